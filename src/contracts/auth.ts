@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const permissions = [
+  'org.read',
+  'org.write',
+  'user.manage',
+  'audit.read',
+  'admin_unit.manage',
+  'report.write',
+  'system.admin',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(100),
+  password: z.string().min(1, 'Nhập mật khẩu').max(200),
+});
+
+export const grantView = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  role: z.string(),
+  roleName: z.string(),
+});
+
+export const meBody = z.object({
+  user: z.object({
+    id: z.number().int(),
+    username: z.string(),
+    fullName: z.string(),
+    email: z.string().nullable(),
+    locale: z.enum(['vi', 'en']),
+  }),
+  grants: z.array(grantView),
+  permissions: z.array(z.string()),
+  isSystemAdmin: z.boolean(),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof meBody>;
+
+export const updateMeBody = z.object({
+  locale: z.enum(['vi', 'en']).optional(),
+  fullName: z.string().trim().min(2).max(200).optional(),
+});
+
+export const strongPassword = z
+  .string()
+  .min(10, 'Mật khẩu tối thiểu 10 ký tự')
+  .max(200)
+  .regex(/[a-zA-Z]/, 'Mật khẩu cần có chữ cái')
+  .regex(/[0-9]/, 'Mật khẩu cần có chữ số');
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: strongPassword,
+});
+
+export const apiTokenView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export const createTokenBody = z.object({
+  name: z.string().trim().min(1, 'Đặt tên cho khoá').max(100),
+  expiresInDays: z.number().int().min(1).max(3650).nullish(),
+});
+export const createdToken = apiTokenView.extend({ token: z.string() });

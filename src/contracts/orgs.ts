@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { isoDate, optionalText, pageOf, pageQuery } from './common.ts';
+
+export const orgKinds = [
+  'red_cross',
+  'union',
+  'health',
+  'government',
+  'enterprise',
+  'industrial_park_board',
+  'training_institution',
+  'service_centre',
+  'other',
+] as const;
+export type OrgKind = (typeof orgKinds)[number];
+export const orgKind = z.enum(orgKinds);
+
+export const orgStatuses = ['active', 'closed', 'merged'] as const;
+export const orgStatus = z.enum(orgStatuses);
+
+export const orgContact = z.object({
+  name: z.string().trim().min(1, 'Nhập họ tên').max(200),
+  title: optionalText(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+ ().-]{6,20}$/, 'Số điện thoại không hợp lệ')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
+  email: z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null)),
+});
+export type OrgContact = z.infer<typeof orgContact>;
+
+export type OrgEventData = {
+  name?: string;
+  oldName?: string;
+  fromParentId?: number | null;
+  toParentId?: number | null;
+  fromParentName?: string | null;
+  toParentName?: string | null;
+  intoId?: number;
+  intoName?: string;
+  fromId?: number;
+  fromName?: string;
+  reason?: string | null;
+  changes?: Record<string, { from: unknown; to: unknown }>;
+};
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+ ().-]{6,20}$/, 'Số điện thoại không hợp lệ')
+  .nullish()
+  .or(z.literal('').transform(() => null));
+const email = z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null));
+const orgCode = z
+  .string()
+  .trim()
+  .max(50)
+  .regex(/^[\p{L}\p{N}._/-]*$/u, 'Mã chỉ gồm chữ, số và . _ / -')
+  .transform((v) => (v === '' ? null : v))
+  .nullish();
+const adminUnitCode = z
+  .string()
+  .regex(/^(\d{2}|\d{5})$/, 'Mã đơn vị hành chính gồm 2 (tỉnh) hoặc 5 (xã) chữ số')
+  .nullish()
+  .or(z.literal('').transform(() => null));
+
+export const orgSummary = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  parentName: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  code: z.string().nullable(),
+  kind: orgKind,
+  status: orgStatus,
+  adminUnitCode: z.string().nullable(),
+  adminUnitName: z.string().nullable(),
+  depth: z.number().int(),
+  childCount: z.number().int(),
+  descendantCount: z.number().int(),
+});
+export type OrgSummary = z.infer<typeof orgSummary>;
+
+export const orgDetail = orgSummary.extend({
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  contacts: z.array(orgContact),
+  establishedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  mergedIntoId: z.number().int().nullable(),
+  mergedIntoName: z.string().nullable(),
+  ancestors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** What the caller may do here (drives buttons in the UI; the server checks again). */
+  canWrite: z.boolean(),
+});
+export type OrgDetail = z.infer<typeof orgDetail>;
+
+export const createOrgBody = z.object({
+  parentId: z.number().int().positive().nullable(),
+  name: z.string().trim().min(2, 'Tên tối thiểu 2 ký tự').max(300),
+  shortName: optionalText(100),
+  code: orgCode,
+  kind: orgKind,
+  adminUnitCode,
+  address: optionalText(500),
+  phone,
+  email,
+  contacts: z.array(orgContact).max(20).default([]),
+  establishedOn: isoDate.nullish(),
+});
+export type CreateOrgBody = z.input<typeof createOrgBody>;
+
+export const updateOrgBody = z.object({
+  version: z.number().int().positive(),
+  name: z.string().trim().min(2, 'Tên tối thiểu 2 ký tự').max(300).optional(),
+  shortName: optionalText(100),
+  code: orgCode,
+  kind: orgKind.optional(),
+  adminUnitCode,
+  address: optionalText(500),
+  phone,
+  email,
+  contacts: z.array(orgContact).max(20).optional(),
+  /** Date a rename takes effect (defaults to today). */
+  effectiveOn: isoDate.optional(),
+});
+export type UpdateOrgBody = z.input<typeof updateOrgBody>;
+
+export const moveOrgBody = z.object({
+  version: z.number().int().positive(),
+  newParentId: z.number().int().positive(),
+  effectiveOn: isoDate,
+});
+export const mergeOrgBody = z.object({
+  version: z.number().int().positive(),
+  intoId: z.number().int().positive(),
+  effectiveOn: isoDate,
+});
+export const closeOrgBody = z.object({
+  version: z.number().int().positive(),
+  effectiveOn: isoDate,
+  reason: optionalText(500),
+});
+export const reopenOrgBody = z.object({
+  version: z.number().int().positive(),
+  effectiveOn: isoDate,
+});
+
+export const listOrgsQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  kind: orgKind.optional(),
+  status: z.enum(['active', 'closed', 'merged', 'all']).default('active'),
+  /** Only organisations in this node's subtree (inclusive). */
+  under: z.coerce.number().int().positive().optional(),
+});
+export const orgPage = pageOf(orgSummary);
+
+export const childrenQuery = z.object({
+  status: z.enum(['active', 'all']).default('active'),
+});
+
+export const orgEvent = z.object({
+  id: z.number().int(),
+  type: z.enum(['created', 'renamed', 'moved', 'merged', 'absorbed', 'closed', 'reopened', 'updated']),
+  effectiveOn: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  actorUsername: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OrgEvent = z.infer<typeof orgEvent>;

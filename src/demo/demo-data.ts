@@ -1,0 +1,249 @@
+import type { OrgKind } from '../contracts/orgs.ts';
+
+/** Vietnamese demo data: organisations of Bắc Ninh (which absorbed Bắc Giang in 2025) and Điện Biên. */
+export type DemoOrg = {
+  key?: string;
+  name: string;
+  shortName?: string;
+  code?: string;
+  kind: OrgKind;
+  au?: string;
+  est?: string;
+  address?: string;
+  phone?: string;
+  children?: DemoOrg[];
+};
+
+/** A few real communes (codes of the official 2025 list) so demo organisations have addresses. */
+export const demoCommunes: [string, string, string][] = [
+  ['24', '09187', 'Phường Kinh Bắc'],
+  ['24', '07210', 'Phường Bắc Giang'],
+  ['24', '09367', 'Phường Từ Sơn'],
+  ['24', '09247', 'Phường Quế Võ'],
+  ['24', '07777', 'Phường Việt Yên'],
+  ['24', '07795', 'Phường Nếnh'],
+  ['11', '03127', 'Phường Điện Biên Phủ'],
+  ['11', '03334', 'Phường Mường Thanh'],
+  ['11', '03151', 'Phường Mường Lay'],
+  ['11', '03253', 'Xã Tuần Giáo'],
+];
+
+const cdcs = (name: string, au?: string): DemoOrg => ({ name: `Công đoàn cơ sở ${name}`, kind: 'union', au });
+
+export const demoForest: DemoOrg[] = [
+  {
+    key: 'ctd_tw',
+    name: 'Trung ương Hội Chữ thập đỏ Việt Nam',
+    shortName: 'TW Hội CTĐ',
+    code: 'CTD-TW',
+    kind: 'red_cross',
+    address: '82 Nguyễn Du, Hà Nội',
+    children: [
+      { key: 'ttdvnd', name: 'Trung tâm Dịch vụ Nhân đạo', shortName: 'TTDVNĐ', kind: 'service_centre' },
+      {
+        key: 'ctd_bn',
+        name: 'Hội Chữ thập đỏ tỉnh Bắc Ninh',
+        shortName: 'Hội CTĐ Bắc Ninh',
+        code: 'CTD-24',
+        kind: 'red_cross',
+        au: '24',
+        phone: '0222 3822 468',
+        children: [
+          { name: 'Hội Chữ thập đỏ phường Kinh Bắc', kind: 'red_cross', au: '09187' },
+          { name: 'Hội Chữ thập đỏ phường Từ Sơn', kind: 'red_cross', au: '09367' },
+          { name: 'Hội Chữ thập đỏ phường Bắc Giang', kind: 'red_cross', au: '07210', est: '2025-07-01' },
+        ],
+      },
+      {
+        key: 'ctd_bg',
+        name: 'Hội Chữ thập đỏ tỉnh Bắc Giang',
+        code: 'CTD-BG-CU',
+        kind: 'red_cross',
+        children: [
+          { name: 'Hội Chữ thập đỏ phường Nếnh', kind: 'red_cross', au: '07795' },
+          { name: 'Hội Chữ thập đỏ phường Việt Yên', kind: 'red_cross', au: '07777' },
+        ],
+      },
+      {
+        key: 'ctd_db',
+        name: 'Hội Chữ thập đỏ tỉnh Điện Biên',
+        shortName: 'Hội CTĐ Điện Biên',
+        code: 'CTD-11',
+        kind: 'red_cross',
+        au: '11',
+        children: [
+          { name: 'Hội Chữ thập đỏ phường Điện Biên Phủ', kind: 'red_cross', au: '03127' },
+          { name: 'Hội Chữ thập đỏ phường Mường Thanh', kind: 'red_cross', au: '03334' },
+          { name: 'Hội Chữ thập đỏ xã Tuần Giáo', kind: 'red_cross', au: '03253' },
+        ],
+      },
+    ],
+  },
+  {
+    key: 'tld',
+    name: 'Tổng Liên đoàn Lao động Việt Nam',
+    shortName: 'Tổng LĐLĐ VN',
+    code: 'TLD',
+    kind: 'union',
+    address: '82 Trần Hưng Đạo, Hà Nội',
+    children: [
+      {
+        key: 'ldld_db',
+        name: 'Liên đoàn Lao động tỉnh Điện Biên',
+        shortName: 'LĐLĐ Điện Biên',
+        code: 'LDLD-11',
+        kind: 'union',
+        au: '11',
+        children: [
+          {
+            name: 'Công đoàn ngành Y tế tỉnh Điện Biên',
+            kind: 'union',
+            children: [cdcs('Bệnh viện Đa khoa tỉnh Điện Biên', '03334'), cdcs('Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên', '03127')],
+          },
+          {
+            name: 'Công đoàn ngành Giáo dục tỉnh Điện Biên',
+            kind: 'union',
+            children: [cdcs('Trường THPT chuyên Lê Quý Đôn', '03127'), cdcs('Trường Cao đẳng Y tế Điện Biên', '03334')],
+          },
+          { name: 'Công đoàn Viên chức tỉnh Điện Biên', kind: 'union', children: [cdcs('Văn phòng UBND tỉnh Điện Biên')] },
+          {
+            key: 'cd_dbp',
+            name: 'Công đoàn phường Điện Biên Phủ',
+            kind: 'union',
+            au: '03127',
+            est: '2025-07-01',
+            children: [cdcs('Công ty Cổ phần Cấp nước Điện Biên', '03127')],
+          },
+          { name: 'Công đoàn phường Mường Thanh', kind: 'union', au: '03334', est: '2025-07-01', children: [cdcs('Công ty Cổ phần Môi trường và Đô thị Điện Biên', '03334')] },
+          { key: 'cd_tg', name: 'Công đoàn xã Tuần Giáo', kind: 'union', au: '03253', est: '2025-07-01' },
+          {
+            key: 'ldld_tg',
+            name: 'Liên đoàn Lao động huyện Tuần Giáo',
+            kind: 'union',
+            est: '2004-01-01',
+            children: [cdcs('Trường THPT Tuần Giáo', '03253'), cdcs('Trung tâm Y tế huyện Tuần Giáo', '03253')],
+          },
+          {
+            key: 'ldld_tp_dbp',
+            name: 'Liên đoàn Lao động thành phố Điện Biên Phủ',
+            kind: 'union',
+            est: '2004-01-01',
+            children: [cdcs('Công ty Điện lực Điện Biên', '03127')],
+          },
+        ],
+      },
+      {
+        key: 'ldld_bn',
+        name: 'Liên đoàn Lao động tỉnh Bắc Ninh',
+        shortName: 'LĐLĐ Bắc Ninh',
+        code: 'LDLD-24',
+        kind: 'union',
+        au: '24',
+        children: [
+          {
+            key: 'cd_kcn_bn',
+            name: 'Công đoàn các Khu công nghiệp tỉnh Bắc Ninh',
+            shortName: 'Công đoàn KCN Bắc Ninh',
+            kind: 'union',
+            children: [cdcs('Công ty TNHH Điện tử Quế Võ', '09247'), cdcs('Công ty TNHH Linh kiện Từ Sơn', '09367')],
+          },
+          { name: 'Công đoàn ngành Y tế tỉnh Bắc Ninh', kind: 'union', children: [cdcs('Bệnh viện Đa khoa tỉnh Bắc Ninh', '09187')] },
+          { name: 'Công đoàn phường Kinh Bắc', kind: 'union', au: '09187', est: '2025-07-01' },
+        ],
+      },
+      {
+        key: 'ldld_bg',
+        name: 'Liên đoàn Lao động tỉnh Bắc Giang',
+        code: 'LDLD-BG-CU',
+        kind: 'union',
+        est: '1997-01-01',
+        children: [
+          {
+            name: 'Công đoàn các Khu công nghiệp tỉnh Bắc Giang',
+            kind: 'union',
+            children: [cdcs('Công ty TNHH May mặc Nếnh', '07795'), cdcs('Công ty Cổ phần Cơ khí Việt Yên', '07777')],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    key: 'byt',
+    name: 'Bộ Y tế',
+    code: 'BYT',
+    kind: 'health',
+    children: [
+      { name: 'Cục Khoa học công nghệ và Đào tạo', kind: 'health' },
+      {
+        name: 'Sở Y tế tỉnh Bắc Ninh',
+        code: 'SYT-24',
+        kind: 'health',
+        au: '24',
+        children: [{ name: 'Trung tâm Kiểm soát bệnh tật tỉnh Bắc Ninh', shortName: 'CDC Bắc Ninh', kind: 'health', au: '24' }],
+      },
+      {
+        name: 'Sở Y tế tỉnh Điện Biên',
+        code: 'SYT-11',
+        kind: 'health',
+        au: '11',
+        children: [{ name: 'Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên', shortName: 'CDC Điện Biên', kind: 'health', au: '11' }],
+      },
+      { name: 'Trường Đại học Y Hà Nội', kind: 'training_institution', au: '01' },
+      { name: 'Trường Đại học Y Dược Hải Phòng', kind: 'training_institution', au: '31' },
+      { name: 'Trường Đại học Y Dược Thái Nguyên', kind: 'training_institution', au: '19' },
+    ],
+  },
+  {
+    key: 'ubnd_bn',
+    name: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+    code: 'UBND-24',
+    kind: 'government',
+    au: '24',
+    children: [
+      { key: 'snv_bn', name: 'Sở Nội vụ tỉnh Bắc Ninh', kind: 'government', au: '24' },
+      { key: 'sldtbxh_bn', name: 'Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh', kind: 'government', est: '1997-01-01' },
+      { key: 'skhcn_bn', name: 'Sở Khoa học và Công nghệ tỉnh Bắc Ninh', kind: 'government', au: '24' },
+      { key: 'stttt_bn', name: 'Sở Thông tin và Truyền thông tỉnh Bắc Ninh', kind: 'government', est: '2008-01-01' },
+      {
+        name: 'Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh',
+        shortName: 'BQL KCN Bắc Ninh',
+        kind: 'industrial_park_board',
+        au: '24',
+        children: [
+          { name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise', au: '09247', code: '2300123456' },
+          { name: 'Công ty TNHH Linh kiện Từ Sơn', kind: 'enterprise', au: '09367', code: '2300654321' },
+          { name: 'Công ty TNHH May mặc Nếnh', kind: 'enterprise', au: '07795', code: '2400111222' },
+        ],
+      },
+    ],
+  },
+  {
+    key: 'ubnd_db',
+    name: 'Ủy ban nhân dân tỉnh Điện Biên',
+    code: 'UBND-11',
+    kind: 'government',
+    au: '11',
+    children: [{ name: 'Sở Nội vụ tỉnh Điện Biên', kind: 'government', au: '11' }],
+  },
+];
+
+/** The 2025 reform as it happened to the demo organisations: [merged, into, date]. */
+export const demoMerges: [string, string, string][] = [
+  ['sldtbxh_bn', 'snv_bn', '2025-03-01'],
+  ['stttt_bn', 'skhcn_bn', '2025-03-01'],
+  ['ldld_tg', 'cd_tg', '2025-07-01'],
+  ['ldld_tp_dbp', 'cd_dbp', '2025-07-01'],
+  ['ldld_bg', 'ldld_bn', '2025-07-01'],
+  ['ctd_bg', 'ctd_bn', '2025-07-01'],
+];
+
+export const DEMO_PASSWORD = 'ChungTay@2026';
+
+export const demoUsers: { username: string; fullName: string; grants: [string, string][] }[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống', grants: [['tld', 'system_admin']] },
+  { username: 'ctd.bacninh', fullName: 'Nguyễn Thị Lan', grants: [['ctd_bn', 'org_admin']] },
+  { username: 'ldld.bacninh', fullName: 'Trần Văn Hải', grants: [['ldld_bn', 'org_admin']] },
+  { username: 'ldld.dienbien', fullName: 'Lò Văn Hùng', grants: [['ldld_db', 'org_admin']] },
+  { username: 'nhaplieu.kcn', fullName: 'Phạm Minh Đức', grants: [['cd_kcn_bn', 'data_entry']] },
+  { username: 'xem.dienbien', fullName: 'Quàng Thị Mai', grants: [['ldld_db', 'viewer'], ['ctd_db', 'viewer']] },
+];

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { adminUnitPage, importResult, listAdminUnitsQuery, provinceView } from '../../contracts/admin-units.ts';
+import { errors } from '../../platform/errors.ts';
+import type { ModuleRoutes } from '../../platform/http/app.ts';
+import { ctxOf } from '../../platform/http/authenticate.ts';
+import { hasPermission } from '../../platform/scope.ts';
+import { importAdminUnits, importInvalid, listAdminUnits, listProvinces } from './admin-units.service.ts';
+
+const tags = ['Đơn vị hành chính'];
+
+export const adminUnitRoutes: ModuleRoutes = (app, deps) => {
+  app.get(
+    '/api/admin-units',
+    { schema: { tags, summary: 'Provinces and communes (2025)', querystring: listAdminUnitsQuery, response: { 200: adminUnitPage } } },
+    (req) => {
+      ctxOf(req, deps);
+      return listAdminUnits(deps.db, req.query);
+    },
+  );
+  app.get(
+    '/api/admin-units/provinces',
+    { schema: { tags, summary: 'The 34 provinces with commune counts', response: { 200: z.array(provinceView) } } },
+    (req) => {
+      ctxOf(req, deps);
+      return listProvinces(deps.db);
+    },
+  );
+  app.post(
+    '/api/admin-units/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import the official commune list (CSV or XLSX, multipart field "file")',
+        consumes: ['multipart/form-data'],
+        response: { 200: importResult },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      if (!hasPermission(ctx.actor, 'admin_unit.manage')) throw errors.forbidden();
+      const file = await req.file();
+      if (!file) throw importInvalid([{ line: 0, field: 'file', message: 'Chưa chọn tệp' }]);
+      const buf = await file.toBuffer();
+      return importAdminUnits(ctx, buf, file.filename);
+    },
+  );
+};

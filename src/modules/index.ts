@@ -1,0 +1,10 @@
+import type { ModuleRoutes } from '../platform/http/app.ts';
+import { adminUnitRoutes } from './admin-units/admin-units.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { orgRoutes } from './orgs/orgs.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
+
+/** Every module's routes. A new module adds one line here (see ARCHITECTURE.md). */
+export const modules: ModuleRoutes[] = [healthRoutes, authRoutes, orgRoutes, userRoutes, adminUnitRoutes, auditRoutes];

@@ -1,0 +1,137 @@
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import type { OrgEvent, OrgSummary } from '../../contracts/orgs.ts';
+import { type Db, rows, type Tx } from '../../platform/db/database.ts';
+import { matchesSearch } from '../../platform/db/sql-helpers.ts';
+import { type Scope, scopeSql } from '../../platform/scope.ts';
+import { organisationEvents, organisations } from './orgs.tables.ts';
+
+export type OrgRow = typeof organisations.$inferSelect;
+
+/**
+ * The organisation queries. Every read takes a Scope; nothing outside it is ever returned, so callers
+ * answer "not found" for it. The hierarchy queries (children with counts, subtree count) are here and
+ * nowhere else.
+ */
+const summaryColumns = sql`
+  o.id, o.parent_id AS "parentId", p.name AS "parentName", o.name, o.short_name AS "shortName", o.code,
+  o.kind, o.status, o.admin_unit_code AS "adminUnitCode", au.name AS "adminUnitName",
+  nlevel(o.path) AS depth,
+  (SELECT count(*) FROM organisations c WHERE c.parent_id = o.id AND c.status = 'active')::int AS "childCount",
+  (SELECT count(*) FROM organisations d WHERE d.path <@ o.path AND d.status = 'active')::int - 1 AS "descendantCount"`;
+
+const summaryFrom = sql`
+  FROM organisations o
+  LEFT JOIN organisations p ON p.id = o.parent_id
+  LEFT JOIN admin_units au ON au.code = o.admin_unit_code`;
+
+export async function findOrgRow(db: Db | Tx, scope: Scope, id: number, forUpdate = false): Promise<OrgRow | undefined> {
+  const q = db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, id), scopeSql(scope, organisations.path)));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function findOrgSummaries(db: Db | Tx, scope: Scope, ids: number[]): Promise<OrgSummary[]> {
+  if (ids.length === 0) return [];
+  return rows<OrgSummary>(
+    db,
+    sql`SELECT ${summaryColumns} ${summaryFrom}
+        WHERE o.id = ANY(${`{${ids.join(',')}}`}::int[]) AND ${scopeSql(scope, sql`o.path`)}
+        ORDER BY o.search_text, o.id`,
+  );
+}
+
+export async function listChildren(db: Db, scope: Scope, parentId: number, includeInactive: boolean) {
+  return rows<OrgSummary>(
+    db,
+    sql`SELECT ${summaryColumns} ${summaryFrom}
+        WHERE o.parent_id = ${parentId} AND ${scopeSql(scope, sql`o.path`)}
+          ${includeInactive ? sql`` : sql`AND o.status = 'active'`}
+        ORDER BY o.status = 'active' DESC, o.search_text, o.id`,
+  );
+}
+
+export async function listTopLevel(db: Db, includeInactive: boolean) {
+  return rows<OrgSummary>(
+    db,
+    sql`SELECT ${summaryColumns} ${summaryFrom}
+        WHERE o.parent_id IS NULL ${includeInactive ? sql`` : sql`AND o.status = 'active'`}
+        ORDER BY o.search_text, o.id`,
+  );
+}
+
+export type OrgFilter = {
+  q?: string;
+  kind?: string;
+  status: 'active' | 'closed' | 'merged' | 'all';
+  underPath?: string;
+  page: number;
+  pageSize: number;
+};
+
+export async function searchOrgs(db: Db, scope: Scope, f: OrgFilter) {
+  const conds: SQL[] = [scopeSql(scope, sql`o.path`)];
+  if (f.status !== 'all') conds.push(sql`o.status = ${f.status}`);
+  if (f.kind) conds.push(sql`o.kind = ${f.kind}`);
+  if (f.underPath) conds.push(sql`o.path <@ ${f.underPath}::ltree`);
+  if (f.q) conds.push(matchesSearch(sql`o.search_text`, f.q));
+  const where = sql.join(conds, sql` AND `);
+  const [items, [count]] = await Promise.all([
+    rows<OrgSummary>(
+      db,
+      sql`SELECT ${summaryColumns} ${summaryFrom} WHERE ${where}
+          ORDER BY o.search_text, o.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    ),
+    rows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM organisations o WHERE ${where}`),
+  ]);
+  return { items, total: count?.total ?? 0 };
+}
+
+export async function ancestorsOf(db: Db | Tx, path: string) {
+  return rows<{ id: number; name: string }>(
+    db,
+    sql`SELECT id, name FROM organisations WHERE path @> ${path}::ltree AND path <> ${path}::ltree ORDER BY nlevel(path)`,
+  );
+}
+
+export async function countActiveChildren(db: Db | Tx, id: number): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM organisations WHERE parent_id = ${id} AND status = 'active'`,
+  );
+  return r?.n ?? 0;
+}
+
+/** Re-roots the subtree at `oldPath` under the node at `newParentPath`, in one statement. */
+export async function movePaths(tx: Tx, oldPath: string, newParentPath: string): Promise<void> {
+  await tx.execute(
+    sql`UPDATE organisations SET path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)
+        WHERE path <@ ${oldPath}::ltree`,
+  );
+}
+
+export async function insertEvent(tx: Tx, ev: typeof organisationEvents.$inferInsert): Promise<void> {
+  await tx.insert(organisationEvents).values(ev);
+}
+
+export async function listEvents(db: Db, orgId: number): Promise<OrgEvent[]> {
+  return rows<OrgEvent>(
+    db,
+    sql`SELECT e.id, e.type, to_char(e.effective_on, 'YYYY-MM-DD') AS "effectiveOn", e.data,
+               u.username AS "actorUsername", to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
+        FROM organisation_events e LEFT JOIN users u ON u.id = e.actor_user_id
+        WHERE e.org_id = ${orgId} ORDER BY e.effective_on DESC, e.id DESC`,
+  );
+}
+
+export async function adminUnitExists(db: Db | Tx, code: string): Promise<boolean> {
+  const r = await rows(db, sql`SELECT 1 FROM admin_units WHERE code = ${code}`);
+  return r.length > 0;
+}
+
+export async function codeTakenBy(db: Db | Tx, code: string): Promise<number | null> {
+  const [r] = await rows<{ id: number }>(db, sql`SELECT id FROM organisations WHERE code = ${code}`);
+  return r?.id ?? null;
+}

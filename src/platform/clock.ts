@@ -1,0 +1,17 @@
+/** Injected everywhere a date matters, so deadlines, lockouts and expiry are testable at any date. */
+export type Clock = { now: () => Date };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(iso: string): Clock & { set: (iso: string) => void; advance: (ms: number) => void } {
+  let t = new Date(iso).getTime();
+  return {
+    now: () => new Date(t),
+    set: (v) => {
+      t = new Date(v).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
