@@ -29,7 +29,14 @@ export const orgContact = z.object({
     .or(z.literal('').transform(() => null)),
   email: z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null)),
 });
-export type OrgContact = z.infer<typeof orgContact>;
+export type OrgContact = z.output<typeof orgContact>;
+/** The stored contact as responses carry it (response schemas hold no input transforms). */
+export const orgContactView = z.object({
+  name: z.string(),
+  title: z.string().nullish(),
+  phone: z.string().nullish(),
+  email: z.string().nullish(),
+});
 
 export type OrgEventData = {
   name?: string;
@@ -87,7 +94,7 @@ export const orgDetail = orgSummary.extend({
   address: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
-  contacts: z.array(orgContact),
+  contacts: z.array(orgContactView),
   establishedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
   mergedIntoId: z.number().int().nullable(),

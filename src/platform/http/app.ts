@@ -40,7 +40,8 @@ export async function buildApp(deps: AppDeps, modules: ModuleRoutes[], logger: F
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  installErrorHandling(app, hasWeb ? readFileSync(path.join(webDist, 'index.html')) : null);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -79,18 +80,6 @@ export async function buildApp(deps: AppDeps, modules: ModuleRoutes[], logger: F
   typed.get('/api/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
   for (const register of modules) await register(typed, deps);
 
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    const indexHtml = readFileSync(path.join(webDist, 'index.html'));
-    // The single-page app answers every non-API GET (deep links such as /orgs/12 survive a reload).
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      }
-      return reply.status(404).send({
-        error: { code: 'route.not_found', message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}` },
-      });
-    });
-  }
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
   return app;
 }

@@ -63,7 +63,8 @@ function classify(err: FastifyError | AppError | Error): ErrorPayload | null {
   return null;
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `spaIndex`: the web app's index.html, answered for every non-API GET so deep links survive a reload. */
+export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | null = null): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const known = classify(err);
     if (known && !(isAppError(err) && err.isInternal)) {
@@ -77,7 +78,10 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({
+    if (spaIndex && req.method === 'GET' && !req.url.startsWith('/api')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
+    }
+    return reply.status(404).send({
       error: { code: 'route.not_found', message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}` },
     });
   });

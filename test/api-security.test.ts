@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+
+type Operation = { security?: unknown[] };
+type OpenApi = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+describe('the OpenAPI document and anonymous access', () => {
+  let t: TestApp;
+  let doc: OpenApi;
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  });
+
+  it('is OpenAPI 3.1 and lists the foundation endpoints', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/health', '/api/orgs', '/api/audit']) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+
+  it('answers 401 to an anonymous caller on every non-public operation', async () => {
+    const checked: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (Array.isArray(op.security) && op.security.length === 0) continue;
+        const url = path.replace(/\{[^}]+\}/g, '1');
+        const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+        expect(res.statusCode, `${method.toUpperCase()} ${path}`).toBe(401);
+        expect(res.json().error.code).toBe('auth.unauthenticated');
+        checked.push(`${method} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(20);
+  });
+
+  it('marks exactly login and health as public', () => {
+    const publicOps = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
+        .map(([m]) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(publicOps.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+  });
+
+  it('serves interactive docs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
