@@ -17,7 +17,9 @@ const usage = `Chung Tay — cách dùng / usage:
   chungtay create-admin --username U --password P  tạo tài khoản quản trị hệ thống đầu tiên
   chungtay import admin-units FILE                 nhập danh sách xã chính thức (CSV hoặc XLSX)`;
 
-async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openAndMigrate>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  run: (db: Awaited<ReturnType<typeof openAndMigrate>>) => Promise<T>,
+): Promise<T> {
   const database = await openAndMigrate(loadConfig());
   try {
     return await run(database);
@@ -54,10 +56,14 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin': {
       const { values } = parseArgs({
         args: rest,
-        options: { username: { type: 'string' }, password: { type: 'string' }, 'full-name': { type: 'string' } },
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          'full-name': { type: 'string' },
+        },
       });
       if (!values.username || !values.password) {
-        console.error('Thiếu --username hoặc --password.\n\n' + usage);
+        console.error(`Thiếu --username hoặc --password.\n\n${usage}`);
         return 2;
       }
       if (values.password.length < 10) {
@@ -85,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
         const r = await importAdminUnits({ db: d.db, actor: null, meta: cliMeta }, buf, file, (done, total) =>
           process.stdout.write(`\r  ${done}/${total}`),
         );
-        console.log(`\nĐã nhập ${file}: ${r.total} dòng — thêm ${r.inserted}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`);
+        console.log(
+          `\nĐã nhập ${file}: ${r.total} dòng — thêm ${r.inserted}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`,
+        );
         return 0;
       });
     }
@@ -102,8 +110,10 @@ main(process.argv.slice(2)).then(
   (err) => {
     if (isAppError(err)) {
       console.error(`Lỗi (${err.code}): ${err.message}`);
-      const rows = (err.details as { rows?: { line: number; field: string; message: string }[] } | undefined)?.rows;
-      for (const r of rows?.slice(0, 50) ?? []) console.error(`  dòng ${r.line}, cột ${r.field}: ${r.message}`);
+      const rows = (err.details as { rows?: { line: number; field: string; message: string }[] } | undefined)
+        ?.rows;
+      for (const r of rows?.slice(0, 50) ?? [])
+        console.error(`  dòng ${r.line}, cột ${r.field}: ${r.message}`);
       if (rows && rows.length > 50) console.error(`  … và ${rows.length - 50} lỗi khác`);
       process.exit(1);
     }

@@ -1,19 +1,25 @@
 import { sql } from 'drizzle-orm';
+import { seedDemo } from './demo/seed-demo.ts';
+import { modules } from './modules/index.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { buildApp } from './platform/http/app.ts';
-import { modules } from './modules/index.ts';
-import { seedDemo } from './demo/seed-demo.ts';
 
 export async function openAndMigrate(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+  });
   await database.migrate();
   return database;
 }
 
 export async function isEmpty(database: Database): Promise<boolean> {
-  const res = (await database.db.execute(sql`SELECT count(*)::int AS n FROM users`)) as unknown as { rows: { n: number }[] };
+  const res = (await database.db.execute(sql`SELECT count(*)::int AS n FROM users`)) as unknown as {
+    rows: { n: number }[];
+  };
   return res.rows[0]!.n === 0;
 }
 

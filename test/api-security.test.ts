@@ -14,7 +14,14 @@ describe('the OpenAPI document and anonymous access', () => {
 
   it('is OpenAPI 3.1 and lists the foundation endpoints', () => {
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/health', '/api/orgs', '/api/audit']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/health',
+      '/api/orgs',
+      '/api/audit',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
@@ -25,7 +32,11 @@ describe('the OpenAPI document and anonymous access', () => {
       for (const [method, op] of Object.entries(ops)) {
         if (Array.isArray(op.security) && op.security.length === 0) continue;
         const url = path.replace(/\{[^}]+\}/g, '1');
-        const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          payload: method === 'get' ? undefined : {},
+        });
         expect(res.statusCode, `${method.toUpperCase()} ${path}`).toBe(401);
         expect(res.json().error.code).toBe('auth.unauthenticated');
         checked.push(`${method} ${path}`);

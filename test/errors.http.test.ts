@@ -19,7 +19,12 @@ describe('every error has the same shape and the right status', () => {
   };
 
   it('malformed JSON → 400 request.malformed_json', async () => {
-    const res = await s.request({ method: 'POST', url: '/api/orgs', payload: '{"name": ', headers: { 'content-type': 'application/json' } });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expectError(res, 400, 'request.malformed_json');
   });
 
@@ -29,14 +34,20 @@ describe('every error has the same shape and the right status', () => {
   });
 
   it('oversized body → 413 request.too_large', async () => {
-    const res = await s.post('/api/orgs', { parentId: f.national.id, name: 'x'.repeat(2 * 1024 * 1024), kind: 'union' });
+    const res = await s.post('/api/orgs', {
+      parentId: f.national.id,
+      name: 'x'.repeat(2 * 1024 * 1024),
+      kind: 'union',
+    });
     expectError(res, 413, 'request.too_large');
   });
 
   it('bad input → 400 validation_failed naming each field', async () => {
     const res = await s.post('/api/orgs', { parentId: 'abc', name: '', kind: 'bank', email: 'not-an-email' });
     expectError(res, 400, 'validation_failed');
-    const paths = (res.json() as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path);
+    const paths = (
+      res.json() as { error: { details: { issues: { path: string }[] } } }
+    ).error.details.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['body.parentId', 'body.name', 'body.kind', 'body.email']));
   });
 
@@ -49,7 +60,12 @@ describe('every error has the same shape and the right status', () => {
   });
 
   it('an impossible date → 400, not a database error', async () => {
-    const res = await s.post('/api/orgs', { parentId: f.national.id, name: 'Ngày sai', kind: 'union', establishedOn: '2025-02-30' });
+    const res = await s.post('/api/orgs', {
+      parentId: f.national.id,
+      name: 'Ngày sai',
+      kind: 'union',
+      establishedOn: '2025-02-30',
+    });
     expectError(res, 400, 'validation_failed');
   });
 

@@ -13,7 +13,10 @@ export type AdminUnitView = z.infer<typeof adminUnitView>;
 
 export const listAdminUnitsQuery = pageQuery.extend({
   level: z.enum(['province', 'commune']).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số').optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số')
+    .optional(),
   q: z.string().trim().max(100).optional(),
 });
 export const adminUnitPage = pageOf(adminUnitView);

@@ -27,7 +27,10 @@ export const orgContact = z.object({
     .regex(/^[0-9+ ().-]{6,20}$/, 'Số điện thoại không hợp lệ')
     .nullish()
     .or(z.literal('').transform(() => null)),
-  email: z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email('Email không hợp lệ')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
 });
 export type OrgContact = z.output<typeof orgContact>;
 /** The stored contact as responses carry it (response schemas hold no input transforms). */
@@ -59,7 +62,10 @@ const phone = z
   .regex(/^[0-9+ ().-]{6,20}$/, 'Số điện thoại không hợp lệ')
   .nullish()
   .or(z.literal('').transform(() => null));
-const email = z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null));
+const email = z
+  .email('Email không hợp lệ')
+  .nullish()
+  .or(z.literal('').transform(() => null));
 const orgCode = z
   .string()
   .trim()

@@ -46,7 +46,10 @@ export const grantInput = z.object({
 export const createUserBody = z.object({
   username,
   fullName: z.string().trim().min(2, 'Nhập họ tên').max(200),
-  email: z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email('Email không hợp lệ')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   password: strongPassword,
   locale: z.enum(['vi', 'en']).default('vi'),
   grants: z.array(grantInput).min(1, 'Cần ít nhất một quyền trên một tổ chức').max(50),
@@ -54,7 +57,10 @@ export const createUserBody = z.object({
 
 export const updateUserBody = z.object({
   fullName: z.string().trim().min(2).max(200).optional(),
-  email: z.email('Email không hợp lệ').nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email('Email không hợp lệ')
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   isActive: z.boolean().optional(),
   password: strongPassword.optional(),
 });

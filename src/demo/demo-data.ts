@@ -98,14 +98,24 @@ export const demoForest: DemoOrg[] = [
           {
             name: 'Công đoàn ngành Y tế tỉnh Điện Biên',
             kind: 'union',
-            children: [cdcs('Bệnh viện Đa khoa tỉnh Điện Biên', '03334'), cdcs('Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên', '03127')],
+            children: [
+              cdcs('Bệnh viện Đa khoa tỉnh Điện Biên', '03334'),
+              cdcs('Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên', '03127'),
+            ],
           },
           {
             name: 'Công đoàn ngành Giáo dục tỉnh Điện Biên',
             kind: 'union',
-            children: [cdcs('Trường THPT chuyên Lê Quý Đôn', '03127'), cdcs('Trường Cao đẳng Y tế Điện Biên', '03334')],
+            children: [
+              cdcs('Trường THPT chuyên Lê Quý Đôn', '03127'),
+              cdcs('Trường Cao đẳng Y tế Điện Biên', '03334'),
+            ],
           },
-          { name: 'Công đoàn Viên chức tỉnh Điện Biên', kind: 'union', children: [cdcs('Văn phòng UBND tỉnh Điện Biên')] },
+          {
+            name: 'Công đoàn Viên chức tỉnh Điện Biên',
+            kind: 'union',
+            children: [cdcs('Văn phòng UBND tỉnh Điện Biên')],
+          },
           {
             key: 'cd_dbp',
             name: 'Công đoàn phường Điện Biên Phủ',
@@ -114,14 +124,23 @@ export const demoForest: DemoOrg[] = [
             est: '2025-07-01',
             children: [cdcs('Công ty Cổ phần Cấp nước Điện Biên', '03127')],
           },
-          { name: 'Công đoàn phường Mường Thanh', kind: 'union', au: '03334', est: '2025-07-01', children: [cdcs('Công ty Cổ phần Môi trường và Đô thị Điện Biên', '03334')] },
+          {
+            name: 'Công đoàn phường Mường Thanh',
+            kind: 'union',
+            au: '03334',
+            est: '2025-07-01',
+            children: [cdcs('Công ty Cổ phần Môi trường và Đô thị Điện Biên', '03334')],
+          },
           { key: 'cd_tg', name: 'Công đoàn xã Tuần Giáo', kind: 'union', au: '03253', est: '2025-07-01' },
           {
             key: 'ldld_tg',
             name: 'Liên đoàn Lao động huyện Tuần Giáo',
             kind: 'union',
             est: '2004-01-01',
-            children: [cdcs('Trường THPT Tuần Giáo', '03253'), cdcs('Trung tâm Y tế huyện Tuần Giáo', '03253')],
+            children: [
+              cdcs('Trường THPT Tuần Giáo', '03253'),
+              cdcs('Trung tâm Y tế huyện Tuần Giáo', '03253'),
+            ],
           },
           {
             key: 'ldld_tp_dbp',
@@ -145,9 +164,16 @@ export const demoForest: DemoOrg[] = [
             name: 'Công đoàn các Khu công nghiệp tỉnh Bắc Ninh',
             shortName: 'Công đoàn KCN Bắc Ninh',
             kind: 'union',
-            children: [cdcs('Công ty TNHH Điện tử Quế Võ', '09247'), cdcs('Công ty TNHH Linh kiện Từ Sơn', '09367')],
+            children: [
+              cdcs('Công ty TNHH Điện tử Quế Võ', '09247'),
+              cdcs('Công ty TNHH Linh kiện Từ Sơn', '09367'),
+            ],
           },
-          { name: 'Công đoàn ngành Y tế tỉnh Bắc Ninh', kind: 'union', children: [cdcs('Bệnh viện Đa khoa tỉnh Bắc Ninh', '09187')] },
+          {
+            name: 'Công đoàn ngành Y tế tỉnh Bắc Ninh',
+            kind: 'union',
+            children: [cdcs('Bệnh viện Đa khoa tỉnh Bắc Ninh', '09187')],
+          },
           { name: 'Công đoàn phường Kinh Bắc', kind: 'union', au: '09187', est: '2025-07-01' },
         ],
       },
@@ -161,7 +187,10 @@ export const demoForest: DemoOrg[] = [
           {
             name: 'Công đoàn các Khu công nghiệp tỉnh Bắc Giang',
             kind: 'union',
-            children: [cdcs('Công ty TNHH May mặc Nếnh', '07795'), cdcs('Công ty Cổ phần Cơ khí Việt Yên', '07777')],
+            children: [
+              cdcs('Công ty TNHH May mặc Nếnh', '07795'),
+              cdcs('Công ty Cổ phần Cơ khí Việt Yên', '07777'),
+            ],
           },
         ],
       },
@@ -179,14 +208,28 @@ export const demoForest: DemoOrg[] = [
         code: 'SYT-24',
         kind: 'health',
         au: '24',
-        children: [{ name: 'Trung tâm Kiểm soát bệnh tật tỉnh Bắc Ninh', shortName: 'CDC Bắc Ninh', kind: 'health', au: '24' }],
+        children: [
+          {
+            name: 'Trung tâm Kiểm soát bệnh tật tỉnh Bắc Ninh',
+            shortName: 'CDC Bắc Ninh',
+            kind: 'health',
+            au: '24',
+          },
+        ],
       },
       {
         name: 'Sở Y tế tỉnh Điện Biên',
         code: 'SYT-11',
         kind: 'health',
         au: '11',
-        children: [{ name: 'Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên', shortName: 'CDC Điện Biên', kind: 'health', au: '11' }],
+        children: [
+          {
+            name: 'Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên',
+            shortName: 'CDC Điện Biên',
+            kind: 'health',
+            au: '11',
+          },
+        ],
       },
       { name: 'Trường Đại học Y Hà Nội', kind: 'training_institution', au: '01' },
       { name: 'Trường Đại học Y Dược Hải Phòng', kind: 'training_institution', au: '31' },
@@ -201,9 +244,19 @@ export const demoForest: DemoOrg[] = [
     au: '24',
     children: [
       { key: 'snv_bn', name: 'Sở Nội vụ tỉnh Bắc Ninh', kind: 'government', au: '24' },
-      { key: 'sldtbxh_bn', name: 'Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh', kind: 'government', est: '1997-01-01' },
+      {
+        key: 'sldtbxh_bn',
+        name: 'Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh',
+        kind: 'government',
+        est: '1997-01-01',
+      },
       { key: 'skhcn_bn', name: 'Sở Khoa học và Công nghệ tỉnh Bắc Ninh', kind: 'government', au: '24' },
-      { key: 'stttt_bn', name: 'Sở Thông tin và Truyền thông tỉnh Bắc Ninh', kind: 'government', est: '2008-01-01' },
+      {
+        key: 'stttt_bn',
+        name: 'Sở Thông tin và Truyền thông tỉnh Bắc Ninh',
+        kind: 'government',
+        est: '2008-01-01',
+      },
       {
         name: 'Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh',
         shortName: 'BQL KCN Bắc Ninh',
@@ -245,5 +298,12 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   { username: 'ldld.bacninh', fullName: 'Trần Văn Hải', grants: [['ldld_bn', 'org_admin']] },
   { username: 'ldld.dienbien', fullName: 'Lò Văn Hùng', grants: [['ldld_db', 'org_admin']] },
   { username: 'nhaplieu.kcn', fullName: 'Phạm Minh Đức', grants: [['cd_kcn_bn', 'data_entry']] },
-  { username: 'xem.dienbien', fullName: 'Quàng Thị Mai', grants: [['ldld_db', 'viewer'], ['ctd_db', 'viewer']] },
+  {
+    username: 'xem.dienbien',
+    fullName: 'Quàng Thị Mai',
+    grants: [
+      ['ldld_db', 'viewer'],
+      ['ctd_db', 'viewer'],
+    ],
+  },
 ];

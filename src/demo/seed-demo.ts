@@ -1,14 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { organisationEvents } from '../modules/orgs/orgs.tables.ts';
 import { mergeOrg } from '../modules/orgs/orgs.service.ts';
+import { organisationEvents } from '../modules/orgs/orgs.tables.ts';
 import { roleGrants, users } from '../modules/users/users.tables.ts';
-import { hashPassword } from '../platform/auth/crypto.ts';
 import { loadActorById } from '../platform/auth/actor-loader.ts';
+import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Db, rows } from '../platform/db/database.ts';
 import { DEMO_PASSWORD, type DemoOrg, demoCommunes, demoForest, demoMerges, demoUsers } from './demo-data.ts';
 
-async function insertTree(db: Db, node: DemoOrg, parent: { id: number; path: string } | null, keys: Map<string, number>) {
+async function insertTree(
+  db: Db,
+  node: DemoOrg,
+  parent: { id: number; path: string } | null,
+  keys: Map<string, number>,
+) {
   const [row] = await rows<{ id: number }>(
     db,
     sql`INSERT INTO organisations (parent_id, path, name, short_name, code, kind, admin_unit_code, address, phone, established_on)
@@ -19,7 +24,9 @@ async function insertTree(db: Db, node: DemoOrg, parent: { id: number; path: str
   const id = row!.id;
   const path = parent ? `${parent.path}.${id}` : String(id);
   await db.execute(sql`UPDATE organisations SET path = ${path}::ltree WHERE id = ${id}`);
-  await db.insert(organisationEvents).values({ orgId: id, type: 'created', effectiveOn: node.est ?? '2020-01-01', data: { name: node.name } });
+  await db
+    .insert(organisationEvents)
+    .values({ orgId: id, type: 'created', effectiveOn: node.est ?? '2020-01-01', data: { name: node.name } });
   if (node.key) keys.set(node.key, id);
   for (const child of node.children ?? []) await insertTree(db, child, { id, path }, keys);
 }
@@ -38,7 +45,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
-    const [user] = await db.insert(users).values({ username: u.username, fullName: u.fullName, passwordHash }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ username: u.username, fullName: u.fullName, passwordHash })
+      .returning();
     for (const [orgKey, role] of u.grants) {
       await db.insert(roleGrants).values({ userId: user!.id, orgId: keys.get(orgKey)!, role });
     }
@@ -48,7 +58,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   const actor = (await loadActorById(db, admin!.id))!;
   const ctx = { db, clock, actor, meta: { ip: null, userAgent: 'seed-demo', requestId: null } };
   for (const [from, into, on] of demoMerges) {
-    const [org] = await rows<{ version: number }>(db, sql`SELECT version FROM organisations WHERE id = ${keys.get(from)!}`);
+    const [org] = await rows<{ version: number }>(
+      db,
+      sql`SELECT version FROM organisations WHERE id = ${keys.get(from)!}`,
+    );
     await mergeOrg(ctx, keys.get(from)!, { version: org!.version, intoId: keys.get(into)!, effectiveOn: on });
   }
 }

@@ -7,4 +7,11 @@ import { orgRoutes } from './orgs/orgs.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 /** Every module's routes. A new module adds one line here (see ARCHITECTURE.md). */
-export const modules: ModuleRoutes[] = [healthRoutes, authRoutes, orgRoutes, userRoutes, adminUnitRoutes, auditRoutes];
+export const modules: ModuleRoutes[] = [
+  healthRoutes,
+  authRoutes,
+  orgRoutes,
+  userRoutes,
+  adminUnitRoutes,
+  auditRoutes,
+];

@@ -8,7 +8,13 @@ export class AppError extends Error {
   readonly details: unknown;
   readonly isInternal: boolean;
 
-  constructor(opts: { code: string; message: string; status: number; details?: unknown; isInternal?: boolean }) {
+  constructor(opts: {
+    code: string;
+    message: string;
+    status: number;
+    details?: unknown;
+    isInternal?: boolean;
+  }) {
     super(opts.message);
     this.name = 'AppError';
     this.code = opts.code;

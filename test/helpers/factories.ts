@@ -12,7 +12,13 @@ export type BuiltOrg = { id: number; path: string; name: string; version: number
 /** Inserts an organisation directly (no audit): arrange-step data, not the behaviour under test. */
 export async function buildOrg(
   db: Db,
-  opts: { parent?: BuiltOrg; name?: string; kind?: OrgKind; code?: string; status?: 'active' | 'closed' | 'merged' } = {},
+  opts: {
+    parent?: BuiltOrg;
+    name?: string;
+    kind?: OrgKind;
+    code?: string;
+    status?: 'active' | 'closed' | 'merged';
+  } = {},
 ): Promise<BuiltOrg> {
   const name = opts.name ?? `Tổ chức thử ${next()}`;
   const [row] = await rows<{ id: number }>(
@@ -33,10 +39,15 @@ export async function buildUser(
   db: Db,
   opts: { username?: string; grants?: { org: BuiltOrg; role: string }[]; password?: string } = {},
 ) {
-  const passwordHash = opts.password ? await hashPassword(opts.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  if (!cachedHash) cachedHash = hashPassword(TEST_PASSWORD);
+  const passwordHash = opts.password ? await hashPassword(opts.password) : await cachedHash;
   const username = opts.username ?? `user.${next()}`;
-  const [user] = await db.insert(users).values({ username, fullName: `Người dùng ${username}`, passwordHash }).returning();
-  for (const g of opts.grants ?? []) await db.insert(roleGrants).values({ userId: user!.id, orgId: g.org.id, role: g.role });
+  const [user] = await db
+    .insert(users)
+    .values({ username, fullName: `Người dùng ${username}`, passwordHash })
+    .returning();
+  for (const g of opts.grants ?? [])
+    await db.insert(roleGrants).values({ userId: user!.id, orgId: g.org.id, role: g.role });
   return { id: user!.id, username, password: opts.password ?? TEST_PASSWORD };
 }
 

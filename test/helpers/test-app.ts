@@ -1,5 +1,5 @@
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { modules } from '../../src/modules/index.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -56,7 +56,9 @@ export async function signIn(t: Pick<TestApp, 'app'>, username: string, password
 }
 
 export async function countRows(db: Db, table: string, where = sql`true`): Promise<number> {
-  const res = (await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${where}`)) as unknown as {
+  const res = (await db.execute(
+    sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${where}`,
+  )) as unknown as {
     rows: { n: number }[];
   };
   return res.rows[0]!.n;

@@ -2,7 +2,13 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../../contracts/admin-units.ts';
 
-export type CommuneRow = { line: number; provinceCode: string; provinceName: string; code: string; name: string };
+export type CommuneRow = {
+  line: number;
+  provinceCode: string;
+  provinceName: string;
+  code: string;
+  name: string;
+};
 export type ParsedFile = { rows: CommuneRow[]; errors: ImportRowError[] };
 
 const MAX_ROWS = 20_000;
@@ -40,7 +46,10 @@ function padCode(value: string, width: number): string {
   return /^\d+$/.test(v) && v.length < width ? v.padStart(width, '0') : v;
 }
 
-function mapHeader(headers: string[]): { index: Partial<Record<keyof Omit<CommuneRow, 'line'>, number>>; errors: ImportRowError[] } {
+function mapHeader(headers: string[]): {
+  index: Partial<Record<keyof Omit<CommuneRow, 'line'>, number>>;
+  errors: ImportRowError[];
+} {
   const index: Partial<Record<keyof Omit<CommuneRow, 'line'>, number>> = {};
   headers.forEach((h, i) => {
     const key = headerAliases[foldHeader(h)];
@@ -63,9 +72,13 @@ function toRows(table: { line: number; cells: string[] }[]): ParsedFile {
   const { index, errors } = mapHeader(head.cells);
   if (errors.length) return { rows: [], errors };
   if (body.length > MAX_ROWS) {
-    return { rows: [], errors: [{ line: MAX_ROWS + 2, field: 'file', message: `Tối đa ${MAX_ROWS} dòng mỗi lần nhập` }] };
+    return {
+      rows: [],
+      errors: [{ line: MAX_ROWS + 2, field: 'file', message: `Tối đa ${MAX_ROWS} dòng mỗi lần nhập` }],
+    };
   }
-  const cell = (cells: string[], k: keyof typeof index) => (index[k] === undefined ? '' : (cells[index[k]!] ?? '').trim());
+  const cell = (cells: string[], k: keyof typeof index) =>
+    index[k] === undefined ? '' : (cells[index[k]!] ?? '').trim();
   const rows = body
     .filter((r) => r.cells.some((c) => c.trim() !== ''))
     .map((r) => ({
@@ -80,14 +93,22 @@ function toRows(table: { line: number; cells: string[] }[]): ParsedFile {
 
 export function parseCsv(buf: Buffer): ParsedFile {
   try {
-    const records = parse(buf, { bom: true, relax_quotes: false, skip_empty_lines: false, info: true }) as unknown as {
+    const records = parse(buf, {
+      bom: true,
+      relax_quotes: false,
+      skip_empty_lines: false,
+      info: true,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
     return toRows(records.map((r) => ({ line: r.info.lines, cells: r.record })));
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    return { rows: [], errors: [{ line: err.lines ?? 0, field: 'file', message: `CSV không đọc được: ${err.message}` }] };
+    return {
+      rows: [],
+      errors: [{ line: err.lines ?? 0, field: 'file', message: `CSV không đọc được: ${err.message}` }],
+    };
   }
 }
 
@@ -96,7 +117,10 @@ export async function parseXlsx(buf: Buffer): Promise<ParsedFile> {
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    return { rows: [], errors: [{ line: 0, field: 'file', message: `Tệp XLSX không đọc được: ${(e as Error).message}` }] };
+    return {
+      rows: [],
+      errors: [{ line: 0, field: 'file', message: `Tệp XLSX không đọc được: ${(e as Error).message}` }],
+    };
   }
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], errors: [{ line: 0, field: 'file', message: 'Tệp không có trang tính nào' }] };

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { adminUnitPage, importResult, listAdminUnitsQuery, provinceView } from '../../contracts/admin-units.ts';
+import {
+  adminUnitPage,
+  importResult,
+  listAdminUnitsQuery,
+  provinceView,
+} from '../../contracts/admin-units.ts';
 import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
@@ -11,7 +16,14 @@ const tags = ['Đơn vị hành chính'];
 export const adminUnitRoutes: ModuleRoutes = (app, deps) => {
   app.get(
     '/api/admin-units',
-    { schema: { tags, summary: 'Provinces and communes (2025)', querystring: listAdminUnitsQuery, response: { 200: adminUnitPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Provinces and communes (2025)',
+        querystring: listAdminUnitsQuery,
+        response: { 200: adminUnitPage },
+      },
+    },
     (req) => {
       ctxOf(req, deps);
       return listAdminUnits(deps.db, req.query);
@@ -19,7 +31,13 @@ export const adminUnitRoutes: ModuleRoutes = (app, deps) => {
   );
   app.get(
     '/api/admin-units/provinces',
-    { schema: { tags, summary: 'The 34 provinces with commune counts', response: { 200: z.array(provinceView) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The 34 provinces with commune counts',
+        response: { 200: z.array(provinceView) },
+      },
+    },
     (req) => {
       ctxOf(req, deps);
       return listProvinces(deps.db);

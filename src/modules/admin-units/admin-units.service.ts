@@ -1,6 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AdminUnitView, ImportResult, ImportRowError, listAdminUnitsQuery } from '../../contracts/admin-units.ts';
+import type {
+  AdminUnitView,
+  ImportResult,
+  ImportRowError,
+  listAdminUnitsQuery,
+} from '../../contracts/admin-units.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestMeta } from '../../platform/context.ts';
 import { type Db, rows } from '../../platform/db/database.ts';
@@ -53,13 +58,16 @@ function validate(rows: CommuneRow[], provinces: Set<string>): ImportRowError[] 
   const seen = new Map<string, number>();
   for (const r of rows) {
     const err = (field: string, message: string) => errors.push({ line: r.line, field, message });
-    if (!/^\d{2}$/.test(r.provinceCode)) err('province_code', `Mã tỉnh "${r.provinceCode}" phải gồm 2 chữ số`);
-    else if (!provinces.has(r.provinceCode)) err('province_code', `Không có tỉnh/thành phố mã ${r.provinceCode} (34 tỉnh từ 1/7/2025)`);
+    if (!/^\d{2}$/.test(r.provinceCode))
+      err('province_code', `Mã tỉnh "${r.provinceCode}" phải gồm 2 chữ số`);
+    else if (!provinces.has(r.provinceCode))
+      err('province_code', `Không có tỉnh/thành phố mã ${r.provinceCode} (34 tỉnh từ 1/7/2025)`);
     if (!/^\d{5}$/.test(r.code)) err('commune_code', `Mã xã "${r.code}" phải gồm 5 chữ số`);
     else if (seen.has(r.code)) err('commune_code', `Mã xã ${r.code} trùng với dòng ${seen.get(r.code)}`);
     else seen.set(r.code, r.line);
     if (r.name.length < 3 || r.name.length > 150) err('commune_name', 'Tên xã trống hoặc không hợp lệ');
-    else if (!communeKind(r.name)) err('commune_name', `Tên "${r.name}" phải bắt đầu bằng Xã, Phường hoặc Đặc khu`);
+    else if (!communeKind(r.name))
+      err('commune_name', `Tên "${r.name}" phải bắt đầu bằng Xã, Phường hoặc Đặc khu`);
   }
   return errors;
 }
@@ -76,9 +84,12 @@ export async function importAdminUnits(
 ): Promise<ImportResult> {
   const parsed = await parseAdminUnitFile(file, filename);
   if (parsed.errors.length) throw importInvalid(parsed.errors);
-  if (parsed.rows.length === 0) throw importInvalid([{ line: 2, field: 'file', message: 'Tệp không có dòng dữ liệu nào' }]);
+  if (parsed.rows.length === 0)
+    throw importInvalid([{ line: 2, field: 'file', message: 'Tệp không có dòng dữ liệu nào' }]);
   const provinces = new Set(
-    (await rows<{ code: string }>(deps.db, sql`SELECT code FROM admin_units WHERE level = 'province'`)).map((r) => r.code),
+    (await rows<{ code: string }>(deps.db, sql`SELECT code FROM admin_units WHERE level = 'province'`)).map(
+      (r) => r.code,
+    ),
   );
   const rowErrors = validate(parsed.rows, provinces);
   if (rowErrors.length) throw importInvalid(rowErrors);
@@ -97,7 +108,8 @@ export async function importAdminUnits(
     for (const r of parsed.rows) {
       const e = existing.get(r.code);
       if (!e) fresh.push(r);
-      else if (e.name !== r.name || e.province_code !== r.provinceCode || e.valid_to !== null) changed.push(r);
+      else if (e.name !== r.name || e.province_code !== r.provinceCode || e.valid_to !== null)
+        changed.push(r);
     }
     const all = [...fresh, ...changed];
     for (let i = 0; i < all.length; i += 500) {

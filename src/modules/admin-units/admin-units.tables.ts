@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, uniqueIndex, integer } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { updatedAt } from '../../platform/db/columns.ts';
 
 /**
@@ -16,9 +16,7 @@ export const adminUnits = pgTable(
     /** tinh | thanh_pho | xa | phuong | dac_khu */
     kind: text('kind').notNull(),
     provinceCode: text('province_code'),
-    searchText: text('search_text')
-      .notNull()
-      .generatedAlwaysAs(sql`lower(ct_unaccent(name || ' ' || code))`),
+    searchText: text('search_text').notNull().generatedAlwaysAs(sql`lower(ct_unaccent(name || ' ' || code))`),
     validFrom: date('valid_from', { mode: 'string' }).notNull().default('2025-07-01'),
     validTo: date('valid_to', { mode: 'string' }),
     updatedAt: updatedAt(),

@@ -4,13 +4,22 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildForest, buildUser } from '../../../test/helpers/factories.ts';
-import { countRows, createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import {
+  countRows,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+} from '../../../test/helpers/test-app.ts';
 import { cliMeta } from '../../platform/context.ts';
 import { rows } from '../../platform/db/database.ts';
 import { importAdminUnits } from './admin-units.service.ts';
 
 /** The official list, read from the shared folder: never copied into the project. */
-export const OFFICIAL_COMMUNES = path.resolve(import.meta.dirname, '../../../../shared/data/admin-units/communes-2025.csv');
+const OFFICIAL_COMMUNES = path.resolve(
+  import.meta.dirname,
+  '../../../../shared/data/admin-units/communes-2025.csv',
+);
 
 function multipart(filename: string, content: Buffer) {
   const boundary = '----chungtay';
@@ -71,7 +80,11 @@ describe('administrative units', () => {
         '11,Điện Biên,03127,Phường Trùng Mã\n' +
         '11,Điện Biên,03999,Thôn Không Phải Xã\n',
     );
-    const res = await sysadmin.request({ method: 'POST', url: '/api/admin-units/import', ...multipart('bad.csv', bad) });
+    const res = await sysadmin.request({
+      method: 'POST',
+      url: '/api/admin-units/import',
+      ...multipart('bad.csv', bad),
+    });
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
     expect(err.code).toBe('admin_units.import_invalid');
@@ -91,7 +104,9 @@ describe('administrative units', () => {
       url: '/api/admin-units/import',
       ...multipart('x.csv', Buffer.from('ma_tinh,ten_xa\n11,Xã A\n')),
     });
-    expect(res.json().error.details.rows).toEqual([{ line: 1, field: 'commune_code', message: 'Thiếu cột commune_code' }]);
+    expect(res.json().error.details.rows).toEqual([
+      { line: 1, field: 'commune_code', message: 'Thiếu cột commune_code' },
+    ]);
   });
 
   it('imports an XLSX with Vietnamese headers and codes that lost their leading zeros', async () => {
@@ -101,7 +116,11 @@ describe('administrative units', () => {
     ws.addRow([11, 'Điện Biên', 3127, 'Phường Điện Biên Phủ']);
     ws.addRow([1, 'Thành phố Hà Nội', 70, 'Phường Hoàn Kiếm Mới']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await sysadmin.request({ method: 'POST', url: '/api/admin-units/import', ...multipart('xa.xlsx', buf) });
+    const res = await sysadmin.request({
+      method: 'POST',
+      url: '/api/admin-units/import',
+      ...multipart('xa.xlsx', buf),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ total: 2, inserted: 0, updated: 1, unchanged: 1 });
     const audit = (await sysadmin.get('/api/audit?entityType=admin_unit')).json();
@@ -109,7 +128,11 @@ describe('administrative units', () => {
   });
 
   it('lets only an administrator with admin_unit.manage import', async () => {
-    const res = await orgAdmin.request({ method: 'POST', url: '/api/admin-units/import', ...multipart('a.csv', csv) });
+    const res = await orgAdmin.request({
+      method: 'POST',
+      url: '/api/admin-units/import',
+      ...multipart('a.csv', csv),
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildForest, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { countRows, createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import {
+  countRows,
+  createTestApp,
+  type Session,
+  signIn,
+  type TestApp,
+} from '../../../test/helpers/test-app.ts';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -42,14 +48,23 @@ describe('audit log', () => {
   it('writes nothing — neither the change nor its record — when the write fails', async () => {
     const before = await countRows(t.db, 'audit_log');
     const orgsBefore = await countRows(t.db, 'organisations');
-    const res = await dienBienAdmin.post('/api/orgs', { parentId: f.dienBien.id, name: 'Sai mã', kind: 'union', adminUnitCode: '98765' });
+    const res = await dienBienAdmin.post('/api/orgs', {
+      parentId: f.dienBien.id,
+      name: 'Sai mã',
+      kind: 'union',
+      adminUnitCode: '98765',
+    });
     expect(res.statusCode).toBe(400);
     expect(await countRows(t.db, 'audit_log')).toBe(before);
     expect(await countRows(t.db, 'organisations')).toBe(orgsBefore);
   });
 
   it('shows an organisation admin only the entries of their subtree', async () => {
-    await bacNinhAdmin.post('/api/orgs', { parentId: f.bacNinh.id, name: 'CĐCS Công ty Bắc Ninh', kind: 'union' });
+    await bacNinhAdmin.post('/api/orgs', {
+      parentId: f.bacNinh.id,
+      name: 'CĐCS Công ty Bắc Ninh',
+      kind: 'union',
+    });
     const mine = (await dienBienAdmin.get('/api/audit?entityType=organisation')).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((i: { orgName: string }) => i.orgName !== 'CĐCS Công ty Bắc Ninh')).toBe(true);
@@ -58,7 +73,9 @@ describe('audit log', () => {
 
   it('filters by user and by date (Vietnamese calendar day)', async () => {
     const byUser = (await bacNinhAdmin.get(`/api/audit?userId=${bacNinhAdmin.userId}`)).json();
-    expect(byUser.items.every((i: { actorUserId: number }) => i.actorUserId === bacNinhAdmin.userId)).toBe(true);
+    expect(byUser.items.every((i: { actorUserId: number }) => i.actorUserId === bacNinhAdmin.userId)).toBe(
+      true,
+    );
     const entries = await countRows(t.db, 'audit_log', sql`actor_user_id = ${bacNinhAdmin.userId}`);
     expect(byUser.total).toBe(entries);
     const tomorrow = (await bacNinhAdmin.get('/api/audit?from=2099-01-01')).json();

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { auditPage, auditQuery, type AuditEntry } from '../../contracts/audit.ts';
+import type { z } from 'zod';
+import { type AuditEntry, auditPage, auditQuery } from '../../contracts/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rows } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
@@ -7,7 +8,6 @@ import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
 import { scopeOf, scopeSql } from '../../platform/scope.ts';
 import { findOrgRow } from '../orgs/orgs.repo.ts';
-import type { z } from 'zod';
 
 /**
  * An auditor sees the entries of their subtree; entries tied to no organisation (logins, own tokens,
@@ -51,7 +51,14 @@ export async function listAudit(ctx: Ctx, q: z.output<typeof auditQuery>) {
 export const auditRoutes: ModuleRoutes = (app, deps) => {
   app.get(
     '/api/audit',
-    { schema: { tags: ['Nhật ký'], summary: 'Audit log of the caller’s subtree', querystring: auditQuery, response: { 200: auditPage } } },
+    {
+      schema: {
+        tags: ['Nhật ký'],
+        summary: 'Audit log of the caller’s subtree',
+        querystring: auditQuery,
+        response: { 200: auditPage },
+      },
+    },
     (req) => listAudit(ctxOf(req, deps), req.query),
   );
 };

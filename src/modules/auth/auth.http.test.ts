@@ -20,10 +20,18 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'ct_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    expect(res.json()).toMatchObject({ user: { username: u.username }, permissions: ['org.read'], isSystemAdmin: false });
+    expect(res.json()).toMatchObject({
+      user: { username: u.username },
+      permissions: ['org.read'],
+      isSystemAdmin: false,
+    });
     expect(res.json().csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(await countRows(t.db, 'sessions', sql`id_hash = ${cookie.value}`)).toBe(0);
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { ct_session: cookie.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { ct_session: cookie.value },
+    });
     expect(me.json().grants[0]).toMatchObject({ orgId: f.dienBien.id, role: 'viewer' });
   });
 
@@ -51,7 +59,12 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     const u = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
     const s = await signIn(t, u.username, u.password);
     const body = { parentId: f.dienBien.id, name: 'Không có CSRF', kind: 'union' };
-    const without = await t.app.inject({ method: 'POST', url: '/api/orgs', payload: body, cookies: { ct_session: s.cookie } });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/orgs',
+      payload: body,
+      cookies: { ct_session: s.cookie },
+    });
     expect(without.statusCode).toBe(403);
     const wrong = await t.app.inject({
       method: 'POST',
@@ -113,9 +126,19 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     const u = await buildUser(t.db, { password: 'Mat-khau-cu-123' });
     const s1 = await signIn(t, u.username, 'Mat-khau-cu-123');
     const s2 = await signIn(t, u.username, 'Mat-khau-cu-123');
-    const wrong = await s1.post('/api/auth/password', { currentPassword: 'sai', newPassword: 'Mat-khau-moi-456' });
+    const wrong = await s1.post('/api/auth/password', {
+      currentPassword: 'sai',
+      newPassword: 'Mat-khau-moi-456',
+    });
     expect(wrong.json().error.details.issues[0].path).toBe('body.currentPassword');
-    expect((await s1.post('/api/auth/password', { currentPassword: 'Mat-khau-cu-123', newPassword: 'Mat-khau-moi-456' })).statusCode).toBe(200);
+    expect(
+      (
+        await s1.post('/api/auth/password', {
+          currentPassword: 'Mat-khau-cu-123',
+          newPassword: 'Mat-khau-moi-456',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await s1.get('/api/auth/me')).statusCode).toBe(200);
     expect((await s2.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login(u.username, TEST_PASSWORD)).statusCode).toBe(401);

@@ -39,17 +39,30 @@ export const authRoutes: ModuleRoutes = (app, deps) => {
       return auth.meView(result.actor);
     },
   );
-  app.post('/api/auth/logout', { schema: { tags, summary: 'Sign out', response: { 200: okBody } } }, async (req, reply) => {
-    await auth.logout(ctxOf(req, deps));
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    return { ok: true as const };
-  });
-  app.get('/api/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: meBody } } }, (req) =>
-    auth.meView(ctxOf(req, deps).actor),
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: 'Sign out', response: { 200: okBody } } },
+    async (req, reply) => {
+      await auth.logout(ctxOf(req, deps));
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/api/auth/me',
+    { schema: { tags, summary: 'The signed-in user', response: { 200: meBody } } },
+    (req) => auth.meView(ctxOf(req, deps).actor),
   );
   app.patch(
     '/api/auth/me',
-    { schema: { tags, summary: 'Update own profile / language', body: updateMeBody, response: { 200: meBody } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update own profile / language',
+        body: updateMeBody,
+        response: { 200: meBody },
+      },
+    },
     (req) => auth.updateMe(ctxOf(req, deps), req.body),
   );
   app.post(
@@ -67,7 +80,14 @@ export const authRoutes: ModuleRoutes = (app, deps) => {
   );
   app.post(
     '/api/auth/tokens',
-    { schema: { tags, summary: 'Create an API token (shown once)', body: createTokenBody, response: { 201: createdToken } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token (shown once)',
+        body: createTokenBody,
+        response: { 201: createdToken },
+      },
+    },
     async (req, reply) => reply.status(201).send(await auth.createToken(ctxOf(req, deps), req.body)),
   );
   app.delete(

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { changePasswordBody, createTokenBody, Me, updateMeBody } from '../../contracts/auth.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { loadActorById } from '../../platform/auth/actor-loader.ts';
-import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../platform/auth/crypto.ts';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  randomToken,
+  sha256,
+  verifyPassword,
+} from '../../platform/auth/crypto.ts';
 import type { Ctx, SystemCtx } from '../../platform/context.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
@@ -12,7 +18,11 @@ import { apiTokens, sessions, users } from '../users/users.tables.ts';
 export const LOCKOUT = { maxFailures: 5, minutes: 15 };
 
 const invalidCredentials = () =>
-  new AppError({ code: 'auth.invalid_credentials', status: 401, message: 'Sai tên đăng nhập hoặc mật khẩu.' });
+  new AppError({
+    code: 'auth.invalid_credentials',
+    status: 401,
+    message: 'Sai tên đăng nhập hoặc mật khẩu.',
+  });
 const locked = (until: Date) =>
   new AppError({
     code: 'auth.locked',
@@ -31,21 +41,26 @@ export async function login(
 ): Promise<{ cookie: string; actor: Actor; expiresAt: Date }> {
   const now = ctx.clock.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase()));
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await recordAudit(ctx.db, { actor: null, meta: ctx.meta }, {
-      action: 'login_failed',
-      entityType: 'session',
-      entityId: null,
-      after: { username: input.username },
-    });
+    await recordAudit(
+      ctx.db,
+      { actor: null, meta: ctx.meta },
+      {
+        action: 'login_failed',
+        entityType: 'session',
+        entityId: null,
+        after: { username: input.username },
+      },
+    );
     throw invalidCredentials();
   }
   if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
   const who = { actor: { userId: user.id, username: user.username }, meta: ctx.meta };
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     const failures = user.failedLogins + 1;
-    const lockUntil = failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.minutes * 60_000) : null;
+    const lockUntil =
+      failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.minutes * 60_000) : null;
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(users)
@@ -75,7 +90,10 @@ export async function login(
       lastSeenAt: now,
       createdAt: now,
     });
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, who, { action: 'login', entityType: 'session', entityId: null });
   });
   const actor = (await loadActorById(ctx.db, user.id))!;
@@ -116,7 +134,10 @@ export function meView(actor: Actor): Me {
 export async function updateMe(ctx: Ctx, input: z.output<typeof updateMeBody>): Promise<Me> {
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, ctx.actor.userId));
-    await tx.update(users).set({ ...input, updatedAt: sql`now()` }).where(eq(users.id, ctx.actor.userId));
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: sql`now()` })
+      .where(eq(users.id, ctx.actor.userId));
     await recordAudit(tx, ctx, {
       action: 'update',
       entityType: 'user',
@@ -157,7 +178,11 @@ const tokenView = (t: typeof apiTokens.$inferSelect) => ({
 });
 
 export async function listTokens(ctx: Ctx) {
-  const list = await ctx.db.select().from(apiTokens).where(eq(apiTokens.userId, ctx.actor.userId)).orderBy(apiTokens.id);
+  const list = await ctx.db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, ctx.actor.userId))
+    .orderBy(apiTokens.id);
   return list.map(tokenView);
 }
 
@@ -168,9 +193,20 @@ export async function createToken(ctx: Ctx, input: z.output<typeof createTokenBo
   const row = await ctx.db.transaction(async (tx) => {
     const [t] = await tx
       .insert(apiTokens)
-      .values({ userId: ctx.actor.userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
+      .values({
+        userId: ctx.actor.userId,
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 10),
+        expiresAt,
+      })
       .returning();
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'api_token', entityId: t!.id, after: tokenView(t!) });
+    await recordAudit(tx, ctx, {
+      action: 'create',
+      entityType: 'api_token',
+      entityId: t!.id,
+      after: tokenView(t!),
+    });
     return t!;
   });
   return { ...tokenView(row), token };

@@ -10,7 +10,13 @@ export const healthRoutes: ModuleRoutes = (app, deps) => {
         tags: ['Hệ thống'],
         summary: 'Liveness and database check',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            time: z.string(),
+          }),
+        },
       },
     },
     async () => {

@@ -10,7 +10,11 @@ export const orgErrors = {
       details: { currentVersion: current },
     }),
   codeTaken: (code: string) =>
-    new AppError({ code: 'orgs.code_taken', status: 409, message: `Mã "${code}" đã được dùng cho tổ chức khác.` }),
+    new AppError({
+      code: 'orgs.code_taken',
+      status: 409,
+      message: `Mã "${code}" đã được dùng cho tổ chức khác.`,
+    }),
   notActive: () =>
     new AppError({ code: 'orgs.not_active', status: 409, message: 'Tổ chức đã giải thể hoặc sáp nhập.' }),
   hasActiveChildren: (count: number) =>

@@ -25,18 +25,33 @@ describe('organisation trees over HTTP', () => {
     expect(res.statusCode).toBe(200);
     const roots = res.json();
     expect(roots.map((r: { name: string }) => r.name)).toEqual(['Liên đoàn Lao động tỉnh Điện Biên']);
-    expect(roots[0]).toMatchObject({ childCount: 1, descendantCount: 1, parentName: 'Tổng Liên đoàn Lao động Việt Nam' });
+    expect(roots[0]).toMatchObject({
+      childCount: 1,
+      descendantCount: 1,
+      parentName: 'Tổng Liên đoàn Lao động Việt Nam',
+    });
   });
 
   it('answers 404 for an organisation outside the subtree — reading, listing children, or writing', async () => {
-    for (const url of [`/api/orgs/${f.bacNinh.id}`, `/api/orgs/${f.bacNinh.id}/children`, `/api/orgs/${f.national.id}/history`]) {
+    for (const url of [
+      `/api/orgs/${f.bacNinh.id}`,
+      `/api/orgs/${f.bacNinh.id}/children`,
+      `/api/orgs/${f.national.id}/history`,
+    ]) {
       const res = await dienBienAdmin.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('orgs.not_found');
     }
-    const rename = await dienBienAdmin.patch(`/api/orgs/${f.bnUnit.id}`, { version: 1, name: 'Đổi tên trái phép' });
+    const rename = await dienBienAdmin.patch(`/api/orgs/${f.bnUnit.id}`, {
+      version: 1,
+      name: 'Đổi tên trái phép',
+    });
     expect(rename.statusCode).toBe(404);
-    const create = await dienBienAdmin.post('/api/orgs', { parentId: f.bacNinh.id, name: 'Đơn vị lạ', kind: 'union' });
+    const create = await dienBienAdmin.post('/api/orgs', {
+      parentId: f.bacNinh.id,
+      name: 'Đơn vị lạ',
+      kind: 'union',
+    });
     expect(create.statusCode).toBe(404);
     const { items } = (await dienBienAdmin.get('/api/orgs?q=bac%20ninh&status=all')).json();
     expect(items).toEqual([]);
@@ -44,7 +59,11 @@ describe('organisation trees over HTTP', () => {
 
   it('lets a viewer read but not write (403)', async () => {
     expect((await viewer.get(`/api/orgs/${f.dbUnit.id}`)).json().canWrite).toBe(false);
-    const res = await viewer.post('/api/orgs', { parentId: f.dienBien.id, name: 'Công đoàn mới', kind: 'union' });
+    const res = await viewer.post('/api/orgs', {
+      parentId: f.dienBien.id,
+      name: 'Công đoàn mới',
+      kind: 'union',
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -66,7 +85,10 @@ describe('organisation trees over HTTP', () => {
     ]);
     for (const q of ['truong thpt muong nhe', 'MUONG NHE', 'cdcs-mn']) {
       const found = (await dienBienAdmin.get(`/api/orgs?q=${encodeURIComponent(q)}`)).json();
-      expect(found.items.map((i: { id: number }) => i.id), q).toContain(org.id);
+      expect(
+        found.items.map((i: { id: number }) => i.id),
+        q,
+      ).toContain(org.id);
     }
     const history = (await dienBienAdmin.get(`/api/orgs/${org.id}/history`)).json();
     expect(history).toMatchObject([{ type: 'created', effectiveOn: '2026-01-15' }]);
@@ -109,7 +131,11 @@ describe('organisation trees over HTTP', () => {
   it('moves a subtree and keeps its descendants under it', async () => {
     const a = await buildOrg(t.db, { parent: f.national, name: 'LĐLĐ huyện cũ' });
     const child = await buildOrg(t.db, { parent: a, name: 'CĐCS thuộc huyện cũ' });
-    const res = await nationalAdmin.post(`/api/orgs/${a.id}/move`, { version: 1, newParentId: f.dienBien.id, effectiveOn: '2025-07-01' });
+    const res = await nationalAdmin.post(`/api/orgs/${a.id}/move`, {
+      version: 1,
+      newParentId: f.dienBien.id,
+      effectiveOn: '2025-07-01',
+    });
     expect(res.statusCode).toBe(200);
     const moved = (await nationalAdmin.get(`/api/orgs/${child.id}`)).json();
     expect(moved.ancestors.map((x: { id: number }) => x.id)).toEqual([f.national.id, f.dienBien.id, a.id]);
@@ -120,7 +146,11 @@ describe('organisation trees over HTTP', () => {
   it('refuses to move an organisation under its own descendant', async () => {
     const a = await buildOrg(t.db, { parent: f.dienBien });
     const b = await buildOrg(t.db, { parent: a });
-    const res = await dienBienAdmin.post(`/api/orgs/${a.id}/move`, { version: 1, newParentId: b.id, effectiveOn: '2026-01-01' });
+    const res = await dienBienAdmin.post(`/api/orgs/${a.id}/move`, {
+      version: 1,
+      newParentId: b.id,
+      effectiveOn: '2026-01-01',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('orgs.move_cycle');
   });
@@ -129,9 +159,18 @@ describe('organisation trees over HTTP', () => {
     const district = await buildOrg(t.db, { parent: f.dienBien, name: 'LĐLĐ huyện Tuần Giáo' });
     const grassroots = await buildOrg(t.db, { parent: district, name: 'CĐCS Trường THPT Tuần Giáo' });
     const commune = await buildOrg(t.db, { parent: f.dienBien, name: 'Công đoàn xã Tuần Giáo' });
-    const res = await dienBienAdmin.post(`/api/orgs/${district.id}/merge`, { version: 1, intoId: commune.id, effectiveOn: '2025-07-01' });
+    const res = await dienBienAdmin.post(`/api/orgs/${district.id}/merge`, {
+      version: 1,
+      intoId: commune.id,
+      effectiveOn: '2025-07-01',
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'merged', closedOn: '2025-07-01', mergedIntoId: commune.id, mergedIntoName: 'Công đoàn xã Tuần Giáo' });
+    expect(res.json()).toMatchObject({
+      status: 'merged',
+      closedOn: '2025-07-01',
+      mergedIntoId: commune.id,
+      mergedIntoName: 'Công đoàn xã Tuần Giáo',
+    });
     expect((await dienBienAdmin.get(`/api/orgs/${grassroots.id}`)).json().parentId).toBe(commune.id);
     const active = (await dienBienAdmin.get(`/api/orgs/${f.dienBien.id}/children`)).json();
     expect(active.map((c: { id: number }) => c.id)).not.toContain(district.id);
@@ -144,28 +183,59 @@ describe('organisation trees over HTTP', () => {
   it('closes only an organisation with no active units, and reopens it', async () => {
     const parent = await buildOrg(t.db, { parent: f.dienBien });
     const child = await buildOrg(t.db, { parent });
-    const refused = await dienBienAdmin.post(`/api/orgs/${parent.id}/close`, { version: 1, effectiveOn: '2025-06-15' });
+    const refused = await dienBienAdmin.post(`/api/orgs/${parent.id}/close`, {
+      version: 1,
+      effectiveOn: '2025-06-15',
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('orgs.has_active_children');
-    expect((await dienBienAdmin.post(`/api/orgs/${child.id}/close`, { version: 1, effectiveOn: '2025-06-15', reason: 'Giải thể' })).statusCode).toBe(200);
-    const closed = await dienBienAdmin.post(`/api/orgs/${parent.id}/close`, { version: 1, effectiveOn: '2025-06-15' });
+    expect(
+      (
+        await dienBienAdmin.post(`/api/orgs/${child.id}/close`, {
+          version: 1,
+          effectiveOn: '2025-06-15',
+          reason: 'Giải thể',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const closed = await dienBienAdmin.post(`/api/orgs/${parent.id}/close`, {
+      version: 1,
+      effectiveOn: '2025-06-15',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', closedOn: '2025-06-15' });
-    const reopened = await dienBienAdmin.post(`/api/orgs/${parent.id}/reopen`, { version: 2, effectiveOn: '2025-09-01' });
+    const reopened = await dienBienAdmin.post(`/api/orgs/${parent.id}/reopen`, {
+      version: 2,
+      effectiveOn: '2025-09-01',
+    });
     expect(reopened.json()).toMatchObject({ status: 'active', closedOn: null });
   });
 
   it('only lets a system administrator create a root', async () => {
-    const res = await nationalAdmin.post('/api/orgs', { parentId: null, name: 'Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
+    const res = await nationalAdmin.post('/api/orgs', {
+      parentId: null,
+      name: 'Hội Chữ thập đỏ Việt Nam',
+      kind: 'red_cross',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('orgs.root_requires_system_admin');
   });
 
   it('rejects a duplicate code with 409 and an unknown administrative unit naming the field', async () => {
     await buildOrg(t.db, { parent: f.dienBien, code: 'DUP-1' });
-    const dup = await dienBienAdmin.post('/api/orgs', { parentId: f.dienBien.id, name: 'Trùng mã', kind: 'union', code: 'DUP-1' });
+    const dup = await dienBienAdmin.post('/api/orgs', {
+      parentId: f.dienBien.id,
+      name: 'Trùng mã',
+      kind: 'union',
+      code: 'DUP-1',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('orgs.code_taken');
-    const au = await dienBienAdmin.post('/api/orgs', { parentId: f.dienBien.id, name: 'Sai mã xã', kind: 'union', adminUnitCode: '99999' });
+    const au = await dienBienAdmin.post('/api/orgs', {
+      parentId: f.dienBien.id,
+      name: 'Sai mã xã',
+      kind: 'union',
+      adminUnitCode: '99999',
+    });
     expect(au.statusCode).toBe(400);
     expect(au.json().error.details.issues[0].path).toBe('body.adminUnitCode');
   });

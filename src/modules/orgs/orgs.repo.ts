@@ -1,4 +1,4 @@
-import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { OrgEvent, OrgSummary } from '../../contracts/orgs.ts';
 import { type Db, rows, type Tx } from '../../platform/db/database.ts';
 import { matchesSearch } from '../../platform/db/sql-helpers.ts';
@@ -24,7 +24,12 @@ const summaryFrom = sql`
   LEFT JOIN organisations p ON p.id = o.parent_id
   LEFT JOIN admin_units au ON au.code = o.admin_unit_code`;
 
-export async function findOrgRow(db: Db | Tx, scope: Scope, id: number, forUpdate = false): Promise<OrgRow | undefined> {
+export async function findOrgRow(
+  db: Db | Tx,
+  scope: Scope,
+  id: number,
+  forUpdate = false,
+): Promise<OrgRow | undefined> {
   const q = db
     .select()
     .from(organisations)

@@ -109,7 +109,11 @@ function publicFields(r: OrgRow) {
   };
 }
 
-async function checkReferences(tx: Tx, input: { adminUnitCode?: string | null; code?: string | null }, selfId?: number) {
+async function checkReferences(
+  tx: Tx,
+  input: { adminUnitCode?: string | null; code?: string | null },
+  selfId?: number,
+) {
   if (input.adminUnitCode && !(await repo.adminUnitExists(tx, input.adminUnitCode))) {
     throw orgErrors.unknownAdminUnit(input.adminUnitCode);
   }
@@ -120,7 +124,9 @@ async function checkReferences(tx: Tx, input: { adminUnitCode?: string | null; c
 }
 
 async function audited(ctx: Ctx, tx: Tx, action: string, before: OrgRow | null, after: OrgRow) {
-  const changes = before ? diff(publicFields(before), publicFields(after)) : { before: null, after: publicFields(after) };
+  const changes = before
+    ? diff(publicFields(before), publicFields(after))
+    : { before: null, after: publicFields(after) };
   await recordAudit(tx, ctx, {
     action,
     entityType: 'organisation',
@@ -145,7 +151,12 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
     await checkReferences(tx, input);
     const [inserted] = await tx
       .insert(organisations)
-      .values({ ...input, path: '0', contacts: input.contacts ?? [], establishedOn: input.establishedOn ?? null })
+      .values({
+        ...input,
+        path: '0',
+        contacts: input.contacts ?? [],
+        establishedOn: input.establishedOn ?? null,
+      })
       .returning({ id: organisations.id });
     const newId = inserted!.id;
     const path = parentPath ? `${parentPath}.${newId}` : String(newId);
@@ -163,7 +174,11 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
   return getOrg(ctx, id);
 }
 
-async function saveRow(tx: Tx, before: OrgRow, set: Partial<typeof organisations.$inferInsert>): Promise<OrgRow> {
+async function saveRow(
+  tx: Tx,
+  before: OrgRow,
+  set: Partial<typeof organisations.$inferInsert>,
+): Promise<OrgRow> {
   const [row] = await tx
     .update(organisations)
     .set({ ...set, version: before.version + 1, updatedAt: sql`now()` })
@@ -173,7 +188,11 @@ async function saveRow(tx: Tx, before: OrgRow, set: Partial<typeof organisations
   return row;
 }
 
-export async function updateOrg(ctx: Ctx, id: number, input: z.output<typeof updateOrgBody>): Promise<OrgDetail> {
+export async function updateOrg(
+  ctx: Ctx,
+  id: number,
+  input: z.output<typeof updateOrgBody>,
+): Promise<OrgDetail> {
   await ctx.db.transaction(async (tx) => {
     const before = await lockForWrite(ctx, tx, id, input.version);
     const { version: _v, effectiveOn, ...fields } = input;
@@ -236,7 +255,11 @@ export async function moveOrg(ctx: Ctx, id: number, input: z.output<typeof moveO
 }
 
 /** Merging A into B: A's active units move under B, A stays readable with status "merged". */
-export async function mergeOrg(ctx: Ctx, id: number, input: z.output<typeof mergeOrgBody>): Promise<OrgDetail> {
+export async function mergeOrg(
+  ctx: Ctx,
+  id: number,
+  input: z.output<typeof mergeOrgBody>,
+): Promise<OrgDetail> {
   await ctx.db.transaction(async (tx) => {
     const before = await lockForWrite(ctx, tx, id, input.version);
     const into = await lockForWrite(ctx, tx, input.intoId);
@@ -257,16 +280,34 @@ export async function mergeOrg(ctx: Ctx, id: number, input: z.output<typeof merg
         actorUserId: ctx.actor.userId,
       });
     }
-    const after = await saveRow(tx, before, { status: 'merged', closedOn: input.effectiveOn, mergedIntoId: into.id });
+    const after = await saveRow(tx, before, {
+      status: 'merged',
+      closedOn: input.effectiveOn,
+      mergedIntoId: into.id,
+    });
     const event = { effectiveOn: input.effectiveOn, actorUserId: ctx.actor.userId };
-    await repo.insertEvent(tx, { ...event, orgId: id, type: 'merged', data: { intoId: into.id, intoName: into.name } });
-    await repo.insertEvent(tx, { ...event, orgId: into.id, type: 'absorbed', data: { fromId: id, fromName: before.name } });
+    await repo.insertEvent(tx, {
+      ...event,
+      orgId: id,
+      type: 'merged',
+      data: { intoId: into.id, intoName: into.name },
+    });
+    await repo.insertEvent(tx, {
+      ...event,
+      orgId: into.id,
+      type: 'absorbed',
+      data: { fromId: id, fromName: before.name },
+    });
     await audited(ctx, tx, 'merge', before, after);
   });
   return getOrg(ctx, id);
 }
 
-export async function closeOrg(ctx: Ctx, id: number, input: z.output<typeof closeOrgBody>): Promise<OrgDetail> {
+export async function closeOrg(
+  ctx: Ctx,
+  id: number,
+  input: z.output<typeof closeOrgBody>,
+): Promise<OrgDetail> {
   await ctx.db.transaction(async (tx) => {
     const before = await lockForWrite(ctx, tx, id, input.version);
     if (before.status !== 'active') throw orgErrors.notActive();
@@ -285,7 +326,11 @@ export async function closeOrg(ctx: Ctx, id: number, input: z.output<typeof clos
   return getOrg(ctx, id);
 }
 
-export async function reopenOrg(ctx: Ctx, id: number, input: z.output<typeof reopenOrgBody>): Promise<OrgDetail> {
+export async function reopenOrg(
+  ctx: Ctx,
+  id: number,
+  input: z.output<typeof reopenOrgBody>,
+): Promise<OrgDetail> {
   await ctx.db.transaction(async (tx) => {
     const before = await lockForWrite(ctx, tx, id, input.version);
     if (before.status !== 'closed') throw orgErrors.notActive();

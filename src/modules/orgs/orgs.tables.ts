@@ -10,8 +10,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { createdAt, ltree, updatedAt } from '../../platform/db/columns.ts';
 import type { OrgContact, OrgEventData } from '../../contracts/orgs.ts';
+import { createdAt, ltree, updatedAt } from '../../platform/db/columns.ts';
 import { adminUnits } from '../admin-units/admin-units.tables.ts';
 
 /**
@@ -64,7 +64,9 @@ export const organisationEvents = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => organisations.id),
-    type: text('type', { enum: ['created', 'renamed', 'moved', 'merged', 'absorbed', 'closed', 'reopened', 'updated'] }).notNull(),
+    type: text('type', {
+      enum: ['created', 'renamed', 'moved', 'merged', 'absorbed', 'closed', 'reopened', 'updated'],
+    }).notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     data: jsonb('data').$type<OrgEventData>().notNull().default({}),
     actorUserId: integer('actor_user_id'),

@@ -25,17 +25,26 @@ describe('users and grants', () => {
     const body = newUser();
     const res = await admin.post('/api/users', body);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: body.username.toLowerCase(), grants: [{ orgId: f.dbUnit.id, role: 'data_entry' }] });
+    expect(res.json()).toMatchObject({
+      username: body.username.toLowerCase(),
+      grants: [{ orgId: f.dbUnit.id, role: 'data_entry' }],
+    });
     const s = await signIn(t, body.username.toLowerCase(), body.password);
     expect((await s.get(`/api/orgs/${f.dbUnit.id}`)).statusCode).toBe(200);
     expect((await s.get(`/api/orgs/${f.dienBien.id}`)).statusCode).toBe(404);
   });
 
   it('refuses to grant outside the subtree, or more than the manager holds', async () => {
-    const outside = await admin.post('/api/users', newUser({ grants: [{ orgId: f.bacNinh.id, role: 'viewer' }] }));
+    const outside = await admin.post(
+      '/api/users',
+      newUser({ grants: [{ orgId: f.bacNinh.id, role: 'viewer' }] }),
+    );
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details.issues[0].path).toBe('body.grants.0.orgId');
-    const escalate = await admin.post('/api/users', newUser({ grants: [{ orgId: f.dbUnit.id, role: 'system_admin' }] }));
+    const escalate = await admin.post(
+      '/api/users',
+      newUser({ grants: [{ orgId: f.dbUnit.id, role: 'system_admin' }] }),
+    );
     expect(escalate.statusCode).toBe(403);
   });
 
@@ -59,7 +68,9 @@ describe('users and grants', () => {
   it('removes a grant, after which the user no longer sees the organisation', async () => {
     const body = newUser();
     const created = (await admin.post('/api/users', body)).json();
-    const extra = (await admin.post(`/api/users/${created.id}/grants`, { orgId: f.dienBien.id, role: 'viewer' })).json();
+    const extra = (
+      await admin.post(`/api/users/${created.id}/grants`, { orgId: f.dienBien.id, role: 'viewer' })
+    ).json();
     const grant = extra.grants.find((g: { orgId: number }) => g.orgId === f.dienBien.id);
     const s = await signIn(t, created.username, body.password);
     expect((await s.get(`/api/orgs/${f.dienBien.id}`)).statusCode).toBe(200);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { idParam } from '../../contracts/common.ts';
-import { createUserBody, grantInput, listUsersQuery, roleView, updateUserBody, userPage, userView } from '../../contracts/users.ts';
+import {
+  createUserBody,
+  grantInput,
+  listUsersQuery,
+  roleView,
+  updateUserBody,
+  userPage,
+  userView,
+} from '../../contracts/users.ts';
 import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
@@ -16,31 +24,84 @@ export const userRoutes: ModuleRoutes = (app, deps) => {
     if (!hasPermission(ctx.actor, 'user.manage')) throw errors.forbidden();
     return ctx;
   };
-  app.get('/api/roles', { schema: { tags, summary: 'Roles and their permissions', response: { 200: z.array(roleView) } } }, (req) => {
-    ctxOf(req, deps);
-    return users.listRoles(deps.db);
-  });
-  app.get('/api/users', { schema: { tags, summary: 'Users in the caller’s subtree', querystring: listUsersQuery, response: { 200: userPage } } }, (req) =>
-    users.listUsers(managerCtx(req), req.query),
+  app.get(
+    '/api/roles',
+    { schema: { tags, summary: 'Roles and their permissions', response: { 200: z.array(roleView) } } },
+    (req) => {
+      ctxOf(req, deps);
+      return users.listRoles(deps.db);
+    },
   );
-  app.get('/api/users/:id', { schema: { tags, summary: 'One user', params: idParam, response: { 200: userView } } }, (req) =>
-    users.getUser(managerCtx(req), req.params.id),
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Users in the caller’s subtree',
+        querystring: listUsersQuery,
+        response: { 200: userPage },
+      },
+    },
+    (req) => users.listUsers(managerCtx(req), req.query),
   );
-  app.post('/api/users', { schema: { tags, summary: 'Create a user with grants', body: createUserBody, response: { 201: userView } } }, async (req, reply) =>
-    reply.status(201).send(await users.createUser(managerCtx(req), req.body)),
+  app.get(
+    '/api/users/:id',
+    { schema: { tags, summary: 'One user', params: idParam, response: { 200: userView } } },
+    (req) => users.getUser(managerCtx(req), req.params.id),
   );
-  app.patch('/api/users/:id', { schema: { tags, summary: 'Edit a user', params: idParam, body: updateUserBody, response: { 200: userView } } }, (req) =>
-    users.updateUser(managerCtx(req), req.params.id, req.body),
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create a user with grants',
+        body: createUserBody,
+        response: { 201: userView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await users.createUser(managerCtx(req), req.body)),
   );
-  app.post('/api/users/:id/grants', { schema: { tags, summary: 'Grant a role on an organisation', params: idParam, body: grantInput, response: { 200: userView } } }, (req) =>
-    users.addGrant(managerCtx(req), req.params.id, req.body),
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a user',
+        params: idParam,
+        body: updateUserBody,
+        response: { 200: userView },
+      },
+    },
+    (req) => users.updateUser(managerCtx(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/users/:id/grants',
+    {
+      schema: {
+        tags,
+        summary: 'Grant a role on an organisation',
+        params: idParam,
+        body: grantInput,
+        response: { 200: userView },
+      },
+    },
+    (req) => users.addGrant(managerCtx(req), req.params.id, req.body),
   );
   app.delete(
     '/api/users/:id/grants/:grantId',
-    { schema: { tags, summary: 'Remove a grant', params: idParam.extend({ grantId: z.coerce.number().int().positive() }), response: { 200: userView } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove a grant',
+        params: idParam.extend({ grantId: z.coerce.number().int().positive() }),
+        response: { 200: userView },
+      },
+    },
     (req) => users.removeGrant(managerCtx(req), req.params.id, req.params.grantId),
   );
-  app.post('/api/users/:id/unlock', { schema: { tags, summary: 'Lift a login lockout', params: idParam, response: { 200: userView } } }, (req) =>
-    users.unlockUser(managerCtx(req), req.params.id),
+  app.post(
+    '/api/users/:id/unlock',
+    { schema: { tags, summary: 'Lift a login lockout', params: idParam, response: { 200: userView } } },
+    (req) => users.unlockUser(managerCtx(req), req.params.id),
   );
 };

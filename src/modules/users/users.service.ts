@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createUserBody, grantInput, updateUserBody, UserView } from '../../contracts/users.ts';
+import type { createUserBody, grantInput, UserView, updateUserBody } from '../../contracts/users.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/crypto.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -13,7 +13,10 @@ import { roleGrants, roles, sessions, users } from './users.tables.ts';
 const usersNotFound = () => errors.notFound('users', 'Không tìm thấy người dùng hoặc bạn không có quyền.');
 
 export async function listRoles(db: Db) {
-  return db.select({ key: roles.key, nameVi: roles.nameVi, nameEn: roles.nameEn, permissions: roles.permissions }).from(roles).orderBy(roles.key);
+  return db
+    .select({ key: roles.key, nameVi: roles.nameVi, nameEn: roles.nameEn, permissions: roles.permissions })
+    .from(roles)
+    .orderBy(roles.key);
 }
 
 /** Users are visible to a user manager when they hold a grant inside the manager's subtree. */
@@ -34,7 +37,9 @@ const userColumns = (ctx: Ctx) => sql`
             WHERE g.user_id = u.id AND ${scopeSql(scopeOf(ctx.actor), sql`o.path`)}), '[]'::json) AS grants`;
 
 export async function listUsers(ctx: Ctx, q: { q?: string; page: number; pageSize: number }) {
-  const filter = q.q ? sql`AND (u.username ILIKE ${`%${q.q}%`} OR ct_unaccent(lower(u.full_name)) LIKE ct_unaccent(lower(${`%${q.q}%`})))` : sql``;
+  const filter = q.q
+    ? sql`AND (u.username ILIKE ${`%${q.q}%`} OR ct_unaccent(lower(u.full_name)) LIKE ct_unaccent(lower(${`%${q.q}%`})))`
+    : sql``;
   const where = sql`${visibleUsersSql(ctx)} ${filter}`;
   const [items, [count]] = await Promise.all([
     rows<UserView>(
@@ -48,7 +53,10 @@ export async function listUsers(ctx: Ctx, q: { q?: string; page: number; pageSiz
 }
 
 export async function getUser(ctx: Ctx, id: number, db: Db | Tx = ctx.db): Promise<UserView> {
-  const [user] = await rows<UserView>(db, sql`SELECT ${userColumns(ctx)} FROM users u WHERE u.id = ${id} AND ${visibleUsersSql(ctx)}`);
+  const [user] = await rows<UserView>(
+    db,
+    sql`SELECT ${userColumns(ctx)} FROM users u WHERE u.id = ${id} AND ${visibleUsersSql(ctx)}`,
+  );
   if (!user) throw usersNotFound();
   return user;
 }
@@ -56,10 +64,15 @@ export async function getUser(ctx: Ctx, id: number, db: Db | Tx = ctx.db): Promi
 /** May the actor grant `role` on `orgId`? Never more than they hold there; system_admin only by one. */
 async function checkGrantable(ctx: Ctx, tx: Tx, g: z.output<typeof grantInput>, index: number) {
   const org = await findOrgRow(tx, scopeOf(ctx.actor), g.orgId);
-  if (!org) throw errors.validation([{ path: `body.grants.${index}.orgId`, message: 'Không có tổ chức này trong phạm vi của bạn' }]);
-  if (!hasPermission(ctx.actor, 'user.manage', org.path)) throw errors.forbidden('Bạn không quản lý người dùng ở tổ chức này.');
+  if (!org)
+    throw errors.validation([
+      { path: `body.grants.${index}.orgId`, message: 'Không có tổ chức này trong phạm vi của bạn' },
+    ]);
+  if (!hasPermission(ctx.actor, 'user.manage', org.path))
+    throw errors.forbidden('Bạn không quản lý người dùng ở tổ chức này.');
   const [role] = await tx.select().from(roles).where(eq(roles.key, g.role));
-  if (!role) throw errors.validation([{ path: `body.grants.${index}.role`, message: `Không có vai trò ${g.role}` }]);
+  if (!role)
+    throw errors.validation([{ path: `body.grants.${index}.role`, message: `Không có vai trò ${g.role}` }]);
   const exceeds = role.permissions.some((p) => !hasPermission(ctx.actor, p as never, org.path));
   if (exceeds) throw errors.forbidden('Không thể cấp vai trò có nhiều quyền hơn quyền của bạn.');
   return org;
@@ -88,10 +101,21 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserBody
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (taken) throw new AppError({ code: 'users.username_taken', status: 409, message: `Tên đăng nhập "${input.username}" đã có người dùng.` });
+    if (taken)
+      throw new AppError({
+        code: 'users.username_taken',
+        status: 409,
+        message: `Tên đăng nhập "${input.username}" đã có người dùng.`,
+      });
     const [user] = await tx
       .insert(users)
-      .values({ username: input.username, fullName: input.fullName, email: input.email ?? null, locale: input.locale, passwordHash })
+      .values({
+        username: input.username,
+        fullName: input.fullName,
+        email: input.email ?? null,
+        locale: input.locale,
+        passwordHash,
+      })
       .returning();
     await recordAudit(tx, ctx, {
       action: 'create',
@@ -105,13 +129,20 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserBody
   return getUser(ctx, id);
 }
 
-export async function updateUser(ctx: Ctx, id: number, input: z.output<typeof updateUserBody>): Promise<UserView> {
+export async function updateUser(
+  ctx: Ctx,
+  id: number,
+  input: z.output<typeof updateUserBody>,
+): Promise<UserView> {
   const before = await getUser(ctx, id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await ctx.db.transaction(async (tx) => {
     const { password: _p, ...fields } = input;
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    await tx.update(users).set({ ...set, ...(passwordHash ? { passwordHash } : {}), updatedAt: sql`now()` }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ ...set, ...(passwordHash ? { passwordHash } : {}), updatedAt: sql`now()` })
+      .where(eq(users.id, id));
     if (passwordHash || input.isActive === false) await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -136,11 +167,17 @@ export async function addGrant(ctx: Ctx, userId: number, g: z.output<typeof gran
 
 export async function removeGrant(ctx: Ctx, userId: number, grantId: number): Promise<UserView> {
   await ctx.db.transaction(async (tx) => {
-    const [grant] = await tx.select().from(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
+    const [grant] = await tx
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
     const org = grant ? await findOrgRow(tx, scopeOf(ctx.actor, 'user.manage'), grant.orgId) : undefined;
     if (!grant || !org) throw errors.notFound('grants', 'Không tìm thấy quyền này trong phạm vi của bạn.');
     if (grant.userId === ctx.actor.userId && grant.role === 'system_admin') {
-      throw errors.badRequest('users.cannot_remove_own_admin', 'Không thể tự gỡ quyền quản trị hệ thống của chính mình.');
+      throw errors.badRequest(
+        'users.cannot_remove_own_admin',
+        'Không thể tự gỡ quyền quản trị hệ thống của chính mình.',
+      );
     }
     await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
     await recordAudit(tx, ctx, {
@@ -173,22 +210,42 @@ export async function createSystemAdmin(
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (taken) throw new AppError({ code: 'users.username_taken', status: 409, message: `Tên đăng nhập "${input.username}" đã có.` });
+    if (taken)
+      throw new AppError({
+        code: 'users.username_taken',
+        status: 409,
+        message: `Tên đăng nhập "${input.username}" đã có.`,
+      });
     const [user] = await tx
       .insert(users)
       .values({ username: input.username, fullName: input.fullName ?? 'Quản trị hệ thống', passwordHash })
       .returning();
-    const roots = await rows<{ id: number; path: string }>(tx, sql`SELECT id, path::text AS path FROM organisations WHERE parent_id IS NULL ORDER BY id LIMIT 1`);
+    const roots = await rows<{ id: number; path: string }>(
+      tx,
+      sql`SELECT id, path::text AS path FROM organisations WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+    );
     let root = roots[0];
     if (!root) {
       // An empty installation still needs a node to hold the grant.
-      const [r] = await rows<{ id: number }>(tx, sql`INSERT INTO organisations (name, kind, path) VALUES ('Chung Tay — quản trị hệ thống', 'other', '0') RETURNING id`);
+      const [r] = await rows<{ id: number }>(
+        tx,
+        sql`INSERT INTO organisations (name, kind, path) VALUES ('Chung Tay — quản trị hệ thống', 'other', '0') RETURNING id`,
+      );
       await tx.execute(sql`UPDATE organisations SET path = ${String(r!.id)}::ltree WHERE id = ${r!.id}`);
       root = { id: r!.id, path: String(r!.id) };
     }
     await tx.insert(roleGrants).values({ userId: user!.id, orgId: root.id, role: 'system_admin' });
     const meta = { ip: null, userAgent: 'cli', requestId: null };
-    await recordAudit(tx, { actor, meta }, { action: 'create', entityType: 'user', entityId: user!.id, after: { username: user!.username, role: 'system_admin' } });
+    await recordAudit(
+      tx,
+      { actor, meta },
+      {
+        action: 'create',
+        entityType: 'user',
+        entityId: user!.id,
+        after: { username: user!.username, role: 'system_admin' },
+      },
+    );
     return user!.id;
   });
 }

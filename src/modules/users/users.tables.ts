@@ -49,7 +49,10 @@ export const roleGrants = pgTable(
     grantedBy: integer('granted_by'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('role_grants_uq').on(t.userId, t.orgId, t.role), index('role_grants_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('role_grants_uq').on(t.userId, t.orgId, t.role),
+    index('role_grants_org_idx').on(t.orgId),
+  ],
 );
 
 export const sessions = pgTable(

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -8,8 +9,12 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawServerDefault,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -24,13 +29,23 @@ import { installAuthentication, SESSION_COOKIE } from './authenticate.ts';
 import { installErrorHandling, rateLimitError } from './error-handler.ts';
 
 export type AppDeps = { database: Database; db: Db; clock: Clock; config: Config };
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 export type ModuleRoutes = (app: App, deps: AppDeps) => void | Promise<void>;
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-export async function buildApp(deps: AppDeps, modules: ModuleRoutes[], logger: FastifyServerOptions['logger'] = false) {
+export async function buildApp(
+  deps: AppDeps,
+  modules: ModuleRoutes[],
+  logger: FastifyServerOptions['logger'] = false,
+) {
   const app = Fastify({
     logger,
     trustProxy: deps.config.trustProxy,
@@ -60,7 +75,11 @@ export async function buildApp(deps: AppDeps, modules: ModuleRoutes[], logger: F
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Chung Tay API', version: '0.1.0', description: 'Kế hoạch, chỉ tiêu và báo cáo — JSON API.' },
+      info: {
+        title: 'Chung Tay API',
+        version: '0.1.0',
+        description: 'Kế hoạch, chỉ tiêu và báo cáo — JSON API.',
+      },
       components: {
         securitySchemes: {
           cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

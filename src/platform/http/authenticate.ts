@@ -1,13 +1,13 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
+import { loadActorBySession, loadActorByToken } from '../auth/actor-loader.ts';
+import { safeEqual } from '../auth/crypto.ts';
 import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
 import type { Ctx, RequestMeta } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { errors } from '../errors.ts';
-import { loadActorBySession, loadActorByToken } from '../auth/actor-loader.ts';
-import { safeEqual } from '../auth/crypto.ts';
 import type { Actor } from '../scope.ts';
-import { sql } from 'drizzle-orm';
 
 export const SESSION_COOKIE = 'ct_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,7 +35,10 @@ export function requestMeta(req: FastifyRequest): RequestMeta {
  * writes must carry the session's CSRF token in `x-csrf-token`. Runs before validation, so an anonymous
  * caller gets 401 whatever it sent.
  */
-export function installAuthentication(app: FastifyInstance, deps: { db: Db; clock: Clock; config: Config }): void {
+export function installAuthentication(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; config: Config },
+): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.routeOptions.url?.startsWith('/api') || isPublicRoute(req)) return;
@@ -46,7 +49,9 @@ export function installAuthentication(app: FastifyInstance, deps: { db: Db; cloc
       if (!found) throw errors.unauthenticated('Khoá API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
       req.actor = found.actor;
       if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
-        await deps.db.execute(sql`UPDATE api_tokens SET last_used_at = ${now.toISOString()}::timestamptz WHERE id = ${found.tokenId}`);
+        await deps.db.execute(
+          sql`UPDATE api_tokens SET last_used_at = ${now.toISOString()}::timestamptz WHERE id = ${found.tokenId}`,
+        );
       }
       return;
     }
