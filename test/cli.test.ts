@@ -73,3 +73,18 @@ describe('the chungtay CLI', () => {
     expect(res.code).toBe(2);
   });
 });
+
+describe('the embedded data directory', () => {
+  it('refuses a second process while the first holds it', async () => {
+    const { openPglite } = await import('../src/platform/db/database.ts');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chungtay-lock-'));
+    const held = await openPglite({ dataDir: path.join(dir, 'pglite') });
+    try {
+      const res = await cli(['migrate'], { DATA_DIR: dir, DATABASE_URL: '' });
+      expect(res.code).toBe(1);
+      expect(res.out).toContain(`tiến trình ${process.pid}`);
+    } finally {
+      await held.close();
+    }
+  }, 60_000);
+});
