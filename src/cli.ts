@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { seedDemo } from './demo/seed-demo.ts';
+import { importLegacyMapping } from './modules/admin-units/admin-units.legacy.ts';
 import { importAdminUnits } from './modules/admin-units/admin-units.service.ts';
 import { createSystemAdmin } from './modules/users/users.service.ts';
 import { systemClock } from './platform/clock.ts';
@@ -15,7 +16,8 @@ const usage = `Chung Tay — cách dùng / usage:
   chungtay migrate                                 áp dụng migration cơ sở dữ liệu
   chungtay seed-demo                               nạp dữ liệu mẫu (chỉ khi cơ sở dữ liệu trống)
   chungtay create-admin --username U --password P  tạo tài khoản quản trị hệ thống đầu tiên
-  chungtay import admin-units FILE                 nhập danh sách xã chính thức (CSV hoặc XLSX)`;
+  chungtay import admin-units FILE                 nhập danh sách xã chính thức (CSV hoặc XLSX)
+  chungtay import admin-unit-merges FILE           nhập bảng đơn vị cũ → mới 2025 (JSON của các nghị quyết sắp xếp)`;
 
 async function withDatabase<T>(
   run: (db: Awaited<ReturnType<typeof openAndMigrate>>) => Promise<T>,
@@ -82,6 +84,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const [what, file] = rest;
+      if (what === 'admin-unit-merges' && file) {
+        const buf = await readFile(file);
+        return withDatabase(async (d) => {
+          const r = await importLegacyMapping({ db: d.db, actor: null, meta: cliMeta }, buf);
+          console.log(`Đã nhập bảng chuyển đổi ${file}: ${r.total} dòng, ${r.inserted} dòng mới.`);
+          return 0;
+        });
+      }
       if (what !== 'admin-units' || !file) {
         console.error(usage);
         return 2;

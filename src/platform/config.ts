@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DEMO_SEED: boolish.optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   SMTP_URL: z.string().optional(),
@@ -29,6 +30,7 @@ export type Config = {
   poolSize: number;
   demoSeed: boolean;
   sessionTtlMs: number;
+  loginRateLimitPerMinute: number;
   logLevel: string;
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo data never loads in production, whatever DEMO_SEED says.
     demoSeed: !isProduction && (e.DEMO_SEED ?? true),
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,

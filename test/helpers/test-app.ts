@@ -10,10 +10,16 @@ import { createTestDatabase } from './test-db.ts';
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a fresh database, with a clock the test controls. */
-export async function createTestApp(now = '2026-05-04T08:00:00Z') {
+export async function createTestApp(now = '2026-05-04T08:00:00Z', env: Record<string, string> = {}) {
   const database = await createTestDatabase();
   const clock = fixedClock(now);
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unused' });
+  // Every test signs in from 127.0.0.1: the login throttle gets its own test with its real limit.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/tmp/unused',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
   const app = await buildApp({ database, db: database.db, clock, config }, modules);
   await app.ready();
   return { app, db: database.db, database, clock, config };

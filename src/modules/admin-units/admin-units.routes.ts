@@ -9,6 +9,7 @@ import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
 import { hasPermission } from '../../platform/scope.ts';
+import { legacyView, resolveLegacyCode } from './admin-units.legacy.ts';
 import { importAdminUnits, importInvalid, listAdminUnits, listProvinces } from './admin-units.service.ts';
 
 const tags = ['Đơn vị hành chính'];
@@ -41,6 +42,21 @@ export const adminUnitRoutes: ModuleRoutes = (app, deps) => {
     (req) => {
       ctxOf(req, deps);
       return listProvinces(deps.db);
+    },
+  );
+  app.get(
+    '/api/admin-units/legacy/:code',
+    {
+      schema: {
+        tags,
+        summary: 'The 2025 unit(s) a pre-2025 province or commune code became part of',
+        params: z.object({ code: z.string().regex(/^(\d{2}|\d{5})$/, 'Mã gồm 2 hoặc 5 chữ số') }),
+        response: { 200: z.array(legacyView) },
+      },
+    },
+    (req) => {
+      ctxOf(req, deps);
+      return resolveLegacyCode(deps.db, req.params.code);
     },
   );
   app.post(

@@ -13,6 +13,7 @@ import {
 } from '../../../test/helpers/test-app.ts';
 import { cliMeta } from '../../platform/context.ts';
 import { rows } from '../../platform/db/database.ts';
+import { importLegacyMapping } from './admin-units.legacy.ts';
 import { importAdminUnits } from './admin-units.service.ts';
 
 /** The official list, read from the shared folder: never copied into the project. */
@@ -125,6 +126,23 @@ describe('administrative units', () => {
     expect(res.json()).toEqual({ total: 2, inserted: 0, updated: 1, unchanged: 1 });
     const audit = (await sysadmin.get('/api/audit?entityType=admin_unit')).json();
     expect(audit.items[0].after).toMatchObject({ file: 'xa.xlsx', updated: 1, updatedCodes: ['00070'] });
+  });
+
+  it('maps pre-2025 codes to 2025 units: the old Bắc Giang (24) and old Bắc Ninh (27) both became the new Bắc Ninh', async () => {
+    const merges = readFileSync(
+      path.resolve(import.meta.dirname, '../../../../shared/data/admin-units/merges-2025.json'),
+    );
+    const first = await importLegacyMapping(deps(), merges);
+    expect(first.inserted).toBe(first.total);
+    expect((await importLegacyMapping(deps(), merges)).inserted).toBe(0);
+    const old27 = (await orgAdmin.get('/api/admin-units/legacy/27')).json();
+    expect(old27).toEqual([
+      expect.objectContaining({ level: 'province', newCode: '24', newName: 'Bắc Ninh', mergeType: 'full' }),
+    ]);
+    const old24 = (await orgAdmin.get('/api/admin-units/legacy/24')).json();
+    expect(old24.map((r: { oldName: string; newCode: string }) => [r.oldName, r.newCode])).toEqual([
+      ['Tỉnh Bắc Giang', '24'],
+    ]);
   });
 
   it('lets only an administrator with admin_unit.manage import', async () => {

@@ -144,3 +144,26 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expect((await login(u.username, TEST_PASSWORD)).statusCode).toBe(401);
   });
 });
+
+describe('login throttling', () => {
+  it('answers 429 after the per-IP limit of sign-in attempts in a minute', async () => {
+    const t = await createTestApp(undefined, { LOGIN_RATE_LIMIT_PER_MINUTE: '20' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `x${i}`, password: 'y' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    const last = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 'y' },
+    });
+    expect(last.statusCode).toBe(429);
+    expect(last.json().error.code).toBe('request.rate_limited');
+  });
+});

@@ -28,7 +28,7 @@ export const authRoutes: ModuleRoutes = (app, deps) => {
     {
       schema: { tags, summary: 'Sign in', security: [], body: loginBody, response: { 200: meBody } },
       // Per-IP throttle on top of the per-account lockout.
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const result = await auth.login(
