@@ -6,6 +6,8 @@ import type {
   mergeOrgBody,
   moveOrgBody,
   OrgDetail,
+  OrgEvent,
+  OrgEventData,
   reopenOrgBody,
   updateOrgBody,
 } from '../../contracts/orgs.ts';
@@ -19,6 +21,7 @@ import * as repo from './orgs.repo.ts';
 import { organisations } from './orgs.tables.ts';
 
 type OrgRow = repo.OrgRow;
+type OrgEventType = OrgEvent['type'];
 const today = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
 
 /** The public view of an organisation, as the API and the audit log show it. */
@@ -123,6 +126,18 @@ async function checkReferences(
   }
 }
 
+/** A dated entry in an organisation's history, by the acting user. */
+function logEvent(
+  ctx: Ctx,
+  tx: Tx,
+  orgId: number,
+  type: OrgEventType,
+  effectiveOn: string,
+  data: OrgEventData = {},
+) {
+  return repo.insertEvent(tx, { orgId, type, effectiveOn, data, actorUserId: ctx.actor.userId });
+}
+
 async function audited(ctx: Ctx, tx: Tx, action: string, before: OrgRow | null, after: OrgRow) {
   const changes = before
     ? diff(publicFields(before), publicFields(after))
@@ -161,13 +176,7 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
     const newId = inserted!.id;
     const path = parentPath ? `${parentPath}.${newId}` : String(newId);
     const [row] = await tx.update(organisations).set({ path }).where(eq(organisations.id, newId)).returning();
-    await repo.insertEvent(tx, {
-      orgId: newId,
-      type: 'created',
-      effectiveOn: input.establishedOn ?? today(ctx),
-      data: { name: input.name },
-      actorUserId: ctx.actor.userId,
-    });
+    await logEvent(ctx, tx, newId, 'created', input.establishedOn ?? today(ctx), { name: input.name });
     await audited(ctx, tx, 'create', null, row!);
     return newId;
   });
@@ -201,13 +210,7 @@ export async function updateOrg(
     const after = await saveRow(tx, before, set);
     const when = effectiveOn ?? today(ctx);
     if (fields.name && fields.name !== before.name) {
-      await repo.insertEvent(tx, {
-        orgId: id,
-        type: 'renamed',
-        effectiveOn: when,
-        data: { oldName: before.name, name: fields.name },
-        actorUserId: ctx.actor.userId,
-      });
+      await logEvent(ctx, tx, id, 'renamed', when, { oldName: before.name, name: fields.name });
     }
     const changes = diff(publicFields(before), publicFields(after));
     const otherChanges = Object.keys(changes.after).filter((k) => k !== 'name');
@@ -215,13 +218,7 @@ export async function updateOrg(
       const detail = Object.fromEntries(
         otherChanges.map((k) => [k, { from: changes.before[k as 'name'], to: changes.after[k as 'name'] }]),
       );
-      await repo.insertEvent(tx, {
-        orgId: id,
-        type: 'updated',
-        effectiveOn: when,
-        data: { changes: detail },
-        actorUserId: ctx.actor.userId,
-      });
+      await logEvent(ctx, tx, id, 'updated', when, { changes: detail });
     }
     await audited(ctx, tx, 'update', before, after);
   });
@@ -237,17 +234,11 @@ export async function moveOrg(ctx: Ctx, id: number, input: z.output<typeof moveO
     const from = before.parentId ? await repo.findOrgRow(tx, { all: true }, before.parentId) : undefined;
     await repo.movePaths(tx, before.path, target.path);
     const after = await saveRow(tx, { ...before }, { parentId: target.id });
-    await repo.insertEvent(tx, {
-      orgId: id,
-      type: 'moved',
-      effectiveOn: input.effectiveOn,
-      data: {
-        fromParentId: before.parentId,
-        fromParentName: from?.name ?? null,
-        toParentId: target.id,
-        toParentName: target.name,
-      },
-      actorUserId: ctx.actor.userId,
+    await logEvent(ctx, tx, id, 'moved', input.effectiveOn, {
+      fromParentId: before.parentId,
+      fromParentName: from?.name ?? null,
+      toParentId: target.id,
+      toParentName: target.name,
     });
     await audited(ctx, tx, 'move', before, after);
   });
@@ -272,12 +263,11 @@ export async function mergeOrg(
     for (const child of children) {
       await repo.movePaths(tx, child.path, into.path);
       await tx.update(organisations).set({ parentId: into.id }).where(eq(organisations.id, child.id));
-      await repo.insertEvent(tx, {
-        orgId: child.id,
-        type: 'moved',
-        effectiveOn: input.effectiveOn,
-        data: { fromParentId: id, fromParentName: before.name, toParentId: into.id, toParentName: into.name },
-        actorUserId: ctx.actor.userId,
+      await logEvent(ctx, tx, child.id, 'moved', input.effectiveOn, {
+        fromParentId: id,
+        fromParentName: before.name,
+        toParentId: into.id,
+        toParentName: into.name,
       });
     }
     const after = await saveRow(tx, before, {
@@ -285,19 +275,8 @@ export async function mergeOrg(
       closedOn: input.effectiveOn,
       mergedIntoId: into.id,
     });
-    const event = { effectiveOn: input.effectiveOn, actorUserId: ctx.actor.userId };
-    await repo.insertEvent(tx, {
-      ...event,
-      orgId: id,
-      type: 'merged',
-      data: { intoId: into.id, intoName: into.name },
-    });
-    await repo.insertEvent(tx, {
-      ...event,
-      orgId: into.id,
-      type: 'absorbed',
-      data: { fromId: id, fromName: before.name },
-    });
+    await logEvent(ctx, tx, id, 'merged', input.effectiveOn, { intoId: into.id, intoName: into.name });
+    await logEvent(ctx, tx, into.id, 'absorbed', input.effectiveOn, { fromId: id, fromName: before.name });
     await audited(ctx, tx, 'merge', before, after);
   });
   return getOrg(ctx, id);
@@ -314,13 +293,7 @@ export async function closeOrg(
     const active = await repo.countActiveChildren(tx, id);
     if (active > 0) throw orgErrors.hasActiveChildren(active);
     const after = await saveRow(tx, before, { status: 'closed', closedOn: input.effectiveOn });
-    await repo.insertEvent(tx, {
-      orgId: id,
-      type: 'closed',
-      effectiveOn: input.effectiveOn,
-      data: { reason: input.reason ?? null },
-      actorUserId: ctx.actor.userId,
-    });
+    await logEvent(ctx, tx, id, 'closed', input.effectiveOn, { reason: input.reason ?? null });
     await audited(ctx, tx, 'close', before, after);
   });
   return getOrg(ctx, id);
@@ -339,13 +312,7 @@ export async function reopenOrg(
       if (parent?.status !== 'active') throw orgErrors.notActive();
     }
     const after = await saveRow(tx, before, { status: 'active', closedOn: null });
-    await repo.insertEvent(tx, {
-      orgId: id,
-      type: 'reopened',
-      effectiveOn: input.effectiveOn,
-      data: {},
-      actorUserId: ctx.actor.userId,
-    });
+    await logEvent(ctx, tx, id, 'reopened', input.effectiveOn);
     await audited(ctx, tx, 'reopen', before, after);
   });
   return getOrg(ctx, id);

@@ -66,6 +66,8 @@ export async function buildApp(
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Offices often reach the app over plain HTTP on a LAN address: upgrading would break every asset.
+        upgradeInsecureRequests: null,
       },
     },
   });
