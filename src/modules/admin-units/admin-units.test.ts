@@ -17,10 +17,12 @@ import { importLegacyMapping } from './admin-units.legacy.ts';
 import { importAdminUnits } from './admin-units.service.ts';
 
 /** The official list, read from the shared folder: never copied into the project. */
-const OFFICIAL_COMMUNES = path.resolve(
-  import.meta.dirname,
-  '../../../../shared/data/admin-units/communes-2025.csv',
-);
+const SHARED = path.resolve(import.meta.dirname, '../../../../shared/data/admin-units');
+const OFFICIAL_COMMUNES = path.join(SHARED, 'communes-2025.csv');
+// CI always has ../shared beside the clone; a checkout without it skips these tests, loudly.
+const hasOfficialFiles = existsSync(OFFICIAL_COMMUNES) || process.env.CI === 'true';
+if (!hasOfficialFiles)
+  console.warn(`[tests] ${OFFICIAL_COMMUNES} not found: administrative-unit import tests skipped`);
 
 function multipart(filename: string, content: Buffer) {
   const boundary = '----chungtay';
@@ -129,9 +131,7 @@ describe.runIf(hasOfficialFiles)('administrative units', () => {
   });
 
   it('maps pre-2025 codes to 2025 units: the old Bắc Giang (24) and old Bắc Ninh (27) both became the new Bắc Ninh', async () => {
-    const merges = readFileSync(
-      path.resolve(import.meta.dirname, '../../../../shared/data/admin-units/merges-2025.json'),
-    );
+    const merges = readFileSync(path.join(SHARED, 'merges-2025.json'));
     const first = await importLegacyMapping(deps(), merges);
     expect(first.inserted).toBe(first.total);
     expect((await importLegacyMapping(deps(), merges)).inserted).toBe(0);
