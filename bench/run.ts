@@ -1,0 +1,270 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { ForestSize } from './build-forest.ts';
+import { repoRoot } from './build-forest.ts';
+import { type LoadOptions, type LoadTarget, loadPair, stats, timeRequests } from './load.ts';
+import { type BenchResults, type ModeResult, renderMarkdown, type SubtreeRow } from './report.ts';
+import type { Command, Explained, FromServer, Memory, RawQuery, Ready, ServerSpec } from './server.ts';
+
+/**
+ * `npm run bench`: builds the forest on PostgreSQL (national scale) and on embedded PGlite (smaller),
+ * loads the real list endpoint next to a bare route running the same SQL, times subtree queries through
+ * the API and as raw SQL, and writes docs/benchmarks.md. BENCH_QUICK=1 shrinks everything for a smoke run.
+ */
+
+const quick = process.env.BENCH_QUICK === '1';
+const serverUrl =
+  process.env.DATABASE_URL ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = 'chungtay_bench';
+// BENCH_MODES=postgres (or pglite) runs one database only, for experiments; the committed doc has both.
+const modes = (process.env.BENCH_MODES ?? 'postgres,pglite')
+  .split(',')
+  .filter((m): m is 'postgres' | 'pglite' => m === 'postgres' || m === 'pglite');
+
+type Plan = { size: ForestSize; load: LoadOptions; subtreeN: number; maxPages: number };
+const plans: Record<'postgres' | 'pglite', Plan> = quick
+  ? {
+      postgres: {
+        size: { provinces: 2, orgs: 5_000, people: 20_000 },
+        load: load(4, 1, 2),
+        subtreeN: 10,
+        maxPages: 20,
+      },
+      pglite: {
+        size: { provinces: 1, orgs: 1_500, people: 5_000 },
+        load: load(4, 1, 2),
+        subtreeN: 10,
+        maxPages: 20,
+      },
+    }
+  : {
+      postgres: {
+        size: { provinces: null, orgs: 126_000, people: 1_000_000 },
+        load: load(12, 2, 4),
+        subtreeN: 50,
+        maxPages: 20,
+      },
+      pglite: {
+        size: { provinces: 1, orgs: 4_000, people: 30_000 },
+        load: load(12, 2, 4),
+        subtreeN: 50,
+        maxPages: 20,
+      },
+    };
+function load(durationS: number, warmupS: number, rounds: number): LoadOptions {
+  return { connections: 10, durationS, warmupS, rounds };
+}
+
+const log = (msg: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+/** A fresh `chungtay_bench` on the server; it is left in place after the run for inspection. */
+async function freshPgDatabase(): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(serverUrl);
+  u.pathname = `/${BENCH_DB}`;
+  return u.toString();
+}
+
+type Server = { ready: Ready; ask: <T>(cmd: Command) => Promise<T> };
+
+/** Forks bench/server.ts and resolves once it has built the forest and is listening. */
+function startServer(spec: ServerSpec): Promise<Server & { child: ChildProcess }> {
+  const child = fork(path.join(repoRoot, 'bench/server.ts'), {
+    env: { ...process.env, BENCH_SERVER_SPEC: JSON.stringify(spec) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  return new Promise((resolve, reject) => {
+    const fail = (e: Error) => {
+      for (const p of pending.values()) p.reject(e);
+      reject(e);
+    };
+    child.on('exit', (code) => code && fail(new Error(`bench server exited with ${code}`)));
+    child.on('message', (msg: FromServer) => {
+      if (msg.type === 'error') fail(new Error(`bench server: ${msg.message}`));
+      else if (msg.type === 'reply') pending.get(msg.id)?.resolve(msg.data);
+      else {
+        const ask = <T>(cmd: Command) =>
+          new Promise<T>((res, rej) => {
+            const id = nextId++;
+            pending.set(id, { resolve: res as (v: unknown) => void, reject: rej });
+            child.send({ ...cmd, id });
+          });
+        resolve({ ready: msg.ready, ask, child });
+      }
+    });
+  });
+}
+
+/** Asks the server to close its servers and pool and exit; kills it (our own child) if it hangs. */
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.send({ id: 0, cmd: 'close' } satisfies { id: number } & Command);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Signs in through the real login route; returns the Cookie header for autocannon and fetch. */
+async function login(
+  appUrl: string,
+  user: { username: string; password: string },
+): Promise<Record<string, string>> {
+  const res = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (res.status !== 200) throw new Error(`login ${user.username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('ct_session='));
+  if (!cookie) throw new Error(`login ${user.username}: no ct_session cookie`);
+  return { cookie: cookie.split(';')[0]! };
+}
+
+async function subtreeQueries(
+  s: Server,
+  plan: Plan,
+  prov: Record<string, string>,
+  nat: Record<string, string>,
+) {
+  const { forest, appUrl } = s.ready;
+  const n = plan.subtreeN;
+  const api = async (url: string, h: Record<string, string>) =>
+    stats(await timeRequests(`${appUrl}${url}`, h, n));
+  const raw = async (query: RawQuery) => stats(await s.ask<number[]>({ cmd: 'raw', query, n }));
+  const rows: SubtreeRow[] = [
+    {
+      label: `Count a province's subtree (${forest.province.orgCount.toLocaleString('en')} orgs)`,
+      api: await api(`/api/orgs?under=${forest.province.id}&pageSize=1`, prov),
+      raw: await raw('countSubtree'),
+    },
+    {
+      label: "A province's children with counts",
+      api: await api(`/api/orgs/${forest.province.id}/children`, prov),
+      raw: await raw('provinceChildren'),
+    },
+    {
+      label: `The national root's children (${forest.counts.provinces} province${forest.counts.provinces === 1 ? '' : 's'}) with counts`,
+      api: await api(`/api/orgs/${forest.root.id}/children`, nat),
+      raw: await raw('rootChildren'),
+    },
+    {
+      label: `People in a province's subtree (${forest.province.peopleCount.toLocaleString('en')})`,
+      api: null,
+      raw: await raw('peopleInProvince'),
+    },
+  ];
+  return rows;
+}
+
+/** Guards against measuring the wrong thing (an error page is fast): API, bare route and SQL must agree. */
+async function checkTotals(s: Server, headers: Record<string, string>) {
+  const { forest, appUrl, bareUrl } = s.ready;
+  const api = await fetch(`${appUrl}/api/orgs?under=${forest.province.id}&pageSize=1`, { headers });
+  const apiTotal = ((await api.json()) as { total?: number }).total;
+  const bareTotal = (
+    (await (await fetch(`${bareUrl}/bare/orgs/province?page=1`)).json()) as { total?: number }
+  ).total;
+  if (api.status !== 200 || apiTotal !== forest.province.orgCount || bareTotal !== apiTotal) {
+    throw new Error(
+      `province totals disagree: API ${api.status} ${apiTotal}, bare ${bareTotal}, SQL ${forest.province.orgCount}`,
+    );
+  }
+}
+
+async function runMode(mode: 'postgres' | 'pglite'): Promise<ModeResult> {
+  const plan = plans[mode];
+  const t0 = performance.now();
+  const url = mode === 'postgres' ? await freshPgDatabase() : undefined;
+  log(`${mode}: building ${plan.size.orgs} organisations, ${plan.size.people} people…`);
+  const s = await startServer({ mode, url, size: plan.size });
+  const { forest, appUrl, bareUrl } = s.ready;
+  log(`${mode}: built in ${(forest.buildMs.total / 1000).toFixed(1)} s; app ${appUrl}, bare ${bareUrl}`);
+  try {
+    const prov = await login(appUrl, forest.provincial);
+    const nat = await login(appUrl, forest.national);
+    await checkTotals(s, prov);
+    const lastPage = Math.ceil(forest.province.orgCount / 50);
+    const pages = Array.from({ length: Math.min(plan.maxPages, lastPage) }, (_, i) => i + 1);
+    const target = (baseUrl: string, paths: string[], headers?: Record<string, string>): LoadTarget => ({
+      baseUrl,
+      paths,
+      headers,
+    });
+    log(`${mode}: load, provincial admin, pages 1–${pages.length}…`);
+    const province = await loadPair(
+      target(
+        appUrl,
+        pages.map((p) => `/api/orgs?under=${forest.province.id}&page=${p}&pageSize=50`),
+        prov,
+      ),
+      target(
+        bareUrl,
+        pages.map((p) => `/bare/orgs/province?page=${p}`),
+      ),
+      plan.load,
+    );
+    log(`${mode}: load, national admin, page 1…`);
+    const national = await loadPair(
+      target(appUrl, ['/api/orgs?page=1&pageSize=50'], nat),
+      target(bareUrl, ['/bare/orgs/all?page=1']),
+      plan.load,
+    );
+    const memoryAfterLoad = await s.ask<Memory>({ cmd: 'memory' });
+    log(`${mode}: subtree queries…`);
+    const subtree = await subtreeQueries(s, plan, prov, nat);
+    const explained = await s.ask<Explained[]>({ cmd: 'explain', pages: [1, pages.length] });
+    const memory = await s.ask<Memory>({ cmd: 'memory' });
+    return {
+      mode,
+      size: plan.size,
+      plan: { ...plan.load, pages: pages.length, subtreeN: plan.subtreeN },
+      ready: s.ready,
+      province,
+      national,
+      subtree,
+      explained,
+      memoryAfterLoad,
+      memory,
+      elapsedMs: performance.now() - t0,
+    };
+  } finally {
+    await stopServer(s.child);
+  }
+}
+
+async function main() {
+  const t0 = performance.now();
+  const results: BenchResults = { date: new Date(), quick, modes: [], loadAvg: os.loadavg() };
+  for (const mode of modes) results.modes.push(await runMode(mode));
+  results.totalMs = performance.now() - t0;
+  const md = renderMarkdown(results);
+  // A smoke run must not overwrite the figures of a full one.
+  const out =
+    process.env.BENCH_OUT ??
+    (quick ? path.join(tmpdir(), 'chungtay-benchmarks-quick.md') : path.join(repoRoot, 'docs/benchmarks.md'));
+  await writeFile(out, md);
+  process.stdout.write(`${md}\n`);
+  log(`done in ${(results.totalMs / 1000).toFixed(0)} s; wrote ${out}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { errorBody } from '../../../src/contracts/common.ts';
+
+type ErrorPayload = z.infer<typeof errorBody>['error'];
+
+/** An error answered by the API: `{ error: { code, message, details } }`, or a network failure. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(status: number, payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = payload.code;
+    this.details = payload.details;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The CSRF token comes from GET /api/auth/me or the login answer; every write sends it back. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ''}`;
+}
+
+function writeHeaders(method: Method): Record<string, string> {
+  return method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null);
+  const payload = (body as { error?: ErrorPayload } | null)?.error;
+  if (payload && typeof payload.code === 'string') return new ApiError(res.status, payload);
+  return new ApiError(res.status, { code: res.status >= 500 ? 'internal' : 'http', message: res.statusText });
+}
+
+/** Paths whose 401 means "wrong credentials" or "not signed in yet", not "session expired". */
+const quiet401 = ['/auth/login', '/auth/me', '/auth/password'];
+
+export async function request<T>(method: Method, path: string, opts: { query?: Query; body?: unknown } = {}) {
+  const hasBody = opts.body !== undefined && !(opts.body instanceof FormData);
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+        ...writeHeaders(method),
+      },
+      body: opts.body instanceof FormData ? opts.body : hasBody ? JSON.stringify(opts.body) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: 'Network error' });
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401 && !quiet401.some((p) => path.startsWith(p))) onUnauthorized?.();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Multipart upload with progress (fetch cannot report upload progress). */
+export function upload<T>(path: string, file: Blob, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: 'Network error' }));
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText || null, { status: xhr.status });
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText || 'null') as T);
+      else readError(res).then(reject, reject);
+    };
+    const form = new FormData();
+    form.append('file', file, file instanceof File ? file.name : 'upload');
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,34 @@
+import i18n from 'i18next';
+import { isApiError } from './api-client.ts';
+import { formatDateTime } from './dates.ts';
+import { translateIssue } from './i18n/contract-messages.ts';
+
+/** A message for any thrown error: `errors.<code>` when we have it, otherwise the server's own message. */
+export function errorMessage(error: unknown): string {
+  if (isApiError(error)) {
+    const lockedUntil = (error.details as { lockedUntil?: string } | null)?.lockedUntil;
+    if (error.code === 'auth.locked' && lockedUntil) {
+      return i18n.t('errors.auth.lockedUntil', { time: formatDateTime(lockedUntil) });
+    }
+    const key = `errors.${error.code}`;
+    if (i18n.exists(key)) return i18n.t(key);
+    return error.message || i18n.t('errors.unknown');
+  }
+  return i18n.t('errors.unknown');
+}
+
+export type FieldIssue = { path: (string | number)[]; message: string };
+
+/** `details.issues` of a 400 validation_failed, with `body.` stripped so paths match form fields. */
+export function serverFieldIssues(error: unknown): FieldIssue[] {
+  if (!isApiError(error) || error.code !== 'validation_failed') return [];
+  const issues = (error.details as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
+  return issues.map((issue) => ({
+    path: issue.path
+      .replace(/^(body|query|params)\.?/, '')
+      .split('.')
+      .filter((p) => p !== '')
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    message: translateIssue(issue.message),
+  }));
+}

@@ -1,0 +1,47 @@
+import type { viErrors } from './vi-errors.ts';
+
+export const enErrors: typeof viErrors = {
+  unknown: 'Something went wrong. Please try again.',
+  network: 'Cannot reach the server. Check the network and try again.',
+  internal: 'The server ran into a problem. Please try again later.',
+  validation_failed: 'Some data is not valid. Check the highlighted fields.',
+  route: { not_found: 'This function does not exist.' },
+  request: {
+    rate_limited: 'Too many requests. Wait a moment and try again.',
+    too_large: 'The file or data sent is too large.',
+    unsupported_media_type: 'This file type is not supported. Use .csv or .xlsx.',
+  },
+  conflict: {
+    duplicate: 'This duplicates an existing record.',
+    retry: 'Someone changed this at the same time. Please try again.',
+  },
+  auth: {
+    invalid_credentials: 'Wrong username or password.',
+    locked: 'This account is locked after too many failed sign-ins. Try again later or ask an administrator.',
+    lockedUntil:
+      'This account is locked after too many failed sign-ins. Try again after {{time}} or ask an administrator.',
+    rate_limited: 'Too many attempts. Wait a moment and try again.',
+    unauthenticated: 'Your session has ended. Please sign in again.',
+    forbidden: 'You are not allowed to do this.',
+  },
+  orgs: {
+    not_found: 'Organisation not found, or you may not see it.',
+    version_conflict:
+      'Someone else just changed this organisation. The latest data has been loaded: check it and try again.',
+    has_active_children:
+      'This organisation still has active sub-organisations. Move, merge or close them first.',
+    move_cycle: 'An organisation cannot be moved or merged into itself or one of its sub-organisations.',
+    code_taken: 'This code is already used by another organisation.',
+    not_active: 'This organisation is closed or merged.',
+    root_requires_system_admin: 'Only a system administrator can create a top-level organisation.',
+  },
+  users: {
+    not_found: 'User not found.',
+    username_taken: 'This username is taken.',
+    cannot_remove_own_admin: 'You cannot remove your own system administrator role.',
+  },
+  admin_units: {
+    not_found: 'Administrative unit not found.',
+    import_invalid: 'Some rows of the file are not valid. Fix the rows below and upload again.',
+  },
+};

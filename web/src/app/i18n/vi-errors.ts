@@ -1,0 +1,46 @@
+/** Messages for API error codes (`errors.<code>`); the server's own message is the fallback. */
+export const viErrors = {
+  unknown: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  network: 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
+  internal: 'Máy chủ gặp sự cố. Vui lòng thử lại sau.',
+  validation_failed: 'Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.',
+  route: { not_found: 'Không tìm thấy chức năng này.' },
+  request: {
+    rate_limited: 'Bạn đã thao tác quá nhiều lần. Hãy đợi một lát rồi thử lại.',
+    too_large: 'Tệp hoặc nội dung gửi lên quá lớn.',
+    unsupported_media_type: 'Định dạng tệp không được hỗ trợ. Hãy dùng .csv hoặc .xlsx.',
+  },
+  conflict: {
+    duplicate: 'Dữ liệu trùng với bản ghi đã có.',
+    retry: 'Có thay đổi đồng thời. Hãy thử lại.',
+  },
+  auth: {
+    invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    locked: 'Tài khoản đang tạm khoá do đăng nhập sai nhiều lần. Hãy thử lại sau hoặc liên hệ quản trị viên.',
+    lockedUntil:
+      'Tài khoản đang tạm khoá do đăng nhập sai nhiều lần. Hãy thử lại sau {{time}} hoặc liên hệ quản trị viên.',
+    rate_limited: 'Bạn đã thử quá nhiều lần. Hãy đợi một lát rồi thử lại.',
+    unauthenticated: 'Phiên làm việc đã hết. Hãy đăng nhập lại.',
+    forbidden: 'Bạn không có quyền thực hiện thao tác này.',
+  },
+  orgs: {
+    not_found: 'Không tìm thấy tổ chức hoặc bạn không có quyền xem.',
+    version_conflict:
+      'Người khác vừa thay đổi tổ chức này. Dữ liệu mới nhất đã được tải lại, hãy kiểm tra rồi thực hiện lại.',
+    has_active_children:
+      'Tổ chức còn đơn vị trực thuộc đang hoạt động. Hãy chuyển, sáp nhập hoặc giải thể các đơn vị đó trước.',
+    move_cycle: 'Không thể chuyển hoặc sáp nhập một tổ chức vào chính nó hay đơn vị trực thuộc của nó.',
+    code_taken: 'Mã này đã được dùng cho tổ chức khác.',
+    not_active: 'Tổ chức đã giải thể hoặc sáp nhập.',
+    root_requires_system_admin: 'Chỉ quản trị hệ thống mới tạo được tổ chức cấp cao nhất.',
+  },
+  users: {
+    not_found: 'Không tìm thấy người dùng.',
+    username_taken: 'Tên đăng nhập đã có người dùng.',
+    cannot_remove_own_admin: 'Không thể tự gỡ quyền quản trị hệ thống của chính mình.',
+  },
+  admin_units: {
+    not_found: 'Không tìm thấy đơn vị hành chính.',
+    import_invalid: 'Tệp có dòng không hợp lệ. Hãy sửa các dòng dưới đây rồi tải lên lại.',
+  },
+};

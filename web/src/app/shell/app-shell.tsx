@@ -1,0 +1,48 @@
+import { Layout } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Outlet } from 'react-router';
+import { useCurrentUser } from '../../features/auth/api.ts';
+import { changeLocale, currentLocale } from '../i18n/index.ts';
+import { HeaderBar } from './header-bar.tsx';
+import { SideMenu } from './side-menu.tsx';
+
+/** The language the user chose last time (kept server-side) wins when a session starts. */
+function useServerLocale() {
+  const me = useCurrentUser();
+  const syncedFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (syncedFor.current === me.user.id) return;
+    syncedFor.current = me.user.id;
+    if (me.user.locale !== currentLocale()) void changeLocale(me.user.locale);
+  }, [me.user.id, me.user.locale]);
+}
+
+export function AppShell() {
+  const [collapsed, setCollapsed] = useState(false);
+  useServerLocale();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        theme="light"
+        width={264}
+        breakpoint="lg"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+      >
+        <div className="app-brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          {!collapsed && <span>Chung Tay</span>}
+        </div>
+        <SideMenu />
+      </Layout.Sider>
+      <Layout>
+        <HeaderBar />
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { ApartmentOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, type MenuProps, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const items: MenuProps['items'] = [
+    { key: 'account', icon: <UserOutlined />, label: t('nav.account') },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'account') navigate('/account');
+    if (key === 'logout')
+      logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  };
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']}>
+      <Button type="text" aria-label={t('header.userMenu')}>
+        <Space>
+          <Avatar size="small" icon={<UserOutlined />} />
+          <span>{me.user.fullName}</span>
+          <DownOutlined />
+        </Space>
+      </Button>
+    </Dropdown>
+  );
+}
+
+export function HeaderBar() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const orgName = me.grants[0]?.orgName ?? (me.isSystemAdmin ? t('header.systemAdmin') : '');
+  return (
+    <header className="app-header">
+      <Space style={{ minWidth: 0 }}>
+        <ApartmentOutlined />
+        <Typography.Text strong ellipsis style={{ maxWidth: 480 }} title={orgName}>
+          {orgName}
+        </Typography.Text>
+      </Space>
+      <Space size="middle">
+        <LanguageSwitch />
+        <UserMenu />
+      </Space>
+    </header>
+  );
+}

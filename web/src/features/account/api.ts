@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  apiTokenView,
+  changePasswordBody,
+  createdToken,
+  createTokenBody,
+} from '../../../../src/contracts/auth.ts';
+import { api } from '../../app/api-client.ts';
+
+export type ApiToken = z.infer<typeof apiTokenView>;
+export type CreatedToken = z.infer<typeof createdToken>;
+
+const tokensKey = ['auth', 'tokens'] as const;
+
+export function useTokens() {
+  return useQuery({ queryKey: tokensKey, queryFn: () => api.get<ApiToken[]>('/auth/tokens') });
+}
+
+export function useCreateToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.output<typeof createTokenBody>) => api.post<CreatedToken>('/auth/tokens', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+export function useRevokeToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<unknown>(`/auth/tokens/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: z.output<typeof changePasswordBody>) => api.post<unknown>('/auth/password', body),
+  });
+}

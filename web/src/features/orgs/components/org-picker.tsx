@@ -1,0 +1,64 @@
+import { Select } from 'antd';
+import { type CSSProperties, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
+import { useOrgSearch } from '../api.ts';
+
+type Props = {
+  id?: string;
+  value?: number;
+  onChange?: (value: number | undefined, label?: string) => void;
+  /** Organisations that may not be picked (e.g. the one being moved). */
+  excludeIds?: number[];
+  placeholder?: string;
+  style?: CSSProperties;
+};
+
+/** Pick an active organisation by typing part of its name (diacritics ignored). */
+export function OrgPicker({ id, value, onChange, excludeIds = [], placeholder, style }: Props) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 250);
+  const search = useOrgSearch({ q: q || undefined, status: 'active', pageSize: 20 });
+  const [labels, setLabels] = useState<Record<number, string>>({});
+  const options = (search.data?.items ?? [])
+    .filter((o) => !excludeIds.includes(o.id))
+    .map((o) => ({
+      value: o.id,
+      label: o.name,
+      title: o.parentName ? `${o.name} — ${o.parentName}` : o.name,
+    }));
+  if (value !== undefined && labels[value] && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: labels[value], title: labels[value] });
+  }
+  return (
+    <Select<number>
+      id={id}
+      allowClear
+      style={style}
+      value={value}
+      options={options}
+      loading={search.isFetching}
+      placeholder={placeholder ?? t('orgs.pickerPlaceholder')}
+      aria-label={placeholder ?? t('orgs.pickerLabel')}
+      notFoundContent={search.isFetching ? t('common.loading') : t('orgs.pickerEmpty')}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      popupMatchSelectWidth={440}
+      optionRender={(option) => (
+        <div>
+          <div>{option.data.label}</div>
+          {option.data.title !== option.data.label && (
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+              {String(option.data.title).split(' — ')[1]}
+            </div>
+          )}
+        </div>
+      )}
+      onChange={(v, option) => {
+        const label = option && !Array.isArray(option) ? String(option.label) : undefined;
+        if (v !== undefined && label) setLabels((l) => ({ ...l, [v]: label }));
+        onChange?.(v, label);
+      }}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web app lives in web/; the server serves ../dist/web and answers every non-/api path with index.html.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // The shared zod contracts live in ../src/contracts.
+    fs: { allow: ['..'] },
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
