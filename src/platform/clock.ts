@@ -17,3 +17,8 @@ export function fixedClock(
     },
   };
 }
+
+/** The calendar day in Vietnam (UTC+7, no DST) as YYYY-MM-DD: "today" for effective dates and deadlines. */
+export function vnToday(clock: Clock): string {
+  return new Date(clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

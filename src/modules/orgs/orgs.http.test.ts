@@ -94,9 +94,20 @@ describe('organisation trees over HTTP', () => {
     expect(history).toMatchObject([{ type: 'created', effectiveOn: '2026-01-15' }]);
   });
 
-  it('finds "Điện Biên" when typed "dien bien" (đ folded to d)', async () => {
+  it('finds "Điện Biên" when typed "dien bien" (đ folded to d), the federation before its units', async () => {
     const found = (await nationalAdmin.get('/api/orgs?q=dien%20bien')).json();
-    expect(found.items.map((i: { name: string }) => i.name)).toContain('Liên đoàn Lao động tỉnh Điện Biên');
+    expect(found.items[0].name).toBe('Liên đoàn Lao động tỉnh Điện Biên');
+    expect(found.items.map((i: { name: string }) => i.name)).toContain('Công đoàn ngành Y tế tỉnh Điện Biên');
+  });
+
+  it('dates a creation without a date on the Vietnamese calendar day', async () => {
+    t.clock.set('2026-05-04T17:30:00Z'); // 00:30 on 5 May in Hà Nội
+    const org = (
+      await dienBienAdmin.post('/api/orgs', { parentId: f.dienBien.id, name: 'CĐCS ca đêm', kind: 'union' })
+    ).json();
+    const history = (await dienBienAdmin.get(`/api/orgs/${org.id}/history`)).json();
+    expect(history[0]).toMatchObject({ type: 'created', effectiveOn: '2026-05-05' });
+    t.clock.set('2026-05-04T08:00:00Z');
   });
 
   it('renames with a dated history entry and rejects a stale version (409)', async () => {

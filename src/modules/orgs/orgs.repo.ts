@@ -76,6 +76,7 @@ export type OrgFilter = {
   pageSize: number;
 };
 
+/** A search lists higher bodies first (the provincial federation before its grassroots unions). */
 export async function searchOrgs(db: Db, scope: Scope, f: OrgFilter) {
   const conds: SQL[] = [scopeSql(scope, sql`o.path`)];
   if (f.status !== 'all') conds.push(sql`o.status = ${f.status}`);
@@ -87,7 +88,8 @@ export async function searchOrgs(db: Db, scope: Scope, f: OrgFilter) {
     rows<OrgSummary>(
       db,
       sql`SELECT ${summaryColumns} ${summaryFrom} WHERE ${where}
-          ORDER BY o.search_text, o.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+          ORDER BY ${f.q ? sql`nlevel(o.path), ` : sql``}o.search_text, o.id
+          LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
     ),
     rows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM organisations o WHERE ${where}`),
   ]);

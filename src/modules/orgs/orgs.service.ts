@@ -12,6 +12,7 @@ import type {
   updateOrgBody,
 } from '../../contracts/orgs.ts';
 import { diff, recordAudit } from '../../platform/audit.ts';
+import { vnToday } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
@@ -22,7 +23,6 @@ import { organisations } from './orgs.tables.ts';
 
 type OrgRow = repo.OrgRow;
 type OrgEventType = OrgEvent['type'];
-const today = (ctx: Ctx) => ctx.clock.now().toISOString().slice(0, 10);
 
 /** The public view of an organisation, as the API and the audit log show it. */
 export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
@@ -176,7 +176,9 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
     const newId = inserted!.id;
     const path = parentPath ? `${parentPath}.${newId}` : String(newId);
     const [row] = await tx.update(organisations).set({ path }).where(eq(organisations.id, newId)).returning();
-    await logEvent(ctx, tx, newId, 'created', input.establishedOn ?? today(ctx), { name: input.name });
+    await logEvent(ctx, tx, newId, 'created', input.establishedOn ?? vnToday(ctx.clock), {
+      name: input.name,
+    });
     await audited(ctx, tx, 'create', null, row!);
     return newId;
   });
@@ -208,7 +210,7 @@ export async function updateOrg(
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     await checkReferences(tx, set, id);
     const after = await saveRow(tx, before, set);
-    const when = effectiveOn ?? today(ctx);
+    const when = effectiveOn ?? vnToday(ctx.clock);
     if (fields.name && fields.name !== before.name) {
       await logEvent(ctx, tx, id, 'renamed', when, { oldName: before.name, name: fields.name });
     }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  installErrorHandling(app, hasWeb ? readFileSync(path.join(webDist, 'index.html')) : null);
+  const readIndex = () => readFile(path.join(webDist, 'index.html')).catch(() => null);
+  installErrorHandling(app, hasWeb ? readIndex : null);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -101,6 +103,15 @@ export async function buildApp(
   typed.get('/api/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
   for (const register of modules) await register(typed, deps);
 
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so assets of a rebuild are found without a restart.
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(await readIndex()),
+    );
+  }
   return app;
 }

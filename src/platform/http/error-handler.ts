@@ -82,8 +82,14 @@ function classify(err: FastifyError | AppError | Error): ErrorPayload | null {
   return null;
 }
 
-/** `spaIndex`: the web app's index.html, answered for every non-API GET so deep links survive a reload. */
-export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | null = null): void {
+/**
+ * `spaIndex`: reads the web app's index.html (per request, so a rebuild is served without a restart),
+ * answered for every non-API, non-asset GET so deep links such as /orgs/12 survive a reload.
+ */
+export function installErrorHandling(
+  app: FastifyInstance,
+  spaIndex: (() => Promise<Buffer | null>) | null = null,
+): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const known = classify(err);
     if (known && !(isAppError(err) && err.isInternal)) {
@@ -98,10 +104,10 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | nu
     });
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    if (spaIndex && req.method === 'GET' && !req.url.startsWith('/api')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
-    }
+  app.setNotFoundHandler(async (req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/assets/');
+    const html = isPage && spaIndex ? await spaIndex() : null;
+    if (html) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     return reply.status(404).send({
       error: {
         code: 'route.not_found',
