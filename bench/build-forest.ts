@@ -172,21 +172,21 @@ async function insertCommunes(db: Db, root: { id: number }) {
 async function insertGrassroots(db: Db, total: number) {
   await db.execute(
     sql`WITH c AS (
-          SELECT o.id, o.path::text AS path,
+          SELECT o.id, o.path::text AS path, o.admin_unit_code AS commune,
                  (CASE a.kind WHEN 'phuong' THEN 4 WHEN 'dac_khu' THEN 1 ELSE 2 END)
                  * (CASE WHEN a.province_code IN ('01', '79') THEN 2 ELSE 1 END)
                  * (1 + abs(hashtext(a.code)) % 3) AS w
           FROM organisations o JOIN admin_units a ON a.code = o.admin_unit_code
           WHERE nlevel(o.path) = 3),
         cw AS (SELECT c.*, sum(w) OVER (ORDER BY id) AS cum, sum(w) OVER () AS tot FROM c),
-        q AS (SELECT id, path, (floor(${total}::numeric * cum / tot) - floor(${total}::numeric * (cum - w) / tot))::int AS n FROM cw)
+        q AS (SELECT id, path, commune, (floor(${total}::numeric * cum / tot) - floor(${total}::numeric * (cum - w) / tot))::int AS n FROM cw)
         INSERT INTO organisations (id, parent_id, path, name, kind, admin_unit_code)
         OVERRIDING SYSTEM VALUE
         SELECT s.id, s.parent_id, (s.parent_path || '.' || s.id)::ltree,
                'Công đoàn cơ sở ' || (${textArray(orgTypes)})[1 + s.id % ${orgTypes.length}] || ' '
                  || (${textArray(orgWords)})[1 + (s.id / ${orgTypes.length}) % ${orgWords.length}] || ' ' || s.id,
-               'union', NULL
-        FROM (SELECT ${nextId} AS id, q.id AS parent_id, q.path AS parent_path
+               'union', s.commune
+        FROM (SELECT ${nextId} AS id, q.id AS parent_id, q.path AS parent_path, q.commune
               FROM q CROSS JOIN LATERAL generate_series(1, q.n) g ORDER BY q.id, g) s`,
   );
 }
@@ -210,7 +210,7 @@ async function insertPeople(db: Db, total: number) {
                (${textArray(familyNames)})[1 + g % ${familyNames.length}] || ' '
                  || (${textArray(middleNames)})[1 + (g / 7) % ${middleNames.length}] || ' '
                  || (${textArray(givenNames)})[1 + (g / 3) % ${givenNames.length}],
-               CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END, 1960 + (g % 45)::int
+               CASE (g / 7) % ${middleNames.length} WHEN 0 THEN 'M' WHEN 1 THEN 'F' ELSE CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END END, 1960 + (g % 45)::int
         FROM generate_series(1, ${total}::bigint) g
         JOIN gr ON gr.rn = abs(hashint8(g)) % (SELECT c FROM n)`,
   );

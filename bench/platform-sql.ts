@@ -1,33 +1,27 @@
 import type { SQL } from 'drizzle-orm';
+import {
+  listChildren as repoListChildren,
+  searchOrgs,
+  searchOrgsSql,
+} from '../src/modules/orgs/orgs.repo.ts';
 import { type Db, rows, sql } from '../src/platform/db/database.ts';
+import type { Scope } from '../src/platform/scope.ts';
 
 /**
- * Copies of the platform's SQL text (src/modules/orgs/orgs.repo.ts: summaryColumns, summaryFrom,
- * searchOrgs, listChildren) with the scope condition written in. The bare server and the raw
- * measurements run exactly what the repository runs, so a gap between them is the platform's own cost.
- * If orgs.repo.ts changes its SQL, change it here too.
+ * The repository's own queries (src/modules/orgs/orgs.repo.ts) called with a hard-coded scope and no
+ * session, CSRF, validation or serialisation: the bare server and the raw measurements run exactly the SQL
+ * the platform runs, so a gap between them is the platform's own cost.
  */
-const summaryColumns = sql`
-  o.id, o.parent_id AS "parentId", p.name AS "parentName", o.name, o.short_name AS "shortName", o.code,
-  o.kind, o.status, o.admin_unit_code AS "adminUnitCode", au.name AS "adminUnitName",
-  nlevel(o.path) AS depth,
-  (SELECT count(*) FROM organisations c WHERE c.parent_id = o.id AND c.status = 'active')::int AS "childCount",
-  (SELECT count(*) FROM organisations d WHERE d.path <@ o.path AND d.status = 'active')::int - 1 AS "descendantCount"`;
+/** What the scope mechanism yields: everything for a system admin, one subtree for a provincial admin. */
+const scopeOf = (scopePath: string | null): Scope =>
+  scopePath === null ? { all: true } : { all: false, paths: [scopePath] };
 
-const summaryFrom = sql`
-  FROM organisations o
-  LEFT JOIN organisations p ON p.id = o.parent_id
-  LEFT JOIN admin_units au ON au.code = o.admin_unit_code`;
-
-/** What `scopeSql` yields: `true` for a system admin, `o.path <@ $::ltree` for one granted subtree. */
-const scopeCond = (scopePath: string | null) =>
-  scopePath === null ? sql`true` : sql`o.path <@ ${scopePath}::ltree`;
-
-function pageWhere(scopePath: string | null, underPath: string | null): SQL {
-  const conds: SQL[] = [scopeCond(scopePath), sql`o.status = ${'active'}`];
-  if (underPath) conds.push(sql`o.path <@ ${underPath}::ltree`);
-  return sql.join(conds, sql` AND `);
-}
+const filter = (underPath: string | null, page: number, pageSize: number) => ({
+  status: 'active' as const,
+  underPath: underPath ?? undefined,
+  page,
+  pageSize,
+});
 
 /** searchOrgs' page query for scope, status 'active' and an optional `under` subtree. */
 export function pageItemsSql(
@@ -36,8 +30,7 @@ export function pageItemsSql(
   page: number,
   pageSize: number,
 ): SQL {
-  return sql`SELECT ${summaryColumns} ${summaryFrom} WHERE ${pageWhere(scopePath, underPath)}
-          ORDER BY o.search_text, o.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  return searchOrgsSql(scopeOf(scopePath), filter(underPath, page, pageSize)).page;
 }
 
 /**
@@ -51,24 +44,13 @@ export async function listPage(
   page: number,
   pageSize: number,
 ) {
-  const [items, [count]] = await Promise.all([
-    rows(db, pageItemsSql(scopePath, underPath, page, pageSize)),
-    rows<{ total: number }>(
-      db,
-      sql`SELECT count(*)::int AS total FROM organisations o WHERE ${pageWhere(scopePath, underPath)}`,
-    ),
-  ]);
-  return { items, total: count?.total ?? 0, page, pageSize };
+  const r = await searchOrgs(db, scopeOf(scopePath), filter(underPath, page, pageSize));
+  return { ...r, page, pageSize };
 }
 
 /** listChildren, active children only (the endpoint's default). */
 export function listChildren(db: Db, scopePath: string | null, parentId: number) {
-  return rows(
-    db,
-    sql`SELECT ${summaryColumns} ${summaryFrom}
-        WHERE o.parent_id = ${parentId} AND ${scopeCond(scopePath)} AND o.status = 'active'
-        ORDER BY o.status = 'active' DESC, o.search_text, o.id`,
-  );
+  return repoListChildren(db, scopeOf(scopePath), parentId, false);
 }
 
 export function countSubtree(db: Db, path: string) {

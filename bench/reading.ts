@@ -25,10 +25,7 @@ function verdict(m: ModeResult): string[] {
     m.national.bare.requests,
   );
   if (fewest < FEW_REQUESTS) {
-    out.push(
-      `With as few as ${fewest} requests completed per side the ratios are imprecise: ` +
-        'each request is so slow that run-to-run noise moves them by ±0.3 or more.',
-    );
+    out.push(`With only ${fewest} requests completed on one side, read the ratios as approximate.`);
   } else if (p.ratio >= 1) {
     out.push(
       'A ratio above 1 is run-to-run noise: the platform costs nothing measurable next to the SQL here.',
@@ -64,7 +61,7 @@ function sqlDiagnosis(explained: Explained[]): string[] {
   const [first, last] = [pages[0], pages[pages.length - 1]];
   if (first && last && first !== last && net(last) > 3 * net(first) && net(last) > 10) {
     out.push(
-      `Deep pages cost more (${last.label}: ${ms(net(last))} ms against ${ms(net(first))} ms without JIT): the joins and ` +
+      `Deep pages cost more (${last.label}: ${ms(net(last))} ms against ${ms(net(first))} ms${jit.length ? ', JIT excluded' : ''}): the joins and ` +
         'the two count subqueries run for every row skipped by OFFSET, not only the 50 returned.',
     );
   }

@@ -76,22 +76,35 @@ export type OrgFilter = {
   pageSize: number;
 };
 
-/** A search lists higher bodies first (the provincial federation before its grassroots unions). */
-export async function searchOrgs(db: Db, scope: Scope, f: OrgFilter) {
+/**
+ * The list/search query: the page and its total. The page is cut before the joins and per-row counts,
+ * so those run for the rows shown, not for every row skipped. A search lists higher bodies first
+ * (the provincial federation before its grassroots unions).
+ */
+export function searchOrgsSql(scope: Scope, f: OrgFilter): { page: SQL; count: SQL } {
   const conds: SQL[] = [scopeSql(scope, sql`o.path`)];
   if (f.status !== 'all') conds.push(sql`o.status = ${f.status}`);
   if (f.kind) conds.push(sql`o.kind = ${f.kind}`);
   if (f.underPath) conds.push(sql`o.path <@ ${f.underPath}::ltree`);
   if (f.q) conds.push(matchesSearch(sql`o.search_text`, f.q));
   const where = sql.join(conds, sql` AND `);
+  const order = sql`${f.q ? sql`nlevel(o.path), ` : sql``}o.search_text, o.id`;
+  return {
+    page: sql`SELECT ${summaryColumns}
+      FROM (SELECT * FROM organisations o WHERE ${where} ORDER BY ${order}
+            LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}) o
+      LEFT JOIN organisations p ON p.id = o.parent_id
+      LEFT JOIN admin_units au ON au.code = o.admin_unit_code
+      ORDER BY ${order}`,
+    count: sql`SELECT count(*)::int AS total FROM organisations o WHERE ${where}`,
+  };
+}
+
+export async function searchOrgs(db: Db, scope: Scope, f: OrgFilter) {
+  const q = searchOrgsSql(scope, f);
   const [items, [count]] = await Promise.all([
-    rows<OrgSummary>(
-      db,
-      sql`SELECT ${summaryColumns} ${summaryFrom} WHERE ${where}
-          ORDER BY ${f.q ? sql`nlevel(o.path), ` : sql``}o.search_text, o.id
-          LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
-    ),
-    rows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM organisations o WHERE ${where}`),
+    rows<OrgSummary>(db, q.page),
+    rows<{ total: number }>(db, q.count),
   ]);
   return { items, total: count?.total ?? 0 };
 }

@@ -63,7 +63,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } 
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // JIT off: the planner prices the per-row subtree counts high enough to JIT-compile short OLTP queries on
+  // every request, which cost 30–500 ms each (docs/benchmarks.md). These queries never profit from it.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
   pool.on('error', () => {
     // An idle client died (server restart); the pool replaces it. Requests in flight get their own error.
   });

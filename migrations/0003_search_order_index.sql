@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_search_order_idx" ON "organisations" USING btree ("search_text","id");
