@@ -61,8 +61,9 @@ function sqlDiagnosis(explained: Explained[]): string[] {
   const [first, last] = [pages[0], pages[pages.length - 1]];
   if (first && last && first !== last && net(last) > 3 * net(first) && net(last) > 10) {
     out.push(
-      `Deep pages cost more (${last.label}: ${ms(net(last))} ms against ${ms(net(first))} ms${jit.length ? ', JIT excluded' : ''}): the joins and ` +
-        'the two count subqueries run for every row skipped by OFFSET, not only the 50 returned.',
+      `Deep pages cost more (${last.label}: ${ms(net(last))} ms against ${ms(net(first))} ms${jit.length ? ', JIT excluded' : ''}): ` +
+        'OFFSET walks every skipped row of the scope in list order before the 50 shown (the counts and joins run ' +
+        'only for those 50); keyset pagination would remove it if deep paging becomes common.',
     );
   }
   const national = explained.find((e) => e.label.startsWith('national'));
