@@ -86,6 +86,26 @@ describe('users and grants', () => {
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('cannot pull in, or take over, an account that also works outside the subtree', async () => {
+    const national = await buildUser(t.db, {
+      username: 'quan.tri.tw',
+      grants: [{ org: f.national, role: 'org_admin' }],
+    });
+    const pull = await admin.post(`/api/users/${national.id}/grants`, { orgId: f.dbUnit.id, role: 'viewer' });
+    expect(pull.statusCode).toBe(404);
+    const shared = await buildUser(t.db, {
+      grants: [
+        { org: f.dbUnit, role: 'viewer' },
+        { org: f.bacNinh, role: 'viewer' },
+      ],
+    });
+    const reset = await admin.patch(`/api/users/${shared.id}`, { password: 'Mat-khau-chiem-2026' });
+    expect(reset.statusCode).toBe(403);
+    expect(reset.json().error.code).toBe('users.managed_elsewhere');
+    expect((await admin.post(`/api/users/${shared.id}/unlock`)).statusCode).toBe(403);
+    expect((await signIn(t, shared.username, shared.password)).userId).toBe(shared.id);
+  });
+
   it('is closed to a user who manages nobody', async () => {
     const v = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'data_entry' }] });
     const s = await signIn(t, v.username, v.password);

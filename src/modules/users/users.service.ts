@@ -36,6 +36,30 @@ const userColumns = (ctx: Ctx) => sql`
             FROM role_grants g JOIN organisations o ON o.id = g.org_id
             WHERE g.user_id = u.id AND ${scopeSql(scopeOf(ctx.actor), sql`o.path`)}), '[]'::json) AS grants`;
 
+/**
+ * Changing a user's account (password, activity, lockout) needs authority over all of it: every grant
+ * the user holds must lie in the manager's subtree. Otherwise a provincial admin could take over an
+ * account that also works elsewhere — a national one, say.
+ */
+async function assertFullyManaged(ctx: Ctx, id: number) {
+  await getUser(ctx, id);
+  const scope = scopeOf(ctx.actor, 'user.manage');
+  if (scope.all) return;
+  const [outside] = await rows(
+    ctx.db,
+    sql`SELECT 1 FROM role_grants g JOIN organisations o ON o.id = g.org_id
+        WHERE g.user_id = ${id} AND NOT (${scopeSql(scope, sql`o.path`)}) LIMIT 1`,
+  );
+  if (outside) {
+    throw new AppError({
+      code: 'users.managed_elsewhere',
+      status: 403,
+      message:
+        'Người dùng này còn có quyền ở tổ chức ngoài phạm vi của bạn: chỉ cấp quản lý chung mới sửa được tài khoản.',
+    });
+  }
+}
+
 export async function listUsers(ctx: Ctx, q: { q?: string; page: number; pageSize: number }) {
   const filter = q.q
     ? sql`AND (u.username ILIKE ${`%${q.q}%`} OR ct_unaccent(lower(u.full_name)) LIKE ct_unaccent(lower(${`%${q.q}%`})))`
@@ -134,6 +158,7 @@ export async function updateUser(
   id: number,
   input: z.output<typeof updateUserBody>,
 ): Promise<UserView> {
+  await assertFullyManaged(ctx, id);
   const before = await getUser(ctx, id);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   await ctx.db.transaction(async (tx) => {
@@ -156,11 +181,7 @@ export async function updateUser(
 }
 
 export async function addGrant(ctx: Ctx, userId: number, g: z.output<typeof grantInput>): Promise<UserView> {
-  await getUser(ctx, userId).catch(async (e) => {
-    // A manager may also grant to a user who has no grant yet in their subtree, if the user exists.
-    const [exists] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    if (!exists) throw e;
-  });
+  await getUser(ctx, userId);
   await ctx.db.transaction((tx) => insertGrant(ctx, tx, userId, g, 0));
   return getUser(ctx, userId);
 }
@@ -193,7 +214,7 @@ export async function removeGrant(ctx: Ctx, userId: number, grantId: number): Pr
 }
 
 export async function unlockUser(ctx: Ctx, id: number): Promise<UserView> {
-  await getUser(ctx, id);
+  await assertFullyManaged(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
     await recordAudit(tx, ctx, { action: 'unlock', entityType: 'user', entityId: id });

@@ -38,6 +38,8 @@ export const enErrors: typeof viErrors = {
   users: {
     not_found: 'User not found.',
     username_taken: 'This username is taken.',
+    managed_elsewhere:
+      'This user also holds roles outside your organisations: only an administrator above them all can change the account.',
     cannot_remove_own_admin: 'You cannot remove your own system administrator role.',
   },
   admin_units: {

@@ -37,6 +37,8 @@ export const viErrors = {
   users: {
     not_found: 'Không tìm thấy người dùng.',
     username_taken: 'Tên đăng nhập đã có người dùng.',
+    managed_elsewhere:
+      'Người dùng này còn có quyền ở tổ chức ngoài phạm vi của bạn: chỉ cấp quản lý chung mới sửa được tài khoản.',
     cannot_remove_own_admin: 'Không thể tự gỡ quyền quản trị hệ thống của chính mình.',
   },
   admin_units: {
