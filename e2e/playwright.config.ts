@@ -9,6 +9,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: '.',
+  globalTeardown: './global-teardown.ts',
   outputDir: '../artifacts/e2e',
   // Journeys share one fresh database and one admin session: run them one after the other.
   fullyParallel: false,

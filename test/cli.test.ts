@@ -1,10 +1,19 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
+const tempDirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** Runs the real CLI in a child process, as an operator would. */
 function cli(args: string[], env: Record<string, string>) {
@@ -23,7 +32,7 @@ function cli(args: string[], env: Record<string, string>) {
 /** The same database the suite runs on: a fresh DATA_DIR, or a fresh database on the server. */
 async function freshEnv(): Promise<Record<string, string>> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'chungtay-cli-')), DATABASE_URL: '' };
+  if (!url) return { DATA_DIR: tempDir('chungtay-cli-'), DATABASE_URL: '' };
   const pg = (await import('pg')).default;
   const name = `chungtay_cli_${process.pid}_${Math.random().toString(36).slice(2, 7)}`;
   const admin = new pg.Client({ connectionString: url });
@@ -51,7 +60,7 @@ describe('the chungtay CLI', () => {
 
   it('reports a bad import row by line number and exits non-zero', async () => {
     const env = await freshEnv();
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chungtay-csv-')), 'xa.csv');
+    const file = path.join(tempDir('chungtay-csv-'), 'xa.csv');
     writeFileSync(
       file,
       'province_code,province_name,commune_code,commune_name\n11,Điện Biên,03127,Phường Điện Biên Phủ\n77,X,12345,Xã Y\n',
@@ -77,7 +86,7 @@ describe('the chungtay CLI', () => {
 describe('the embedded data directory', () => {
   it('refuses a second process while the first holds it', async () => {
     const { openPglite } = await import('../src/platform/db/database.ts');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'chungtay-lock-'));
+    const dir = tempDir('chungtay-lock-');
     const held = await openPglite({ dataDir: path.join(dir, 'pglite') });
     try {
       const res = await cli(['migrate'], { DATA_DIR: dir, DATABASE_URL: '' });
