@@ -7,6 +7,7 @@ export const permissions = [
   'audit.read',
   'admin_unit.manage',
   'report.write',
+  'plan.manage',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];

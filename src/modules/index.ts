@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { orgRoutes } from './orgs/orgs.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 /** Every module's routes. A new module adds one line here (see ARCHITECTURE.md). */
@@ -14,4 +15,5 @@ export const modules: ModuleRoutes[] = [
   userRoutes,
   adminUnitRoutes,
   auditRoutes,
+  planRoutes,
 ];

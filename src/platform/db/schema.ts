@@ -2,4 +2,5 @@
 export * from '../../modules/admin-units/admin-units.tables.ts';
 export * from '../../modules/audit/audit.tables.ts';
 export * from '../../modules/orgs/orgs.tables.ts';
+export * from '../../modules/plans/plans.tables.ts';
 export * from '../../modules/users/users.tables.ts';

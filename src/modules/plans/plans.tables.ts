@@ -1,0 +1,171 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { createdAt, ltree, updatedAt } from '../../platform/db/columns.ts';
+import { organisations } from '../orgs/orgs.tables.ts';
+
+/** A kế hoạch / hướng dẫn / chương trình / công văn issued by an organisation to its units. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    issuerOrgId: integer('issuer_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The issuer's path when issued: roll-ups stop here; scope checks read it. */
+    issuerPath: ltree('issuer_path').notNull(),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    legalBases: text('legal_bases').array().notNull().default(sql`'{}'`),
+    implementsPlanId: integer('implements_plan_id'),
+    objectives: text('objectives'),
+    status: text('status', { enum: ['draft', 'issued', 'closed'] })
+      .notNull()
+      .default('draft'),
+    reportPeriodType: text('report_period_type').notNull(),
+    reportDueOn: date('report_due_on', { mode: 'string' }),
+    reportDueDays: integer('report_due_days').notNull().default(10),
+    createdBy: integer('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('plans_issuer_path_gist').using('gist', t.issuerPath)],
+);
+
+export const planIndicators = pgTable(
+  'plan_indicators',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    kind: text('kind', { enum: ['count', 'sum', 'ratio', 'yes_no'] }).notNull(),
+    numeratorLabel: text('numerator_label'),
+    denominatorLabel: text('denominator_label'),
+    goalPercent: numeric('goal_percent', { mode: 'number' }).notNull().default(100),
+  },
+  (t) => [uniqueIndex('plan_indicators_code_uq').on(t.planId, t.code)],
+);
+
+/** Who must report (reporter) and who receives a copy for information (copy), inside or outside the tree. */
+export const planRecipients = pgTable(
+  'plan_recipients',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: ltree('org_path').notNull(),
+    role: text('role', { enum: ['reporter', 'copy'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.orgId] }),
+    index('plan_recipients_path_gist').using('gist', t.orgPath),
+  ],
+);
+
+/** Chỉ tiêu: the target a parent assigns to one organisation for one indicator. */
+export const planTargets = pgTable(
+  'plan_targets',
+  {
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    value: numeric('value', { mode: 'number' }).notNull(),
+    setBy: integer('set_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.orgId] })],
+);
+
+export const planReports = pgTable(
+  'plan_reports',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: ltree('org_path').notNull(),
+    periodKey: text('period_key').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'accepted', 'returned'] }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The first submission decides timeliness: a corrected report does not become late. */
+    firstSubmittedAt: timestamp('first_submitted_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedBy: integer('reviewed_by'),
+    reviewComment: text('review_comment'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('plan_reports_uq').on(t.planId, t.orgId, t.periodKey),
+    index('plan_reports_path_gist').using('gist', t.orgPath),
+  ],
+);
+
+export const planReportValues = pgTable(
+  'plan_report_values',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => planReports.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    value: numeric('value', { mode: 'number' }),
+    denominator: numeric('denominator', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.indicatorId] })],
+);
+
+/**
+ * Totals of counted reports (submitted or accepted) for every organisation between a reporter and the
+ * issuer, kept in the same transaction as the submission: dashboards read one row, never re-aggregate.
+ */
+export const planRollups = pgTable(
+  'plan_rollups',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    periodKey: text('period_key').notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    value: numeric('value', { mode: 'number' }).notNull().default(0),
+    denominator: numeric('denominator', { mode: 'number' }).notNull().default(0),
+    yesCount: integer('yes_count').notNull().default(0),
+    reports: integer('reports').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.indicatorId, t.periodKey, t.orgId] })],
+);
