@@ -39,7 +39,7 @@ async function activeOrgs(tx: Tx, ids: number[]) {
 /** Reporters must be units under the issuer; copies may go to partners anywhere (e.g. the Red Cross). */
 async function checkRecipients(tx: Tx, issuerPath: string, input: z.output<typeof createPlanBody>) {
   const reporters = new Map((await activeOrgs(tx, input.reporterOrgIds)).map((o) => [o.id, o.path]));
-  const copies = new Set((await activeOrgs(tx, input.copyOrgIds)).map((o) => o.id));
+  const copies = new Map((await activeOrgs(tx, input.copyOrgIds)).map((o) => [o.id, o.path]));
   const issues = [
     ...input.reporterOrgIds.flatMap((id, i) => {
       const path = reporters.get(id);
@@ -92,12 +92,9 @@ export async function createPlan(ctx: Ctx, input: z.output<typeof createPlanBody
         role: 'reporter' as const,
       })),
       ...[...copies]
-        .filter((c) => !reporters.has(c))
-        .map((orgId) => ({ planId: plan!.id, orgId, orgPath: '', role: 'copy' as const })),
+        .filter(([orgId]) => !reporters.has(orgId))
+        .map(([orgId, orgPath]) => ({ planId: plan!.id, orgId, orgPath, role: 'copy' as const })),
     ];
-    for (const r of recipientRows) {
-      if (r.role === 'copy') r.orgPath = (await findOrgRow(tx, { all: true }, r.orgId))!.path;
-    }
     if (recipientRows.length) await tx.insert(planRecipients).values(recipientRows);
     await recordAudit(tx, ctx, {
       action: 'create',
