@@ -18,7 +18,12 @@ export function fixedClock(
   };
 }
 
-/** The calendar day in Vietnam (UTC+7, no DST) as YYYY-MM-DD: "today" for effective dates and deadlines. */
+/** The calendar day in Vietnam (UTC+7, no DST) of an instant, as YYYY-MM-DD. */
+export function vnDay(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** "Today" for effective dates and deadlines. */
 export function vnToday(clock: Clock): string {
-  return new Date(clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnDay(clock.now());
 }

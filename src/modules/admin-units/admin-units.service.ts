@@ -8,7 +8,7 @@ import type {
 } from '../../contracts/admin-units.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestMeta } from '../../platform/context.ts';
-import { type Db, rows } from '../../platform/db/database.ts';
+import { type Db, fetchPage, rows } from '../../platform/db/database.ts';
 import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
@@ -23,16 +23,14 @@ export async function listAdminUnits(db: Db, q: z.output<typeof listAdminUnitsQu
   if (q.provinceCode) conds.push(sql`a.province_code = ${q.provinceCode}`);
   if (q.q) conds.push(matchesSearch(sql`a.search_text`, q.q));
   const where = sql.join(conds, sql` AND `);
-  const [items, [count]] = await Promise.all([
-    rows<AdminUnitView>(
-      db,
-      sql`SELECT ${viewColumns} FROM admin_units a LEFT JOIN admin_units p ON p.code = a.province_code
-          WHERE ${where} ORDER BY a.level DESC, a.province_code NULLS FIRST, a.code
-          LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    ),
-    rows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM admin_units a WHERE ${where}`),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  const { items, total } = await fetchPage<AdminUnitView>(
+    db,
+    sql`SELECT ${viewColumns} FROM admin_units a LEFT JOIN admin_units p ON p.code = a.province_code
+        WHERE ${where} ORDER BY a.level DESC, a.province_code NULLS FIRST, a.code
+        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    sql`SELECT count(*)::int AS total FROM admin_units a WHERE ${where}`,
+  );
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function listProvinces(db: Db) {

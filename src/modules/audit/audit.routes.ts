@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type AuditEntry, auditPage, auditQuery } from '../../contracts/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { rows } from '../../platform/db/database.ts';
+import { fetchPage } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
@@ -33,19 +33,17 @@ export async function listAudit(ctx: Ctx, q: z.output<typeof auditQuery>) {
   if (q.from) conds.push(sql`a.at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   if (q.to) conds.push(sql`a.at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`);
   const where = sql.join(conds, sql` AND `);
-  const [items, [count]] = await Promise.all([
-    rows<AuditEntry>(
-      ctx.db,
-      sql`SELECT a.id::int AS id, to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-                 a.actor_user_id AS "actorUserId", a.actor_username AS "actorUsername", a.ip, a.action,
-                 a.entity_type AS "entityType", a.entity_id AS "entityId", a.org_id AS "orgId", o.name AS "orgName",
-                 a.before, a.after
-          FROM audit_log a LEFT JOIN organisations o ON o.id = a.org_id
-          WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    ),
-    rows<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  const { items, total } = await fetchPage<AuditEntry>(
+    ctx.db,
+    sql`SELECT a.id::int AS id, to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+               a.actor_user_id AS "actorUserId", a.actor_username AS "actorUsername", a.ip, a.action,
+               a.entity_type AS "entityType", a.entity_id AS "entityId", a.org_id AS "orgId", o.name AS "orgName",
+               a.before, a.after
+        FROM audit_log a LEFT JOIN organisations o ON o.id = a.org_id
+        WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    sql`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`,
+  );
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export const auditRoutes: ModuleRoutes = (app, deps) => {

@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { OrgEvent, OrgSummary } from '../../contracts/orgs.ts';
-import { type Db, rows, type Tx } from '../../platform/db/database.ts';
+import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
 import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
 import { organisationEvents, organisations } from './orgs.tables.ts';
@@ -102,11 +102,7 @@ export function searchOrgsSql(scope: Scope, f: OrgFilter): { page: SQL; count: S
 
 export async function searchOrgs(db: Db, scope: Scope, f: OrgFilter) {
   const q = searchOrgsSql(scope, f);
-  const [items, [count]] = await Promise.all([
-    rows<OrgSummary>(db, q.page),
-    rows<{ total: number }>(db, q.count),
-  ]);
-  return { items, total: count?.total ?? 0 };
+  return fetchPage<OrgSummary>(db, q.page, q.count);
 }
 
 export async function ancestorsOf(db: Db | Tx, path: string) {

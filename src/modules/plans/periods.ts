@@ -1,3 +1,5 @@
+import { vnDay } from '../../platform/clock.ts';
+
 /**
  * Reporting periods of a plan and their deadlines. Keys: `once`, `2024` (yearly), `2024-H1`
  * (6-monthly), `2024-Q2` (quarterly), `2024-05` (monthly). Dates are ISO calendar days.
@@ -83,7 +85,6 @@ export function timeliness(
   firstSubmittedAt: Date | null,
   now: Date,
 ): 'on_time' | 'late' | 'missing' | 'pending' {
-  const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   if (firstSubmittedAt) return vnDay(firstSubmittedAt) <= due ? 'on_time' : 'late';
   return vnDay(now) > due ? 'missing' : 'pending';
 }

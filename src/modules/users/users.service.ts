@@ -4,7 +4,7 @@ import type { createUserBody, grantInput, UserView, updateUserBody } from '../..
 import { recordAudit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/crypto.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { type Db, rows, type Tx } from '../../platform/db/database.ts';
+import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { type Actor, hasPermission, scopeOf, scopeSql } from '../../platform/scope.ts';
 import { findOrgRow } from '../orgs/orgs.repo.ts';
@@ -65,15 +65,13 @@ export async function listUsers(ctx: Ctx, q: { q?: string; page: number; pageSiz
     ? sql`AND (u.username ILIKE ${`%${q.q}%`} OR ct_unaccent(lower(u.full_name)) LIKE ct_unaccent(lower(${`%${q.q}%`})))`
     : sql``;
   const where = sql`${visibleUsersSql(ctx)} ${filter}`;
-  const [items, [count]] = await Promise.all([
-    rows<UserView>(
-      ctx.db,
-      sql`SELECT ${userColumns(ctx)} FROM users u WHERE ${where} ORDER BY u.username
-          LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    ),
-    rows<{ total: number }>(ctx.db, sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`),
-  ]);
-  return { items, total: count?.total ?? 0, page: q.page, pageSize: q.pageSize };
+  const { items, total } = await fetchPage<UserView>(
+    ctx.db,
+    sql`SELECT ${userColumns(ctx)} FROM users u WHERE ${where} ORDER BY u.username
+        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    sql`SELECT count(*)::int AS total FROM users u WHERE ${where}`,
+  );
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getUser(ctx: Ctx, id: number, db: Db | Tx = ctx.db): Promise<UserView> {

@@ -115,4 +115,14 @@ export async function rows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   return res.rows;
 }
 
+/** A page of rows and the total they were cut from, queried together. */
+export async function fetchPage<T>(
+  db: Db | Tx,
+  page: SQL,
+  count: SQL,
+): Promise<{ items: T[]; total: number }> {
+  const [items, totals] = await Promise.all([rows<T>(db, page), rows<{ total: number }>(db, count)]);
+  return { items, total: totals[0]?.total ?? 0 };
+}
+
 export { sql };
