@@ -2,6 +2,8 @@ import os from 'node:os';
 import type { ForestSize } from './build-forest.ts';
 import { mb, modeName, ms, n, ratio, s, table } from './format.ts';
 import type { LoadOptions, Pair, Stats } from './load.ts';
+import type { PlansResult } from './plans-bench.ts';
+import { renderPlansSection } from './plans-report.ts';
 import { reading } from './reading.ts';
 import type { Explained, Memory, Ready } from './server.ts';
 
@@ -27,6 +29,8 @@ export type BenchResults = {
   modes: ModeResult[];
   totalMs?: number;
   loadAvg: number[];
+  /** Issue 3's plans benchmark (PostgreSQL), when it ran. */
+  plans?: PlansResult;
 };
 
 function machine(r: BenchResults): string {
@@ -199,5 +203,5 @@ ${memory(r)}
 ## Reading
 
 ${r.modes.map(reading).join('\n\n')}
-`;
+${r.plans ? `\n${renderPlansSection(r.plans)}` : ''}`;
 }

@@ -1,18 +1,22 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { ForestSize } from './build-forest.ts';
 import { repoRoot } from './build-forest.ts';
 import { type LoadOptions, type LoadTarget, loadPair, stats, timeRequests } from './load.ts';
+import { type PlansOptions, type PlansResult, runPlans } from './plans-bench.ts';
+import { spliceSection } from './plans-report.ts';
 import { type BenchResults, type ModeResult, renderMarkdown, type SubtreeRow } from './report.ts';
 import type { Command, Explained, FromServer, Memory, RawQuery, Ready, ServerSpec } from './server.ts';
 
 /**
  * `npm run bench`: builds the forest on PostgreSQL (national scale) and on embedded PGlite (smaller),
  * loads the real list endpoint next to a bare route running the same SQL, times subtree queries through
- * the API and as raw SQL, and writes docs/benchmarks.md. BENCH_QUICK=1 shrinks everything for a smoke run.
+ * the API and as raw SQL, then (PostgreSQL) loads a plan with ~10 million report values on the same forest and
+ * measures its dashboards and submissions (bench/plans-*.ts), and writes docs/benchmarks.md. BENCH_QUICK=1
+ * shrinks everything for a smoke run; BENCH_ONLY=plans runs the plans part alone.
  */
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -54,6 +58,44 @@ const plans: Record<'postgres' | 'pglite', Plan> = quick
         maxPages: 20,
       },
     };
+// BENCH_ONLY=plans re-runs the plans part alone (on the forest an earlier run left, if it has the right
+// size) and replaces only its section of the doc; BENCH_ONLY=orgs skips it.
+const only = process.env.BENCH_ONLY;
+
+/**
+ * The plans part: 8,400 hash-chosen grassroots reporters × 20 indicators × 60 months ≈ 10 million values
+ * (issue 3's benchmark); quick: 600 × 20 × 12.
+ */
+function plansOptions(url: string, buildForest: boolean): PlansOptions {
+  const spec = (reporters: number, months: number) => ({
+    url,
+    size: plans.postgres.size,
+    buildForest,
+    plans: { reporters, months, missingPct: 12, draftPct: 2, latePct: 6 },
+  });
+  return quick
+    ? {
+        spec: spec(600, 12),
+        seqN: 10,
+        seqBudgetS: 10,
+        load: { connections: 4, durationS: 3, warmupS: 1 },
+        submissions: 20,
+        concurrentSubmissions: 20,
+        submitConnections: 4,
+        whatIfSubmissions: 10,
+      }
+    : {
+        spec: spec(8_400, 60),
+        seqN: 50,
+        seqBudgetS: 45,
+        load: { connections: 4, durationS: 10, warmupS: 2 },
+        submissions: 300,
+        concurrentSubmissions: 400,
+        submitConnections: 4,
+        whatIfSubmissions: 100,
+      };
+}
+
 function load(durationS: number, warmupS: number, rounds: number): LoadOptions {
   return { connections: 10, durationS, warmupS, rounds };
 }
@@ -74,6 +116,39 @@ async function freshPgDatabase(): Promise<string> {
   const u = new URL(serverUrl);
   u.pathname = `/${BENCH_DB}`;
   return u.toString();
+}
+
+/**
+ * The bench database for the plans part: the one the PostgreSQL mode just built (or an earlier run left)
+ * when it holds a forest of this run's size and the bench users; otherwise a fresh one to build on.
+ */
+async function plansDatabase(): Promise<{ url: string; buildForest: boolean }> {
+  const u = new URL(serverUrl);
+  u.pathname = `/${BENCH_DB}`;
+  const client = new pg.Client({ connectionString: u.toString() });
+  try {
+    await client.connect();
+    const r = await client.query(
+      `SELECT (SELECT count(*) FROM organisations)::int AS orgs,
+              (SELECT count(*) FROM users WHERE username IN ('bench.national', 'bench.province'))::int AS users`,
+    );
+    const { orgs, users } = r.rows[0] as { orgs: number; users: number };
+    if (orgs === plans.postgres.size.orgs && users === 2) return { url: u.toString(), buildForest: false };
+  } catch {
+    // No database or no forest yet: build one below.
+  } finally {
+    await client.end().catch(() => {});
+  }
+  return { url: await freshPgDatabase(), buildForest: true };
+}
+
+async function runPlansPart(): Promise<PlansResult> {
+  const db = await plansDatabase();
+  log(`plans: ${db.buildForest ? 'building a fresh forest' : 'reusing the forest in chungtay_bench'}…`);
+  const result = await runPlans(plansOptions(db.url, db.buildForest), quick);
+  // BENCH_PLANS_JSON=<file> keeps the raw figures, to re-render the section without re-running it.
+  if (process.env.BENCH_PLANS_JSON) await writeFile(process.env.BENCH_PLANS_JSON, JSON.stringify(result));
+  return result;
 }
 
 type Server = { ready: Ready; ask: <T>(cmd: Command) => Promise<T> };
@@ -249,13 +324,21 @@ async function runMode(mode: 'postgres' | 'pglite'): Promise<ModeResult> {
 async function main() {
   const t0 = performance.now();
   const results: BenchResults = { date: new Date(), quick, modes: [], loadAvg: os.loadavg() };
-  for (const mode of modes) results.modes.push(await runMode(mode));
-  results.totalMs = performance.now() - t0;
-  const md = renderMarkdown(results);
   // A smoke run must not overwrite the figures of a full one.
   const out =
     process.env.BENCH_OUT ??
     (quick ? path.join(tmpdir(), 'chungtay-benchmarks-quick.md') : path.join(repoRoot, 'docs/benchmarks.md'));
+  if (only === 'plans') {
+    const md = spliceSection(await readFile(out, 'utf8').catch(() => ''), await runPlansPart());
+    await writeFile(out, md);
+    process.stdout.write(`${md}\n`);
+    log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the plans section of ${out}`);
+    return;
+  }
+  for (const mode of modes) results.modes.push(await runMode(mode));
+  if (only !== 'orgs' && modes.includes('postgres')) results.plans = await runPlansPart();
+  results.totalMs = performance.now() - t0;
+  const md = renderMarkdown(results);
   await writeFile(out, md);
   process.stdout.write(`${md}\n`);
   log(`done in ${(results.totalMs / 1000).toFixed(0)} s; wrote ${out}`);

@@ -45,13 +45,21 @@ describe('the OpenAPI document and anonymous access', () => {
     expect(checked.length).toBeGreaterThan(20);
   });
 
-  it('marks exactly login and health as public', () => {
+  it('marks exactly login, health and certificate verification as public', () => {
     const publicOps = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
         .map(([m]) => `${m.toUpperCase()} ${path}`),
     );
-    expect(publicOps.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    // Deliberately public besides login and health: certificate verification by the unguessable code of a
+    // certificate's QR link (issue 4) — anyone holding the paper may check it, without an account. Both
+    // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year.
+    expect(publicOps.sort()).toEqual([
+      'GET /api/health',
+      'GET /api/verify/{code}',
+      'GET /verify/{code}',
+      'POST /api/auth/login',
+    ]);
   });
 
   it('serves interactive docs', async () => {

@@ -8,6 +8,12 @@ export const permissions = [
   'admin_unit.manage',
   'report.write',
   'plan.manage',
+  /** Run training: requests, classes, trainers, attendance, results, certificates. */
+  'training.manage',
+  /** Register and edit people in the registry. */
+  'person.manage',
+  /** See national ID numbers (CCCD) in full — sensitive personal data, every full read audited. */
+  'person.sensitive',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -10,20 +10,125 @@ export const periodType = z.enum(['once', 'monthly', 'quarterly', 'half_yearly',
  */
 export const indicatorKind = z.enum(['count', 'sum', 'ratio', 'yes_no']);
 
-export const indicatorInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(30)
-    .regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, _ . -'),
-  name: z.string().trim().min(2).max(300),
-  unit: z.string().trim().max(50).default(''),
-  kind: indicatorKind,
-  numeratorLabel: optionalText(100),
-  denominatorLabel: optionalText(100),
-  /** "reach or exceed 105% of the quota": achievement is judged against this share of the target. */
-  goalPercent: z.number().min(1).max(1000).default(100),
+export const indicatorInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'Mã chỉ gồm chữ không dấu, số, _ . -'),
+    name: z.string().trim().min(2).max(300),
+    unit: z.string().trim().max(50).default(''),
+    kind: indicatorKind,
+    numeratorLabel: optionalText(100),
+    denominatorLabel: optionalText(100),
+    /** "reach or exceed 105% of the quota": achievement is judged against this share of the target. */
+    goalPercent: z.number().min(1).max(1000).default(100),
+    /** Key of a registered indicator source (GET /api/indicator-sources) that pre-fills the value from records. */
+    source: z.string().trim().max(60).nullish(),
+    /** Bounds of a reported value, when the plan sets them. */
+    minValue: z.number().min(0).max(1e12).nullish(),
+    maxValue: z.number().min(0).max(1e12).nullish(),
+    /** Disaggregation, e.g. { label: 'Giới tính', categories: [{code:'NAM',label:'Nam'},{code:'NU',label:'Nữ'}] }. */
+    breakdown: z
+      .object({
+        label: z.string().trim().min(1).max(60),
+        categories: z
+          .array(
+            z.object({
+              code: z
+                .string()
+                .trim()
+                .min(1)
+                .max(20)
+                .regex(/^[A-Za-z0-9_]+$/),
+              label: z.string().trim().min(1).max(60),
+            }),
+          )
+          .min(2)
+          .max(12),
+      })
+      .nullish(),
+  })
+  .superRefine((i, ctx) => {
+    if (i.minValue != null && i.maxValue != null && i.minValue > i.maxValue)
+      ctx.addIssue({ code: 'custom', path: ['maxValue'], message: 'Giá trị tối đa nhỏ hơn tối thiểu' });
+    if (i.breakdown && i.kind === 'yes_no')
+      ctx.addIssue({ code: 'custom', path: ['breakdown'], message: 'Chỉ tiêu có/không không phân tổ' });
+  });
+
+export const activityType = z.enum([
+  'communication',
+  'training',
+  'inspection',
+  'campaign_event',
+  'visit',
+  'contest',
+  'commendation',
+  'other',
+]);
+/** Planned outputs people count: events, participants, materials, articles, people reached… */
+export const outputMetric = z.enum([
+  'events',
+  'participants',
+  'materials',
+  'articles',
+  'people_reached',
+  'units_covered',
+  'money',
+  'other',
+]);
+export const activityInput = z
+  .object({
+    type: activityType,
+    title: z.string().trim().min(3).max(500),
+    /** Chủ trì: any organisation, also outside the issuer's tree (the Red Cross leading a union's event). */
+    leadOrgId: z.number().int().positive().nullish(),
+    /** Phối hợp. */
+    partnerOrgIds: z.array(z.number().int().positive()).max(50).default([]),
+    startsOn: isoDate.nullish(),
+    endsOn: isoDate.nullish(),
+    notes: optionalText(2000),
+    outputs: z
+      .array(z.object({ metric: outputMetric, planned: z.number().min(0).max(1e12).nullish() }))
+      .max(8)
+      .default([]),
+  })
+  .superRefine((a, ctx) => {
+    if (a.startsOn && a.endsOn && a.endsOn < a.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc trước ngày bắt đầu' });
+    const seen = new Set<string>();
+    a.outputs.forEach((o, n) => {
+      if (seen.has(o.metric))
+        ctx.addIssue({ code: 'custom', path: ['outputs', n, 'metric'], message: 'Kết quả đầu ra bị trùng' });
+      seen.add(o.metric);
+    });
+  });
+export const activityView = z.object({
+  id: z.number().int(),
+  type: activityType,
+  title: z.string(),
+  leadOrgId: z.number().int().nullable(),
+  leadOrgName: z.string().nullable(),
+  partners: z.array(z.object({ orgId: z.number().int(), orgName: z.string() })),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  notes: z.string().nullable(),
+  outputs: z.array(
+    z.object({
+      metric: outputMetric,
+      planned: z.number().nullable(),
+      actual: z.number().nullable(),
+      reportedAt: z.string().nullable(),
+    }),
+  ),
+  version: z.number().int(),
+});
+export type ActivityView = z.infer<typeof activityView>;
+export const activityActualsBody = z.object({
+  version: z.number().int().positive(),
+  outputs: z.array(z.object({ metric: outputMetric, actual: z.number().min(0).max(1e12).nullable() })).min(1),
 });
 
 export const createPlanBody = z
@@ -43,9 +148,12 @@ export const createPlanBody = z
     /** For a one-off report: its due date. For periodic reports: days after each period's end. */
     reportDueOn: isoDate.nullish(),
     reportDueDays: z.number().int().min(0).max(365).default(10),
+    /** Days after the due date when the form closes to late submissions; null keeps it open. */
+    reportLockDays: z.number().int().min(0).max(365).nullish(),
     reporterOrgIds: z.array(z.number().int().positive()).max(5000).default([]),
     copyOrgIds: z.array(z.number().int().positive()).max(200).default([]),
     indicators: z.array(indicatorInput).min(1, 'Cần ít nhất một chỉ tiêu').max(100),
+    activities: z.array(activityInput).max(100).default([]),
   })
   .superRefine((p, ctx) => {
     if (p.periodEnd < p.periodStart)
@@ -61,6 +169,32 @@ export const createPlanBody = z
     });
   });
 
+/** A draft is edited whole: the same body as creating it, with the version read. */
+export const updatePlanBody = createPlanBody.and(z.object({ version: z.number().int().positive() }));
+
+/**
+ * Amending an issued plan (sửa đổi, bổ sung): a dated revision that says why and under which document, and
+ * changes only what may change once units are reporting — indicators and recipients are only added.
+ */
+export const amendPlanBody = z.object({
+  version: z.number().int().positive(),
+  revisedOn: isoDate,
+  documentNumber: optionalText(60),
+  reason: z.string().trim().min(5, 'Cần ghi lý do điều chỉnh').max(2000),
+  title: z.string().trim().min(3).max(500).optional(),
+  periodEnd: isoDate.optional(),
+  objectives: optionalText(5000),
+  reportDueOn: isoDate.nullish(),
+  reportDueDays: z.number().int().min(0).max(365).optional(),
+  reportLockDays: z.number().int().min(0).max(365).nullish(),
+  addReporterOrgIds: z.array(z.number().int().positive()).max(5000).default([]),
+  addCopyOrgIds: z.array(z.number().int().positive()).max(200).default([]),
+  addIndicators: z.array(indicatorInput).max(50).default([]),
+});
+
+/** A recipient issues its own implementing plan, inheriting indicators, reporting and its assigned targets. */
+export const implementPlanBody = z.object({ issuerOrgId: z.number().int().positive() });
+
 export const indicatorView = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -70,6 +204,12 @@ export const indicatorView = z.object({
   numeratorLabel: z.string().nullable(),
   denominatorLabel: z.string().nullable(),
   goalPercent: z.number(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+  source: z.string().nullable(),
+  breakdown: z
+    .object({ label: z.string(), categories: z.array(z.object({ code: z.string(), label: z.string() })) })
+    .nullable(),
 });
 
 export const planView = z.object({
@@ -89,10 +229,36 @@ export const planView = z.object({
   reportPeriodType: periodType,
   reportDueOn: z.string().nullable(),
   reportDueDays: z.number().int(),
+  reportLockDays: z.number().int().nullable(),
+  revision: z.number().int(),
   indicators: z.array(indicatorView),
   reporters: z.array(
     z.object({ orgId: z.number().int(), orgName: z.string(), role: z.enum(['reporter', 'copy']) }),
   ),
+  activities: z.array(activityView),
+  revisions: z.array(
+    z.object({
+      revision: z.number().int(),
+      revisedOn: z.string(),
+      documentNumber: z.string().nullable(),
+      reason: z.string(),
+      changes: z.record(z.string(), z.unknown()),
+      createdAt: z.string(),
+    }),
+  ),
+  /** Reporting periods with their due dates, in order. */
+  periods: z.array(z.object({ key: z.string(), dueOn: z.string() })),
+  implementsPlan: z.object({ id: z.number().int(), number: z.string(), title: z.string() }).nullable(),
+  implementedBy: z.array(
+    z.object({ id: z.number().int(), number: z.string(), issuerName: z.string(), status: z.string() }),
+  ),
+  /** What the caller may do: manage (edit, issue, amend, review, set targets) and the units it reports for. */
+  can: z.object({
+    manage: z.boolean(),
+    reportFor: z.array(z.object({ orgId: z.number().int(), orgName: z.string() })),
+    /** Recipients in the caller's reach that may issue an implementing plan. */
+    implementAs: z.array(z.object({ orgId: z.number().int(), orgName: z.string() })),
+  }),
   version: z.number().int(),
 });
 export type PlanView = z.infer<typeof planView>;
@@ -100,6 +266,8 @@ export type PlanView = z.infer<typeof planView>;
 /** Targets (chỉ tiêu) set by a parent for its units; the answer shows how the split adds up. */
 export const setTargetsBody = z.object({
   indicatorId: z.number().int().positive(),
+  /** `*` (every period, the default) or one period key that overrides it. */
+  periodKey: z.string().default('*'),
   targets: z
     .array(z.object({ orgId: z.number().int().positive(), value: z.number().min(0).max(1e12) }))
     .min(1)
@@ -114,10 +282,41 @@ export const targetSplit = z.object({
   difference: z.number().nullable(),
 });
 
+/** Targets of one parent's units for one period: the cascade table (the parent's own row first). */
+export const targetsQuery = z.object({
+  parentOrgId: z.coerce.number().int().positive(),
+  periodKey: z.string().default('*'),
+});
+export const targetTableView = z.object({
+  periodKey: z.string(),
+  parent: z.object({
+    orgId: z.number().int(),
+    orgName: z.string(),
+    targets: z.record(z.string(), z.number()),
+  }),
+  children: z.array(
+    z.object({
+      orgId: z.number().int(),
+      orgName: z.string(),
+      isReporter: z.boolean(),
+      hasChildren: z.boolean(),
+      targets: z.record(z.string(), z.number()),
+    }),
+  ),
+  /** Per indicator id: the children's sum and, for quotas, sum − parent target. */
+  splits: z.array(targetSplit),
+  canEdit: z.boolean(),
+});
+
 export const reportValueInput = z.object({
   indicatorId: z.number().int().positive(),
   value: z.number().min(0).max(1e12).nullish(),
   denominator: z.number().min(0).max(1e12).nullish(),
+  /** Disaggregated values that must add up to `value`. */
+  breakdown: z
+    .array(z.object({ category: z.string().min(1).max(20), value: z.number().min(0).max(1e12) }))
+    .max(12)
+    .nullish(),
 });
 export const saveReportBody = z.object({
   orgId: z.number().int().positive(),
@@ -149,11 +348,67 @@ export const reportView = z.object({
       indicatorId: z.number().int(),
       value: z.number().nullable(),
       denominator: z.number().nullable(),
+      breakdown: z.array(z.object({ category: z.string(), value: z.number() })).nullable(),
     }),
   ),
+  /** The form closes to late submissions after this day (null: stays open). */
+  locksOn: z.string().nullable(),
   version: z.number().int(),
 });
 export type ReportView = z.infer<typeof reportView>;
+
+/** The form for one unit and period: its report, or an empty one (id null, version 0) to start. */
+export const reportFormQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  periodKey: z.string(),
+});
+export const reportFormView = reportView.extend({
+  id: z.number().int().nullable(),
+  /** Indicators whose value was computed from records (indicator sources), for the unit to confirm. */
+  prefilled: z.array(z.number().int()),
+});
+
+export const indicatorSourceView = z.object({
+  key: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  kinds: z.array(indicatorKind),
+});
+
+/** Reporters under an organisation for a period, with their report's state: the reviewer's queue. */
+export const reportListQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  periodKey: z.string().default('once'),
+});
+export const reportListItem = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  reportId: z.number().int().nullable(),
+  status: z.enum(['none', 'draft', 'submitted', 'accepted', 'returned']),
+  timeliness: z.enum(['on_time', 'late', 'missing', 'pending']),
+  submittedAt: z.string().nullable(),
+  dueOn: z.string(),
+});
+
+/** What the caller's units must report, across every plan: the inbox. */
+export const dueReportsQuery = z.object({
+  /** open: not yet submitted (default); all: also submitted and accepted ones. */
+  state: z.enum(['open', 'all']).default('open'),
+});
+export const dueReportItem = z.object({
+  planId: z.number().int(),
+  planNumber: z.string(),
+  planTitle: z.string(),
+  issuerName: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  periodKey: z.string(),
+  dueOn: z.string(),
+  locksOn: z.string().nullable(),
+  status: z.enum(['none', 'draft', 'submitted', 'accepted', 'returned']),
+  timeliness: z.enum(['on_time', 'late', 'missing', 'pending']),
+  reviewComment: z.string().nullable(),
+});
 
 export const dashboardQuery = z.object({
   orgId: z.coerce.number().int().positive(),
@@ -196,5 +451,18 @@ export const dashboardView = z.object({
   behind: z.array(
     z.object({ orgId: z.number().int(), orgName: z.string(), timeliness: z.enum(['late', 'missing']) }),
   ),
+  /** Disaggregated totals of counted reports in the subtree, per indicator with a breakdown. */
+  breakdowns: z.array(
+    z.object({
+      indicatorId: z.number().int(),
+      label: z.string(),
+      categories: z.array(z.object({ code: z.string(), label: z.string(), value: z.number() })),
+    }),
+  ),
+  /** First submissions per Vietnamese calendar day in the subtree, for the submissions-over-time chart. */
+  submissions: z.array(z.object({ day: z.string(), onTime: z.number().int(), late: z.number().int() })),
+  /** Whether the org itself is a reporter (a leaf to drill into its form). */
+  isReporter: z.boolean(),
+  reportId: z.number().int().nullable(),
 });
 export type DashboardView = z.infer<typeof dashboardView>;

@@ -96,6 +96,7 @@ export const demoForest: DemoOrg[] = [
         au: '11',
         children: [
           {
+            key: 'cd_yte_db',
             name: 'Công đoàn ngành Y tế tỉnh Điện Biên',
             kind: 'union',
             children: [
@@ -298,6 +299,7 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   { username: 'ldld.bacninh', fullName: 'Trần Văn Hải', grants: [['ldld_bn', 'org_admin']] },
   { username: 'ldld.dienbien', fullName: 'Lò Văn Hùng', grants: [['ldld_db', 'org_admin']] },
   { username: 'nhaplieu.kcn', fullName: 'Phạm Minh Đức', grants: [['cd_kcn_bn', 'data_entry']] },
+  { username: 'nhaplieu.ytedb', fullName: 'Lường Thị Hoa', grants: [['cd_yte_db', 'data_entry']] },
   {
     username: 'xem.dienbien',
     fullName: 'Quàng Thị Mai',

@@ -62,3 +62,69 @@ describe('the demo dataset', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('the demo plans', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('2026-11-20T03:00:00Z');
+    await seedDemo(t.db, t.clock);
+  });
+
+  it('shows seed 001 to the Điện Biên federation: 4 of 5 units reported, 3 on time, 1 late, Tuần Giáo missing', async () => {
+    const s = await signIn(t, 'ldld.dienbien', DEMO_PASSWORD);
+    const plan = (await s.get('/api/plans'))
+      .json()
+      .find((p: { number: string }) => p.number === '45/HD-LĐLĐ');
+    const d = (
+      await s.get(`/api/plans/${plan.id}/dashboard?orgId=${plan.issuerOrgId}&periodKey=once`)
+    ).json();
+    expect(d.completeness).toEqual({ expected: 5, reported: 4, onTime: 3, late: 1, missing: 1 });
+    expect(d.behind.map((b: { orgName: string }) => b.orgName).sort()).toEqual([
+      'Công đoàn Viên chức tỉnh Điện Biên',
+      'Liên đoàn Lao động huyện Tuần Giáo',
+    ]);
+    // 395 + 160 + 240 + 70 = 865 units of blood against 105% of the 1,000 quota.
+    expect(d.totals.find((x: { code: string }) => x.code === 'DV_MAU')).toMatchObject({
+      value: 865,
+      target: 1000,
+      achievementPercent: 82.4,
+    });
+    expect(d.breakdowns[0].categories.map((c: { value: number }) => c.value)).toEqual([430, 640]);
+  });
+
+  it('expects the 2025 OSH report from the departments that took over, not from the merged ones', async () => {
+    const s = await signIn(t, 'admin', DEMO_PASSWORD);
+    const plan = (await s.get('/api/plans'))
+      .json()
+      .find((p: { number: string }) => p.number === '2489/QĐ-UBND');
+    expect(plan.revision).toBe(1);
+    const names = async (period: string) =>
+      (await s.get(`/api/plans/${plan.id}/reports?orgId=${plan.issuerOrgId}&periodKey=${period}`))
+        .json()
+        .map((r: { orgName: string; timeliness: string }) => `${r.orgName}: ${r.timeliness}`)
+        .sort();
+    expect(await names('2024')).toEqual([
+      'Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh: late',
+      'Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh: on_time',
+      'Sở Thông tin và Truyền thông tỉnh Bắc Ninh: missing',
+    ]);
+    expect(await names('2025')).toEqual([
+      'Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh: missing',
+      'Sở Khoa học và Công nghệ tỉnh Bắc Ninh: missing',
+      'Sở Nội vụ tỉnh Bắc Ninh: on_time',
+    ]);
+  });
+
+  it('gives the health union’s clerk the current quarter to report in the inbox', async () => {
+    const s = await signIn(t, 'nhaplieu.ytedb', DEMO_PASSWORD);
+    const due = (await s.get('/api/reports/due')).json();
+    expect(due).toEqual([
+      expect.objectContaining({
+        planNumber: '12/KH-LĐLĐ',
+        periodKey: '2026-Q4',
+        status: 'none',
+        timeliness: 'pending',
+      }),
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Db, rows } from '../platform/db/database.ts';
 import { DEMO_PASSWORD, type DemoOrg, demoCommunes, demoForest, demoMerges, demoUsers } from './demo-data.ts';
+import { amendOshProgramme, seedBloodDonation2021, seedCurrentPlan, seedOshProgramme } from './demo-plans.ts';
 
 async function insertTree(
   db: Db,
@@ -57,6 +58,8 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   const [admin] = await rows<{ id: number }>(db, sql`SELECT id FROM users WHERE username = 'admin'`);
   const actor = (await loadActorById(db, admin!.id))!;
   const ctx = { db, clock, actor, meta: { ip: null, userAgent: 'seed-demo', requestId: null } };
+  await seedBloodDonation2021(db, ctx);
+  const osh = await seedOshProgramme(db, ctx);
   for (const [from, into, on] of demoMerges) {
     const [org] = await rows<{ version: number }>(
       db,
@@ -64,4 +67,6 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
     );
     await mergeOrg(ctx, keys.get(from)!, { version: org!.version, intoId: keys.get(into)!, effectiveOn: on });
   }
+  await amendOshProgramme(db, ctx, osh);
+  await seedCurrentPlan(db, ctx, clock);
 }

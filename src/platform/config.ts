@@ -18,6 +18,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   SMTP_URL: z.string().optional(),
+  SCHEDULER: boolish.default(true),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
 });
 
 export type Config = {
@@ -34,6 +37,12 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   smtpUrl: string | undefined;
+  /** Daily jobs (report reminders…) in `serve`; several instances may all run it, each job runs once a day. */
+  scheduler: boolean;
+  /** The address people reach the app at (QR links on certificates); else taken from each request. */
+  publicUrl: string | undefined;
+  /** Public certificate verification requests per IP per minute. */
+  verifyRateLimitPerMinute: number;
 };
 
 /** Reads the environment once; a bad value stops the start with a message naming the variable. */
@@ -62,5 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
+    scheduler: e.SCHEDULER,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    verifyRateLimitPerMinute: e.VERIFY_RATE_LIMIT_PER_MINUTE,
   };
 }

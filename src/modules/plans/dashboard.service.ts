@@ -1,4 +1,5 @@
 import type { DashboardView } from '../../contracts/plans.ts';
+import { vnDay } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { isWithin, scopeOf } from '../../platform/scope.ts';
@@ -68,7 +69,7 @@ export async function planDashboard(
   const now = ctx.clock.now();
   const [indicators, reporters] = await Promise.all([
     repo.planIndicatorsOf(ctx.db, planId),
-    repo.reportersUnder(ctx.db, planId, periodKey, org.path),
+    repo.reportersUnder(ctx.db, plan, periodKey, org.path),
   ]);
 
   // Each reporter below belongs to the child of `org` on its path (or is `org` itself).
@@ -77,7 +78,7 @@ export async function planDashboard(
   const childIds = [...new Set(reporters.map((r) => childOf(r.orgPath)).filter((id) => id !== org.id))];
   const [rollups, targets, childOrgs] = await Promise.all([
     repo.rollupsFor(ctx.db, planId, periodKey, [org.id, ...childIds]),
-    repo.targetsFor(ctx.db, planId, [org.id, ...childIds]),
+    repo.targetsFor(ctx.db, planId, [org.id, ...childIds], periodKey),
     findOrgSummaries(ctx.db, { all: true }, childIds),
   ]);
   const totalsFor = (id: number, expected: number) =>
@@ -93,6 +94,18 @@ export async function planDashboard(
     ...r,
     t: timeliness(due, r.firstSubmittedAt ? new Date(r.firstSubmittedAt) : null, now),
   }));
+  const withBreakdown = indicators.filter((i) => i.breakdown);
+  const parts = withBreakdown.length ? await repo.breakdownTotals(ctx.db, planId, periodKey, org.path) : [];
+  const perDay = new Map<string, { day: string; onTime: number; late: number }>();
+  for (const s of states) {
+    if (!s.firstSubmittedAt) continue;
+    const day = vnDay(new Date(s.firstSubmittedAt));
+    const d = perDay.get(day) ?? { day, onTime: 0, late: 0 };
+    if (s.t === 'late') d.late++;
+    else d.onTime++;
+    perDay.set(day, d);
+  }
+  const self = states.find((s) => s.orgId === org.id);
   const count = (pred: (s: (typeof states)[number]) => boolean) => states.filter(pred).length;
   return {
     orgId: org.id,
@@ -119,5 +132,16 @@ export async function planDashboard(
     behind: states
       .filter((s) => s.t === 'late' || s.t === 'missing')
       .map((s) => ({ orgId: s.orgId, orgName: s.orgName, timeliness: s.t as 'late' | 'missing' })),
+    breakdowns: withBreakdown.map((ind) => ({
+      indicatorId: ind.id,
+      label: ind.breakdown!.label,
+      categories: ind.breakdown!.categories.map((c) => ({
+        ...c,
+        value: parts.find((p) => p.indicatorId === ind.id && p.category === c.code)?.value ?? 0,
+      })),
+    })),
+    submissions: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    isReporter: self !== undefined,
+    reportId: self?.reportId ?? null,
   };
 }

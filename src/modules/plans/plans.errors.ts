@@ -40,6 +40,20 @@ export const planErrors = {
       message: 'Báo cáo vừa được người khác sửa. Hãy tải lại trước khi lưu, để không ghi đè.',
       details: { currentVersion: current },
     }),
+  versionConflict: (current: number) =>
+    new AppError({
+      code: 'plans.version_conflict',
+      status: 409,
+      message: 'Kế hoạch vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+      details: { currentVersion: current },
+    }),
+  formClosed: (locksOn: string) =>
+    new AppError({
+      code: 'plans.form_closed',
+      status: 409,
+      message: `Đã khoá nhận báo cáo kỳ này từ ngày ${locksOn.split('-').reverse().join('/')}. Liên hệ cơ quan ban hành để được mở lại.`,
+      details: { locksOn },
+    }),
   notReviewable: () =>
     new AppError({
       code: 'plans.not_reviewable',

@@ -1,22 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
+import { buildUser } from '../../../test/helpers/factories.ts';
+import { buildSeed001World, type Seed001World, seed001PlanBody } from '../../../test/helpers/seed-001.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
 
 /** Seed 001: the Điện Biên labour federation's guidance for Voluntary Blood Donation Day 7/4/2021. */
 describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
   let t: TestApp;
-  let o: Record<
-    | 'national'
-    | 'federation'
-    | 'health'
-    | 'cdcs1'
-    | 'cdcs2'
-    | 'education'
-    | 'tuanGiao'
-    | 'redCross'
-    | 'bacNinh',
-    BuiltOrg
-  >;
+  let o: Seed001World['o'];
   let federation: Session;
   let healthClerk: Session;
   let tuanGiaoClerk: Session;
@@ -31,54 +21,10 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
 
   beforeAll(async () => {
     t = await createTestApp('2021-03-22T02:00:00Z', { SESSION_TTL_HOURS: '100000' });
-    const national = await buildOrg(t.db, { name: 'Tổng Liên đoàn Lao động Việt Nam' });
-    const fed = await buildOrg(t.db, { parent: national, name: 'Liên đoàn Lao động tỉnh Điện Biên' });
-    const health = await buildOrg(t.db, { parent: fed, name: 'Công đoàn ngành Y tế tỉnh Điện Biên' });
-    o = {
-      national,
-      federation: fed,
-      health,
-      cdcs1: await buildOrg(t.db, { parent: health, name: 'CĐCS Bệnh viện Đa khoa tỉnh' }),
-      cdcs2: await buildOrg(t.db, { parent: health, name: 'CĐCS Trung tâm Kiểm soát bệnh tật' }),
-      education: await buildOrg(t.db, { parent: fed, name: 'Công đoàn ngành Giáo dục tỉnh Điện Biên' }),
-      tuanGiao: await buildOrg(t.db, { parent: fed, name: 'Công đoàn xã Tuần Giáo' }),
-      redCross: await buildOrg(t.db, { name: 'Hội Chữ thập đỏ tỉnh Điện Biên', kind: 'red_cross' }),
-      bacNinh: await buildOrg(t.db, { parent: national, name: 'Liên đoàn Lao động tỉnh Bắc Ninh' }),
-    };
-    const u = async (org: BuiltOrg, role: string) => {
-      const user = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, user.username, user.password);
-    };
-    federation = await u(o.federation, 'org_admin');
-    healthClerk = await u(o.health, 'data_entry');
-    tuanGiaoClerk = await u(o.tuanGiao, 'data_entry');
-    redCross = await u(o.redCross, 'org_admin');
-
-    const created = await federation.post('/api/plans', {
-      issuerOrgId: o.federation.id,
-      kind: 'guidance',
-      number: '45/HD-LĐLĐ',
-      title: 'Hưởng ứng "Ngày toàn dân hiến máu tình nguyện" 7/4/2021',
-      issuedOn: '2021-03-22',
-      periodStart: '2021-04-01',
-      periodEnd: '2021-04-30',
-      legalBases: ['Hướng dẫn số 19/HD-TLĐ ngày 15/3/2021 của Đoàn Chủ tịch Tổng LĐLĐ Việt Nam'],
-      reportPeriodType: 'once',
-      reportDueOn: '2021-04-30',
-      reporterOrgIds: [o.cdcs1.id, o.cdcs2.id, o.education.id, o.tuanGiao.id],
-      copyOrgIds: [o.redCross.id],
-      indicators: [
-        { code: 'HD', name: 'Công đoàn có tổ chức hoạt động hưởng ứng', kind: 'yes_no' },
-        {
-          code: 'TL_HM',
-          name: 'Đoàn viên tham gia hiến máu',
-          kind: 'ratio',
-          numeratorLabel: 'Số đoàn viên hiến máu',
-          denominatorLabel: 'Tổng số đoàn viên',
-        },
-        { code: 'DV_MAU', name: 'Đơn vị máu tiếp nhận', unit: 'đơn vị', kind: 'count', goalPercent: 105 },
-      ],
-    });
+    const world = await buildSeed001World(t);
+    o = world.o;
+    ({ federation, healthClerk, tuanGiaoClerk, redCross } = world.s);
+    const created = await federation.post('/api/plans', seed001PlanBody(o));
     expect(created.statusCode, created.body).toBe(201);
     plan = created.json();
     const issued = await federation.post(`/api/plans/${plan.id}/issue`, { version: plan.version });

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
+import { dueOn, type PlanPeriods } from './periods.ts';
 
 /**
  * A plan is visible to whoever sees its issuer or one of its recipients (a copy to the provincial Red Cross
@@ -29,6 +30,8 @@ export type PlanRow = {
   reportPeriodType: 'once' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
   reportDueOn: string | null;
   reportDueDays: number;
+  reportLockDays: number | null;
+  revision: number;
   version: number;
 };
 
@@ -36,15 +39,56 @@ const planColumns = sql`pl.id, pl.issuer_org_id AS "issuerOrgId", pl.issuer_path
   pl.kind, pl.number, pl.title, pl.issued_on::text AS "issuedOn", pl.period_start::text AS "periodStart",
   pl.period_end::text AS "periodEnd", pl.legal_bases AS "legalBases", pl.implements_plan_id AS "implementsPlanId",
   pl.objectives, pl.status, pl.report_period_type AS "reportPeriodType", pl.report_due_on::text AS "reportDueOn",
-  pl.report_due_days AS "reportDueDays", pl.version`;
+  pl.report_due_days AS "reportDueDays", pl.report_lock_days AS "reportLockDays", pl.revision, pl.version`;
 
-export async function findPlan(db: Db | Tx, scope: Scope, id: number): Promise<PlanRow | undefined> {
+/** `lock` takes the plan row FOR UPDATE: edits, issue, amend and close of one plan are serialised. */
+export async function findPlan(
+  db: Db | Tx,
+  scope: Scope,
+  id: number,
+  lock = false,
+): Promise<PlanRow | undefined> {
   const [row] = await rows<PlanRow>(
     db,
     sql`SELECT ${planColumns} FROM plans pl JOIN organisations o ON o.id = pl.issuer_org_id
-        WHERE pl.id = ${id} AND ${planVisibleSql(scope)}`,
+        WHERE pl.id = ${id} AND ${planVisibleSql(scope)} ${lock ? sql`FOR UPDATE OF pl` : sql``}`,
   );
   return row;
+}
+
+export async function revisionsOf(db: Db | Tx, planId: number) {
+  const list = await rows<{
+    revision: number;
+    revisedOn: string;
+    documentNumber: string | null;
+    reason: string;
+    changes: Record<string, unknown>;
+    createdAt: Date | string;
+  }>(
+    db,
+    sql`SELECT revision, revised_on::text AS "revisedOn", document_number AS "documentNumber", reason, changes,
+               created_at AS "createdAt"
+        FROM plan_revisions WHERE plan_id = ${planId} ORDER BY revision`,
+  );
+  return list.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+}
+
+/** The plan it implements and the visible plans implementing it (the chain of implementation). */
+export async function relatedPlans(db: Db | Tx, scope: Scope, plan: PlanRow) {
+  const [parent] = plan.implementsPlanId
+    ? await rows<{ id: number; number: string; title: string }>(
+        db,
+        sql`SELECT pl.id, pl.number, pl.title FROM plans pl
+            WHERE pl.id = ${plan.implementsPlanId} AND ${planVisibleSql(scope)}`,
+      )
+    : [];
+  const implementedBy = await rows<{ id: number; number: string; issuerName: string; status: string }>(
+    db,
+    sql`SELECT pl.id, pl.number, o.name AS "issuerName", pl.status
+        FROM plans pl JOIN organisations o ON o.id = pl.issuer_org_id
+        WHERE pl.implements_plan_id = ${plan.id} AND ${planVisibleSql(scope)} ORDER BY o.search_text`,
+  );
+  return { implementsPlan: parent ?? null, implementedBy };
 }
 
 export async function listPlans(db: Db, scope: Scope) {
@@ -55,20 +99,28 @@ export async function listPlans(db: Db, scope: Scope) {
   );
 }
 
-export async function planIndicatorsOf(db: Db | Tx, planId: number) {
-  return rows<{
-    id: number;
-    code: string;
-    name: string;
-    unit: string;
-    kind: 'count' | 'sum' | 'ratio' | 'yes_no';
-    numeratorLabel: string | null;
-    denominatorLabel: string | null;
-    goalPercent: number;
-  }>(
+export type IndicatorRow = {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  kind: 'count' | 'sum' | 'ratio' | 'yes_no';
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  goalPercent: number;
+  minValue: number | null;
+  maxValue: number | null;
+  source: string | null;
+  breakdown: { label: string; categories: { code: string; label: string }[] } | null;
+};
+
+export async function planIndicatorsOf(db: Db | Tx, planId: number): Promise<IndicatorRow[]> {
+  return rows<IndicatorRow>(
     db,
     sql`SELECT id, code, name, unit, kind, numerator_label AS "numeratorLabel", denominator_label AS "denominatorLabel",
-               goal_percent::float8 AS "goalPercent"
+               goal_percent::float8 AS "goalPercent", min_value::float8 AS "minValue", max_value::float8 AS "maxValue", source,
+               CASE WHEN breakdown_label IS NULL THEN NULL
+                    ELSE jsonb_build_object('label', breakdown_label, 'categories', breakdown_categories) END AS breakdown
         FROM plan_indicators WHERE plan_id = ${planId} ORDER BY position`,
   );
 }
@@ -131,31 +183,70 @@ export async function rollupsFor(
   );
 }
 
+/**
+ * Whether recipient `r` (organisation `o`) must report for a period: not when an amendment added it after the
+ * period was due, nor when the organisation was merged or closed by then (the 2025 reform: its successor reports).
+ */
+export function expectedSql(plan: PlanPeriods, periodKey: string): SQL {
+  const due = dueOn(plan, periodKey);
+  return sql`r.role = 'reporter' AND (r.added_on IS NULL OR r.added_on <= ${due}::date)
+    AND NOT (o.status <> 'active' AND o.closed_on IS NOT NULL AND o.closed_on <= ${due}::date)`;
+}
+
 /** Expected reporters in a subtree with their report's status for the period. */
-export async function reportersUnder(db: Db, planId: number, periodKey: string, path: string) {
+export async function reportersUnder(db: Db, plan: PlanRow, periodKey: string, path: string) {
+  const planId = plan.id;
   return rows<{
     orgId: number;
     orgName: string;
     orgPath: string;
     firstSubmittedAt: Date | string | null;
     counted: boolean;
+    reportId: number | null;
   }>(
     db,
-    sql`SELECT r.org_id AS "orgId", o.name AS "orgName", r.org_path::text AS "orgPath",
+    sql`SELECT r.org_id AS "orgId", o.name AS "orgName", r.org_path::text AS "orgPath", rep.id AS "reportId",
                rep.first_submitted_at AS "firstSubmittedAt", coalesce(rep.status IN ('submitted', 'accepted'), false) AS counted
         FROM plan_recipients r JOIN organisations o ON o.id = r.org_id
         LEFT JOIN plan_reports rep ON rep.plan_id = r.plan_id AND rep.org_id = r.org_id AND rep.period_key = ${periodKey}
-        WHERE r.plan_id = ${planId} AND r.role = 'reporter' AND r.org_path <@ ${path}::ltree
+        WHERE r.plan_id = ${planId} AND ${expectedSql(plan, periodKey)} AND r.org_path <@ ${path}::ltree
         ORDER BY o.search_text`,
   );
 }
 
-export async function targetsFor(db: Db, planId: number, orgIds: number[]) {
+/** Targets in force for a period: the period's own where set, else the plan-wide (`*`) one. */
+export async function targetsFor(db: Db | Tx, planId: number, orgIds: number[], periodKey = '*') {
   if (orgIds.length === 0) return [];
   return rows<{ indicatorId: number; orgId: number; value: number }>(
     db,
-    sql`SELECT t.indicator_id AS "indicatorId", t.org_id AS "orgId", t.value::float8 AS value
+    sql`SELECT DISTINCT ON (t.indicator_id, t.org_id) t.indicator_id AS "indicatorId", t.org_id AS "orgId", t.value::float8 AS value
         FROM plan_targets t JOIN plan_indicators i ON i.id = t.indicator_id
-        WHERE i.plan_id = ${planId} AND t.org_id = ANY(${`{${orgIds.join(',')}}`}::int[])`,
+        WHERE i.plan_id = ${planId} AND t.org_id = ANY(${`{${orgIds.join(',')}}`}::int[])
+          AND t.period_key IN ('*', ${periodKey})
+        ORDER BY t.indicator_id, t.org_id, t.period_key = '*'`,
+  );
+}
+
+/** Disaggregated totals of the counted reports in a subtree (only for indicators that have a breakdown). */
+export async function breakdownTotals(db: Db, planId: number, periodKey: string, path: string) {
+  return rows<{ indicatorId: number; category: string; value: number }>(
+    db,
+    sql`SELECT b.indicator_id AS "indicatorId", b.category, sum(b.value)::float8 AS value
+        FROM plan_report_breakdowns b JOIN plan_reports r ON r.id = b.report_id
+        WHERE r.plan_id = ${planId} AND r.period_key = ${periodKey} AND r.status IN ('submitted', 'accepted')
+          AND r.org_path <@ ${path}::ltree
+        GROUP BY 1, 2`,
+  );
+}
+
+/** Active users holding one of `permissions` through a grant at one of these organisations themselves. */
+export async function usersGrantedAt(db: Db | Tx, orgIds: number[], permissions: string[]) {
+  if (orgIds.length === 0) return [];
+  return rows<{ userId: number; orgId: number }>(
+    db,
+    sql`SELECT DISTINCT g.user_id AS "userId", g.org_id AS "orgId"
+        FROM role_grants g JOIN roles ro ON ro.key = g.role JOIN users u ON u.id = g.user_id
+        WHERE g.org_id = ANY(${`{${orgIds.join(',')}}`}::int[]) AND u.is_active
+          AND ro.permissions && ${`{${permissions.join(',')}}`}::text[]`,
   );
 }

@@ -1,24 +1,59 @@
 import { z } from 'zod';
-import { idParam } from '../../contracts/common.ts';
+import { idParam, okBody } from '../../contracts/common.ts';
 import {
+  activityActualsBody,
+  activityInput,
+  activityView,
+  amendPlanBody,
   createPlanBody,
   dashboardQuery,
   dashboardView,
+  dueReportItem,
+  dueReportsQuery,
+  implementPlanBody,
+  indicatorSourceView,
   planView,
+  reportFormQuery,
+  reportFormView,
+  reportListItem,
+  reportListQuery,
   reportView,
   reviewReportBody,
   saveReportBody,
   setTargetsBody,
   targetSplit,
+  targetsQuery,
+  targetTableView,
+  updatePlanBody,
 } from '../../contracts/plans.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
+import * as activities from './activities.service.ts';
 import { planDashboard } from './dashboard.service.ts';
+import { listIndicatorSources } from './indicator-sources.ts';
 import * as plans from './plans.service.ts';
 import * as reports from './reports.service.ts';
 
 const tags = ['Kế hoạch & báo cáo'];
-const planListItem = planView.omit({ indicators: true, reporters: true });
+const planListItem = planView.pick({
+  id: true,
+  issuerOrgId: true,
+  issuerName: true,
+  kind: true,
+  number: true,
+  title: true,
+  issuedOn: true,
+  periodStart: true,
+  periodEnd: true,
+  status: true,
+  reportPeriodType: true,
+  reportDueOn: true,
+  implementsPlanId: true,
+  revision: true,
+  version: true,
+});
+const versionBody = z.object({ version: z.number().int().positive() });
+const activityParams = idParam.extend({ activityId: z.coerce.number().int().positive() });
 
 export const planRoutes: ModuleRoutes = (app, deps) => {
   app.get(
@@ -48,6 +83,190 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
     '/api/plans',
     { schema: { tags, summary: 'Draft a plan', body: createPlanBody, response: { 201: planView } } },
     async (req, reply) => reply.status(201).send(await plans.createPlan(ctxOf(req, deps), req.body)),
+  );
+  app.put(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft plan (whole)',
+        params: idParam,
+        body: updatePlanBody,
+        response: { 200: planView },
+      },
+    },
+    (req) => plans.updatePlan(ctxOf(req, deps), req.params.id, req.body),
+  );
+  app.post(
+    '/api/plans/:id/amend',
+    {
+      schema: {
+        tags,
+        summary: 'Amend an issued plan by a dated revision',
+        params: idParam,
+        body: amendPlanBody,
+        response: { 200: planView },
+      },
+    },
+    (req) => plans.amendPlan(ctxOf(req, deps), req.params.id, req.body),
+  );
+  app.post(
+    '/api/plans/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close an issued plan',
+        params: idParam,
+        body: versionBody,
+        response: { 200: planView },
+      },
+    },
+    (req) => plans.closePlan(ctxOf(req, deps), req.params.id, req.body.version),
+  );
+  app.post(
+    '/api/plans/:id/implement',
+    {
+      schema: {
+        tags,
+        summary: 'Draft an implementing plan for a recipient, inheriting indicators, reporting and targets',
+        params: idParam,
+        body: implementPlanBody,
+        response: { 201: planView },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await plans.implementPlan(ctxOf(req, deps), req.params.id, req.body.issuerOrgId)),
+  );
+  app.post(
+    '/api/plans/:id/activities',
+    {
+      schema: {
+        tags,
+        summary: 'Add an activity',
+        params: idParam,
+        body: activityInput,
+        response: { 201: activityView },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await activities.addActivity(ctxOf(req, deps), req.params.id, req.body)),
+  );
+  app.put(
+    '/api/plans/:id/activities/:activityId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an activity',
+        params: activityParams,
+        body: activityInput.and(versionBody),
+        response: { 200: activityView },
+      },
+    },
+    (req) => activities.updateActivity(ctxOf(req, deps), req.params.id, req.params.activityId, req.body),
+  );
+  app.delete(
+    '/api/plans/:id/activities/:activityId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an activity of a draft plan',
+        params: activityParams,
+        response: { 200: okBody },
+      },
+    },
+    async (req) => {
+      await activities.removeActivity(ctxOf(req, deps), req.params.id, req.params.activityId);
+      return { ok: true as const };
+    },
+  );
+  app.put(
+    '/api/plans/:id/activities/:activityId/actuals',
+    {
+      schema: {
+        tags,
+        summary: 'Report the actual outputs of an activity (lead organisation or issuer)',
+        params: activityParams,
+        body: activityActualsBody,
+        response: { 200: activityView },
+      },
+    },
+    (req) => activities.reportActuals(ctxOf(req, deps), req.params.id, req.params.activityId, req.body),
+  );
+  app.get(
+    '/api/plans/:id/targets',
+    {
+      schema: {
+        tags,
+        summary: 'Targets of one parent and its units (the cascade table)',
+        params: idParam,
+        querystring: targetsQuery,
+        response: { 200: targetTableView },
+      },
+    },
+    (req) => plans.targetTable(ctxOf(req, deps), req.params.id, req.query.parentOrgId, req.query.periodKey),
+  );
+  app.get(
+    '/api/plans/:id/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Reporters under an organisation for a period, with their report state',
+        params: idParam,
+        querystring: reportListQuery,
+        response: { 200: z.array(reportListItem) },
+      },
+    },
+    (req) => reports.listReports(ctxOf(req, deps), req.params.id, req.query.orgId, req.query.periodKey),
+  );
+  app.get(
+    '/api/plans/:id/report-form',
+    {
+      schema: {
+        tags,
+        summary: 'The report of one unit and period, or an empty form to start one',
+        params: idParam,
+        querystring: reportFormQuery,
+        response: { 200: reportFormView },
+      },
+    },
+    (req) => reports.reportForm(ctxOf(req, deps), req.params.id, req.query.orgId, req.query.periodKey),
+  );
+  app.get(
+    '/api/plans/:id/reports/:reportId',
+    {
+      schema: {
+        tags,
+        summary: 'One submitted report',
+        params: idParam.extend({ reportId: z.coerce.number().int().positive() }),
+        response: { 200: reportView },
+      },
+    },
+    (req) => reports.getReport(ctxOf(req, deps), req.params.id, req.params.reportId),
+  );
+  app.get(
+    '/api/indicator-sources',
+    {
+      schema: {
+        tags,
+        summary: 'Indicator sources that fill values from records (for the plan editor)',
+        response: { 200: z.array(indicatorSourceView) },
+      },
+    },
+    () => listIndicatorSources(),
+  );
+  app.get(
+    '/api/reports/due',
+    {
+      schema: {
+        tags,
+        summary: 'What the caller’s units must report, across every plan',
+        querystring: dueReportsQuery,
+        response: { 200: z.array(dueReportItem) },
+      },
+    },
+    (req) => reports.dueReports(ctxOf(req, deps), req.query.state),
   );
   app.post(
     '/api/plans/:id/issue',

@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  boolean,
+  customType,
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -38,6 +42,10 @@ export const plans = pgTable(
     reportPeriodType: text('report_period_type').notNull(),
     reportDueOn: date('report_due_on', { mode: 'string' }),
     reportDueDays: integer('report_due_days').notNull().default(10),
+    /** Days after the due date when the form closes to late submissions (null: never). */
+    reportLockDays: integer('report_lock_days'),
+    /** Dated revisions (sửa đổi, bổ sung) of an issued plan; 0 while never amended. */
+    revision: integer('revision').notNull().default(0),
     createdBy: integer('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -61,6 +69,14 @@ export const planIndicators = pgTable(
     numeratorLabel: text('numerator_label'),
     denominatorLabel: text('denominator_label'),
     goalPercent: numeric('goal_percent', { mode: 'number' }).notNull().default(100),
+    /** Validation bounds of the reported value (min/max), when the plan sets them. */
+    minValue: numeric('min_value', { mode: 'number' }),
+    maxValue: numeric('max_value', { mode: 'number' }),
+    /** Disaggregation (e.g. sex: Nam/Nữ): the categories whose values must add up to the reported value. */
+    breakdownLabel: text('breakdown_label'),
+    breakdownCategories: jsonb('breakdown_categories').$type<{ code: string; label: string }[]>(),
+    /** A registered indicator source (see indicator-sources.ts) that fills the value from records. */
+    source: text('source'),
   },
   (t) => [uniqueIndex('plan_indicators_code_uq').on(t.planId, t.code)],
 );
@@ -77,6 +93,8 @@ export const planRecipients = pgTable(
       .references(() => organisations.id),
     orgPath: ltree('org_path').notNull(),
     role: text('role', { enum: ['reporter', 'copy'] }).notNull(),
+    /** Set when an amendment added the recipient: it is expected to report for periods due from that day. */
+    addedOn: date('added_on', { mode: 'string' }),
   },
   (t) => [
     primaryKey({ columns: [t.planId, t.orgId] }),
@@ -94,11 +112,13 @@ export const planTargets = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => organisations.id),
+    /** `*` applies to every reporting period; a period key (e.g. `2024`) overrides it for that period. */
+    periodKey: text('period_key').notNull().default('*'),
     value: numeric('value', { mode: 'number' }).notNull(),
     setBy: integer('set_by'),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.indicatorId, t.orgId] })],
+  (t) => [primaryKey({ columns: [t.indicatorId, t.orgId, t.periodKey] })],
 );
 
 export const planReports = pgTable(
@@ -168,4 +188,122 @@ export const planRollups = pgTable(
     reports: integer('reports').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.planId, t.indicatorId, t.periodKey, t.orgId] })],
+);
+
+/** One category's share of a disaggregated value (e.g. the women among the trained). */
+export const planReportBreakdowns = pgTable(
+  'plan_report_breakdowns',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => planReports.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    value: numeric('value', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.indicatorId, t.category] })],
+);
+
+/** A dated revision (sửa đổi, bổ sung) of an issued plan: what changed, why, under which document. */
+export const planRevisions = pgTable(
+  'plan_revisions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    revisedOn: date('revised_on', { mode: 'string' }).notNull(),
+    documentNumber: text('document_number'),
+    reason: text('reason').notNull(),
+    changes: jsonb('changes').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('plan_revisions_uq').on(t.planId, t.revision)],
+);
+
+/** Activities of a plan: what is done, led by whom (chủ trì) with whom (phối hợp), and its outputs. */
+export const planActivities = pgTable(
+  'plan_activities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    type: text('type', {
+      enum: [
+        'communication',
+        'training',
+        'inspection',
+        'campaign_event',
+        'visit',
+        'contest',
+        'commendation',
+        'other',
+      ],
+    }).notNull(),
+    title: text('title').notNull(),
+    leadOrgId: integer('lead_org_id').references(() => organisations.id),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('plan_activities_plan_idx').on(t.planId, t.position)],
+);
+
+export const planActivityPartners = pgTable(
+  'plan_activity_partners',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => planActivities.id, { onDelete: 'cascade' }),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.orgId] })],
+);
+
+/** Planned outputs of an activity (events, participants, materials…) and the actuals reported for them. */
+export const planActivityOutputs = pgTable(
+  'plan_activity_outputs',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => planActivities.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    planned: numeric('planned', { mode: 'number' }),
+    actual: numeric('actual', { mode: 'number' }),
+    reportedBy: integer('reported_by'),
+    reportedAt: timestamp('reported_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.metric] })],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/** Files attached to a plan, kept in the database so that a restart or a second instance never loses one. */
+export const planAttachments = pgTable(
+  'plan_attachments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    removed: boolean('removed').notNull().default(false),
+    uploadedBy: integer('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plan_attachments_plan_idx').on(t.planId)],
 );

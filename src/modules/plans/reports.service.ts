@@ -2,14 +2,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ReportView, reviewReportBody, saveReportBody } from '../../contracts/plans.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { vnDay } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rows, type Tx } from '../../platform/db/database.ts';
 import { errors, type FieldIssue } from '../../platform/errors.ts';
-import { hasPermission, pathInScope, scopeOf } from '../../platform/scope.ts';
-import { dueOn, isPlanPeriod, timeliness } from './periods.ts';
+import { hasPermission, pathInScope, scopeOf, scopeSql } from '../../platform/scope.ts';
+import { notifyUsers } from '../notifications/notifications.service.ts';
+import { indicatorSource } from './indicator-sources.ts';
+import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from './periods.ts';
 import { planErrors } from './plans.errors.ts';
 import * as repo from './plans.repo.ts';
-import { planReports, planReportValues } from './plans.tables.ts';
+import { planReportBreakdowns, planReports, planReportValues } from './plans.tables.ts';
 
 type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type ValueInput = z.output<typeof saveReportBody>['values'][number];
@@ -42,6 +45,27 @@ export function validateValues(
       at('value', `${ind.name}: chỉ nhận 0 (không) hoặc 1 (có)`);
     if ((ind.kind === 'count' || ind.kind === 'yes_no') && hasV && !Number.isInteger(v.value))
       at('value', `${ind.name}: phải là số nguyên`);
+    if (hasV && ind.minValue !== null && v.value! < ind.minValue)
+      at('value', `${ind.name}: không được nhỏ hơn ${ind.minValue}`);
+    if (hasV && ind.maxValue !== null && v.value! > ind.maxValue)
+      at('value', `${ind.name}: không được lớn hơn ${ind.maxValue}`);
+    if (v.breakdown?.length) {
+      const categories = new Map((ind.breakdown?.categories ?? []).map((c) => [c.code, c.label]));
+      if (!ind.breakdown) at('breakdown', `${ind.name}: chỉ tiêu này không phân tổ`);
+      else {
+        v.breakdown.forEach((b, k) => {
+          if (!categories.has(b.category))
+            at(`breakdown.${k}.category`, `${ind.name}: không có nhóm ${b.category}`);
+        });
+        const sum = v.breakdown.reduce((a, b) => a + b.value, 0);
+        if (hasV && Math.abs(sum - v.value!) > 1e-9)
+          at(
+            'breakdown',
+            `${ind.name}: tổng theo ${ind.breakdown.label.toLowerCase()} (${sum}) khác số đã nhập (${v.value})`,
+          );
+      }
+    } else if (isSubmit && ind.breakdown && hasV)
+      at('breakdown', `${ind.name}: cần nhập số liệu theo ${ind.breakdown.label.toLowerCase()}`);
   }
   if (isSubmit) {
     const given = new Set(
@@ -55,7 +79,17 @@ export function validateValues(
   return issues;
 }
 
-async function reportView(ctx: Ctx, tx: Tx | Ctx['db'], id: number): Promise<ReportView> {
+/** The day after which a period's form closes to late submissions, or null when it stays open. */
+export function locksOn(plan: repo.PlanRow, periodKey: string): string | null {
+  return plan.reportLockDays === null ? null : addDays(dueOn(plan, periodKey), plan.reportLockDays);
+}
+
+async function reportView(
+  ctx: Ctx,
+  tx: Tx | Ctx['db'],
+  id: number,
+  plan?: repo.PlanRow,
+): Promise<ReportView> {
   const [r] = await rows<Omit<ReportView, 'timeliness' | 'values'> & { firstSubmittedAt: string | null }>(
     tx,
     sql`SELECT r.id, r.plan_id AS "planId", r.org_id AS "orgId", o.name AS "orgName", r.period_key AS "periodKey", r.status,
@@ -63,11 +97,14 @@ async function reportView(ctx: Ctx, tx: Tx | Ctx['db'], id: number): Promise<Rep
                r.review_comment AS "reviewComment", r.version
         FROM plan_reports r JOIN organisations o ON o.id = r.org_id WHERE r.id = ${id}`,
   );
-  const values = await rows<{ indicatorId: number; value: number | null; denominator: number | null }>(
+  const values = await rows<ReportView['values'][number]>(
     tx,
-    sql`SELECT indicator_id AS "indicatorId", value::float8 AS value, denominator::float8 AS denominator
-        FROM plan_report_values WHERE report_id = ${id} ORDER BY indicator_id`,
+    sql`SELECT v.indicator_id AS "indicatorId", v.value::float8 AS value, v.denominator::float8 AS denominator,
+               (SELECT json_agg(json_build_object('category', b.category, 'value', b.value::float8) ORDER BY b.category)
+                FROM plan_report_breakdowns b WHERE b.report_id = v.report_id AND b.indicator_id = v.indicator_id) AS breakdown
+        FROM plan_report_values v WHERE v.report_id = ${id} ORDER BY v.indicator_id`,
   );
+  const p = plan ?? (await repo.findPlan(tx, { all: true }, r!.planId))!;
   const first = r!.firstSubmittedAt ? new Date(r!.firstSubmittedAt) : null;
   const { firstSubmittedAt: _f, ...rest } = r!;
   return {
@@ -75,6 +112,7 @@ async function reportView(ctx: Ctx, tx: Tx | Ctx['db'], id: number): Promise<Rep
     submittedAt: r!.submittedAt ? new Date(r!.submittedAt).toISOString() : null,
     timeliness: timeliness(r!.dueOn, first, ctx.clock.now()),
     values,
+    locksOn: locksOn(p, r!.periodKey),
   };
 }
 
@@ -116,6 +154,10 @@ export async function saveReport(
     if (existing && (existing.status === 'submitted' || existing.status === 'accepted'))
       throw planErrors.reportLocked(existing.status);
     const now = ctx.clock.now();
+    // A returned report may always be corrected: the reviewer reopened it.
+    const closesAfter = locksOn(plan, input.periodKey);
+    if (closesAfter && vnDay(now) > closesAfter && existing?.status !== 'returned')
+      throw planErrors.formClosed(closesAfter);
     const status = input.submit ? ('submitted' as const) : (existing?.status ?? 'draft');
     const submitted = input.submit
       ? { submittedAt: now, firstSubmittedAt: existing?.firstSubmittedAt ?? now }
@@ -145,6 +187,7 @@ export async function saveReport(
       reportId = created.id;
     }
     await tx.delete(planReportValues).where(eq(planReportValues.reportId, reportId));
+    await tx.delete(planReportBreakdowns).where(eq(planReportBreakdowns.reportId, reportId));
     const values = input.values.filter((v) => v.value !== null && v.value !== undefined);
     if (values.length) {
       await tx.insert(planReportValues).values(
@@ -155,6 +198,10 @@ export async function saveReport(
           denominator: v.denominator ?? null,
         })),
       );
+      const parts = values.flatMap((v) =>
+        (v.breakdown ?? []).map((b) => ({ reportId, indicatorId: v.indicatorId, ...b })),
+      );
+      if (parts.length) await tx.insert(planReportBreakdowns).values(parts);
     }
     if (input.submit) {
       await repo.applyRollup(
@@ -218,6 +265,18 @@ export async function reviewReport(
       })
       .where(eq(planReports.id, reportId));
     if (status === 'returned') {
+      const users = await repo.usersGrantedAt(tx, [report.orgId], ['report.write']);
+      await notifyUsers(
+        tx,
+        users.map((u) => ({
+          userId: u.userId,
+          kind: 'report_returned',
+          title: `Báo cáo bị trả lại: ${plan.number}`,
+          body: `Lý do: ${input.comment}. Hãy sửa và nộp lại.`,
+          link: `/plans/${planId}/report?orgId=${report.orgId}&period=${report.periodKey}`,
+          dedupeKey: `report:${reportId}:returned:v${report.version}`,
+        })),
+      );
       await repo.applyRollup(
         tx,
         {
@@ -241,4 +300,176 @@ export async function reviewReport(
     });
   });
   return reportView(ctx, ctx.db, reportId);
+}
+
+/** A submitted report, for whoever may read the plan and the unit: the issuer's reviewers, the unit itself. */
+export async function getReport(ctx: Ctx, planId: number, reportId: number): Promise<ReportView> {
+  const scope = scopeOf(ctx.actor);
+  const plan = await repo.findPlan(ctx.db, scope, planId);
+  const [report] = await rows<{ orgPath: string }>(
+    ctx.db,
+    sql`SELECT org_path::text AS "orgPath" FROM plan_reports WHERE id = ${reportId} AND plan_id = ${planId}`,
+  );
+  if (!plan || !report || !pathInScope(scope, report.orgPath)) throw planErrors.notFound();
+  return reportView(ctx, ctx.db, reportId, plan);
+}
+
+/** The form of one unit and period: the report when started, else an empty one to fill (version 0). */
+export async function reportForm(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
+  const scope = scopeOf(ctx.actor);
+  const plan = await repo.findPlan(ctx.db, scope, planId);
+  if (!plan) throw planErrors.notFound();
+  const reporter = (await repo.planRecipientsOf(ctx.db, planId)).find(
+    (r) => r.orgId === orgId && r.role === 'reporter',
+  );
+  if (!reporter || !pathInScope(scope, reporter.orgPath)) throw planErrors.notReporter();
+  if (!isPlanPeriod(plan, periodKey))
+    throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
+  const [existing] = await rows<{ id: number }>(
+    ctx.db,
+    sql`SELECT id FROM plan_reports WHERE plan_id = ${planId} AND org_id = ${orgId} AND period_key = ${periodKey}`,
+  );
+  if (existing) return { ...(await reportView(ctx, ctx.db, existing.id, plan)), prefilled: [] };
+  const due = dueOn(plan, periodKey);
+  // A new form opens with what the unit's own records say, for the indicators fed by a source.
+  const range = periodRange(plan.reportPeriodType, periodKey)!;
+  const query = {
+    orgId,
+    orgPath: reporter.orgPath,
+    start: range.start > plan.periodStart ? range.start : plan.periodStart,
+    end: range.end < plan.periodEnd ? range.end : plan.periodEnd,
+  };
+  const computed = await Promise.all(
+    (await repo.planIndicatorsOf(ctx.db, planId))
+      .filter((i) => i.source && indicatorSource(i.source))
+      .map(async (i) => ({ indicatorId: i.id, v: await indicatorSource(i.source!)!.compute(ctx.db, query) })),
+  );
+  const values = computed.flatMap(({ indicatorId, v }) =>
+    v
+      ? [{ indicatorId, value: v.value, denominator: v.denominator ?? null, breakdown: v.breakdown ?? null }]
+      : [],
+  );
+  return {
+    id: null,
+    planId,
+    orgId,
+    orgName: reporter.orgName,
+    periodKey,
+    status: 'draft' as const,
+    dueOn: due,
+    submittedAt: null,
+    timeliness: timeliness(due, null, ctx.clock.now()),
+    reviewComment: null,
+    values,
+    prefilled: values.map((v) => v.indicatorId),
+    locksOn: locksOn(plan, periodKey),
+    version: 0,
+  };
+}
+
+type ListedStatus = 'none' | 'draft' | 'submitted' | 'accepted' | 'returned';
+
+/** The reviewer's queue: every expected reporter under an organisation for a period, with its report's state. */
+export async function listReports(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
+  const scope = scopeOf(ctx.actor);
+  const plan = await repo.findPlan(ctx.db, scope, planId);
+  if (!plan) throw planErrors.notFound();
+  const [org] = await rows<{ path: string }>(
+    ctx.db,
+    sql`SELECT path::text AS path FROM organisations WHERE id = ${orgId} AND ${scopeSql(scope, sql`path`)}`,
+  );
+  if (!org) throw errors.notFound('orgs');
+  if (!isPlanPeriod(plan, periodKey))
+    throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
+  const due = dueOn(plan, periodKey);
+  const list = await rows<{
+    orgId: number;
+    orgName: string;
+    reportId: number | null;
+    status: ListedStatus | null;
+    firstSubmittedAt: Date | string | null;
+    submittedAt: Date | string | null;
+  }>(
+    ctx.db,
+    sql`SELECT r.org_id AS "orgId", o.name AS "orgName", rep.id AS "reportId", rep.status,
+               rep.first_submitted_at AS "firstSubmittedAt", rep.submitted_at AS "submittedAt"
+        FROM plan_recipients r JOIN organisations o ON o.id = r.org_id
+        LEFT JOIN plan_reports rep ON rep.plan_id = r.plan_id AND rep.org_id = r.org_id AND rep.period_key = ${periodKey}
+        WHERE r.plan_id = ${planId} AND ${repo.expectedSql(plan, periodKey)} AND r.org_path <@ ${org.path}::ltree
+        ORDER BY o.search_text LIMIT 5000`,
+  );
+  const now = ctx.clock.now();
+  return list.map((r) => ({
+    orgId: r.orgId,
+    orgName: r.orgName,
+    reportId: r.reportId,
+    status: r.status ?? ('none' as const),
+    timeliness: timeliness(due, r.firstSubmittedAt ? new Date(r.firstSubmittedAt) : null, now),
+    submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+    dueOn: due,
+  }));
+}
+
+/**
+ * The inbox: for every issued plan in which one of the caller's own organisations (where it holds a grant with
+ * report.write) must report, each period that has begun — open ones only, or all.
+ */
+export async function dueReports(ctx: Ctx, state: 'open' | 'all') {
+  const orgIds = [
+    ...new Set(ctx.actor.grants.filter((g) => g.permissions.includes('report.write')).map((g) => g.orgId)),
+  ];
+  if (orgIds.length === 0) return [];
+  const pairs = await rows<repo.PlanRow & { orgId: number; orgName: string }>(
+    ctx.db,
+    sql`SELECT pl.id, pl.number, pl.title, o.name AS "issuerName", pl.report_period_type AS "reportPeriodType",
+               pl.period_start::text AS "periodStart", pl.period_end::text AS "periodEnd",
+               pl.report_due_on::text AS "reportDueOn", pl.report_due_days AS "reportDueDays",
+               pl.report_lock_days AS "reportLockDays", r.org_id AS "orgId", ro.name AS "orgName"
+        FROM plan_recipients r JOIN plans pl ON pl.id = r.plan_id
+        JOIN organisations o ON o.id = pl.issuer_org_id JOIN organisations ro ON ro.id = r.org_id
+        WHERE r.role = 'reporter' AND pl.status = 'issued' AND r.org_id = ANY(${`{${orgIds.join(',')}}`}::int[])
+        ORDER BY pl.id LIMIT 500`,
+  );
+  if (pairs.length === 0) return [];
+  const reports = await rows<{
+    planId: number;
+    orgId: number;
+    periodKey: string;
+    status: ListedStatus;
+    firstSubmittedAt: Date | string | null;
+    reviewComment: string | null;
+  }>(
+    ctx.db,
+    sql`SELECT plan_id AS "planId", org_id AS "orgId", period_key AS "periodKey", status,
+               first_submitted_at AS "firstSubmittedAt", review_comment AS "reviewComment"
+        FROM plan_reports WHERE plan_id = ANY(${`{${[...new Set(pairs.map((p) => p.id))].join(',')}}`}::int[])
+          AND org_id = ANY(${`{${orgIds.join(',')}}`}::int[])`,
+  );
+  const byKey = new Map(reports.map((r) => [`${r.planId}:${r.orgId}:${r.periodKey}`, r]));
+  const now = ctx.clock.now();
+  const today = vnDay(now);
+  const items = pairs.flatMap((p) =>
+    planPeriodKeys(p)
+      .filter((key) => p.reportPeriodType === 'once' || periodRange(p.reportPeriodType, key)!.start <= today)
+      .map((key) => {
+        const r = byKey.get(`${p.id}:${p.orgId}:${key}`);
+        const due = dueOn(p, key);
+        return {
+          planId: p.id,
+          planNumber: p.number,
+          planTitle: p.title,
+          issuerName: p.issuerName,
+          orgId: p.orgId,
+          orgName: p.orgName,
+          periodKey: key,
+          dueOn: due,
+          locksOn: locksOn(p, key),
+          status: r?.status ?? ('none' as const),
+          timeliness: timeliness(due, r?.firstSubmittedAt ? new Date(r.firstSubmittedAt) : null, now),
+          reviewComment: r?.reviewComment ?? null,
+        };
+      }),
+  );
+  const open = (i: (typeof items)[number]) => i.status !== 'submitted' && i.status !== 'accepted';
+  return (state === 'open' ? items.filter(open) : items).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }

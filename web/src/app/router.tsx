@@ -44,6 +44,26 @@ const AccountPage = lazyPage(
   () => import('../features/account/pages/account-page.tsx'),
   (m) => m.AccountPage,
 );
+const PlansPage = lazyPage(
+  () => import('../features/plans/pages/plans-page.tsx'),
+  (m) => m.PlansPage,
+);
+const PlanFormPage = lazyPage(
+  () => import('../features/plans/pages/plan-form-page.tsx'),
+  (m) => m.PlanFormPage,
+);
+const PlanDetailPage = lazyPage(
+  () => import('../features/plans/pages/plan-detail-page.tsx'),
+  (m) => m.PlanDetailPage,
+);
+const ReportFormPage = lazyPage(
+  () => import('../features/plans/pages/report-form-page.tsx'),
+  (m) => m.ReportFormPage,
+);
+const ReportsPage = lazyPage(
+  () => import('../features/plans/pages/reports-page.tsx'),
+  (m) => m.ReportsPage,
+);
 const NotFoundPage = lazyPage(
   () => import('./not-found-page.tsx'),
   (m) => m.NotFoundPage,
@@ -66,6 +86,12 @@ export function createRouter() {
       children: [
         { index: true, element: <DashboardPage /> },
         { path: 'orgs/:id?', element: <OrgsPage /> },
+        { path: 'plans', element: <PlansPage /> },
+        { path: 'plans/new', element: guarded('plan.manage', <PlanFormPage />) },
+        { path: 'plans/:id', element: <PlanDetailPage /> },
+        { path: 'plans/:id/edit', element: guarded('plan.manage', <PlanFormPage />) },
+        { path: 'plans/:id/report', element: <ReportFormPage /> },
+        { path: 'reports', element: <ReportsPage /> },
         { path: 'admin/users', element: guarded('user.manage', <UsersPage />) },
         { path: 'admin/admin-units', element: guarded('admin_unit.manage', <AdminUnitsPage />) },
         { path: 'admin/audit', element: guarded('audit.read', <AuditPage />) },

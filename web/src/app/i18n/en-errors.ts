@@ -42,6 +42,23 @@ export const enErrors: typeof viErrors = {
       'This user also holds roles outside your organisations: only an administrator above them all can change the account.',
     cannot_remove_own_admin: 'You cannot remove your own system administrator role.',
   },
+  plans: {
+    not_found: 'Plan not found, or you may not see it.',
+    not_issued: 'The plan is not issued yet, or already closed.',
+    not_draft: 'The plan is issued: it changes only by an amendment.',
+    no_reporters: 'No unit reports on this plan yet: choose the recipients before issuing it.',
+    report_locked: 'The report is submitted or accepted and cannot be changed; ask the issuer to return it.',
+    report_version_conflict:
+      'Someone else just saved this report. Reload before saving so nothing is overwritten.',
+    version_conflict:
+      'Someone else just changed this plan. The latest version is loaded; check it and try again.',
+    form_closed: 'The form for this period is closed. Ask the issuing organisation to reopen it.',
+    not_reviewable: 'The report is not submitted, so it cannot be reviewed yet.',
+    attachment_too_large: 'The file is too large (10 MB per attachment).',
+    attachment_type: 'Only PDF, Word (.docx), Excel (.xlsx) and images (PNG, JPEG, GIF, WEBP) are accepted.',
+    attachments: { not_found: 'Attachment not found.' },
+  },
+  notifications: { not_found: 'Notification not found.' },
   admin_units: {
     not_found: 'Administrative unit not found.',
     import_invalid: 'Some rows of the file are not valid. Fix the rows below and upload again.',

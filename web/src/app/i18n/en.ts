@@ -1,5 +1,6 @@
 import { enErrors } from './en-errors.ts';
 import { enOrgs } from './en-orgs.ts';
+import { enNotifications, enPlans, enReports } from './en-plans.ts';
 import type { Resource } from './vi.ts';
 
 export const en: Resource = {
@@ -21,6 +22,7 @@ export const en: Resource = {
     home: 'Overview',
     orgs: 'Organisations',
     plans: 'Plans & reports',
+    reports: 'Reports due',
     training: 'Training & certificates',
     blood: 'Blood donation',
     volunteers: 'Volunteers',
@@ -60,6 +62,8 @@ export const en: Resource = {
       users: 'Create accounts and give roles on organisations',
       adminUnits: 'Provinces and communes from the official list',
       audit: 'Who did what, and when',
+      plans: 'Plans and guidance; assigning targets; consolidated reports',
+      reports: 'The reports your units must submit',
     },
   },
   orgKinds: {
@@ -75,6 +79,9 @@ export const en: Resource = {
   },
   orgStatus: { active: 'Active', closed: 'Closed', merged: 'Merged' },
   orgs: enOrgs,
+  plans: enPlans,
+  reports: enReports,
+  notifications: enNotifications,
   adminUnits: {
     provinces: 'Provinces ({{count}})',
     communes: 'Communes, wards, special zones ({{count}})',

@@ -41,6 +41,23 @@ export const viErrors = {
       'Người dùng này còn có quyền ở tổ chức ngoài phạm vi của bạn: chỉ cấp quản lý chung mới sửa được tài khoản.',
     cannot_remove_own_admin: 'Không thể tự gỡ quyền quản trị hệ thống của chính mình.',
   },
+  plans: {
+    not_found: 'Không tìm thấy kế hoạch hoặc bạn không có quyền truy cập.',
+    not_issued: 'Kế hoạch chưa ban hành hoặc đã kết thúc.',
+    not_draft: 'Kế hoạch đã ban hành: chỉ sửa bằng văn bản điều chỉnh.',
+    no_reporters: 'Chưa có đơn vị nào phải báo cáo: hãy chọn nơi nhận trước khi ban hành.',
+    report_locked:
+      'Báo cáo đã nộp hoặc đã được duyệt nên không sửa được; hãy đề nghị đơn vị ban hành trả lại.',
+    report_version_conflict: 'Báo cáo vừa được người khác lưu. Hãy tải lại trước khi lưu, để không ghi đè.',
+    version_conflict:
+      'Kế hoạch vừa được người khác sửa. Dữ liệu mới nhất đã được tải lại, hãy kiểm tra rồi thực hiện lại.',
+    form_closed: 'Đã khoá nhận báo cáo kỳ này. Liên hệ đơn vị ban hành để được mở lại.',
+    not_reviewable: 'Báo cáo chưa nộp nên chưa thể duyệt.',
+    attachment_too_large: 'Tệp vượt quá dung lượng cho phép (10 MB mỗi tệp).',
+    attachment_type: 'Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx) và ảnh (PNG, JPEG, GIF, WEBP).',
+    attachments: { not_found: 'Không tìm thấy tệp đính kèm.' },
+  },
+  notifications: { not_found: 'Không tìm thấy thông báo.' },
   admin_units: {
     not_found: 'Không tìm thấy đơn vị hành chính.',
     import_invalid: 'Tệp có dòng không hợp lệ. Hãy sửa các dòng dưới đây rồi tải lên lại.',

@@ -1,5 +1,6 @@
 import { viErrors } from './vi-errors.ts';
 import { viOrgs } from './vi-orgs.ts';
+import { viNotifications, viPlans, viReports } from './vi-plans.ts';
 
 /** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
 export const vi = {
@@ -21,6 +22,7 @@ export const vi = {
     home: 'Tổng quan',
     orgs: 'Tổ chức',
     plans: 'Kế hoạch & báo cáo',
+    reports: 'Báo cáo phải nộp',
     training: 'Tập huấn & chứng nhận',
     blood: 'Hiến máu',
     volunteers: 'Tình nguyện viên',
@@ -61,6 +63,8 @@ export const vi = {
       users: 'Tạo tài khoản và phân quyền theo tổ chức',
       adminUnits: 'Danh mục tỉnh, xã theo danh sách chính thức',
       audit: 'Ai đã làm gì, khi nào',
+      plans: 'Kế hoạch, hướng dẫn; giao chỉ tiêu; tổng hợp báo cáo',
+      reports: 'Các báo cáo đơn vị bạn phải nộp',
     },
   },
   orgKinds: {
@@ -76,6 +80,9 @@ export const vi = {
   },
   orgStatus: { active: 'Đang hoạt động', closed: 'Đã giải thể', merged: 'Đã sáp nhập' },
   orgs: viOrgs,
+  plans: viPlans,
+  reports: viReports,
+  notifications: viNotifications,
   adminUnits: {
     provinces: 'Tỉnh, thành phố ({{count}})',
     communes: 'Xã, phường, đặc khu ({{count}})',

@@ -3,6 +3,7 @@ import { Avatar, Button, Dropdown, type MenuProps, Space, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 function UserMenu() {
@@ -47,6 +48,7 @@ export function HeaderBar() {
       </Space>
       <Space size="middle">
         <LanguageSwitch />
+        <NotificationBell />
         <UserMenu />
       </Space>
     </header>

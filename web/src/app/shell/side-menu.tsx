@@ -4,6 +4,7 @@ import {
   BookOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
+  FormOutlined,
   HeartOutlined,
   HomeOutlined,
   MedicineBoxOutlined,
@@ -20,7 +21,6 @@ import { hasPermission, useCurrentUser } from '../../features/auth/api.ts';
 type MenuItem = Required<MenuProps>['items'][number];
 
 const comingSoon: { key: string; icon: ReactNode }[] = [
-  { key: 'plans', icon: <FileTextOutlined /> },
   { key: 'training', icon: <BookOutlined /> },
   { key: 'blood', icon: <HeartOutlined /> },
   { key: 'volunteers', icon: <TeamOutlined /> },
@@ -46,6 +46,8 @@ function useMenuItems(): MenuItem[] {
   const items: MenuItem[] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
+    { key: '/plans', icon: <FileTextOutlined />, label: t('nav.plans') },
+    { key: '/reports', icon: <FormOutlined />, label: t('nav.reports') },
     ...comingSoon.map((m) => ({
       key: m.key,
       icon: m.icon,

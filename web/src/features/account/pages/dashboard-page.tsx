@@ -1,10 +1,18 @@
-import { ApartmentOutlined, AuditOutlined, EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
+import { DueReportsCard } from '../../plans/components/due-reports-card.tsx';
 import { useRoleName } from '../../users/api.ts';
 
 type QuickLink = { to: string; icon: ReactNode; label: string; text: string };
@@ -14,6 +22,8 @@ function useQuickLinks(): QuickLink[] {
   const me = useCurrentUser();
   const links: (QuickLink & { permission?: string })[] = [
     { to: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs'), text: t('home.links.orgs') },
+    { to: '/plans', icon: <FileTextOutlined />, label: t('nav.plans'), text: t('home.links.plans') },
+    { to: '/reports', icon: <FormOutlined />, label: t('nav.reports'), text: t('home.links.reports') },
     {
       to: '/admin/users',
       icon: <UserOutlined />,
@@ -98,6 +108,9 @@ export function DashboardPage() {
         <Typography.Text type="secondary">{t('home.intro')}</Typography.Text>
       </div>
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <DueReportsCard />
+        </Col>
         <Col xs={24} lg={12}>
           <GrantsCard />
         </Col>

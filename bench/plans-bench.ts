@@ -1,0 +1,335 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { repoRoot } from './build-forest.ts';
+import { quantile } from './load.ts';
+import { timeSeq } from './plans-check.ts';
+import type { Slot } from './plans-fixtures.ts';
+import {
+  captureRequest,
+  fire,
+  login,
+  type Server,
+  type Session,
+  startServer,
+  stopServer,
+  submitter,
+  verify,
+} from './plans-http.ts';
+import type {
+  ExplainedQuery,
+  LoadSample,
+  OrgKey,
+  PlansReady,
+  PlansServerSpec,
+  ServiceTimes,
+  WhatIfApplied,
+} from './plans-server.ts';
+
+/**
+ * The bench side of the plans benchmark: dashboards through the real HTTP server (sequential and under
+ * autocannon) next to the raw GROUP BY and the roll-up read in the server process; submissions through the
+ * API next to bare inserts with and without the roll-up; a correctness check before and after.
+ */
+
+export type PlansOptions = {
+  spec: PlansServerSpec;
+  seqN: number;
+  /** Seconds one sequential series may take before it stops at 10+ samples (slow endpoints). */
+  seqBudgetS: number;
+  load: { connections: number; durationS: number; warmupS: number };
+  submissions: number;
+  concurrentSubmissions: number;
+  submitConnections: number;
+  /** Submissions measured again with the proposed indexes (plans-whatif.ts). */
+  whatIfSubmissions: number;
+};
+export type Stats = { n: number; p50: number; p95: number; p99: number };
+export type LoadStats = Stats & { rps: number };
+/** One request at a time: the API, the raw GROUP BY, the roll-up read, and the API's time split. */
+export type SeqDashboard = {
+  api: Stats;
+  raw: Stats;
+  rollupRead: Stats;
+  /** planDashboard called in the server process, and its answer through the zod schema and JSON. */
+  service: Stats;
+  serialize: Stats;
+};
+export type DashboardResult = {
+  org: OrgKey;
+  orgName: string;
+  caller: string;
+  children: number;
+  expected: number;
+  reported: number;
+  behind: number;
+  responseBytes: number;
+  seq: SeqDashboard;
+  apiLoad: LoadStats;
+  rawLoad: LoadStats;
+  queries: ExplainedQuery[];
+};
+export type SeqSubmissions = { api: Stats; bareRollup: Stats; bare: Stats; queries: ExplainedQuery[] };
+export type SubmissionResult = SeqSubmissions & {
+  concurrent: LoadStats & { connections: number };
+  reportedAfter: number;
+};
+export type WhatIfResult = {
+  indexes: WhatIfApplied[];
+  /** Absent when the schema already has every proposed index: nothing to try. */
+  measured?: {
+    dashboards: {
+      org: OrgKey;
+      orgName: string;
+      seq: SeqDashboard;
+      apiLoad: LoadStats;
+      queries: ExplainedQuery[];
+    }[];
+    submissions: SeqSubmissions;
+  };
+};
+export type PlansResult = {
+  date: Date;
+  quick: boolean;
+  loadAvgStart: number[];
+  loadAvgEnd: number[];
+  elapsedMs: number;
+  ready: PlansReady;
+  options: Omit<PlansOptions, 'spec'>;
+  dashboards: DashboardResult[];
+  submissions: SubmissionResult;
+  whatIf: WhatIfResult;
+  freeSlots: number;
+  /** The code measured: HEAD, and whether the plans module had uncommitted changes. */
+  code: { commit: string; plansDirty: boolean };
+  /** `SELECT count(*) FROM organisations` p50 at the start and the end: how busy the machine was. */
+  calibration: { startMs: number; endMs: number };
+};
+
+const log = (msg: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+export function stats(ms: number[]): Stats {
+  const s = [...ms].sort((a, b) => a - b);
+  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99) };
+}
+const loadStats = (x: LoadSample): LoadStats => ({
+  ...stats(x.latencies),
+  rps: x.latencies.length / x.seconds,
+});
+
+/** Sequential API requests (one in flight) after 3 warm-ups, time-boxed like the server's series. */
+async function timeApi(url: string, headers: Record<string, string>, o: PlansOptions) {
+  return timeSeq(
+    async () => {
+      const res = await fetch(url, { headers });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${url}: ${res.status} ${text.slice(0, 300)}`);
+    },
+    o.seqN,
+    o.seqBudgetS,
+  );
+}
+
+async function seqDashboard(s: Server, o: PlansOptions, org: OrgKey, urlPath: string, session: Session) {
+  const q = { org, n: o.seqN, budgetS: o.seqBudgetS };
+  const api = stats(await timeApi(`${s.ready.appUrl}${urlPath}`, { cookie: session.cookie }, o));
+  const raw = stats(await s.ask<number[]>({ cmd: 'sql', query: 'raw', ...q }));
+  const rollupRead = stats(await s.ask<number[]>({ cmd: 'sql', query: 'rollupRead', ...q }));
+  const split = await s.ask<ServiceTimes>({ cmd: 'service', ...q });
+  return {
+    api,
+    raw,
+    rollupRead,
+    service: stats(split.service),
+    serialize: stats(split.serialize),
+  } satisfies SeqDashboard;
+}
+
+/** autocannon after its warm-up, `connections` at a time; each waits for the requests left in flight. */
+async function loadDashboard(s: Server, o: PlansOptions, urlPath: string, session: Session) {
+  const { connections: c, durationS, warmupS } = o.load;
+  await fire(s.ready.appUrl, urlPath, session, c, warmupS);
+  await s.ask({ cmd: 'drain' });
+  const measured = loadStats(await fire(s.ready.appUrl, urlPath, session, c, durationS));
+  await s.ask({ cmd: 'drain' });
+  return measured;
+}
+
+const calibrate = async (s: Server) =>
+  stats(await s.ask<number[]>({ cmd: 'sql', query: 'calibrate', org: 'root', n: 20, budgetS: 10 })).p50;
+
+const orgName = (s: Server, org: OrgKey) => (org === 'root' ? 'national root' : s.ready.forest.province.name);
+
+async function dashboard(s: Server, o: PlansOptions, org: OrgKey, session: Session, caller: string) {
+  const got = await verify(s, org, session, 'before the load');
+  log(`plans: ${org} dashboard (${got.view.children.length} lines, ${(got.bytes / 1024).toFixed(0)} KiB)…`);
+  const seq = await seqDashboard(s, o, org, got.urlPath, session);
+  const queries = await captureDashboard(s, got.urlPath, session);
+  const { connections: c, durationS } = o.load;
+  const apiLoad = await loadDashboard(s, o, got.urlPath, session);
+  const rawLoad = loadStats(
+    await s.ask<LoadSample>({ cmd: 'sqlLoad', query: 'raw', org, connections: c, durationS }),
+  );
+  return {
+    org,
+    orgName: orgName(s, org),
+    caller,
+    children: got.view.children.length,
+    expected: got.view.completeness.expected,
+    reported: got.view.completeness.reported,
+    behind: got.view.behind.length,
+    responseBytes: got.bytes,
+    seq,
+    apiLoad,
+    rawLoad,
+    queries,
+  } satisfies DashboardResult;
+}
+
+const captureDashboard = (s: Server, urlPath: string, session: Session) =>
+  captureRequest(s, () =>
+    fetch(`${s.ready.appUrl}${urlPath}`, { headers: { cookie: session.cookie } }).then((r) => r.text()),
+  );
+
+/**
+ * `n` free slots (reporters with no report for the month), each once: bare insert and bare insert +
+ * roll-up (both undone untimed, in alternating order), then the real submission through the API, which
+ * stays. Five warm-up rounds first, not counted; then one more submission with its statements captured.
+ */
+async function seqSubmissions(
+  s: Server,
+  slots: Slot[],
+  n: number,
+  session: Session,
+): Promise<SeqSubmissions> {
+  const submit = submitter(s, session);
+  const api: number[] = [];
+  const bare: number[] = [];
+  const bareRollup: number[] = [];
+  const warm = 5;
+  for (let i = 0; i < warm + n; i++) {
+    const slot = slots.shift()!;
+    const order = i % 2 === 0 ? [false, true] : [true, false];
+    for (const withRollup of order) {
+      const ms = await s.ask<number>({ cmd: 'bare', slot, withRollup });
+      if (i >= warm) (withRollup ? bareRollup : bare).push(ms);
+    }
+    const ms = await submit(slot);
+    if (i >= warm) api.push(ms);
+  }
+  const one = slots.shift()!;
+  const queries = await captureRequest(s, () => submit(one));
+  return { api: stats(api), bareRollup: stats(bareRollup), bare: stats(bare), queries };
+}
+
+/** The sequential submissions, then as many more `submitConnections` at a time, then the totals re-checked. */
+async function submissions(
+  s: Server,
+  o: PlansOptions,
+  slots: Slot[],
+  session: Session,
+): Promise<SubmissionResult> {
+  log(`plans: ${o.submissions} submissions, each next to a bare insert with and without roll-up…`);
+  const seq = await seqSubmissions(s, slots, o.submissions, session);
+  log(`plans: ${o.concurrentSubmissions} submissions, ${o.submitConnections} at a time…`);
+  const submit = submitter(s, session);
+  const concurrent: number[] = [];
+  const queue = slots.splice(0, o.concurrentSubmissions);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: o.submitConnections }, async () => {
+      for (let slot = queue.shift(); slot; slot = queue.shift()) concurrent.push(await submit(slot));
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const after = await verify(s, 'root', session, 'after the submissions');
+  return {
+    ...seq,
+    concurrent: { ...loadStats({ latencies: concurrent, seconds }), connections: o.submitConnections },
+    reportedAfter: after.view.completeness.reported,
+  };
+}
+
+/** The proposed indexes created on the bench database, the sequential series measured again, dropped. */
+async function whatIf(
+  s: Server,
+  o: PlansOptions,
+  slots: Slot[],
+  sessions: Record<OrgKey, Session>,
+): Promise<WhatIfResult> {
+  const indexes = await s.ask<WhatIfApplied[]>({ cmd: 'whatIf', on: true });
+  try {
+    if (indexes.every((i) => i.present)) return { indexes };
+    log(
+      `plans: what-if, with ${indexes
+        .filter((i) => !i.present)
+        .map((i) => i.name)
+        .join(', ')}…`,
+    );
+    const dashboards = [];
+    for (const org of ['root', 'province'] as const) {
+      const got = await verify(s, org, sessions[org], 'with the proposed indexes');
+      const seq = await seqDashboard(s, o, org, got.urlPath, sessions[org]);
+      const queries = await captureDashboard(s, got.urlPath, sessions[org]);
+      const apiLoad = await loadDashboard(s, o, got.urlPath, sessions[org]);
+      dashboards.push({ org, orgName: orgName(s, org), seq, apiLoad, queries });
+    }
+    const subs = await seqSubmissions(s, slots, o.whatIfSubmissions, sessions.root);
+    return { indexes, measured: { dashboards, submissions: subs } };
+  } finally {
+    await s.ask({ cmd: 'whatIf', on: false });
+  }
+}
+
+/** Read-only git queries: which code the figures belong to (the plans module changes often). */
+function codeState() {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+  try {
+    const dirty = git('status', '--porcelain', '--', 'src/modules/plans', 'src/contracts/plans.ts');
+    return { commit: git('rev-parse', '--short', 'HEAD'), plansDirty: dirty.length > 0 };
+  } catch {
+    return { commit: 'unknown', plansDirty: false };
+  }
+}
+
+export async function runPlans(o: PlansOptions, quick: boolean): Promise<PlansResult> {
+  const t0 = performance.now();
+  const date = new Date();
+  const code = codeState();
+  const loadAvgStart = os.loadavg();
+  const s = await startServer(o.spec);
+  try {
+    const { forest, appUrl } = s.ready;
+    const calibrationStart = await calibrate(s);
+    const nat = await login(appUrl, forest.national);
+    const prov = await login(appUrl, forest.provincial);
+    const dashboards = [
+      await dashboard(s, o, 'root', nat, 'national system admin'),
+      await dashboard(s, o, 'province', prov, 'provincial admin (org_admin)'),
+    ];
+    const slots = [...s.ready.data.freeSlots];
+    const need = 5 + o.submissions + 1 + o.concurrentSubmissions + 5 + o.whatIfSubmissions + 1;
+    if (slots.length < need) throw new Error(`only ${slots.length} free slots for ${need} submissions`);
+    const subs = await submissions(s, o, slots, nat);
+    const tried = await whatIf(s, o, slots, { root: nat, province: prov });
+    const calibrationEnd = await calibrate(s);
+    const { spec: _s, ...options } = o;
+    return {
+      date,
+      quick,
+      loadAvgStart,
+      loadAvgEnd: os.loadavg(),
+      elapsedMs: performance.now() - t0,
+      ready: { ...s.ready, data: { ...s.ready.data, freeSlots: [] } },
+      options,
+      dashboards,
+      submissions: subs,
+      whatIf: tried,
+      freeSlots: s.ready.data.freeSlots.length,
+      calibration: { startMs: calibrationStart, endMs: calibrationEnd },
+      code,
+    };
+  } finally {
+    await stopServer(s.child);
+  }
+}

@@ -1,0 +1,188 @@
+import os from 'node:os';
+import { ms, n } from './format.ts';
+import type { DashboardResult, PlansResult, SeqDashboard, WhatIfResult } from './plans-bench.ts';
+import { type ExplainedQuery, statementLabel } from './plans-check.ts';
+import { whatIfIndexes } from './plans-whatif.ts';
+
+/**
+ * The "Reading" of the plans section, written from the run's figures: every verdict and diagnosis is
+ * stated only when the measurement shows it.
+ */
+
+const cores = os.cpus().length;
+const DASHBOARD_GOAL = 200;
+const SUBMIT_GOAL = 50;
+
+const verdict = (v: number, goal: number) =>
+  v < goal ? `meets the ${goal} ms goal` : `**misses** the ${goal} ms goal`;
+const times = (a: number, b: number) => `${(a / Math.max(b, 0.01)).toFixed(a / b >= 10 ? 0 : 1)}×`;
+
+/** The statements that cost most in the captured request, with what EXPLAIN ANALYZE saw them read. */
+function heaviest(qs: ExplainedQuery[], k: number): string {
+  return [...qs]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, k)
+    .map((q) => {
+      const scan = [...q.scans].sort((a, b) => b.rows + b.removed - (a.rows + a.removed))[0];
+      const read = scan
+        ? `; it reads ${n(scan.rows + scan.removed)} rows of ${scan.relation}${scan.index ? ` via ${scan.index}` : scan.node === 'Seq Scan' ? ' sequentially' : ` (${scan.node.toLowerCase()})`}` +
+          `${scan.removed ? ` to keep ${n(scan.rows)}` : ''}`
+        : '';
+      return `${statementLabel(q.text)} (${ms(q.ms)} ms${read})`;
+    })
+    .join(', then ');
+}
+
+/** What the capture shows to be wrong with a statement the request spends a large share on, and the fix. */
+const ADVICE: [RegExp, string][] = [
+  [
+    /rollupsFor/,
+    '`rollupsFor` filters plan, period and org ids, but the primary key (plan_id, indicator_id, period_key, org_id) cannot narrow past plan_id, so PostgreSQL reads every roll-up row of the plan (all months, all organisations): the what-if below adds the index it needs',
+  ],
+  [
+    /reportersUnder/,
+    '`reportersUnder` returns one row per reporter below (name, path, report), sorted by name and joined with the organisations for the names, though the dashboard needs only counts per child line and the names of the late and missing units',
+  ],
+  [
+    /findOrgSummaries/,
+    "`findOrgSummaries` counts every child line's subtree (childCount, descendantCount over the organisations table) though the dashboard shows only their names: a query of id and name would be a primary-key lookup",
+  ],
+  [
+    /planRecipientsOf/,
+    '`saveReport` loads every recipient of the plan (joined with organisations, sorted by name) to find the one reporting: a lookup by the primary key (plan_id, org_id) of plan_recipients would take under a millisecond',
+  ],
+  [/targetsFor/, '`targetsFor` reads all targets of every plan to keep those of the lines shown'],
+];
+
+/** Advice for the statements that take at least 15% of the request's round trips, with their share. */
+function advice(qs: ExplainedQuery[], skip?: RegExp): string {
+  const total = qs.reduce((t, q) => t + q.ms, 0);
+  const heavy = qs.filter((q) => q.ms >= 0.15 * total);
+  const out = ADVICE.flatMap(([re, text]) => {
+    const q = heavy.find((h) => re.test(statementLabel(h.text)));
+    if (!q || skip?.test(re.source)) return [];
+    return [
+      `${text[0]!.toUpperCase()}${text.slice(1)} (${ms(q.ms)} of the request's ${ms(total)} ms of statements).`,
+    ];
+  });
+  return out.length ? ` ${out.join(' ')}` : '';
+}
+
+/** The API's time split, measured separately (so the parts need not add up exactly under load). */
+function split(seq: SeqDashboard): string {
+  const rest = seq.api.p50 - seq.service.p50 - seq.serialize.p50;
+  return (
+    `Measured separately at p50: the request ${ms(seq.api.p50)} ms, \`planDashboard\` alone ${ms(seq.service.p50)} ms, ` +
+    `serialising its answer ${ms(seq.serialize.p50)} ms${rest > 0 ? `, leaving ${ms(rest)} ms for HTTP and the session lookup` : ''}`
+  );
+}
+
+function dashboard(d: DashboardResult, c: number): string {
+  const q = d.seq;
+  return (
+    `**${d.orgName}** (${n(d.children)} child lines, ${n(d.expected)} reporters): p95 ${ms(q.api.p95)} ms one request at a time, which ${verdict(q.api.p95, DASHBOARD_GOAL)}; ` +
+    (d.apiLoad.n === 0
+      ? `with ${c} connections not one request completed within the load window. `
+      : `p95 ${ms(d.apiLoad.p95)} ms with ${c} connections at ${d.apiLoad.rps.toFixed(1)} req/s. `) +
+    `The roll-up read takes ${ms(q.rollupRead.p50)} ms at p50 against ${ms(q.raw.p50)} ms for the raw GROUP BY ` +
+    `(${q.rollupRead.p50 < q.raw.p50 ? `${times(q.raw.p50, q.rollupRead.p50)} faster` : `**${times(q.rollupRead.p50, q.raw.p50)} slower**`}); ` +
+    `the whole request takes ${(q.api.p50 / q.raw.p50).toFixed(2)}× the raw aggregation alone. ${split(q)}. ` +
+    `Heaviest statements: ${heaviest(d.queries, 2)}.${advice(d.queries)}`
+  );
+}
+
+function submission(r: PlansResult): string {
+  const sub = r.submissions;
+  const cost = Math.max(0, sub.bareRollup.p50 - sub.bare.p50);
+  const rollup = sub.queries.find((q) => /^\s*insert into plan_rollups/i.test(q.text));
+  return (
+    `**Submission**: p95 ${ms(sub.api.p95)} ms through the API, which ${verdict(sub.api.p95, SUBMIT_GOAL)} (p50 ${ms(sub.api.p50)}, p99 ${ms(sub.api.p99)}). ` +
+    `The bare insert of the same report and values commits in ${ms(sub.bare.p50)} ms at p50, ${ms(sub.bareRollup.p50)} ms with the roll-up: keeping ` +
+    `every total up to the root current costs about ${ms(cost)} ms a submission${rollup ? ` (the upsert's own round trip in the captured request: ${ms(rollup.ms)} ms)` : ''}; ` +
+    `the rest of the API's time is authentication, the plan's checks, audit and the answer — heaviest: ${heaviest(sub.queries, 2)}.${advice(sub.queries)} ` +
+    `${sub.concurrent.connections} at a time: ${sub.concurrent.rps.toFixed(1)} submissions/s, p95 ${ms(sub.concurrent.p95)} ms; submissions of one ` +
+    "month queue on the root's and their province's roll-up rows from the upsert to the commit. " +
+    `After all of them the national dashboard still equals the raw GROUP BY (${n(sub.reportedAfter)} counted reports).`
+  );
+}
+
+/** Whether the index on plan_reports helped the raw GROUP BY too, by the same series before and after. */
+function rawBefore(r: PlansResult, org: string, after: number): string {
+  const before = r.dashboards.find((d) => d.org === org)!.seq.raw.p50;
+  return after < 0.8 * before
+    ? `which the index on plan_reports speeds up too: ${ms(before)} ms before`
+    : `${ms(before)} ms before the indexes: no gain from the one on plan_reports here`;
+}
+
+function proposals(w: WhatIfResult): string {
+  const missing = w.indexes.filter((i) => !i.present);
+  if (missing.length === 0) return '';
+  return `**Proposed for a migration** (not applied; the bench indexes above are dropped after the run):\n\n${missing
+    .map((i) => `- ${i.table}: ${whatIfIndexes.find((d) => d.name === i.name)?.proposal ?? i.ddl}.`)
+    .join('\n')}`;
+}
+
+function whatIf(r: PlansResult, w: WhatIfResult): string[] {
+  if (!w.measured)
+    return ['The schema already has an index for each query the what-if step would help; nothing was tried.'];
+  const tried = w.indexes.filter((i) => !i.present);
+  const out = w.measured.dashboards.map((d) => {
+    const q = d.seq;
+    return (
+      `**With ${tried.map((i) => `\`${i.name}\``).join(' and ')}**, ${d.orgName}: p95 ${ms(q.api.p95)} ms, which ${verdict(q.api.p95, DASHBOARD_GOAL)}; ` +
+      `roll-up read ${ms(q.rollupRead.p50)} ms against ${ms(q.raw.p50)} ms for the raw GROUP BY (${rawBefore(r, d.org, q.raw.p50)}): ` +
+      `${q.rollupRead.p50 < q.raw.p50 ? `the roll-up is ${times(q.raw.p50, q.rollupRead.p50)} cheaper` : 'no gain from the roll-up'}. ` +
+      `${split(q)}; heaviest now: ${heaviest(d.queries, 2)}.${advice(d.queries, /rollupsFor/)}`
+    );
+  });
+  const sub = w.measured.submissions;
+  out.push(
+    `Submissions with the indexes: p95 ${ms(sub.api.p95)} ms (p50 ${ms(sub.api.p50)}), which ${verdict(sub.api.p95, SUBMIT_GOAL)}; ` +
+      `bare insert + roll-up p50 ${ms(sub.bareRollup.p50)} ms (as is: ${ms(r.submissions.bareRollup.p50)}).${advice(sub.queries)}`,
+  );
+  out.push(proposals(w));
+  return out;
+}
+
+const p95 = (d: { seq: SeqDashboard }) => ms(d.seq.api.p95);
+
+/** The verdict first: the two goals, what the roll-up buys, and how busy the machine was. */
+function summary(r: PlansResult): string[] {
+  const [nat, prov] = r.dashboards;
+  const w = r.whatIf.measured;
+  const [wNat, wProv] = w?.dashboards ?? [];
+  const sub = r.submissions;
+  const worst = (xs: { seq: SeqDashboard }[]) => Math.max(...xs.map((d) => d.seq.api.p95));
+  const buys = (w?.dashboards ?? r.dashboards)
+    .map(
+      (d) =>
+        `${times(d.seq.raw.p50, d.seq.rollupRead.p50)} (${d.orgName}: ${ms(d.seq.rollupRead.p50)} against ${ms(d.seq.raw.p50)} ms)`,
+    )
+    .join(' and ');
+  const lines = [
+    `- **Dashboards, p95 < ${DASHBOARD_GOAL} ms: ${worst(r.dashboards) < DASHBOARD_GOAL ? 'met' : 'missed'}** as the schema is (national ${p95(nat!)} ms, provincial ${p95(prov!)} ms)` +
+      (w
+        ? `; ${worst(w.dashboards) < DASHBOARD_GOAL ? 'met' : 'still missed'} with the proposed indexes (${p95(wNat!)} and ${p95(wProv!)} ms).`
+        : '.'),
+    `- **Submission with its roll-up, p95 < ${SUBMIT_GOAL} ms: ${sub.api.p95 < SUBMIT_GOAL ? 'met' : 'missed'}** through the API (${ms(sub.api.p95)} ms${w ? `; ${ms(w.submissions.api.p95)} ms with the indexes` : ''}). ` +
+      `The roll-up itself is not the cost: a bare insert of the report and its values commits at p95 in ${ms(sub.bare.p95)} ms, ${ms(sub.bareRollup.p95)} ms with \`applyRollup\`.`,
+    `- **What the roll-up buys:** ${w ? 'with the proposed index on plan_rollups, ' : ''}reading the totals from plan_rollups is ${buys} cheaper than the raw GROUP BY over the same values` +
+      (w
+        ? `; without it the roll-up read scans every roll-up row of the plan and is slower than the raw GROUP BY (${ms(nat!.seq.rollupRead.p50)} against ${ms(nat!.seq.raw.p50)} ms nationally).`
+        : '.'),
+    `- **Machine:** load average ${r.loadAvgStart[0]!.toFixed(1)} at the start and ${r.loadAvgEnd[0]!.toFixed(1)} at the end on ${cores} cores (other engineers' tests); ` +
+      `counting the ${n(r.ready.forest.counts.orgs)} cached organisations took ${ms(r.calibration.startMs)} ms at the start and ${ms(r.calibration.endMs)} ms at the end. ` +
+      'Absolute times are inflated by the share of the CPUs others took; the side-by-side ratios hold better.',
+  ];
+  return [lines.join('\n')];
+}
+
+export function plansReading(r: PlansResult): string {
+  const c = r.options.load.connections;
+  return [
+    ...summary(r),
+    ...r.dashboards.map((d) => dashboard(d, c)),
+    submission(r),
+    ...whatIf(r, r.whatIf),
+  ].join('\n\n');
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "plan_recipients" ADD COLUMN "added_on" date;

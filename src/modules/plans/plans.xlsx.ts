@@ -1,0 +1,301 @@
+import ExcelJS from 'exceljs';
+import {
+  type Consolidated,
+  completenessText,
+  dmy,
+  type Indicator,
+  planKindLabel,
+  statusLabel,
+  type Total,
+  type UnitLine,
+} from './consolidated.service.ts';
+
+/**
+ * The consolidated report as a workbook — what goes upward: a heading block, the sheet "Tổng hợp" with one
+ * line per unit of the hierarchy (indented by level), the totals, target and achievement lines, and the
+ * sheet "Chưa nộp, muộn". Numbers stay numbers; percentages are fractions with a % format.
+ */
+
+type Col = { header: string; kind: 'value' | 'denominator' | 'percent'; numFmt: string; width: number };
+
+const intFmt = '#,##0';
+const sumFmt = '#,##0.##';
+const pctFmt = '0.0%';
+const yesNoFmt = '"Có";;"Không"';
+const dateFmt = 'dd/mm/yyyy';
+const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+const box = { top: thin, left: thin, bottom: thin, right: thin };
+const headFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
+const sumFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF4F4F4' } };
+
+/** Excel date cell value for an ISO day (UTC midnight: no time-zone shift of the day). */
+export const xlsxDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+export function indicatorColumns(ind: Indicator): Col[] {
+  if (ind.kind === 'ratio') {
+    return [
+      { header: ind.numeratorLabel ?? 'Tử số', kind: 'value', numFmt: sumFmt, width: 14 },
+      { header: ind.denominatorLabel ?? 'Mẫu số', kind: 'denominator', numFmt: sumFmt, width: 14 },
+      { header: 'Tỷ lệ', kind: 'percent', numFmt: pctFmt, width: 10 },
+    ];
+  }
+  if (ind.kind === 'yes_no') {
+    return [
+      { header: 'Có thực hiện (số đơn vị)', kind: 'value', numFmt: intFmt, width: 14 },
+      { header: 'Tỷ lệ đơn vị', kind: 'percent', numFmt: pctFmt, width: 10 },
+    ];
+  }
+  const unit = ind.unit ? ` (${ind.unit})` : '';
+  return [
+    { header: `Kết quả${unit}`, kind: 'value', numFmt: ind.kind === 'count' ? intFmt : sumFmt, width: 14 },
+  ];
+}
+
+/** A percentage as the fraction Excel formats with %, without float noise (33.3 → 0.333). */
+const pct = (p: number | null) => (p === null ? null : Math.round(p * 10) / 1000);
+
+/** The cells of one indicator for one line: a reporter's yes/no reads "Có"/"Không". */
+function totalCells(
+  ind: Indicator,
+  t: Total,
+  line: UnitLine | null,
+): { value: number | null; numFmt?: string }[] {
+  return indicatorColumns(ind).map((c) => {
+    if (c.kind === 'value') {
+      if (ind.kind === 'yes_no' && line?.isReporter)
+        return line.reported ? { value: t.value, numFmt: yesNoFmt } : { value: null };
+      // A unit that has not reported shows blanks, not zeros that read like a result.
+      return { value: line && line.reported === 0 ? null : t.value };
+    }
+    if (c.kind === 'denominator') return { value: line && line.reported === 0 ? null : t.denominator };
+    if (ind.kind === 'yes_no' && line?.isReporter) return { value: null };
+    return { value: pct(t.percent) };
+  });
+}
+
+function targetCells(ind: Indicator, t: Total) {
+  return indicatorColumns(ind).map((c) => {
+    const isQuota = ind.kind === 'count' || ind.kind === 'sum';
+    if (isQuota && c.kind === 'value') return { value: t.target };
+    if (!isQuota && c.kind === 'percent') return { value: pct(t.target) };
+    return { value: null };
+  });
+}
+
+function achievementCells(ind: Indicator, t: Total) {
+  const cols = indicatorColumns(ind);
+  // Shown under the column the target is judged on: the result for quotas, the share otherwise.
+  const at = ind.kind === 'count' || ind.kind === 'sum' ? 0 : cols.length - 1;
+  return cols.map((c, i) =>
+    i === at ? { value: pct(t.achievementPercent), numFmt: pctFmt } : { value: null, numFmt: c.numFmt },
+  );
+}
+
+function headingBlock(ws: ExcelJS.Worksheet, d: Consolidated, lastCol: number) {
+  const merge = (row: number) => ws.mergeCells(row, 1, row, lastCol);
+  const put = (
+    row: number,
+    text: string,
+    font: Partial<ExcelJS.Font>,
+    align: 'left' | 'center' = 'center',
+  ) => {
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    cell.font = font;
+    cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    merge(row);
+  };
+  if (d.org.parentName) put(1, d.org.parentName.toUpperCase(), { size: 11 }, 'left');
+  put(2, d.org.name.toUpperCase(), { bold: true, size: 11 }, 'left');
+  put(4, 'BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN', { bold: true, size: 14 });
+  put(
+    5,
+    `${planKindLabel[d.plan.kind]} số ${d.plan.number} ngày ${dmy(d.plan.issuedOn)} của ${d.plan.issuerName}`,
+    { italic: true, size: 11 },
+  );
+  put(6, d.plan.title, { bold: true, size: 12 });
+  ws.getRow(6).height = 32;
+  const facts: [string, string | Date][] = [
+    ['Cơ quan ban hành', d.plan.issuerName],
+    ['Số, ký hiệu', d.plan.number],
+    ['Kỳ báo cáo', d.periodLabel],
+    ['Hạn nộp báo cáo', xlsxDate(d.dueOn)],
+    ['Đơn vị tổng hợp', d.org.name],
+    ['Ngày lập', xlsxDate(d.today)],
+    ['Tình hình báo cáo', completenessText(d.completeness)],
+  ];
+  facts.forEach(([label, value], i) => {
+    const row = 8 + i;
+    ws.getCell(row, 1).value = `${label}:`;
+    ws.getCell(row, 1).font = { bold: true };
+    const cell = ws.getCell(row, 2);
+    cell.value = value;
+    if (value instanceof Date) cell.numFmt = dateFmt;
+    cell.alignment = { horizontal: 'left' };
+    ws.mergeCells(row, 2, row, lastCol);
+  });
+  return 8 + facts.length + 1; // the table's first header row
+}
+
+function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
+  const ws = wb.addWorksheet('Tổng hợp', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const groups = d.indicators.map((ind) => ({ ind, cols: indicatorColumns(ind) }));
+  const lastCol = 3 + groups.reduce((n, g) => n + g.cols.length, 0);
+  const head = headingBlock(ws, d, lastCol);
+
+  // Two header rows: the indicator over its columns, then what each column holds.
+  const h1 = ws.getRow(head);
+  const h2 = ws.getRow(head + 1);
+  ['Đơn vị', 'Tình trạng', 'Ngày nộp'].forEach((label, i) => {
+    h1.getCell(i + 1).value = label;
+    ws.mergeCells(head, i + 1, head + 1, i + 1);
+  });
+  let col = 4;
+  for (const g of groups) {
+    h1.getCell(col).value = `${g.ind.code}. ${g.ind.name}`;
+    if (g.cols.length > 1) ws.mergeCells(head, col, head, col + g.cols.length - 1);
+    g.cols.forEach((c, i) => {
+      h2.getCell(col + i).value = c.header;
+      ws.getColumn(col + i).width = c.width;
+    });
+    col += g.cols.length;
+  }
+  for (const r of [h1, h2]) {
+    r.height = r === h1 ? 48 : 32;
+    for (let c = 1; c <= lastCol; c++) {
+      const cell = r.getCell(c);
+      cell.font = { bold: true };
+      cell.fill = headFill;
+      cell.border = box;
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+  }
+  ws.getColumn(1).width = 46;
+  ws.getColumn(2).width = 14;
+  ws.getColumn(3).width = 12;
+  ws.views = [
+    { state: 'frozen', xSplit: 1, ySplit: head + 1, topLeftCell: `B${head + 2}`, activeCell: `B${head + 2}` },
+  ];
+
+  const addLine = (
+    first: { label: string; indent?: number; bold?: boolean },
+    status: string | null,
+    date: string | null,
+    cells: { value: number | null; numFmt?: string }[],
+    fill?: ExcelJS.Fill,
+  ) => {
+    const row = ws.addRow([first.label, status, date ? xlsxDate(date) : null, ...cells.map((c) => c.value)]);
+    row.getCell(1).alignment = { indent: first.indent ?? 0, wrapText: true, vertical: 'middle' };
+    row.getCell(3).numFmt = dateFmt;
+    let c = 4;
+    for (const g of groups) {
+      g.cols.forEach((spec) => {
+        const cell = row.getCell(c);
+        cell.numFmt = cells[c - 4]?.numFmt ?? spec.numFmt;
+        c++;
+      });
+    }
+    for (let i = 1; i <= lastCol; i++) {
+      const cell = row.getCell(i);
+      cell.border = box;
+      if (first.bold) cell.font = { bold: true };
+      if (fill) cell.fill = fill;
+    }
+  };
+
+  for (const line of d.units) {
+    const status = line.status ? statusLabel[line.status] : `${line.reported}/${line.expected} đã báo cáo`;
+    addLine(
+      { label: line.orgName, indent: line.depth - 1, bold: !line.isReporter },
+      status,
+      line.submittedOn,
+      line.totals.flatMap((t, i) => totalCells(d.indicators[i]!, t, line)),
+    );
+  }
+  addLine(
+    { label: 'Tổng cộng', bold: true },
+    `${d.completeness.reported}/${d.completeness.expected} đã báo cáo`,
+    null,
+    d.totals.flatMap((t, i) => totalCells(d.indicators[i]!, t, null)),
+    sumFill,
+  );
+  addLine(
+    { label: 'Chỉ tiêu được giao', bold: true },
+    null,
+    null,
+    d.totals.flatMap((t, i) => targetCells(d.indicators[i]!, t)),
+    sumFill,
+  );
+  addLine(
+    { label: 'Tỷ lệ đạt so với chỉ tiêu', bold: true },
+    null,
+    null,
+    d.totals.flatMap((t, i) => achievementCells(d.indicators[i]!, t)),
+    sumFill,
+  );
+
+  const notes = d.indicators
+    .filter((i) => (i.kind === 'count' || i.kind === 'sum') && i.goalPercent !== 100)
+    .map((i) => `${i.code}: tỷ lệ đạt tính theo mức phấn đấu ${i.goalPercent}% chỉ tiêu được giao.`);
+  notes.push(
+    'Tỷ lệ của chỉ tiêu có/không là tỷ lệ đơn vị thực hiện trên số đơn vị phải báo cáo; số liệu chỉ tính các báo cáo đã nộp.',
+  );
+  ws.addRow([]);
+  for (const n of notes) {
+    const row = ws.addRow([`Ghi chú: ${n}`]);
+    row.getCell(1).font = { italic: true, size: 10 };
+    ws.mergeCells(row.number, 1, row.number, lastCol);
+  }
+}
+
+function behindSheet(wb: ExcelJS.Workbook, d: Consolidated) {
+  const ws = wb.addWorksheet('Chưa nộp, muộn', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.getCell('A1').value = `ĐƠN VỊ CHƯA NỘP HOẶC NỘP MUỘN BÁO CÁO — ${d.plan.number}`;
+  ws.getCell('A1').font = { bold: true, size: 12 };
+  ws.mergeCells('A1:F1');
+  ws.getCell('A2').value =
+    `${d.periodLabel} · Hạn nộp ${dmy(d.dueOn)} · Đến ngày ${dmy(d.today)}: ${completenessText(d.completeness)}`;
+  ws.mergeCells('A2:F2');
+  const head = ws.getRow(4);
+  head.values = ['STT', 'Đơn vị', 'Trực thuộc', 'Tình trạng', 'Ngày nộp', 'Số ngày chậm'];
+  head.eachCell((c) => {
+    c.font = { bold: true };
+    c.fill = headFill;
+    c.border = box;
+    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  [6, 46, 36, 12, 12, 12].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  ws.views = [{ state: 'frozen', ySplit: 4 }];
+  d.behind.forEach((b, i) => {
+    const row = ws.addRow([
+      i + 1,
+      b.orgName,
+      b.parentName,
+      statusLabel[b.status],
+      b.submittedOn ? xlsxDate(b.submittedOn) : null,
+      b.daysLate,
+    ]);
+    row.getCell(5).numFmt = dateFmt;
+    row.eachCell({ includeEmpty: true }, (c) => {
+      c.border = box;
+    });
+  });
+  if (d.behind.length === 0) ws.addRow(['', 'Tất cả đơn vị đã nộp đúng hạn hoặc chưa đến hạn.']);
+}
+
+export async function consolidatedWorkbook(d: Consolidated, createdAt: Date): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Chung Tay';
+  wb.created = createdAt;
+  wb.modified = createdAt;
+  wb.title = `Báo cáo tổng hợp ${d.plan.number}`;
+  summarySheet(wb, d);
+  behindSheet(wb, d);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

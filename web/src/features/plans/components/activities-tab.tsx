@@ -1,0 +1,337 @@
+import {
+  CheckSquareOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type ActivityView,
+  activityActualsBody,
+  activityInput,
+  type PlanView,
+} from '../../../../../src/contracts/plans.ts';
+import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { FormModal } from '../../../app/components/form-modal.tsx';
+import { formatDate } from '../../../app/dates.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { useCurrentUser } from '../../auth/api.ts';
+import { useActivityChange } from '../api.ts';
+import {
+  ActivityFields,
+  type ActivityValues,
+  activityBodyOf,
+  activityValuesOf,
+  newActivity,
+} from './activity-fields.tsx';
+import { OrgNamesProvider } from './org-list-field.tsx';
+import { formatNumber } from './plan-labels.tsx';
+
+function ActivityModal({
+  plan,
+  activity,
+  onClose,
+}: {
+  plan: PlanView;
+  activity?: ActivityView;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ActivityValues>();
+  const change = useActivityChange();
+  const onFinish = (values: ActivityValues) => {
+    const parsed = parseWith(form, activityInput, activityBodyOf(values), (issues) =>
+      message.error(issues.map((i) => i.message).join('; ')),
+    );
+    if (!parsed) return;
+    const action = activity
+      ? {
+          kind: 'update' as const,
+          planId: plan.id,
+          id: activity.id,
+          body: { ...parsed, version: activity.version },
+        }
+      : { kind: 'add' as const, planId: plan.id, body: parsed };
+    change.mutate(action, {
+      onSuccess: () => {
+        message.success(t('plans.activity.saved'));
+        onClose();
+      },
+      onError: (error) => {
+        if (!showServerIssues(form, error)) message.error(errorMessage(error));
+      },
+    });
+  };
+  const names: [number, string][] = activity
+    ? [
+        ...(activity.leadOrgId && activity.leadOrgName
+          ? [[activity.leadOrgId, activity.leadOrgName] as [number, string]]
+          : []),
+        ...activity.partners.map((p): [number, string] => [p.orgId, p.orgName]),
+      ]
+    : [];
+  return (
+    <OrgNamesProvider initial={names}>
+      <FormModal<ActivityValues>
+        title={activity ? t('plans.activity.editTitle') : t('plans.activity.addTitle')}
+        form={form}
+        width={860}
+        initialValues={activity ? activityValuesOf(activity) : newActivity}
+        onCancel={onClose}
+        onFinish={onFinish}
+        busy={change.isPending}
+      >
+        <ActivityFields />
+      </FormModal>
+    </OrgNamesProvider>
+  );
+}
+
+type ActualsValues = { outputs: { actual?: number | null }[] };
+
+function ActualsModal({
+  plan,
+  activity,
+  onClose,
+}: {
+  plan: PlanView;
+  activity: ActivityView;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ActualsValues>();
+  const change = useActivityChange();
+  const onFinish = (values: ActualsValues) => {
+    const body = {
+      version: activity.version,
+      outputs: activity.outputs.map((o, n) => ({
+        metric: o.metric,
+        actual: values.outputs?.[n]?.actual ?? null,
+      })),
+    };
+    const parsed = parseWith(form, activityActualsBody, body);
+    if (!parsed) return;
+    change.mutate(
+      { kind: 'actuals', planId: plan.id, id: activity.id, body: parsed },
+      {
+        onSuccess: () => {
+          message.success(t('plans.activity.actualsSaved'));
+          onClose();
+        },
+        onError: (error) => {
+          if (!showServerIssues(form, error)) message.error(errorMessage(error));
+        },
+      },
+    );
+  };
+  return (
+    <FormModal<ActualsValues>
+      title={t('plans.activity.actualsTitle', { title: activity.title })}
+      form={form}
+      initialValues={{ outputs: activity.outputs.map((o) => ({ actual: o.actual })) }}
+      onCancel={onClose}
+      onFinish={onFinish}
+      busy={change.isPending}
+    >
+      {activity.outputs.map((o, n) => (
+        <Form.Item
+          key={o.metric}
+          name={['outputs', n, 'actual']}
+          label={`${t(`plans.activity.metrics.${o.metric}`)} (${t('plans.activity.planned')}: ${formatNumber(o.planned, i18n.language) || '—'})`}
+        >
+          <InputNumber min={0} style={{ width: '100%' }} autoFocus={n === 0} />
+        </Form.Item>
+      ))}
+    </FormModal>
+  );
+}
+
+/** Each output as "planned → actual (share of planned)"; the column header says which is which. */
+function OutputsText({ activity }: { activity: ActivityView }) {
+  const { t, i18n } = useTranslation();
+  if (activity.outputs.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  const num = (v: number | null) => formatNumber(v, i18n.language) || '—';
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+      {activity.outputs.map((o) => (
+        <li key={o.metric}>
+          {t(`plans.activity.metrics.${o.metric}`)}: {num(o.planned)} →{' '}
+          {o.actual === null ? (
+            <Typography.Text type="secondary">{t('plans.activity.notReported')}</Typography.Text>
+          ) : (
+            <strong>{num(o.actual)}</strong>
+          )}
+          {o.actual !== null && o.planned ? (
+            <Typography.Text type={o.actual >= o.planned ? 'success' : 'warning'}>
+              {' '}
+              ({formatNumber(Math.round((o.actual / o.planned) * 1000) / 10, i18n.language)}%)
+            </Typography.Text>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Dialog = { kind: 'edit'; activity?: ActivityView } | { kind: 'actuals'; activity: ActivityView } | null;
+
+/** Hoạt động: what will be done, by whom (chủ trì, phối hợp), planned and actual outputs. */
+export function ActivitiesTab({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const change = useActivityChange();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const me = useCurrentUser();
+  const canEdit = plan.can.manage && plan.status !== 'closed';
+  // The lead organisation reports its activity's results: a reporter of the plan, or a partner granted
+  // there (e.g. the Red Cross leading a union's event); the server checks report.write again.
+  const leads = (a: ActivityView) =>
+    plan.can.reportFor.some((r) => r.orgId === a.leadOrgId) ||
+    (me.permissions.includes('report.write') && me.grants.some((g) => g.orgId === a.leadOrgId));
+  const canReport = (a: ActivityView) =>
+    plan.status === 'issued' && a.outputs.length > 0 && (plan.can.manage || leads(a));
+  const columns: TableColumnsType<ActivityView> = [
+    { key: 'index', title: '#', width: 40, render: (_v, _r, i) => i + 1 },
+    {
+      key: 'title',
+      title: t('plans.activity.title'),
+      render: (_v, a) => (
+        <Space orientation="vertical" size={0}>
+          <span>{a.title}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`plans.activity.types.${a.type}`)}
+            {a.notes ? ` · ${a.notes}` : ''}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { key: 'lead', title: t('plans.activity.lead'), width: 160, render: (_v, a) => a.leadOrgName ?? '—' },
+    {
+      key: 'partners',
+      title: t('plans.activity.partners'),
+      width: 160,
+      render: (_v, a) => a.partners.map((p) => p.orgName).join(', ') || '—',
+    },
+    {
+      key: 'when',
+      title: t('plans.activity.when'),
+      width: 120,
+      render: (_v, a) =>
+        [...new Set([formatDate(a.startsOn), formatDate(a.endsOn)])].filter(Boolean).join(' – ') || '—',
+    },
+    {
+      key: 'outputs',
+      title: t('plans.activity.outputsPlannedActual'),
+      width: 270,
+      render: (_v, a) => (
+        <Space orientation="vertical" size={4}>
+          <OutputsText activity={a} />
+          {canReport(a) && (
+            <Button
+              size="small"
+              className="no-print"
+              icon={<CheckSquareOutlined />}
+              onClick={() => setDialog({ kind: 'actuals', activity: a })}
+            >
+              {t('plans.activity.reportActuals')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
+    {
+      key: 'actions',
+      className: 'no-print',
+      width: 80,
+      hidden: !canEdit,
+      render: (_v, a) => (
+        <Space size={4}>
+          {canEdit && (
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={`${t('common.edit')} ${a.title}`}
+              onClick={() => setDialog({ kind: 'edit', activity: a })}
+            />
+          )}
+          {canEdit && plan.status === 'draft' && (
+            <Popconfirm
+              title={t('plans.activity.removeConfirm', { title: a.title })}
+              okText={t('common.remove')}
+              cancelText={t('common.cancel')}
+              onConfirm={() =>
+                change.mutate(
+                  { kind: 'remove', planId: plan.id, id: a.id },
+                  {
+                    onSuccess: () => message.success(t('plans.activity.removed')),
+                    onError: (e) => message.error(errorMessage(e)),
+                  },
+                )
+              }
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`${t('common.remove')} ${a.title}`}
+              />
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <div className="print-area">
+      <Space className="no-print" style={{ marginBottom: 12 }}>
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
+            {t('plans.activity.add')}
+          </Button>
+        )}
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('common.print')}
+        </Button>
+      </Space>
+      <div className="print-only">
+        <Typography.Title level={4}>
+          {plan.number} — {t('plans.tabs.activities')}
+        </Typography.Title>
+      </div>
+      <Table<ActivityView>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={plan.activities}
+        columns={columns}
+        locale={{
+          emptyText: (
+            <EmptyState text={canEdit ? t('plans.activity.emptyCanEdit') : t('plans.activity.empty')} />
+          ),
+        }}
+      />
+      {dialog?.kind === 'edit' && (
+        <ActivityModal plan={plan} activity={dialog.activity} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'actuals' && (
+        <ActualsModal plan={plan} activity={dialog.activity} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
+}

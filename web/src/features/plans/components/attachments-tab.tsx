@@ -1,0 +1,181 @@
+import { DeleteOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Popconfirm,
+  Progress,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentView } from '../../../../../src/contracts/plan-files.ts';
+import type { PlanView } from '../../../../../src/contracts/plans.ts';
+import { api, isApiError, upload } from '../../../app/api-client.ts';
+import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { formatDateTime } from '../../../app/dates.ts';
+import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
+import { currentLocale } from '../../../app/i18n/index.ts';
+import { fileUrls, planKeys } from '../api.ts';
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Why a file was refused. The server names the file and what it really is ("… là tệp Word đời cũ (.doc)"),
+ * in Vietnamese; an English reader gets the translated rule after the file's name.
+ */
+function uploadProblem(error: unknown, fileName: string): string {
+  const issues = serverFieldIssues(error).map((i) => i.message);
+  if (issues.length > 0) return issues.join('; ');
+  const isTypeError = isApiError(error) && error.code === 'plans.attachment_type';
+  if (isTypeError && currentLocale() === 'vi' && error.message) return error.message;
+  return `${fileName}: ${errorMessage(error)}`;
+}
+
+/** Tệp đính kèm: the signed document, annexes, forms. */
+export function AttachmentsTab({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: planKeys.attachments(plan.id),
+    queryFn: () => api.get<AttachmentView[]>(`/plans/${plan.id}/attachments`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.attachments(plan.id) });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.delete<undefined>(`/plans/${plan.id}/attachments/${id}`),
+    onSuccess: () => {
+      message.success(t('plans.attachments.removed'));
+      return refresh();
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  const canEdit = plan.can.manage;
+  const send = async (file: File) => {
+    setProgress(0);
+    setProblem(null);
+    try {
+      await upload<AttachmentView>(`/plans/${plan.id}/attachments`, file, setProgress);
+      message.success(t('plans.attachments.uploaded', { name: file.name }));
+      await refresh();
+    } catch (e) {
+      setProblem(uploadProblem(e, file.name));
+    } finally {
+      setProgress(null);
+    }
+  };
+  const columns: TableColumnsType<AttachmentView> = [
+    {
+      key: 'name',
+      title: t('plans.attachments.name'),
+      render: (_v, a) => (
+        <a href={fileUrls.attachment(plan.id, a.id)} download={a.fileName}>
+          {a.fileName}
+        </a>
+      ),
+    },
+    { key: 'size', title: t('plans.attachments.size'), width: 110, render: (_v, a) => formatSize(a.size) },
+    {
+      key: 'by',
+      title: t('plans.attachments.uploadedBy'),
+      width: 200,
+      render: (_v, a) => a.uploadedByName ?? '—',
+    },
+    {
+      key: 'at',
+      title: t('plans.attachments.uploadedAt'),
+      width: 160,
+      render: (_v, a) => formatDateTime(a.createdAt),
+    },
+    {
+      key: 'actions',
+      width: 100,
+      render: (_v, a) => (
+        <Space size={4}>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            href={fileUrls.attachment(plan.id, a.id)}
+            download={a.fileName}
+            aria-label={`${t('plans.attachments.download')} ${a.fileName}`}
+          />
+          {canEdit && (
+            <Popconfirm
+              title={t('plans.attachments.removeConfirm', { name: a.fileName })}
+              okText={t('common.remove')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => remove.mutate(a.id)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`${t('common.remove')} ${a.fileName}`}
+              />
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{t('plans.attachments.intro')}</Typography.Text>
+      {canEdit && (
+        <Upload.Dragger
+          multiple={false}
+          showUploadList={false}
+          accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp"
+          beforeUpload={(file) => {
+            void send(file);
+            return false;
+          }}
+          disabled={progress !== null}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('plans.attachments.upload')}</p>
+          <p className="ant-upload-hint">PDF, DOCX, XLSX, PNG, JPEG — ≤ 10 MB</p>
+        </Upload.Dragger>
+      )}
+      {progress !== null && <Progress percent={progress} />}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('plans.attachments.refused')}
+          description={problem}
+          closable={{ onClose: () => setProblem(null) }}
+        />
+      )}
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
+      <Table<AttachmentView>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        columns={columns}
+        locale={{
+          emptyText: (
+            <EmptyState
+              text={canEdit ? t('plans.attachments.emptyCanUpload') : t('plans.attachments.empty')}
+            />
+          ),
+        }}
+      />
+    </Space>
+  );
+}

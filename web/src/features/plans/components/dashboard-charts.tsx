@@ -1,0 +1,175 @@
+import { Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Pie,
+  PieChart,
+  Rectangle,
+  type RectangleProps,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DashboardView } from '../../../../../src/contracts/plans.ts';
+import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { formatDate } from '../../../app/dates.ts';
+
+export const chartColors = {
+  onTime: '#389e0d',
+  late: '#d48806',
+  missing: '#cf1322',
+  pending: '#bfbfbf',
+  reached: '#389e0d',
+  below: '#c8102e',
+  bar: '#1677ff',
+};
+
+/** Who has reported: on time, late, missing (past due), not yet (before the due date). */
+export function CompletenessChart({ completeness: c }: { completeness: DashboardView['completeness'] }) {
+  const { t } = useTranslation();
+  const pending = Math.max(0, c.expected - c.onTime - c.late - c.missing);
+  const data = [
+    { name: t('plans.dashboard.onTime'), value: c.onTime, fill: chartColors.onTime },
+    { name: t('plans.dashboard.late'), value: c.late, fill: chartColors.late },
+    { name: t('plans.dashboard.missing'), value: c.missing, fill: chartColors.missing },
+    { name: t('plans.dashboard.pending'), value: pending, fill: chartColors.pending },
+  ].filter((d) => d.value > 0);
+  if (c.expected === 0) return <EmptyState text={t('plans.dashboard.noChildren')} />;
+  return (
+    <div
+      role="img"
+      aria-label={`${t('plans.dashboard.completeness')}: ${data.map((d) => `${d.name} ${d.value}`).join(', ')}`}
+    >
+      <ResponsiveContainer width="100%" height={240}>
+        <PieChart>
+          <Pie
+            data={data}
+            dataKey="value"
+            nameKey="name"
+            innerRadius={55}
+            outerRadius={90}
+            label
+            isAnimationActive={false}
+          />
+          <Tooltip />
+          <Legend />
+        </PieChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+type AchievementDatum = { name: string; achievement: number };
+
+function AchievementBar(props: RectangleProps & { payload?: AchievementDatum }) {
+  const reached = (props.payload?.achievement ?? 0) >= 100;
+  return <Rectangle {...props} fill={reached ? chartColors.reached : chartColors.below} />;
+}
+
+/** Achievement of one indicator per child unit, against the 100% line. */
+export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
+  const { t } = useTranslation();
+  const withTargets = dashboard.totals.filter((tot) =>
+    dashboard.children.some(
+      (c) => c.totals.find((x) => x.indicatorId === tot.indicatorId)?.achievementPercent != null,
+    ),
+  );
+  const [picked, setPicked] = useState<number | undefined>();
+  const indicatorId = picked ?? withTargets[0]?.indicatorId;
+  if (withTargets.length === 0 || indicatorId === undefined)
+    return <EmptyState text={t('plans.dashboard.chartNoData')} />;
+  const data: AchievementDatum[] = dashboard.children.map((c) => ({
+    name: c.orgName,
+    achievement: c.totals.find((x) => x.indicatorId === indicatorId)?.achievementPercent ?? 0,
+  }));
+  const top = Math.ceil(Math.max(125, ...data.map((d) => d.achievement + 5)) / 25) * 25;
+  const ticks = Array.from({ length: top / 25 + 1 }, (_, n) => n * 25);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Select<number>
+        value={indicatorId}
+        onChange={setPicked}
+        aria-label={t('plans.dashboard.indicator')}
+        style={{ minWidth: 280 }}
+        options={withTargets.map((x) => ({ value: x.indicatorId, label: `${x.code} — ${x.name}` }))}
+      />
+      <div role="img" aria-label={t('plans.dashboard.achievementByUnit')}>
+        <ResponsiveContainer width="100%" height={Math.max(220, data.length * 36 + 60)}>
+          <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={[0, top]} ticks={ticks} unit="%" />
+            <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
+            <Tooltip formatter={(v) => [`${v}%`, t('plans.dashboard.achievement')]} />
+            <ReferenceLine
+              x={100}
+              stroke="#000"
+              strokeDasharray="4 4"
+              label={{ value: '100%', position: 'top' }}
+            />
+            <Bar
+              dataKey="achievement"
+              name={t('plans.dashboard.achievement')}
+              shape={AchievementBar}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </Space>
+  );
+}
+
+/** First submissions per day, on time and late, stacked. */
+export function SubmissionsChart({ submissions }: { submissions: DashboardView['submissions'] }) {
+  const { t } = useTranslation();
+  if (submissions.length === 0)
+    return <Typography.Text type="secondary">{t('plans.dashboard.submissionsEmpty')}</Typography.Text>;
+  const data = submissions.map((s) => ({ ...s, label: formatDate(s.day).slice(0, 5) }));
+  return (
+    <div role="img" aria-label={t('plans.dashboard.submissions')}>
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          <Bar
+            dataKey="onTime"
+            stackId="s"
+            name={t('plans.dashboard.onTime')}
+            fill={chartColors.onTime}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="late"
+            stackId="s"
+            name={t('plans.dashboard.late')}
+            fill={chartColors.late}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** One indicator's disaggregated totals (e.g. by sex). */
+export function BreakdownChart({ breakdown }: { breakdown: DashboardView['breakdowns'][number] }) {
+  return (
+    <ResponsiveContainer width="100%" height={180}>
+      <BarChart data={breakdown.categories}>
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        <Bar dataKey="value" name={breakdown.label} fill={chartColors.bar} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,37 @@
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PlanView } from '../../../../../src/contracts/plans.ts';
+import { todayIso } from '../../../app/dates.ts';
+import { usePeriodLabel } from './plan-labels.tsx';
+
+/** The period people most likely mean: the last one already due, else the first. */
+export function defaultPeriod(plan: PlanView): string {
+  const today = todayIso();
+  const due = plan.periods.filter((p) => p.dueOn <= today);
+  return (due[due.length - 1] ?? plan.periods[0])?.key ?? 'once';
+}
+
+type Props = {
+  plan: PlanView;
+  value: string;
+  onChange: (key: string) => void;
+  /** Offer "every period" (targets that hold unless a period overrides them). */
+  withAll?: boolean;
+  label?: string;
+};
+
+export function PeriodSelect({ plan, value, onChange, withAll, label }: Props) {
+  const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
+  const keys = [...(withAll ? ['*'] : []), ...plan.periods.map((p) => p.key)];
+  if (plan.periods.length <= 1 && !withAll) return null;
+  return (
+    <Select<string>
+      value={value}
+      onChange={onChange}
+      aria-label={label ?? t('plans.dashboard.period')}
+      style={{ minWidth: 220 }}
+      options={keys.map((k) => ({ value: k, label: periodLabel(k) }))}
+    />
+  );
+}

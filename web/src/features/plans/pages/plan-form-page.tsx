@@ -1,0 +1,29 @@
+import { Alert, Card, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { errorMessage } from '../../../app/errors.ts';
+import { usePlan } from '../api.ts';
+import { PlanForm } from '../components/plan-form.tsx';
+
+export function parsePlanId(raw: string | undefined): number | undefined {
+  const id = Number(raw);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
+/** /plans/new and /plans/:id/edit (drafts only: an issued plan changes by amendment). */
+export function PlanFormPage() {
+  const { t } = useTranslation();
+  const id = parsePlanId(useParams().id);
+  const plan = usePlan(id);
+  if (id === undefined) return <PlanForm />;
+  if (plan.isPending)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
+  if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error)} />;
+  if (plan.data.status !== 'draft' || !plan.data.can.manage)
+    return <Alert type="warning" showIcon title={t('plans.form.draftOnly')} />;
+  return <PlanForm key={plan.data.version} plan={plan.data} />;
+}
