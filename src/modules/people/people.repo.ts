@@ -1,0 +1,250 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
+import { matchesSearch } from '../../platform/db/sql-helpers.ts';
+import { type Scope, scopeSql } from '../../platform/scope.ts';
+import type { Sex } from './people.rules.ts';
+
+/** All SQL of the person registry. Every read of people takes a Scope (the keeping organisation's path). */
+
+export type PersonRow = {
+  id: number;
+  fullName: string;
+  birthDate: string | null;
+  sex: Sex | null;
+  cccd: string | null;
+  phone: string | null;
+  email: string | null;
+  jobTitle: string | null;
+  employerOrgId: number | null;
+  employerName: string | null;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  status: 'active' | 'merged';
+  mergedIntoId: number | null;
+  version: number;
+};
+
+const columns = sql`
+  p.id, p.full_name AS "fullName", p.birth_date::text AS "birthDate", p.sex, p.cccd, p.phone, p.email,
+  p.job_title AS "jobTitle", p.employer_org_id AS "employerOrgId", e.name AS "employerName",
+  p.org_id AS "orgId", o.name AS "orgName", p.org_path::text AS "orgPath", p.status,
+  p.merged_into_id AS "mergedIntoId", p.version`;
+const from = sql`
+  FROM people p
+  JOIN organisations o ON o.id = p.org_id
+  LEFT JOIN organisations e ON e.id = p.employer_org_id`;
+
+export async function findPerson(db: Db | Tx, scope: Scope, id: number, forUpdate = false) {
+  const [row] = await rows<PersonRow>(
+    db,
+    sql`SELECT ${columns} ${from} WHERE p.id = ${id} AND ${scopeSql(scope, sql`p.org_path`)}
+        ${forUpdate ? sql`FOR UPDATE OF p` : sql``}`,
+  );
+  return row;
+}
+
+export type PersonFilter = {
+  q?: string;
+  orgPath?: string;
+  employerOrgId?: number;
+  status: 'active' | 'merged' | 'all';
+  page: number;
+  pageSize: number;
+};
+
+export async function listPeople(db: Db, scope: Scope, f: PersonFilter) {
+  const where: SQL[] = [scopeSql(scope, sql`p.org_path`)];
+  if (f.status !== 'all') where.push(sql`p.status = ${f.status}`);
+  if (f.orgPath) where.push(sql`p.org_path <@ ${f.orgPath}::ltree`);
+  if (f.employerOrgId) where.push(sql`p.employer_org_id = ${f.employerOrgId}`);
+  const q = f.q?.trim();
+  // A full CCCD is an exact lookup (the unique index); anything else searches name and phone without diacritics.
+  if (q && /^\d{12}$/.test(q.replace(/[\s.]/g, ''))) where.push(sql`p.cccd = ${q.replace(/[\s.]/g, '')}`);
+  else if (q) where.push(matchesSearch(sql`p.search_text`, q));
+  const cond = sql.join(where, sql` AND `);
+  return fetchPage<PersonRow>(
+    db,
+    sql`SELECT ${columns} ${from} WHERE ${cond}
+        ORDER BY p.search_text, p.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    sql`SELECT count(*)::int AS total FROM people p WHERE ${cond}`,
+  );
+}
+
+export type IdentityProbe = {
+  key: number;
+  cccd: string | null;
+  fullName: string;
+  birthDate: string | null;
+  phone: string | null;
+};
+export type IdentityMatch = {
+  key: number;
+  id: number;
+  matchedBy: 'cccd' | 'name_birth_phone';
+  fullName: string;
+  orgPath: string;
+  employerOrgId: number | null;
+};
+
+/**
+ * Existing active people that the candidates would repeat, in one round trip for any number of them: the
+ * same CCCD anywhere (the CCCD is unique among active people), or — when either side has no CCCD — the same
+ * unaccented name, birth date and phone among the people the scope sees. `exceptId` skips the person being
+ * edited.
+ */
+export async function findIdentityMatches(
+  db: Db | Tx,
+  scope: Scope,
+  probes: IdentityProbe[],
+  exceptId: number | null = null,
+): Promise<IdentityMatch[]> {
+  if (probes.length === 0) return [];
+  const json = JSON.stringify(probes);
+  return rows<IdentityMatch>(
+    db,
+    sql`WITH c AS (
+          SELECT * FROM jsonb_to_recordset(${json}::jsonb)
+            AS x(key int, cccd text, "fullName" text, "birthDate" date, phone text)
+        )
+        SELECT DISTINCT ON (c.key) c.key, p.id, p.full_name AS "fullName", p.org_path::text AS "orgPath",
+               p.employer_org_id AS "employerOrgId",
+               CASE WHEN p.cccd = c.cccd THEN 'cccd' ELSE 'name_birth_phone' END AS "matchedBy"
+        FROM c JOIN people p ON p.status = 'active' AND p.id IS DISTINCT FROM ${exceptId}::int AND (
+          p.cccd = c.cccd
+          OR (lower(ct_unaccent(p.full_name)) = lower(ct_unaccent(c."fullName"))
+              AND p.birth_date = c."birthDate" AND p.phone = c.phone
+              AND (p.cccd IS NULL OR c.cccd IS NULL)
+              AND ${scopeSql(scope, sql`p.org_path`)}))
+        ORDER BY c.key, (p.cccd = c.cccd) DESC NULLS LAST, p.id`,
+  );
+}
+
+export type PersonWrite = {
+  fullName: string;
+  birthDate: string | null;
+  sex: Sex | null;
+  cccd: string | null;
+  phone: string | null;
+  email: string | null;
+  jobTitle: string | null;
+  employerOrgId: number | null;
+  orgId: number;
+  orgPath: string;
+};
+
+const BATCH = 1000;
+
+/** Inserts people in batches (one statement per 1,000), returning their ids in input order. */
+export async function insertPeople(tx: Db | Tx, people: PersonWrite[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < people.length; i += BATCH) {
+    const json = JSON.stringify(people.slice(i, i + BATCH).map((p, n) => ({ ...p, n })));
+    const got = await rows<{ id: number }>(
+      tx,
+      sql`INSERT INTO people (full_name, birth_date, sex, cccd, phone, email, job_title, employer_org_id, org_id, org_path)
+          SELECT "fullName", "birthDate", sex, cccd, phone, email, "jobTitle", "employerOrgId", "orgId", "orgPath"::ltree
+          FROM jsonb_to_recordset(${json}::jsonb) AS x(n int, "fullName" text, "birthDate" date, sex text, cccd text,
+               phone text, email text, "jobTitle" text, "employerOrgId" int, "orgId" int, "orgPath" text)
+          ORDER BY n
+          RETURNING id`,
+    );
+    // Identity values follow the ORDER BY of the inserting SELECT; sort to be safe with RETURNING's order.
+    ids.push(...got.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
+export async function updatePerson(
+  tx: Tx,
+  id: number,
+  p: Omit<PersonWrite, 'orgId' | 'orgPath'>,
+  now: Date,
+): Promise<void> {
+  await tx.execute(
+    sql`UPDATE people SET full_name = ${p.fullName}, birth_date = ${p.birthDate}, sex = ${p.sex}, cccd = ${p.cccd},
+          phone = ${p.phone}, email = ${p.email}, job_title = ${p.jobTitle}, employer_org_id = ${p.employerOrgId},
+          version = version + 1, updated_at = ${now.toISOString()}
+        WHERE id = ${id}`,
+  );
+}
+
+/** Classes or trainer posts both people hold: a merge would break their unique keys, so it is refused. */
+export async function mergeClashes(tx: Tx, fromId: number, intoId: number) {
+  return rows<{ kind: 'class' | 'trainer'; ref: number }>(
+    tx,
+    sql`SELECT 'class' AS kind, a.class_id AS ref FROM enrolments a
+          JOIN enrolments b ON b.class_id = a.class_id AND b.person_id = ${intoId}
+        WHERE a.person_id = ${fromId}
+        UNION ALL
+        SELECT 'trainer', a.org_id FROM trainers a
+          JOIN trainers b ON b.org_id = a.org_id AND b.person_id = ${intoId}
+        WHERE a.person_id = ${fromId}`,
+  );
+}
+
+/** Re-points every record of `fromId` to `intoId` and marks `fromId` merged; returns the counts moved. */
+export async function mergeInto(tx: Tx, fromId: number, intoId: number, now: Date) {
+  const count = async (q: SQL) => (await rows<{ n: number }>(tx, q))[0]?.n ?? 0;
+  const enrolments = await count(
+    sql`WITH u AS (UPDATE enrolments SET person_id = ${intoId} WHERE person_id = ${fromId} RETURNING 1)
+        SELECT count(*)::int AS n FROM u`,
+  );
+  const certificates = await count(
+    sql`WITH u AS (UPDATE certificates SET person_id = ${intoId} WHERE person_id = ${fromId} RETURNING 1)
+        SELECT count(*)::int AS n FROM u`,
+  );
+  const trainers = await count(
+    sql`WITH u AS (UPDATE trainers SET person_id = ${intoId} WHERE person_id = ${fromId} RETURNING 1)
+        SELECT count(*)::int AS n FROM u`,
+  );
+  const at = now.toISOString();
+  // Earlier merges into the merged person now point at the kept one, so a chain never needs following.
+  await tx.execute(sql`UPDATE people SET merged_into_id = ${intoId} WHERE merged_into_id = ${fromId}`);
+  await tx.execute(
+    sql`UPDATE people SET status = 'merged', merged_into_id = ${intoId}, version = version + 1, updated_at = ${at}
+        WHERE id = ${fromId}`,
+  );
+  // The kept record takes what only the merged one knew (after the merged one left the active CCCD index).
+  await tx.execute(
+    sql`UPDATE people k SET cccd = coalesce(k.cccd, m.cccd), birth_date = coalesce(k.birth_date, m.birth_date),
+          sex = coalesce(k.sex, m.sex), phone = coalesce(k.phone, m.phone), email = coalesce(k.email, m.email),
+          job_title = coalesce(k.job_title, m.job_title), employer_org_id = coalesce(k.employer_org_id, m.employer_org_id),
+          version = k.version + 1, updated_at = ${at}
+        FROM people m WHERE k.id = ${intoId} AND m.id = ${fromId}`,
+  );
+  return { enrolments, certificates, trainers };
+}
+
+export type DuplicatePairRow = {
+  aId: number;
+  bId: number;
+  reason: 'name_birth_phone' | 'name_birth' | 'name_phone';
+};
+
+/** Likely duplicates among the active people of a subtree: the same unaccented name and birth date or phone. */
+export async function duplicatePairs(db: Db, scope: Scope, orgPath: string, limit = 500) {
+  return rows<DuplicatePairRow>(
+    db,
+    sql`SELECT a.id AS "aId", b.id AS "bId",
+               CASE WHEN a.birth_date = b.birth_date AND a.phone = b.phone THEN 'name_birth_phone'
+                    WHEN a.birth_date = b.birth_date THEN 'name_birth' ELSE 'name_phone' END AS reason
+        FROM people a
+        JOIN people b ON lower(ct_unaccent(b.full_name)) = lower(ct_unaccent(a.full_name)) AND b.id > a.id
+         AND (b.birth_date = a.birth_date OR b.phone = a.phone)
+         AND (a.cccd IS NULL OR b.cccd IS NULL)
+        WHERE a.status = 'active' AND b.status = 'active'
+          AND a.org_path <@ ${orgPath}::ltree AND b.org_path <@ ${orgPath}::ltree
+          AND ${scopeSql(scope, sql`a.org_path`)} AND ${scopeSql(scope, sql`b.org_path`)}
+        ORDER BY a.id, b.id LIMIT ${limit}`,
+  );
+}
+
+export async function findPeopleByIds(db: Db | Tx, scope: Scope, ids: number[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return rows<PersonRow>(
+    db,
+    sql`SELECT ${columns} ${from}
+        WHERE p.id = ANY(${`{${ids.join(',')}}`}::int[]) AND ${scopeSql(scope, sql`p.org_path`)}`,
+  );
+}

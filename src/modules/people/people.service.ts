@@ -1,0 +1,283 @@
+import type { z } from 'zod';
+import type {
+  CreatePersonBody,
+  duplicatePair,
+  PersonView,
+  personListQuery,
+  UpdatePersonBody,
+} from '../../contracts/people.ts';
+import { diff, recordAudit } from '../../platform/audit.ts';
+import { vnToday } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
+import { type Actor, hasPermission, type Scope, scopeOf } from '../../platform/scope.ts';
+import { findOrgRow } from '../orgs/orgs.repo.ts';
+import { peopleErrors } from './people.errors.ts';
+import * as repo from './people.repo.ts';
+import { checkPerson, maskCccd, type PersonFields } from './people.rules.ts';
+
+export function canReveal(actor: Actor, orgPath: string): boolean {
+  return hasPermission(actor, 'person.sensitive', orgPath);
+}
+
+export function toView(actor: Actor, p: repo.PersonRow, reveal = false): PersonView {
+  const showFull = reveal && canReveal(actor, p.orgPath);
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    cccd: showFull ? p.cccd : maskCccd(p.cccd),
+    cccdMasked: !showFull && p.cccd !== null,
+    phone: p.phone,
+    email: p.email,
+    jobTitle: p.jobTitle,
+    employerOrgId: p.employerOrgId,
+    employerName: p.employerName,
+    orgId: p.orgId,
+    orgName: p.orgName,
+    status: p.status,
+    mergedIntoId: p.mergedIntoId,
+    version: p.version,
+    can: {
+      manage: hasPermission(actor, 'person.manage', p.orgPath),
+      revealCccd: canReveal(actor, p.orgPath),
+    },
+  };
+}
+
+/** What the audit log keeps of a person: never the full CCCD (Decree 13/2023). */
+export function auditView(p: Omit<repo.PersonWrite, 'orgPath'> & { id?: number }) {
+  return { ...p, cccd: maskCccd(p.cccd) };
+}
+
+export async function listPeople(ctx: Ctx, q: z.output<typeof personListQuery>) {
+  const scope = scopeOf(ctx.actor);
+  let orgPath: string | undefined;
+  if (q.orgId) {
+    const org = await findOrgRow(ctx.db, scope, q.orgId);
+    if (!org) throw errors.notFound('orgs');
+    orgPath = org.path;
+  }
+  const page = await repo.listPeople(ctx.db, scope, { ...q, orgPath });
+  return {
+    items: page.items.map((p) => toView(ctx.actor, p)),
+    total: page.total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function getPerson(ctx: Ctx, id: number, reveal?: 'cccd') {
+  const p = await repo.findPerson(ctx.db, scopeOf(ctx.actor), id);
+  if (!p) throw peopleErrors.notFound();
+  if (reveal === 'cccd') {
+    if (!canReveal(ctx.actor, p.orgPath))
+      throw errors.forbidden('Bạn không có quyền xem đầy đủ số CCCD (dữ liệu cá nhân nhạy cảm).');
+    // Every full read of the national ID is recorded: who, when, whose (the number itself is not logged).
+    await recordAudit(ctx.db, ctx, {
+      action: 'read_sensitive',
+      entityType: 'person',
+      entityId: p.id,
+      orgId: p.orgId,
+      orgPath: p.orgPath,
+      after: { field: 'cccd', cccd: maskCccd(p.cccd) },
+    });
+  }
+  return toView(ctx.actor, p, reveal === 'cccd');
+}
+
+/** Domain checks with field paths (`body.cccd`), or the normalised values. */
+function checked(fields: PersonFields, ctx: Ctx): PersonFields {
+  const { value, issues } = checkPerson(fields, vnToday(ctx.clock));
+  if (issues.length)
+    throw errors.validation(issues.map((i) => ({ path: `body.${i.field}`, message: i.message })));
+  return value;
+}
+
+async function checkEmployer(db: Db | Tx, employerOrgId: number | null | undefined) {
+  if (!employerOrgId) return;
+  if (!(await findOrgRow(db, { all: true }, employerOrgId)))
+    throw errors.validation([
+      { path: 'body.employerOrgId', message: 'Không tìm thấy đơn vị sử dụng lao động' },
+    ]);
+}
+
+async function assertNoDuplicate(tx: Tx, scope: Scope, p: PersonFields, exceptId: number | null) {
+  const [m] = await repo.findIdentityMatches(
+    tx,
+    scope,
+    [{ key: 0, cccd: p.cccd, fullName: p.fullName!, birthDate: p.birthDate, phone: p.phone }],
+    exceptId,
+  );
+  if (m) throw peopleErrors.duplicate(m.id, m.matchedBy);
+}
+
+export async function createPerson(ctx: Ctx, body: CreatePersonBody) {
+  const scope = scopeOf(ctx.actor);
+  const org = await findOrgRow(ctx.db, scope, body.orgId);
+  if (!org) throw errors.notFound('orgs');
+  if (!hasPermission(ctx.actor, 'person.manage', org.path)) throw errors.forbidden();
+  const v = checked(
+    {
+      fullName: body.fullName,
+      birthDate: body.birthDate ?? null,
+      sex: body.sex ?? null,
+      cccd: body.cccd ?? null,
+      phone: body.phone ?? null,
+      email: body.email ?? null,
+    },
+    ctx,
+  );
+  await checkEmployer(ctx.db, body.employerOrgId);
+  const id = await ctx.db.transaction(async (tx) => {
+    await assertNoDuplicate(tx, scope, v, null);
+    const write: repo.PersonWrite = {
+      ...v,
+      fullName: v.fullName!,
+      jobTitle: body.jobTitle?.trim() ?? null,
+      employerOrgId: body.employerOrgId ?? null,
+      orgId: org.id,
+      orgPath: org.path,
+    };
+    const [newId] = await repo.insertPeople(tx, [write]);
+    const { orgPath: _omit, ...rest } = write;
+    await recordAudit(tx, ctx, {
+      action: 'create',
+      entityType: 'person',
+      entityId: newId!,
+      orgId: org.id,
+      orgPath: org.path,
+      after: auditView(rest),
+    });
+    return newId!;
+  });
+  return getPerson(ctx, id);
+}
+
+export async function updatePerson(ctx: Ctx, id: number, body: UpdatePersonBody) {
+  const scope = scopeOf(ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const p = await repo.findPerson(tx, scope, id, true);
+    if (!p) throw peopleErrors.notFound();
+    if (!hasPermission(ctx.actor, 'person.manage', p.orgPath)) throw errors.forbidden();
+    if (p.status !== 'active') throw peopleErrors.notActive();
+    if (p.version !== body.version) throw peopleErrors.versionConflict(p.version);
+    const pick = <K extends keyof UpdatePersonBody>(k: K, current: unknown) =>
+      body[k] === undefined ? current : body[k];
+    const v = checked(
+      {
+        fullName: pick('fullName', p.fullName) as string,
+        birthDate: pick('birthDate', p.birthDate) as string | null,
+        sex: pick('sex', p.sex) as PersonFields['sex'],
+        cccd: pick('cccd', p.cccd) as string | null,
+        phone: pick('phone', p.phone) as string | null,
+        email: pick('email', p.email) as string | null,
+      },
+      ctx,
+    );
+    const employerOrgId = pick('employerOrgId', p.employerOrgId) as number | null;
+    if (employerOrgId !== p.employerOrgId) await checkEmployer(tx, employerOrgId);
+    await assertNoDuplicate(tx, scope, v, p.id);
+    const next = {
+      ...v,
+      fullName: v.fullName!,
+      jobTitle: ((pick('jobTitle', p.jobTitle) as string | null) ?? null)?.trim() || null,
+      employerOrgId,
+    };
+    const before = {
+      fullName: p.fullName,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      cccd: p.cccd,
+      phone: p.phone,
+      email: p.email,
+      jobTitle: p.jobTitle,
+      employerOrgId: p.employerOrgId,
+    };
+    await repo.updatePerson(tx, p.id, next, ctx.clock.now());
+    const d = diff(
+      { ...before, cccd: maskCccd(before.cccd) } as Record<string, unknown>,
+      { ...next, cccd: maskCccd(next.cccd) } as Record<string, unknown>,
+    );
+    // A changed CCCD shows as changed even when both masks look alike.
+    if (before.cccd !== next.cccd && !('cccd' in d.after)) {
+      d.before.cccd = maskCccd(before.cccd);
+      d.after.cccd = maskCccd(next.cccd);
+    }
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      entityType: 'person',
+      entityId: p.id,
+      orgId: p.orgId,
+      orgPath: p.orgPath,
+      ...d,
+    });
+  });
+  return getPerson(ctx, id);
+}
+
+export async function mergePerson(ctx: Ctx, id: number, body: { intoId: number; version: number }) {
+  if (id === body.intoId) throw peopleErrors.mergeSelf();
+  const scope = scopeOf(ctx.actor);
+  const result = await ctx.db.transaction(async (tx) => {
+    // Lock both rows in id order, so two opposite merges cannot deadlock.
+    const [first, second] = id < body.intoId ? [id, body.intoId] : [body.intoId, id];
+    const a = await repo.findPerson(tx, scope, first, true);
+    const b = await repo.findPerson(tx, scope, second, true);
+    const from = id === first ? a : b;
+    const into = id === first ? b : a;
+    if (!from) throw peopleErrors.notFound();
+    if (!into)
+      throw errors.validation([{ path: 'body.intoId', message: 'Không tìm thấy hồ sơ được giữ lại' }]);
+    for (const p of [from, into])
+      if (!hasPermission(ctx.actor, 'person.manage', p.orgPath)) throw errors.forbidden();
+    if (from.status !== 'active') throw peopleErrors.notActive();
+    if (into.status !== 'active')
+      throw errors.validation([
+        { path: 'body.intoId', message: 'Hồ sơ được giữ lại đã bị gộp vào hồ sơ khác' },
+      ]);
+    if (from.version !== body.version) throw peopleErrors.versionConflict(from.version);
+    const clashes = await repo.mergeClashes(tx, from.id, into.id);
+    if (clashes.length)
+      throw peopleErrors.mergeClash(
+        clashes.filter((c) => c.kind === 'class').map((c) => c.ref),
+        clashes.filter((c) => c.kind === 'trainer').map((c) => c.ref),
+      );
+    const moved = await repo.mergeInto(tx, from.id, into.id, ctx.clock.now());
+    await recordAudit(tx, ctx, {
+      action: 'merge',
+      entityType: 'person',
+      entityId: from.id,
+      orgId: from.orgId,
+      orgPath: from.orgPath,
+      before: { status: 'active', fullName: from.fullName, cccd: maskCccd(from.cccd) },
+      after: { status: 'merged', mergedIntoId: into.id, moved },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'merge_into',
+      entityType: 'person',
+      entityId: into.id,
+      orgId: into.orgId,
+      orgPath: into.orgPath,
+      after: { absorbedId: from.id, moved },
+    });
+    return { moved, intoId: into.id, mergedId: from.id };
+  });
+  return { kept: await getPerson(ctx, result.intoId), mergedId: result.mergedId, moved: result.moved };
+}
+
+export async function listDuplicates(ctx: Ctx, orgId: number): Promise<z.infer<typeof duplicatePair>[]> {
+  const scope = scopeOf(ctx.actor);
+  const org = await findOrgRow(ctx.db, scope, orgId);
+  if (!org) throw errors.notFound('orgs');
+  const pairs = await repo.duplicatePairs(ctx.db, scope, org.path);
+  const ids = [...new Set(pairs.flatMap((p) => [p.aId, p.bId]))];
+  const byId = new Map((await repo.findPeopleByIds(ctx.db, scope, ids)).map((p) => [p.id, p]));
+  return pairs.map((p) => ({
+    a: toView(ctx.actor, byId.get(p.aId)!),
+    b: toView(ctx.actor, byId.get(p.bId)!),
+    reason: p.reason,
+  }));
+}

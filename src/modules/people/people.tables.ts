@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, ltree, updatedAt } from '../../platform/db/columns.ts';
+import { organisations } from '../orgs/orgs.tables.ts';
+
+/**
+ * One registry of people for every module (learners, trainers, donors, volunteers). A person belongs to
+ * the organisation that registered them (scope); the CCCD (12-digit national ID) is sensitive personal data
+ * (Decree 13/2023): shown masked unless the reader may see it, and every full read is audited.
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fullName: text('full_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    sex: text('sex', { enum: ['male', 'female'] }),
+    cccd: text('cccd'),
+    phone: text('phone'),
+    email: text('email'),
+    /** The enterprise or body the person works for (an organisation of the forest, e.g. an enterprise). */
+    employerOrgId: integer('employer_org_id').references(() => organisations.id),
+    jobTitle: text('job_title'),
+    /** The organisation that keeps this record: scope follows its path. */
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: ltree('org_path').notNull(),
+    status: text('status', { enum: ['active', 'merged'] })
+      .notNull()
+      .default('active'),
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => people.id),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(ct_unaccent(full_name || ' ' || coalesce(phone, '')))`),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('people_cccd_uq').on(t.cccd).where(sql`${t.cccd} IS NOT NULL AND ${t.status} = 'active'`),
+    index('people_org_path_gist').using('gist', t.orgPath),
+    index('people_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    /** Duplicate check without a CCCD: same name (unaccented), birth date and phone. */
+    index('people_identity_idx').on(sql`lower(ct_unaccent(${t.fullName}))`, t.birthDate, t.phone),
+    index('people_employer_idx').on(t.employerOrgId),
+  ],
+);

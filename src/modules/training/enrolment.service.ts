@@ -1,0 +1,177 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit.ts';
+import { vnToday } from '../../platform/clock.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { rows, type Tx } from '../../platform/db/database.ts';
+import { errors, type FieldIssue } from '../../platform/errors.ts';
+import { scopeOf, scopeSql } from '../../platform/scope.ts';
+import { classRights } from './classes.service.ts';
+import { trainingErrors } from './training.errors.ts';
+import * as repo from './training.repo.ts';
+import { enrolments } from './training.tables.ts';
+
+/** Advisory-lock namespace for "this person's bookings" (pg_advisory_xact_lock(int, int)). */
+const PERSON_BOOKING_LOCK = 4_0401;
+
+export type EnrolOutcome = { enrolled: number[]; waitlisted: number[]; alreadyIn: number[] };
+
+/** The class locked FOR UPDATE for an enrolment change by its provider or its customer enterprise. */
+async function classForEnrolment(ctx: Ctx, tx: Tx, classId: number) {
+  const c = await repo.findClass(tx, scopeOf(ctx.actor), classId, true);
+  if (!c) throw trainingErrors.classNotFound();
+  if (!classRights(ctx, c).enrol) throw errors.forbidden();
+  if (c.status === 'completed' || c.status === 'cancelled') throw trainingErrors.classClosed();
+  return c;
+}
+
+/** People the caller may put in this class: in the caller's scope, kept by the provider, or the customer's staff. */
+async function eligiblePeople(ctx: Ctx, tx: Tx, c: repo.ClassRow, ids: number[]) {
+  return rows<{ id: number; fullName: string }>(
+    tx,
+    sql`SELECT p.id, p.full_name AS "fullName" FROM people p
+        WHERE p.id = ANY(${`{${ids.join(',')}}`}::int[]) AND p.status = 'active'
+          AND (${scopeSql(scopeOf(ctx.actor), sql`p.org_path`)} OR p.org_path <@ ${c.providerPath}::ltree
+               OR (${c.customerOrgId}::int IS NOT NULL AND p.employer_org_id = ${c.customerOrgId}::int))`,
+  );
+}
+
+/** Who of `ids` has not passed the prerequisite: a valid certificate of it, or a passed enrolment in it. */
+async function missingPrerequisite(tx: Tx, code: string, ids: number[], today: string) {
+  const ok = await rows<{ id: number }>(
+    tx,
+    sql`SELECT p.id FROM unnest(${`{${ids.join(',')}}`}::int[]) AS p(id)
+        WHERE EXISTS (SELECT 1 FROM certificates ce JOIN course_types ct ON ct.id = ce.course_type_id
+                      WHERE ce.person_id = p.id AND ct.code = ${code} AND ce.status = 'valid'
+                        AND (ce.valid_until IS NULL OR ce.valid_until >= ${today}::date))
+           OR EXISTS (SELECT 1 FROM enrolments e JOIN training_classes c ON c.id = e.class_id
+                      JOIN course_types ct ON ct.id = c.course_type_id
+                      WHERE e.person_id = p.id AND ct.code = ${code} AND e.outcome = 'pass')`,
+  );
+  const passed = new Set(ok.map((r) => r.id));
+  return ids.filter((id) => !passed.has(id));
+}
+
+/**
+ * Enrols people in a class (the interface other parts of training call, e.g. the roster import). Locks the
+ * class row, so concurrent enrolments see each other's counts: the first `capacity` are enrolled and the rest
+ * waitlisted in order. Refuses (naming the person) anyone booked on an overlapping session of another class
+ * or lacking the course's prerequisite. People already in the class are reported, not added twice.
+ */
+export async function enrolPeople(
+  ctx: Ctx,
+  tx: Tx,
+  classId: number,
+  personIds: number[],
+): Promise<EnrolOutcome> {
+  const c = await classForEnrolment(ctx, tx, classId);
+  const ids = [...new Set(personIds)];
+  const current = await repo.enrolmentsOf(tx, classId);
+  const inClass = new Set(current.filter((e) => e.status !== 'cancelled').map((e) => e.personId));
+  const alreadyIn = ids.filter((id) => inClass.has(id));
+  const fresh = ids.filter((id) => !inClass.has(id));
+  const result: EnrolOutcome = { enrolled: [], waitlisted: [], alreadyIn };
+  if (fresh.length === 0) return result;
+  // Each person's bookings are serialised across classes (ids in ascending order: no deadlock).
+  for (const id of [...fresh].sort((a, b) => a - b))
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${PERSON_BOOKING_LOCK}, ${id})`);
+  const found = new Map((await eligiblePeople(ctx, tx, c, fresh)).map((p) => [p.id, p.fullName]));
+  const at = (id: number) => `body.personIds.${personIds.indexOf(id)}`;
+  const issues: FieldIssue[] = fresh
+    .filter((id) => !found.has(id))
+    .map((id) => ({ path: at(id), message: 'Không có người này hoặc bạn không có quyền ghi danh họ' }));
+  for (const o of await repo.personOverlaps(tx, classId, [...found.keys()]))
+    issues.push({
+      path: at(o.personId),
+      message: `${found.get(o.personId)} đã có lịch học trùng giờ ở lớp ${o.classCode}`,
+    });
+  const course = (await repo.findCourse(tx, c.courseTypeId))!;
+  if (course.prerequisiteCode)
+    for (const id of await missingPrerequisite(
+      tx,
+      course.prerequisiteCode,
+      [...found.keys()],
+      vnToday(ctx.clock),
+    ))
+      issues.push({
+        path: at(id),
+        message: `${found.get(id)} chưa có chứng nhận khoá ${course.prerequisiteCode} (điều kiện tiên quyết)`,
+      });
+  if (issues.length) throw errors.validation(issues);
+  // A place freed by a cancellation is taken by a new row, so the waitlist order stays the order of arrival.
+  await tx
+    .delete(enrolments)
+    .where(
+      and(
+        eq(enrolments.classId, classId),
+        eq(enrolments.status, 'cancelled'),
+        sql`${enrolments.personId} = ANY(${`{${fresh.join(',')}}`}::int[])`,
+      ),
+    );
+  let free = c.capacity - c.enrolled;
+  // Seats freed by a larger capacity go to those already waiting, before anyone new.
+  for (const w of current.filter((x) => x.status === 'waitlisted')) {
+    if (free <= 0) break;
+    await tx
+      .update(enrolments)
+      .set({ status: 'enrolled', waitlistedAt: null })
+      .where(eq(enrolments.id, w.id));
+    free--;
+  }
+  const now = ctx.clock.now();
+  for (const personId of fresh) {
+    const enrol = free > 0;
+    if (enrol) free--;
+    await tx.insert(enrolments).values({
+      classId,
+      personId,
+      status: enrol ? 'enrolled' : 'waitlisted',
+      waitlistedAt: enrol ? null : now,
+    });
+    (enrol ? result.enrolled : result.waitlisted).push(personId);
+  }
+  await recordAudit(tx, ctx, {
+    action: 'training.enrolment.add',
+    entityType: 'training_class',
+    entityId: classId,
+    orgId: c.providerOrgId,
+    orgPath: c.providerPath,
+    after: result,
+  });
+  return result;
+}
+
+export async function enrolInClass(ctx: Ctx, classId: number, personIds: number[]) {
+  return ctx.db.transaction((tx) => enrolPeople(ctx, tx, classId, personIds));
+}
+
+/** Cancels a learner's place; a freed seat goes to the first person on the waitlist. */
+export async function cancelEnrolment(ctx: Ctx, classId: number, personId: number) {
+  return ctx.db.transaction(async (tx) => {
+    const c = await classForEnrolment(ctx, tx, classId);
+    const list = await repo.enrolmentsOf(tx, classId);
+    const e = list.find((x) => x.personId === personId && x.status !== 'cancelled');
+    if (!e) throw trainingErrors.enrolmentNotFound();
+    await tx
+      .update(enrolments)
+      .set({ status: 'cancelled', waitlistedAt: null })
+      .where(eq(enrolments.id, e.id));
+    // enrolmentsOf lists the waitlist in arrival order.
+    const next = e.status === 'enrolled' ? list.find((x) => x.status === 'waitlisted') : undefined;
+    if (next)
+      await tx
+        .update(enrolments)
+        .set({ status: 'enrolled', waitlistedAt: null })
+        .where(eq(enrolments.id, next.id));
+    const out = { cancelled: personId, promoted: next?.personId ?? null };
+    await recordAudit(tx, ctx, {
+      action: 'training.enrolment.cancel',
+      entityType: 'training_class',
+      entityId: classId,
+      orgId: c.providerOrgId,
+      orgPath: c.providerPath,
+      before: { personId, status: e.status },
+      after: out,
+    });
+    return out;
+  });
+}

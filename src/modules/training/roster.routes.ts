@@ -1,0 +1,80 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idParam } from '../../contracts/common.ts';
+import { rosterFields, rosterResult } from '../../contracts/people.ts';
+import { errors } from '../../platform/errors.ts';
+import type { ModuleRoutes } from '../../platform/http/app.ts';
+import { ctxOf } from '../../platform/http/authenticate.ts';
+import { rosterTemplate } from './roster.parse.ts';
+import { commitRoster, previewRoster } from './roster.service.ts';
+
+const tags = ['Đào tạo'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A 10,000-row roster is about 0.5–1 MB; the limit leaves room for formatting and pictures. */
+const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
+
+/** The multipart body: the text fields and the one file (field "file"). */
+async function readRosterUpload(req: FastifyRequest) {
+  const fields: Record<string, string> = {};
+  let file: Buffer | null = null;
+  try {
+    for await (const part of req.parts({ limits: { fileSize: MAX_ROSTER_BYTES } })) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.fieldname === 'file') file = content;
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw errors.badRequest('request.too_large', 'Tệp quá lớn (tối đa 10 MB).');
+    throw e;
+  }
+  if (!file) throw errors.validation([{ path: 'body.file', message: 'Chưa chọn tệp danh sách' }]);
+  const parsed = rosterFields.safeParse(fields);
+  if (!parsed.success)
+    throw errors.validation([{ path: 'body.mode', message: 'Chế độ phải là preview hoặc commit' }]);
+  return { mode: parsed.data.mode, file };
+}
+
+export const rosterRoutes: ModuleRoutes = (app, deps) => {
+  app.post(
+    '/api/training/classes/:id/roster',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import a class roster (multipart: file = XLSX, mode = preview|commit). Preview writes nothing; commit writes all rows or none',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: { 200: rosterResult },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req, deps);
+      const { mode, file } = await readRosterUpload(req);
+      return mode === 'commit'
+        ? commitRoster(ctx, req.params.id, file)
+        : previewRoster(ctx, req.params.id, file);
+    },
+  );
+  app.get(
+    '/api/training/roster-template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Blank roster template (XLSX) with the headers the import reads',
+        produces: [XLSX],
+        response: { 200: z.any().describe('XLSX workbook') },
+      },
+    },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="mau-danh-sach-hoc-vien.xlsx"; filename*=UTF-8''${encodeURIComponent('Mẫu danh sách học viên.xlsx')}`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(await rosterTemplate(null)),
+  );
+};
