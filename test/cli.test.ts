@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tempDirs: string[] = [];
@@ -34,7 +34,7 @@ async function freshEnv(): Promise<Record<string, string>> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return { DATA_DIR: tempDir('chungtay-cli-'), DATABASE_URL: '' };
   const pg = (await import('pg')).default;
-  const name = `chungtay_cli_${process.pid}_${Math.random().toString(36).slice(2, 7)}`;
+  const name = `${inject('pgRunPrefix')}cli_${Math.random().toString(36).slice(2, 7)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

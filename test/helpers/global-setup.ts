@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplateDb: string;
+    /** Every database this run creates on the server starts with it, so the teardown can drop them all. */
+    pgRunPrefix: string;
   }
 }
 
@@ -19,7 +21,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const name = `chungtay_tpl_${process.pid}`;
+    const prefix = `chungtay_t${process.pid}_`;
+    const name = `${prefix}tpl`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -30,10 +33,17 @@ export default async function setup(project: TestProject) {
     await db.migrate();
     await db.close();
     project.provide('pgTemplateDb', name);
+    project.provide('pgRunPrefix', prefix);
     project.provide('pgliteTemplate', '');
     console.log(`\n[tests] database: PostgreSQL server ${redactUrl(url)} (template ${name})\n`);
+    // A test file's own afterAll drops its database, but one registered inside a test (or cut short by a
+    // failure) may not run: drop whatever this run left, and only this run's (others may be running).
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      const { rows } = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+        [prefix],
+      );
+      for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
       await admin.end();
     };
   }

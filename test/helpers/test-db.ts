@@ -8,7 +8,7 @@ export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   let database: Database;
   if (url) {
-    const name = `chungtay_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const name = `${inject('pgRunPrefix')}${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateDb')}`);
