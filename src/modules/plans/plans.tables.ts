@@ -146,6 +146,8 @@ export const planReports = pgTable(
   },
   (t) => [
     uniqueIndex('plan_reports_uq').on(t.planId, t.orgId, t.periodKey),
+    // One period's reports of a plan (dashboards, completeness) without reading the other periods.
+    index('plan_reports_period_idx').on(t.planId, t.periodKey),
     index('plan_reports_path_gist').using('gist', t.orgPath),
   ],
 );
@@ -187,7 +189,9 @@ export const planRollups = pgTable(
     yesCount: integer('yes_count').notNull().default(0),
     reports: integer('reports').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.indicatorId, t.periodKey, t.orgId] })],
+  // Key order follows the reads: a dashboard asks for one plan × period × a set of organisations (all
+  // indicators); the upsert's ON CONFLICT names the same columns, so no second index is maintained.
+  (t) => [primaryKey({ columns: [t.planId, t.periodKey, t.orgId, t.indicatorId] })],
 );
 
 /** One category's share of a disaggregated value (e.g. the women among the trained). */

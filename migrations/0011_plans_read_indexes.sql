@@ -1,0 +1,3 @@
+ALTER TABLE "plan_rollups" DROP CONSTRAINT "plan_rollups_plan_id_indicator_id_period_key_org_id_pk";--> statement-breakpoint
+ALTER TABLE "plan_rollups" ADD CONSTRAINT "plan_rollups_plan_id_period_key_org_id_indicator_id_pk" PRIMARY KEY("plan_id","period_key","org_id","indicator_id");--> statement-breakpoint
+CREATE INDEX "plan_reports_period_idx" ON "plan_reports" USING btree ("plan_id","period_key");
