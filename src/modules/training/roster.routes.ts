@@ -5,6 +5,10 @@ import { rosterFields, rosterResult } from '../../contracts/people.ts';
 import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
+import { contentDisposition } from '../plans/plans.files.routes.ts';
+import { attendanceSheetPdf } from './attendance-sheet.pdf.ts';
+import { loadClassDocument } from './class-files.service.ts';
+import { classRosterXlsx } from './class-roster.xlsx.ts';
 import { rosterTemplate } from './roster.parse.ts';
 import { commitRoster, previewRoster } from './roster.service.ts';
 
@@ -76,5 +80,53 @@ export const rosterRoutes: ModuleRoutes = (app, deps) => {
         )
         .header('cache-control', 'private, no-store')
         .send(await rosterTemplate(null)),
+  );
+
+  app.get(
+    '/api/training/classes/:id/roster.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'The class roster as XLSX (Vietnamese headers, dd/mm/yyyy, CCCD as text; full CCCD only with person.sensitive, audited)',
+        params: idParam,
+        produces: [XLSX],
+        response: { 200: z.any().describe('XLSX workbook') },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req, deps);
+      const doc = await loadClassDocument(ctx, req.params.id, 'roster.xlsx');
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition(`Danh sách học viên lớp ${doc.klass.code}.xlsx`))
+        .header('cache-control', 'private, no-store')
+        .send(await classRosterXlsx(doc, ctx.clock.now()));
+    },
+  );
+  app.get(
+    '/api/training/classes/:id/attendance-sheet.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'Printable attendance and signature sheet of a class (A4 landscape PDF, one box per session)',
+        params: idParam,
+        produces: ['application/pdf'],
+        response: { 200: z.any().describe('PDF document') },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req, deps);
+      const doc = await loadClassDocument(ctx, req.params.id, 'attendance-sheet.pdf');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          contentDisposition(`Danh sách ký tên lớp ${doc.klass.code}.pdf`, 'inline'),
+        )
+        .header('cache-control', 'private, no-store')
+        .send(await attendanceSheetPdf(doc, ctx.clock.now()));
+    },
   );
 };
