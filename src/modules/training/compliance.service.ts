@@ -1,12 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { enterpriseComplianceQuery, reachQuery } from '../../contracts/training.ts';
+import type {
+  enterpriseComplianceQuery,
+  enterpriseComplianceView,
+  reachQuery,
+} from '../../contracts/training.ts';
 import { vnToday } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { rows } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { pathInScope, scopeOf, scopeSql } from '../../platform/scope.ts';
+import * as cRepo from './compliance.repo.ts';
 import * as repo from './training.repo.ts';
+
+const vi = new Intl.Collator('vi');
 
 export const FIRST_AID_SOURCE = 'Thông tư 19/2016/TT-BYT (lực lượng sơ cứu tại nơi làm việc)';
 
@@ -37,18 +43,42 @@ async function visibleOrg(ctx: Ctx, id: number) {
   return org;
 }
 
+type FirstAiders = z.infer<typeof enterpriseComplianceView>['firstAiders'];
+
+/** The first-aider check of one employer: a what-if from the query, else its declaration, else its registry. */
+function firstAidersOf(e: cRepo.EmployerRow, q: z.output<typeof enterpriseComplianceQuery>): FirstAiders {
+  const source = q.headcount !== undefined ? 'query' : e.declaredWorkers !== null ? 'declared' : 'registry';
+  const headcount = q.headcount ?? e.declaredWorkers ?? e.workersInRegistry;
+  const strict = q.strict !== undefined ? q.strict === 'true' : (e.declaredStrict ?? false);
+  const required = firstAidersRequired(headcount, strict);
+  return {
+    headcount,
+    headcountSource: source,
+    headcountAsOf: source === 'declared' ? e.declaredAsOf : null,
+    strict,
+    required,
+    have: e.firstAiders,
+    shortfall: Math.max(0, required - e.firstAiders),
+    legalSource: FIRST_AID_SOURCE,
+  };
+}
+
+/** Workers must hold the workplace first-aid course (TT 19/2016) and OSH training (NĐ 44/2016, group 4 unless another). */
+export const DEFAULT_REQUIRED_COURSES = ['SCC_NLD', 'ATVSLD_N4'];
+
 /**
- * An enterprise's compliance: its workers (people whose employer it is) who must be trained or retrained
- * within `days` by the course rules — never trained, certificate expired, or expiring — and its first-aiders
- * against the TT 19/2016 requirement for its headcount. "Today" comes from the injected clock.
+ * An enterprise's compliance: its workers (people whose employer is it, or an organisation under it — an
+ * industrial-park board sees its enterprises) who must be trained or retrained within `days` by the course
+ * rules — never trained, certificate expired, or expiring — and the first-aiders each employer has against
+ * the TT 19/2016 requirement for its headcount. "Today" comes from the injected clock.
  */
 export async function enterpriseCompliance(
   ctx: Ctx,
   orgId: number,
   q: z.output<typeof enterpriseComplianceQuery>,
-) {
+): Promise<z.infer<typeof enterpriseComplianceView>> {
   const org = await visibleOrg(ctx, orgId);
-  const codes = (q.courses ?? 'SCC_NLD')
+  const codes = (q.courses ?? DEFAULT_REQUIRED_COURSES.join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
@@ -58,95 +88,80 @@ export async function enterpriseCompliance(
     throw errors.validation([{ path: 'query.courses', message: `Không có khoá học: ${unknown.join(', ')}` }]);
   const today = vnToday(ctx.clock);
   const until = addDays(today, q.days);
-  const courseIds = `{${courses.map((c) => c!.id).join(',')}}`;
-  const due = await rows<{
-    personId: number;
-    fullName: string;
-    courseCode: string;
-    courseName: string;
-    reason: 'never_trained' | 'expired' | 'expiring';
-    validUntil: string | null;
-  }>(
-    ctx.db,
-    sql`WITH held AS (
-          SELECT p.id AS pid, p.full_name, ct.code, ct.name_vi, greatest(
-            (SELECT max(coalesce(ce.valid_until, '9999-12-31'::date)) FROM certificates ce
-              WHERE ce.person_id = p.id AND ce.course_type_id = ct.id AND ce.status = 'valid'),
-            (SELECT max(CASE WHEN ct.validity_months IS NULL THEN '9999-12-31'::date
-                        ELSE ((SELECT max(s.ends_at) FROM class_sessions s WHERE s.class_id = k.id)
-                              AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + make_interval(months => ct.validity_months) END)::date
-              FROM enrolments e JOIN training_classes k ON k.id = e.class_id
-              WHERE e.person_id = p.id AND k.course_type_id = ct.id AND e.outcome = 'pass')
-          ) AS until
-          FROM people p CROSS JOIN course_types ct
-          WHERE p.employer_org_id = ${org.id} AND p.status = 'active' AND ct.id = ANY(${courseIds}::int[]))
-        SELECT pid AS "personId", full_name AS "fullName", code AS "courseCode", name_vi AS "courseName",
-          CASE WHEN until IS NULL THEN 'never_trained' WHEN until < ${today}::date THEN 'expired' ELSE 'expiring' END AS reason,
-          until::text AS "validUntil"
-        FROM held WHERE until IS NULL OR until <= ${until}::date
-        ORDER BY until NULLS FIRST, full_name, code`,
-  );
-  const [counts] = await rows<{ workers: number; have: number }>(
-    ctx.db,
-    sql`SELECT count(*)::int AS workers, count(*) FILTER (WHERE EXISTS (
-          SELECT 1 FROM certificates ce JOIN course_types ct ON ct.id = ce.course_type_id
-          WHERE ce.person_id = p.id AND ct.code = 'SCC_LLSC' AND ce.status = 'valid'
-            AND (ce.valid_until IS NULL OR ce.valid_until >= ${today}::date)))::int AS have
-        FROM people p WHERE p.employer_org_id = ${org.id} AND p.status = 'active'`,
-  );
-  const headcount = q.headcount ?? counts!.workers;
-  const strict = q.strict === 'true';
-  const required = firstAidersRequired(headcount, strict);
+  const [due, employers] = await Promise.all([
+    cRepo.dueTrainings(
+      ctx.db,
+      org.path,
+      courses.map((c) => c!.id),
+      today,
+      until,
+    ),
+    cRepo.employersIn(ctx.db, org.id, org.path, today),
+  ]);
+  const dueBy = new Map<number, number>();
+  for (const d of due) dueBy.set(d.employerOrgId, (dueBy.get(d.employerOrgId) ?? 0) + 1);
+  const units = employers.map((e) => ({
+    orgId: e.orgId,
+    orgName: e.orgName,
+    workersInRegistry: e.workersInRegistry,
+    due: dueBy.get(e.orgId) ?? 0,
+    firstAiders: firstAidersOf(e, q),
+  }));
+  // The organisation itself first, then its employers in Vietnamese alphabetical order (the database's may be C).
+  const [self, ...others] = units;
+  others.sort((a, b) => vi.compare(a.orgName, b.orgName));
   return {
     orgId: org.id,
+    orgName: org.name,
     today,
     until,
     due,
-    firstAiders: {
-      headcount,
-      strict,
-      required,
-      have: counts!.have,
-      shortfall: Math.max(0, required - counts!.have),
-      legalSource: FIRST_AID_SOURCE,
-    },
+    firstAiders: self!.firstAiders,
+    units: [self!, ...others],
   };
 }
 
-/** A provider's month, rolled up over its subtree: classes, learners, results, certificates, revenue. */
+/** A provider's month, rolled up over its subtree and per direct unit: classes, learners, results, certificates, revenue. */
 export async function providerReach(ctx: Ctx, orgId: number, q: z.output<typeof reachQuery>) {
   const org = await visibleOrg(ctx, orgId);
   const month = q.month ?? vnToday(ctx.clock).slice(0, 7);
   const from = `${month}-01`;
   const [y, m] = month.split('-').map(Number) as [number, number];
   const to = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-  const [r] = await rows<{
-    classes: number;
-    learnersEnrolled: number;
-    learnersTrained: number;
-    passed: number;
-    failed: number;
-    certified: number;
-    revenue: number;
-  }>(
+  const byUnit = await cRepo.reachByUnit(
     ctx.db,
-    sql`WITH k AS (
-          SELECT c.id, c.price_per_learner FROM training_classes c
-          WHERE c.provider_path <@ ${org.path}::ltree AND ${scopeSql(scopeOf(ctx.actor), sql`c.provider_path`)}
-            AND c.status <> 'cancelled'
-            AND (SELECT (min(s.starts_at) AT TIME ZONE 'Asia/Ho_Chi_Minh')::date FROM class_sessions s WHERE s.class_id = c.id)
-                BETWEEN ${from}::date AND (${to}::date - 1)),
-        e AS (SELECT e.id, e.outcome, k.price_per_learner FROM enrolments e JOIN k ON k.id = e.class_id
-              WHERE e.status = 'enrolled')
-        SELECT (SELECT count(*)::int FROM k) AS classes,
-          (SELECT count(*)::int FROM e) AS "learnersEnrolled",
-          (SELECT count(*)::int FROM e WHERE outcome IN ('pass', 'fail')) AS "learnersTrained",
-          (SELECT count(*)::int FROM e WHERE outcome = 'pass') AS passed,
-          (SELECT count(*)::int FROM e WHERE outcome = 'fail') AS failed,
-          (SELECT count(*)::int FROM certificates ce JOIN e ON e.id = ce.enrolment_id WHERE ce.status = 'valid') AS certified,
-          (SELECT coalesce(sum(price_per_learner), 0)::float8 FROM e) AS revenue`,
+    org.path,
+    scopeSql(scopeOf(ctx.actor), sql`c.provider_path`),
+    from,
+    to,
   );
-  const { failed, ...rest } = r!;
-  const judged = rest.passed + failed;
-  return { orgId: org.id, month, ...rest, passRate: judged ? rest.passed / judged : null };
+  const names = await cRepo.orgNamesByPath(
+    ctx.db,
+    byUnit.map((u) => u.unitPath),
+  );
+  const figures = (list: cRepo.ReachRow[]) => {
+    const sum = (k: keyof Omit<cRepo.ReachRow, 'unitPath'>) => list.reduce((s, r) => s + r[k], 0);
+    const passed = sum('passed');
+    const judged = passed + sum('failed');
+    return {
+      classes: sum('classes'),
+      learnersEnrolled: sum('learnersEnrolled'),
+      learnersTrained: sum('learnersTrained'),
+      passed,
+      certified: sum('certified'),
+      passRate: judged ? passed / judged : null,
+      revenue: sum('revenue'),
+    };
+  };
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    month,
+    ...figures(byUnit),
+    units: byUnit.map((u) => ({
+      orgId: names.get(u.unitPath)!.id,
+      orgName: names.get(u.unitPath)!.name,
+      ...figures([u]),
+    })),
+  };
 }

@@ -382,11 +382,24 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
 
     // The enterprise's compliance: the two who passed are covered for 12 months (TT 19/2016), then due.
     const now = (await ent.get(`/api/training/compliance/${o.enterprise.id}?headcount=250`)).json();
-    const dueIds = new Set(now.due.map((d: { personId: number }) => d.personId));
-    expect(dueIds.has(learners[0])).toBe(false);
-    expect(dueIds.has(learners[1])).toBe(true);
+    type Due = { personId: number; courseCode: string; reason: string; kind: string; hours: number };
+    const firstAidDue = new Set(
+      now.due.filter((d: Due) => d.courseCode === 'SCC_NLD').map((d: Due) => d.personId),
+    );
+    expect(firstAidDue.has(learners[0])).toBe(false);
+    expect(firstAidDue.has(learners[1])).toBe(true);
+    // NĐ 44/2016: nobody has had OSH training yet — group 4 (16 h) is due for every worker.
+    expect(
+      now.due.find((d: Due) => d.personId === learners[0] && d.courseCode === 'ATVSLD_N4'),
+    ).toMatchObject({
+      reason: 'never_trained',
+      kind: 'initial',
+      hours: 16,
+      employerName: o.enterprise.name,
+    });
     expect(now.firstAiders).toMatchObject({
       headcount: 250,
+      headcountSource: 'query',
       strict: false,
       required: 2,
       have: 0,
@@ -397,9 +410,13 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
       await ent.get(`/api/training/compliance/${o.enterprise.id}?strict=true&headcount=250`)
     ).json();
     expect(later.today).toBe('2028-05-20');
-    expect(later.due.find((d: { personId: number }) => d.personId === learners[0])).toMatchObject({
+    expect(
+      later.due.find((d: Due) => d.personId === learners[0] && d.courseCode === 'SCC_NLD'),
+    ).toMatchObject({
       reason: 'expired',
       courseCode: 'SCC_NLD',
+      kind: 'refresher',
+      hours: 4,
       validUntil: '2027-05-25',
     });
     expect(later.firstAiders.required).toBe(3);

@@ -33,6 +33,8 @@ import {
   trainerQuery,
   trainerView,
   updateClassBody,
+  workforceBody,
+  workforceView,
 } from '../../contracts/training.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
@@ -43,6 +45,9 @@ import * as compliance from './compliance.service.ts';
 import * as enrolment from './enrolment.service.ts';
 import * as requests from './requests.service.ts';
 import * as trainers from './trainers.service.ts';
+import * as workforce from './workforce.service.ts';
+// Registers the training indicator sources with the reporting engine (plans), at import.
+import './indicator-sources.ts';
 
 const tags = ['Đào tạo'];
 
@@ -325,5 +330,30 @@ export const trainingRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => compliance.providerReach(ctxOf(req, deps), req.params.id, req.query),
+  );
+  app.get(
+    '/api/training/workforce/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An enterprise’s declared headcounts (dated), newest first',
+        params: idParam,
+        response: { 200: z.array(workforceView) },
+      },
+    },
+    (req) => workforce.listWorkforce(ctxOf(req, deps), req.params.id),
+  );
+  app.post(
+    '/api/training/workforce',
+    {
+      schema: {
+        tags,
+        summary:
+          'Declare an enterprise’s headcount on a date (TT 19/2016 first-aider rule); same day replaces',
+        body: workforceBody,
+        response: { 200: workforceView },
+      },
+    },
+    (req) => workforce.recordWorkforce(ctxOf(req, deps), req.body),
   );
 };

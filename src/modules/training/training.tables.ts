@@ -271,3 +271,27 @@ export const certificateCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.issuerOrgId, t.year] })],
 );
+
+/**
+ * An enterprise's headcount as of a date (declared by its HR or its provider): the TT 19/2016 first-aider rule
+ * depends on the number of workers and on whether the workplace has strict-OSH jobs. Dated, so the
+ * compliance of any day uses the figure in force that day; a new declaration never rewrites an old one.
+ */
+export const workforceCounts = pgTable(
+  'workforce_counts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: ltree('org_path').notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    workers: integer('workers').notNull(),
+    /** The workplace has jobs with strict OSH requirements (nghề, công việc có yêu cầu nghiêm ngặt về ATVSLĐ). */
+    strictOsh: boolean('strict_osh').notNull().default(false),
+    note: text('note'),
+    recordedBy: integer('recorded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('workforce_counts_org_day_uq').on(t.orgId, t.asOf)],
+);
