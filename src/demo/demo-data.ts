@@ -39,7 +39,14 @@ export const demoForest: DemoOrg[] = [
     kind: 'red_cross',
     address: '82 Nguyễn Du, Hà Nội',
     children: [
-      { key: 'ttdvnd', name: 'Trung tâm Dịch vụ Nhân đạo', shortName: 'TTDVNĐ', kind: 'service_centre' },
+      {
+        key: 'ttdvnd',
+        name: 'Trung tâm Dịch vụ Nhân đạo',
+        shortName: 'TTDVNĐ',
+        kind: 'service_centre',
+        au: '01',
+        address: '82 Nguyễn Du, Hà Nội',
+      },
       {
         key: 'ctd_bn',
         name: 'Hội Chữ thập đỏ tỉnh Bắc Ninh',
@@ -264,7 +271,14 @@ export const demoForest: DemoOrg[] = [
         kind: 'industrial_park_board',
         au: '24',
         children: [
-          { name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise', au: '09247', code: '2300123456' },
+          {
+            key: 'cty_quevo',
+            name: 'Công ty TNHH Điện tử Quế Võ',
+            kind: 'enterprise',
+            au: '09247',
+            code: '2300123456',
+            address: 'KCN Quế Võ, phường Quế Võ, tỉnh Bắc Ninh',
+          },
           { name: 'Công ty TNHH Linh kiện Từ Sơn', kind: 'enterprise', au: '09367', code: '2300654321' },
           { name: 'Công ty TNHH May mặc Nếnh', kind: 'enterprise', au: '07795', code: '2400111222' },
         ],
@@ -300,6 +314,8 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   { username: 'ldld.dienbien', fullName: 'Lò Văn Hùng', grants: [['ldld_db', 'org_admin']] },
   { username: 'nhaplieu.kcn', fullName: 'Phạm Minh Đức', grants: [['cd_kcn_bn', 'data_entry']] },
   { username: 'nhaplieu.ytedb', fullName: 'Lường Thị Hoa', grants: [['cd_yte_db', 'data_entry']] },
+  { username: 'ttdvnd', fullName: 'Đào Thị Thu Trang', grants: [['ttdvnd', 'training_manager']] },
+  { username: 'nhansu.quevo', fullName: 'Hoàng Thị Hạnh', grants: [['cty_quevo', 'data_entry']] },
   {
     username: 'xem.dienbien',
     fullName: 'Quàng Thị Mai',

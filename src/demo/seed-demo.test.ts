@@ -21,7 +21,10 @@ describe('the demo dataset', () => {
       'ldld.bacninh',
       'ldld.dienbien',
       'nhaplieu.kcn',
+      'nhaplieu.ytedb',
       'xem.dienbien',
+      'ttdvnd',
+      'nhansu.quevo',
     ]) {
       await expect(signIn(t, u, DEMO_PASSWORD)).resolves.toBeTruthy();
     }
@@ -126,5 +129,76 @@ describe('the demo plans', () => {
         timeliness: 'pending',
       }),
     ]);
+  });
+});
+
+describe('the demo training (seed 000)', () => {
+  let t: TestApp;
+  let centre: Session;
+  let hr: Session;
+  beforeAll(async () => {
+    // The demo is dated relative to the day it is loaded: read it on that day.
+    t = await createTestApp(new Date().toISOString());
+    await seedDemo(t.db, systemClock);
+    centre = await signIn(t, 'ttdvnd', DEMO_PASSWORD);
+    hr = await signIn(t, 'nhansu.quevo', DEMO_PASSWORD);
+  });
+
+  type Klass = {
+    id: number;
+    code: string;
+    status: string;
+    capacity: number;
+    enrolled: number;
+    customerName: string;
+  };
+
+  it('shows the Center the request for 120 workers as 4 classes of 30, three done and one open with seats', async () => {
+    const requests = (await centre.get('/api/training/requests')).json();
+    expect(requests).toEqual([
+      expect.objectContaining({
+        requesterName: 'Công ty TNHH Điện tử Quế Võ',
+        learners: 120,
+        status: 'scheduled',
+      }),
+    ]);
+    expect(requests[0].classIds).toHaveLength(4);
+    const classes = ((await centre.get('/api/training/classes')).json() as Klass[]).filter((c) =>
+      c.code.startsWith('QV-SCC'),
+    );
+    expect(classes.map((c) => `${c.code} ${c.status} ${c.enrolled}/${c.capacity}`).sort()).toEqual([
+      'QV-SCC-01 completed 30/30',
+      'QV-SCC-02 completed 30/30',
+      'QV-SCC-03 completed 30/30',
+      'QV-SCC-04 open 22/30',
+    ]);
+    const done = (
+      await centre.get(`/api/training/classes/${classes.find((c) => c.code === 'QV-SCC-02')!.id}`)
+    ).json();
+    expect(done.trainers).toHaveLength(2);
+    expect(done.enrolments.map((e: { outcome: string }) => e.outcome).sort()).toEqual(
+      expect.arrayContaining(['fail', 'no_show', 'pass']),
+    );
+  });
+
+  it('has certificates, one of them revoked, and the enterprise sees who must retrain soon', async () => {
+    const revoked = (await centre.get('/api/training/certificates?status=revoked')).json();
+    expect(revoked.total).toBe(1);
+    expect(revoked.items[0].statusReason).toContain('Cấp nhầm');
+    const queVo = (await hr.get('/api/auth/me')).json().grants[0].orgId;
+    const view = (await hr.get(`/api/training/compliance/${queVo}`)).json();
+    const expiring = view.due.filter((d: { reason: string; courseCode: string }) => d.reason === 'expiring');
+    // The first class's certificates (11 months ago, valid 12) expire within the page's 60 days.
+    expect(expiring.length).toBeGreaterThanOrEqual(25);
+    expect(expiring[0]).toMatchObject({ courseCode: 'SCC_NLD', kind: 'refresher', hours: 4 });
+    expect(view.firstAiders).toMatchObject({
+      headcount: 850,
+      headcountSource: 'declared',
+      required: 6,
+      have: 4,
+      shortfall: 2,
+    });
+    const verify = await t.app.inject({ method: 'GET', url: `/api/verify/${revoked.items[0].verifyCode}` });
+    expect(verify.json().state).toBe('revoked');
   });
 });

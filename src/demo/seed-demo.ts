@@ -8,6 +8,7 @@ import type { Clock } from '../platform/clock.ts';
 import { type Db, rows } from '../platform/db/database.ts';
 import { DEMO_PASSWORD, type DemoOrg, demoCommunes, demoForest, demoMerges, demoUsers } from './demo-data.ts';
 import { amendOshProgramme, seedBloodDonation2021, seedCurrentPlan, seedOshProgramme } from './demo-plans.ts';
+import { seedTraining } from './demo-training.ts';
 
 async function insertTree(
   db: Db,
@@ -69,4 +70,5 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   }
   await amendOshProgramme(db, ctx, osh);
   await seedCurrentPlan(db, ctx, clock);
+  await seedTraining(db, clock);
 }

@@ -3,8 +3,9 @@ import { type Db, rows, type Tx } from '../../platform/db/database.ts';
 
 /**
  * SQL of compliance and reach. "Held until" of a person's course is the latest of: a valid certificate's last
- * valid day, or — for a passed enrolment — the class's last session day plus the rule's validity (courses
- * that issue no certificate, like OSH group 4, are proved by the training record). No expiry = 'infinity'.
+ * valid day, or — for a passed enrolment with no certificate — the class's last session day plus the rule's
+ * validity (courses that issue none, like OSH group 4, are proved by the training record; a revoked
+ * certificate voids its training). No expiry = 'infinity'.
  */
 
 const intArray = (ids: number[]) => `{${ids.join(',')}}`;
@@ -21,6 +22,8 @@ const heldSql = (people: SQL) => sql`
                 + make_interval(months => ct.validity_months) END::date
     FROM enrolments e JOIN training_classes k ON k.id = e.class_id JOIN course_types ct ON ct.id = k.course_type_id
     WHERE e.outcome = 'pass' AND e.person_id IN (${people})
+      -- A certificate, once issued, decides (a revoked one proves nothing); the record proves the rest.
+      AND NOT EXISTS (SELECT 1 FROM certificates c2 WHERE c2.enrolment_id = e.id)
   ) h GROUP BY h.pid, h.cid`;
 
 export type DueRow = {
