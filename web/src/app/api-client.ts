@@ -95,8 +95,13 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** Multipart upload with progress (fetch cannot report upload progress). */
-export function upload<T>(path: string, file: Blob, onProgress: (percent: number) => void): Promise<T> {
+/** Multipart upload with progress (fetch cannot report upload progress); `fields` go before the file. */
+export function upload<T>(
+  path: string,
+  file: Blob,
+  onProgress: (percent: number) => void,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', buildUrl(path));
@@ -113,7 +118,57 @@ export function upload<T>(path: string, file: Blob, onProgress: (percent: number
       else readError(res).then(reject, reject);
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file instanceof File ? file.name : 'upload');
     xhr.send(form);
   });
+}
+
+/**
+ * GET a file and read its body as it arrives (ReadableStream reader), so long server-side renders can show
+ * progress; `onChunk` sees every chunk and the response headers. Resolves to the whole file and its name.
+ */
+export async function fetchStream(
+  path: string,
+  onChunk: (chunk: Uint8Array, headers: Headers) => void,
+): Promise<{ blob: Blob; filename: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: 'Network error' });
+  }
+  if (!res.ok) throw await readError(res);
+  const parts: Uint8Array[] = [];
+  const reader = res.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      onChunk(value, res.headers);
+    }
+  }
+  const type = res.headers.get('content-type') ?? 'application/octet-stream';
+  return { blob: new Blob(parts as BlobPart[], { type }), filename: filenameOf(res.headers) };
+}
+
+/** The file name of a Content-Disposition header (RFC 5987 `filename*` first). */
+export function filenameOf(headers: Headers): string | null {
+  const cd = headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="([^"]+)"/i.exec(cd)?.[1] ?? null;
+}
+
+/** Hands a file to the browser as a download. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -11,7 +11,9 @@ export function errorMessage(error: unknown): string {
       return i18n.t('errors.auth.lockedUntil', { time: formatDateTime(lockedUntil) });
     }
     const key = `errors.${error.code}`;
-    if (i18n.exists(key)) return i18n.t(key);
+    // Details of a conflict (e.g. `{ have: 1, need: 2 }`) fill the translation's {{placeholders}}.
+    const values = error.details !== null && typeof error.details === 'object' ? error.details : {};
+    if (i18n.exists(key)) return i18n.t(key, values as Record<string, unknown>);
     return error.message || i18n.t('errors.unknown');
   }
   return i18n.t('errors.unknown');

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, RequirePermission } from '../features/auth/components/require-auth.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 
@@ -64,6 +64,46 @@ const ReportsPage = lazyPage(
   () => import('../features/plans/pages/reports-page.tsx'),
   (m) => m.ReportsPage,
 );
+const ClassesPage = lazyPage(
+  () => import('../features/training/pages/classes-page.tsx'),
+  (m) => m.ClassesPage,
+);
+const ClassDetailPage = lazyPage(
+  () => import('../features/training/pages/class-detail-page.tsx'),
+  (m) => m.ClassDetailPage,
+);
+const RequestsPage = lazyPage(
+  () => import('../features/training/pages/requests-page.tsx'),
+  (m) => m.RequestsPage,
+);
+const RequestDetailPage = lazyPage(
+  () => import('../features/training/pages/request-detail-page.tsx'),
+  (m) => m.RequestDetailPage,
+);
+const CoursesPage = lazyPage(
+  () => import('../features/training/pages/courses-page.tsx'),
+  (m) => m.CoursesPage,
+);
+const TrainersPage = lazyPage(
+  () => import('../features/training/pages/trainers-page.tsx'),
+  (m) => m.TrainersPage,
+);
+const CertificatesPage = lazyPage(
+  () => import('../features/training/pages/certificates-page.tsx'),
+  (m) => m.CertificatesPage,
+);
+const CompliancePage = lazyPage(
+  () => import('../features/training/pages/compliance-page.tsx'),
+  (m) => m.CompliancePage,
+);
+const ReachPage = lazyPage(
+  () => import('../features/training/pages/reach-page.tsx'),
+  (m) => m.ReachPage,
+);
+const PeoplePage = lazyPage(
+  () => import('../features/people/pages/people-page.tsx'),
+  (m) => m.PeoplePage,
+);
 const NotFoundPage = lazyPage(
   () => import('./not-found-page.tsx'),
   (m) => m.NotFoundPage,
@@ -92,6 +132,17 @@ export function createRouter() {
         { path: 'plans/:id/edit', element: guarded('plan.manage', <PlanFormPage />) },
         { path: 'plans/:id/report', element: <ReportFormPage /> },
         { path: 'reports', element: <ReportsPage /> },
+        { path: 'training', element: <Navigate to="/training/classes" replace /> },
+        { path: 'training/classes', element: <ClassesPage /> },
+        { path: 'training/classes/:id', element: <ClassDetailPage /> },
+        { path: 'training/requests', element: <RequestsPage /> },
+        { path: 'training/requests/:id', element: <RequestDetailPage /> },
+        { path: 'training/courses', element: <CoursesPage /> },
+        { path: 'training/trainers', element: guarded('training.manage', <TrainersPage />) },
+        { path: 'training/certificates', element: <CertificatesPage /> },
+        { path: 'training/compliance', element: <CompliancePage /> },
+        { path: 'training/reach', element: guarded('training.manage', <ReachPage />) },
+        { path: 'people', element: guarded('person.manage', <PeoplePage />) },
         { path: 'admin/users', element: guarded('user.manage', <UsersPage />) },
         { path: 'admin/admin-units', element: guarded('admin_unit.manage', <AdminUnitsPage />) },
         { path: 'admin/audit', element: guarded('audit.read', <AuditPage />) },

@@ -59,6 +59,43 @@ export const enErrors: typeof viErrors = {
     attachments: { not_found: 'Attachment not found.' },
   },
   notifications: { not_found: 'Notification not found.' },
+  training: {
+    course: { not_found: 'Course not found.' },
+    trainer: { not_found: 'Trainer not found.' },
+    request: { not_found: 'Training request not found, or you may not see it.' },
+    class: { not_found: 'Class not found, or you may not see it.' },
+    enrolment: { not_found: 'This learner is not in the class.' },
+    session: { not_found: 'No such session.' },
+    certificate: { not_found: 'Certificate not found, or you may not see it.' },
+    certificates: { not_found: 'The class has no valid certificate to print yet.' },
+    request_version_conflict:
+      'Someone else has just handled this request. The latest data has been reloaded; check it and try again.',
+    class_version_conflict:
+      'Someone else has just changed this class. The latest data has been reloaded; check it and try again.',
+    request_state:
+      'The request has already been handled (scheduled or declined): this action is not possible.',
+    class_closed: 'The class is completed or cancelled: it can no longer be changed.',
+    class_transition: 'The class cannot move to that status from its current one.',
+    too_few_trainers:
+      'The class needs at least {{need}} trainers by the course rules ({{have}} assigned). Assign more on the “Trainers” tab.',
+    too_few_hours:
+      'The sessions add up to {{have}} h, short of the course’s {{need}} h. Add sessions on the “Sessions” tab.',
+    certificate_not_issued_for_course:
+      'This course issues no certificate (group 4 of Decree 44/2016/NĐ-CP is only recorded in the training log).',
+    certificate_not_valid: 'The certificate has been revoked or replaced: this action is not possible.',
+  },
+  people: {
+    not_found: 'Person not found, or you may not see them.',
+    duplicate: 'This person is already registered (same CCCD, or same name, birth date and phone).',
+    version_conflict: 'Someone else has just edited this record. Reload before saving.',
+    merged: 'This record was merged into another: edit the one kept.',
+    merge_conflict:
+      'Both records are in the same class or trainers of the same organisation: cancel the duplicate entry before merging.',
+  },
+  roster: {
+    invalid: 'The roster has invalid rows: fix the rows listed and upload it again. Nothing was saved.',
+    invalid_file: 'The roster file could not be read. Use an Excel file (.xlsx) like the template.',
+  },
   admin_units: {
     not_found: 'Administrative unit not found.',
     import_invalid: 'Some rows of the file are not valid. Fix the rows below and upload again.',

@@ -1,6 +1,7 @@
 import { enErrors } from './en-errors.ts';
 import { enOrgs } from './en-orgs.ts';
 import { enNotifications, enPlans, enReports } from './en-plans.ts';
+import { enPeople, enTraining } from './en-training.ts';
 import type { Resource } from './vi.ts';
 
 export const en: Resource = {
@@ -24,6 +25,7 @@ export const en: Resource = {
     plans: 'Plans & reports',
     reports: 'Reports due',
     training: 'Training & certificates',
+    people: 'People',
     blood: 'Blood donation',
     volunteers: 'Volunteers',
     firstAid: 'First-aid stations',
@@ -64,6 +66,8 @@ export const en: Resource = {
       audit: 'Who did what, and when',
       plans: 'Plans and guidance; assigning targets; consolidated reports',
       reports: 'The reports your units must submit',
+      training: 'First-aid and OSH training classes; learners; certificates',
+      people: 'The shared person registry: learners, trainers',
     },
   },
   orgKinds: {
@@ -82,6 +86,8 @@ export const en: Resource = {
   plans: enPlans,
   reports: enReports,
   notifications: enNotifications,
+  training: enTraining,
+  people: enPeople,
   adminUnits: {
     provinces: 'Provinces ({{count}})',
     communes: 'Communes, wards, special zones ({{count}})',

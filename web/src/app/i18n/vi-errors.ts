@@ -58,6 +58,44 @@ export const viErrors = {
     attachments: { not_found: 'Không tìm thấy tệp đính kèm.' },
   },
   notifications: { not_found: 'Không tìm thấy thông báo.' },
+  training: {
+    course: { not_found: 'Không tìm thấy khoá học.' },
+    trainer: { not_found: 'Không tìm thấy giảng viên.' },
+    request: { not_found: 'Không tìm thấy đề nghị đào tạo hoặc bạn không có quyền truy cập.' },
+    class: { not_found: 'Không tìm thấy lớp học hoặc bạn không có quyền truy cập.' },
+    enrolment: { not_found: 'Học viên không có trong lớp này.' },
+    session: { not_found: 'Không có buổi học này.' },
+    certificate: { not_found: 'Không tìm thấy giấy chứng nhận hoặc bạn không có quyền truy cập.' },
+    certificates: { not_found: 'Lớp chưa có giấy chứng nhận nào còn hiệu lực để in.' },
+    request_version_conflict:
+      'Đề nghị vừa được người khác xử lý. Dữ liệu mới nhất đã được tải lại, hãy kiểm tra rồi thực hiện lại.',
+    class_version_conflict:
+      'Lớp học vừa được người khác sửa. Dữ liệu mới nhất đã được tải lại, hãy kiểm tra rồi thực hiện lại.',
+    request_state: 'Đề nghị đã được xử lý (đã xếp lớp hoặc đã từ chối): không thực hiện được thao tác này.',
+    class_closed: 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.',
+    class_transition: 'Không chuyển được lớp sang trạng thái này từ trạng thái hiện tại.',
+    too_few_trainers:
+      'Lớp cần ít nhất {{need}} giảng viên theo quy định của khoá học (hiện có {{have}}). Hãy phân công thêm ở thẻ “Giảng viên”.',
+    too_few_hours:
+      'Tổng số giờ các buổi học ({{have}}) chưa đủ thời lượng khoá học ({{need}} giờ). Hãy bổ sung buổi học ở thẻ “Buổi học”.',
+    certificate_not_issued_for_course:
+      'Khoá học này không cấp giấy chứng nhận (nhóm 4 theo Nghị định 44/2016/NĐ-CP chỉ ghi sổ theo dõi huấn luyện).',
+    certificate_not_valid:
+      'Giấy chứng nhận đã bị thu hồi hoặc đã được cấp lại: không thực hiện được thao tác này.',
+  },
+  people: {
+    not_found: 'Không tìm thấy người này hoặc bạn không có quyền truy cập.',
+    duplicate:
+      'Người này đã có trong danh sách (trùng số CCCD, hoặc trùng họ tên, ngày sinh và số điện thoại).',
+    version_conflict: 'Hồ sơ vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+    merged: 'Hồ sơ này đã được gộp vào hồ sơ khác: hãy sửa hồ sơ được giữ lại.',
+    merge_conflict:
+      'Hai hồ sơ cùng có mặt trong một lớp hoặc cùng là giảng viên của một đơn vị: hãy huỷ bản ghi trùng trước khi gộp.',
+  },
+  roster: {
+    invalid: 'Danh sách có dòng không hợp lệ: sửa các dòng được báo rồi tải lên lại. Chưa có gì được lưu.',
+    invalid_file: 'Không đọc được tệp danh sách. Hãy dùng tệp Excel (.xlsx) theo mẫu.',
+  },
   admin_units: {
     not_found: 'Không tìm thấy đơn vị hành chính.',
     import_invalid: 'Tệp có dòng không hợp lệ. Hãy sửa các dòng dưới đây rồi tải lên lại.',

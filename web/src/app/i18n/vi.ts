@@ -1,6 +1,7 @@
 import { viErrors } from './vi-errors.ts';
 import { viOrgs } from './vi-orgs.ts';
 import { viNotifications, viPlans, viReports } from './vi-plans.ts';
+import { viPeople, viTraining } from './vi-training.ts';
 
 /** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
 export const vi = {
@@ -24,6 +25,7 @@ export const vi = {
     plans: 'Kế hoạch & báo cáo',
     reports: 'Báo cáo phải nộp',
     training: 'Tập huấn & chứng nhận',
+    people: 'Danh sách người',
     blood: 'Hiến máu',
     volunteers: 'Tình nguyện viên',
     firstAid: 'Trạm sơ cấp cứu',
@@ -65,6 +67,8 @@ export const vi = {
       audit: 'Ai đã làm gì, khi nào',
       plans: 'Kế hoạch, hướng dẫn; giao chỉ tiêu; tổng hợp báo cáo',
       reports: 'Các báo cáo đơn vị bạn phải nộp',
+      training: 'Lớp tập huấn sơ cấp cứu, ATVSLĐ; học viên; giấy chứng nhận',
+      people: 'Danh sách người dùng chung: học viên, giảng viên',
     },
   },
   orgKinds: {
@@ -83,6 +87,8 @@ export const vi = {
   plans: viPlans,
   reports: viReports,
   notifications: viNotifications,
+  training: viTraining,
+  people: viPeople,
   adminUnits: {
     provinces: 'Tỉnh, thành phố ({{count}})',
     communes: 'Xã, phường, đặc khu ({{count}})',

@@ -29,6 +29,7 @@ export function AppShell() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        className="app-sider"
         style={{ borderInlineEnd: '1px solid #f0f0f0' }}
       >
         <div className="app-brand">

@@ -7,6 +7,7 @@ import {
   FormOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MedicineBoxOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -21,11 +22,21 @@ import { hasPermission, useCurrentUser } from '../../features/auth/api.ts';
 type MenuItem = Required<MenuProps>['items'][number];
 
 const comingSoon: { key: string; icon: ReactNode }[] = [
-  { key: 'training', icon: <BookOutlined /> },
   { key: 'blood', icon: <HeartOutlined /> },
   { key: 'volunteers', icon: <TeamOutlined /> },
   { key: 'firstAid', icon: <MedicineBoxOutlined /> },
   { key: 'osh', icon: <SafetyOutlined /> },
+];
+
+/** Tập huấn & chứng nhận: what every signed-in user sees (scoped lists), and the provider's own pages. */
+const trainingEntries = [
+  { key: '/training/classes', label: 'training.nav.classes' },
+  { key: '/training/requests', label: 'training.nav.requests' },
+  { key: '/training/certificates', label: 'training.nav.certificates' },
+  { key: '/training/compliance', label: 'training.nav.compliance' },
+  { key: '/training/reach', label: 'training.nav.reach', permission: 'training.manage' },
+  { key: '/training/courses', label: 'training.nav.courses' },
+  { key: '/training/trainers', label: 'training.nav.trainers', permission: 'training.manage' },
 ];
 
 const adminEntries = [
@@ -48,6 +59,17 @@ function useMenuItems(): MenuItem[] {
     { key: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs') },
     { key: '/plans', icon: <FileTextOutlined />, label: t('nav.plans') },
     { key: '/reports', icon: <FormOutlined />, label: t('nav.reports') },
+    {
+      key: 'training',
+      icon: <BookOutlined />,
+      label: t('nav.training'),
+      children: trainingEntries
+        .filter((e) => !e.permission || hasPermission(me, e.permission))
+        .map((e) => ({ key: e.key, label: t(e.label) })),
+    },
+    ...(hasPermission(me, 'person.manage')
+      ? [{ key: '/people', icon: <IdcardOutlined />, label: t('nav.people') }]
+      : []),
     ...comingSoon.map((m) => ({
       key: m.key,
       icon: m.icon,
@@ -76,17 +98,19 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = useMenuItems();
+  const nested = pathname.startsWith('/admin') || pathname.startsWith('/training');
   const selected =
     pathname === '/'
       ? '/'
       : `/${pathname
           .split('/')
-          .slice(1, pathname.startsWith('/admin') ? 3 : 2)
+          .slice(1, nested ? 3 : 2)
           .join('/')}`;
   return (
     <Menu
       mode="inline"
       selectedKeys={[selected]}
+      defaultOpenKeys={pathname.startsWith('/training') ? ['training'] : []}
       items={items}
       onClick={({ key }) => navigate(key)}
       style={{ borderInlineEnd: 'none' }}

@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
-import { useOrgSearch } from '../api.ts';
+import { useOrg, useOrgSearch } from '../api.ts';
 
 type Props = {
   id?: string;
@@ -28,8 +28,12 @@ export function OrgPicker({ id, value, onChange, excludeIds = [], placeholder, s
       label: o.name,
       title: o.parentName ? `${o.name} — ${o.parentName}` : o.name,
     }));
-  if (value !== undefined && labels[value] && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: labels[value], title: labels[value] });
+  const listed = value === undefined || options.some((o) => o.value === value);
+  // A value given from outside (a default, a saved record) is named by loading that organisation.
+  const given = useOrg(!listed && value !== undefined && !labels[value] ? value : undefined);
+  const label = value === undefined ? undefined : (labels[value] ?? given.data?.name);
+  if (value !== undefined && label && !listed) {
+    options.unshift({ value, label, title: label });
   }
   return (
     <Select<number>

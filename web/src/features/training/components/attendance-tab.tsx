@@ -1,0 +1,148 @@
+import { CheckSquareOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Radio, Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { attendanceStatus } from '../../../../../src/contracts/training.ts';
+import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { QueryError } from '../../../app/components/query-error.tsx';
+import { formatDate } from '../../../app/dates.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import {
+  type Attendance,
+  type AttendanceStatus,
+  type TrainingClass,
+  trainingFiles,
+  useAttendance,
+  useSaveAttendance,
+} from '../api.ts';
+
+type Entry = Attendance['entries'][number];
+
+function SessionSheet({ c, sessionId }: { c: TrainingClass; sessionId: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const sheet = useAttendance(c.id, sessionId);
+  const save = useSaveAttendance(c.id, sessionId);
+  const [marks, setMarks] = useState<Record<number, AttendanceStatus | null>>({});
+  const editable = c.can.manage && c.status !== 'completed' && c.status !== 'cancelled';
+  useEffect(() => {
+    if (sheet.data) setMarks(Object.fromEntries(sheet.data.entries.map((e) => [e.personId, e.status])));
+  }, [sheet.data]);
+  if (sheet.error) return <QueryError error={sheet.error} onRetry={() => sheet.refetch()} />;
+  const entries = sheet.data?.entries ?? [];
+  const unmarked = entries.filter((e) => !marks[e.personId]).length;
+  const allPresent = () => setMarks(Object.fromEntries(entries.map((e) => [e.personId, 'present' as const])));
+  const submit = () => {
+    const list = entries
+      .filter((e) => marks[e.personId])
+      .map((e) => ({ personId: e.personId, status: marks[e.personId] as AttendanceStatus }));
+    save.mutate(
+      { entries: list },
+      {
+        onSuccess: () => message.success(t('training.attendance.saved', { count: list.length })),
+        onError: (e) => message.error(errorMessage(e)),
+      },
+    );
+  };
+  const counts = attendanceStatus.options.map((s) => ({
+    s,
+    n: entries.filter((e) => marks[e.personId] === s).length,
+  }));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {editable && (
+        <Space wrap className="no-print">
+          <Button icon={<CheckSquareOutlined />} onClick={allPresent} disabled={entries.length === 0}>
+            {t('training.attendance.allPresent')}
+          </Button>
+          <Button type="primary" onClick={submit} loading={save.isPending} disabled={entries.length === 0}>
+            {t('training.attendance.save')}
+          </Button>
+          <Typography.Text type="secondary">
+            {counts
+              .filter((x) => x.n > 0)
+              .map((x) => `${t(`training.attendance.status.${x.s}`)}: ${x.n}`)
+              .join(' · ')}
+            {unmarked > 0 && ` · ${t('training.attendance.unmarked', { count: unmarked })}`}
+          </Typography.Text>
+        </Space>
+      )}
+      <Table<Entry>
+        size="small"
+        rowKey="personId"
+        loading={sheet.isPending}
+        dataSource={entries}
+        pagination={false}
+        locale={{ emptyText: <EmptyState text={t('training.attendance.noLearners')} /> }}
+        columns={[
+          { key: 'i', title: '#', width: 48, render: (_v, _e, i) => i + 1 },
+          { key: 'name', title: t('people.fields.fullName'), dataIndex: 'fullName' },
+          {
+            key: 'status',
+            title: t('training.attendance.title'),
+            render: (_v, e, i) =>
+              editable ? (
+                <Radio.Group
+                  aria-label={t('training.attendance.rowLabel', { n: i + 1, name: e.fullName })}
+                  value={marks[e.personId] ?? undefined}
+                  onChange={(ev) => setMarks((m) => ({ ...m, [e.personId]: ev.target.value }))}
+                  optionType="button"
+                  size="small"
+                  options={attendanceStatus.options.map((s) => ({
+                    value: s,
+                    label: t(`training.attendance.status.${s}`),
+                  }))}
+                />
+              ) : marks[e.personId] ? (
+                t(`training.attendance.status.${marks[e.personId]}`)
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** Điểm danh per session: Tab moves between learners, the arrow keys choose; "all present" marks everyone. */
+export function AttendanceTab({ c }: { c: TrainingClass }) {
+  const { t } = useTranslation();
+  const [sessionId, setSessionId] = useState<number | undefined>(() => {
+    const now = Date.now();
+    const current = c.sessions.find((s) => Date.parse(s.endsAt) >= now) ?? c.sessions[c.sessions.length - 1];
+    return current?.id;
+  });
+  if (c.sessions.length === 0) return <EmptyState text={t('training.attendance.noSessions')} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Select<number>
+          value={sessionId}
+          onChange={setSessionId}
+          aria-label={t('training.attendance.session')}
+          style={{ minWidth: 320 }}
+          options={c.sessions.map((s, i) => ({
+            value: s.id,
+            label: t('training.attendance.sessionLabel', {
+              n: i + 1,
+              date: formatDate(s.startsAt),
+              from: dayjs(s.startsAt).format('HH:mm'),
+              to: dayjs(s.endsAt).format('HH:mm'),
+            }),
+          }))}
+        />
+        <Button
+          icon={<PrinterOutlined />}
+          href={trainingFiles.attendanceSheet(c.id)}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {t('training.classes.attendanceSheet')}
+        </Button>
+      </Space>
+      {sessionId !== undefined && <SessionSheet key={sessionId} c={c} sessionId={sessionId} />}
+    </Space>
+  );
+}

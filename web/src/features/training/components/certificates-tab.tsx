@@ -1,0 +1,119 @@
+import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Progress, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../../../app/api-client.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import {
+  downloadClassCertificates,
+  type TrainingClass,
+  useCertificates,
+  useIssueCertificates,
+} from '../api.ts';
+import { CertificatesTable } from './certificates-table.tsx';
+
+/** The class's certificates in one PDF, with a progress bar counting the pages as they stream in. */
+function BulkPdfButton({ c, count }: { c: TrainingClass; count: number }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const run = async () => {
+    setProgress({ done: 0, total: count });
+    try {
+      const { blob, filename } = await downloadClassCertificates(c.id, (done, total) =>
+        setProgress({ done, total }),
+      );
+      setProgress((p) => (p ? { done: p.total, total: p.total } : p));
+      saveBlob(blob, filename ?? `${c.code}.pdf`);
+      message.success(t('training.certificates.bulkDone'));
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setTimeout(() => setProgress(null), 1500);
+    }
+  };
+  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <Space orientation="vertical" size={4} style={{ minWidth: 280 }}>
+      <Button icon={<FilePdfOutlined />} onClick={run} loading={progress !== null} disabled={count === 0}>
+        {t('training.certificates.bulkPdf')}
+      </Button>
+      {progress && (
+        <div aria-live="polite">
+          <Progress
+            percent={percent}
+            size="small"
+            aria-label={t('training.certificates.bulkProgressLabel')}
+          />
+          <Typography.Text type="secondary">
+            {t('training.certificates.bulkProgress', { done: progress.done, total: progress.total })}
+          </Typography.Text>
+        </div>
+      )}
+    </Space>
+  );
+}
+
+/** Giấy chứng nhận of a class: issued to those who passed; PDFs one by one or all together. */
+export function CertificatesTab({ c }: { c: TrainingClass }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const list = useCertificates({ classId: c.id, pageSize: 200 });
+  const issue = useIssueCertificates(c.id);
+  const rows = list.data?.items ?? [];
+  const passed = c.enrolments.filter((e) => e.status === 'enrolled' && e.outcome === 'pass').length;
+  const printable = rows.filter((x) => x.status === 'valid').length;
+  const uncertified = Math.max(0, passed - printable);
+  const doIssue = () =>
+    issue.mutate(undefined, {
+      onSuccess: (r) =>
+        message.success(
+          r.issued.length
+            ? t('training.certificates.issued', { count: r.issued.length })
+            : t('training.certificates.noneToIssue', { count: r.alreadyCertified }),
+        ),
+      onError: (e) => message.error(errorMessage(e)),
+    });
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Space orientation="vertical" size={0}>
+          <Typography.Text>
+            {t('training.certificates.passedCount', { passed, certified: printable })}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {c.course.validityMonths
+              ? t('training.certificates.validityRule', {
+                  months: c.course.validityMonths,
+                  source: c.course.legalSource,
+                })
+              : t('training.certificates.noExpiryRule')}
+          </Typography.Text>
+        </Space>
+        <Space wrap align="start" className="no-print">
+          {c.can.manage && (
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              onClick={doIssue}
+              loading={issue.isPending}
+              disabled={passed === 0}
+            >
+              {uncertified > 0
+                ? t('training.certificates.issueN', { count: uncertified })
+                : t('training.certificates.issue')}
+            </Button>
+          )}
+          <BulkPdfButton c={c} count={printable} />
+        </Space>
+      </Space>
+      {passed === 0 && <Alert type="info" showIcon title={t('training.certificates.enterResultsFirst')} />}
+      <CertificatesTable
+        rows={rows}
+        loading={list.isPending}
+        canManage={c.can.manage}
+        empty={passed ? t('training.certificates.emptyPassed') : t('training.certificates.empty')}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,107 @@
+import {
+  CaretRightOutlined,
+  CheckCircleOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PrinterOutlined,
+  StopOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import { App, Button, Dropdown, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../app/api-client.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import { type ClassStatus, type TrainingClass, trainingFiles, useClassChange } from '../api.ts';
+import { ClassFormModal } from './class-form-modal.tsx';
+
+type Next = Exclude<ClassStatus, 'planned'>;
+const next: Record<ClassStatus, Next[]> = {
+  planned: ['open', 'cancelled'],
+  open: ['in_progress', 'completed', 'cancelled'],
+  in_progress: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+const icons = {
+  open: <UnlockOutlined />,
+  in_progress: <CaretRightOutlined />,
+  completed: <CheckCircleOutlined />,
+  cancelled: <StopOutlined />,
+};
+
+/** The class's files for everyone who sees it; status changes and editing for its provider. */
+export function ClassActions({ c }: { c: TrainingClass }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const change = useClassChange();
+  const [editing, setEditing] = useState(false);
+  const closed = c.status === 'completed' || c.status === 'cancelled';
+  const move = (status: Next) => {
+    const run = () =>
+      change.mutate(
+        { kind: 'status', id: c.id, body: { version: c.version, status } },
+        {
+          onSuccess: () => message.success(t(`training.classes.moved.${status}`)),
+          onError: (e) => {
+            const title = isApiError(e) && e.status === 409 ? t('training.classes.cannotMove') : undefined;
+            if (title) modal.error({ title, content: errorMessage(e) });
+            else message.error(errorMessage(e));
+          },
+        },
+      );
+    if (status === 'cancelled' || status === 'completed')
+      modal.confirm({
+        title: t(`training.classes.confirm.${status}`, { code: c.code }),
+        content: t(`training.classes.confirmText.${status}`),
+        okText: t(`training.classes.actions.${status}`),
+        okButtonProps: { danger: status === 'cancelled' },
+        cancelText: t('common.cancel'),
+        onOk: run,
+      });
+    else run();
+  };
+  const moves = c.can.manage ? next[c.status] : [];
+  const [primary, ...rest] = moves.filter((s) => s !== 'cancelled');
+  return (
+    <Space wrap className="no-print">
+      <Button icon={<DownloadOutlined />} href={trainingFiles.rosterXlsx(c.id)} download>
+        {t('training.classes.exportRoster')}
+      </Button>
+      <Button
+        icon={<PrinterOutlined />}
+        href={trainingFiles.attendanceSheet(c.id)}
+        target="_blank"
+        rel="noreferrer"
+      >
+        {t('training.classes.attendanceSheet')}
+      </Button>
+      {c.can.manage && !closed && (
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          {t('training.classes.edit')}
+        </Button>
+      )}
+      {primary && (
+        <Button type="primary" icon={icons[primary]} loading={change.isPending} onClick={() => move(primary)}>
+          {t(`training.classes.actions.${primary}`)}
+        </Button>
+      )}
+      {(rest.length > 0 || moves.includes('cancelled')) && (
+        <Dropdown
+          menu={{
+            items: [...rest, ...(moves.includes('cancelled') ? (['cancelled'] as const) : [])].map((s) => ({
+              key: s,
+              icon: icons[s],
+              danger: s === 'cancelled',
+              label: t(`training.classes.actions.${s}`),
+            })),
+            onClick: ({ key }) => move(key as Next),
+          }}
+        >
+          <Button>{t('training.classes.more')}</Button>
+        </Dropdown>
+      )}
+      {editing && <ClassFormModal klass={c} onClose={() => setEditing(false)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,211 @@
+import { Alert, App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { createClassBody, updateClassBody } from '../../../../../src/contracts/training.ts';
+import { isApiError } from '../../../app/api-client.ts';
+import { FormModal } from '../../../app/components/form-modal.tsx';
+import { errorMessage } from '../../../app/errors.ts';
+import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { OrgPicker } from '../../orgs/components/org-picker.tsx';
+import { type TrainingClass, useClassChange, useCourses } from '../api.ts';
+import { MoneyInput } from './money-input.tsx';
+import { MyOrgSelect } from './org-choice.tsx';
+import { useCourseName, useMoney } from './training-labels.tsx';
+
+type Values = {
+  providerOrgId?: number;
+  courseTypeId?: number;
+  code?: string;
+  title?: string;
+  venue?: string;
+  capacity?: number | null;
+  pricePerLearner?: number | null;
+  paidAmount?: number | null;
+  customerOrgId?: number;
+};
+
+const num = (v: number | null | undefined) => (v === null ? undefined : v);
+
+/** Create a class, or edit one (incl. the service agreement: price per learner and the amount paid). */
+export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const courses = useCourses();
+  const name = useCourseName();
+  const money = useMoney();
+  const change = useClassChange();
+  const courseId = Form.useWatch('courseTypeId', form) ?? klass?.courseTypeId;
+  const capacity = Form.useWatch('capacity', form);
+  const price = Form.useWatch('pricePerLearner', form);
+  const course = courses.data?.find((c) => c.id === courseId);
+  const onError = (e: unknown) => {
+    if (isApiError(e) && e.code === 'training.class_version_conflict') {
+      onClose();
+      modal.warning({ title: t('training.conflictTitle'), content: errorMessage(e) });
+      return;
+    }
+    if (!showServerIssues(form, e)) setProblem(errorMessage(e));
+  };
+  const onOrphans = (issues: { message: string }[]) => setProblem(issues.map((i) => i.message).join('; '));
+  const onFinish = (v: Values) => {
+    setProblem(null);
+    const fields = {
+      code: v.code,
+      title: v.title,
+      venue: v.venue,
+      capacity: num(v.capacity),
+      pricePerLearner: num(v.pricePerLearner),
+      paidAmount: num(v.paidAmount),
+    };
+    if (klass) {
+      const parsed = parseWith(
+        form,
+        updateClassBody,
+        { ...fields, customerOrgId: klass.customerOrgId, version: klass.version },
+        onOrphans,
+      );
+      if (parsed)
+        change.mutate(
+          { kind: 'update', id: klass.id, body: parsed },
+          {
+            onSuccess: () => {
+              message.success(t('training.classes.saved'));
+              onClose();
+            },
+            onError,
+          },
+        );
+      return;
+    }
+    const parsed = parseWith(
+      form,
+      createClassBody,
+      {
+        ...fields,
+        providerOrgId: v.providerOrgId,
+        courseTypeId: v.courseTypeId,
+        customerOrgId: v.customerOrgId ?? null,
+      },
+      onOrphans,
+    );
+    if (parsed)
+      change.mutate(
+        { kind: 'create', body: parsed },
+        {
+          onSuccess: (c) => {
+            message.success(t('training.classes.created', { code: c.code }));
+            onClose();
+            navigate(`/training/classes/${c.id}`);
+          },
+          onError,
+        },
+      );
+  };
+  const initial: Values = klass
+    ? {
+        code: klass.code,
+        title: klass.title,
+        venue: klass.venue ?? undefined,
+        capacity: klass.capacity,
+        pricePerLearner: klass.pricePerLearner,
+        paidAmount: klass.paidAmount,
+      }
+    : { pricePerLearner: 0, paidAmount: 0 };
+  const money0 = (v: number | null | undefined) => money(v ?? 0);
+  return (
+    <FormModal<Values>
+      title={
+        klass ? t('training.classes.editTitle', { code: klass.code }) : t('training.classes.createTitle')
+      }
+      form={form}
+      width={720}
+      initialValues={initial}
+      onCancel={onClose}
+      onFinish={onFinish}
+      okText={klass ? t('common.save') : t('common.create')}
+      busy={change.isPending}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      {!klass && (
+        <>
+          <Form.Item name="providerOrgId" label={t('training.classes.provider')} required>
+            <MyOrgSelect />
+          </Form.Item>
+          <Form.Item name="courseTypeId" label={t('training.classes.course')} required>
+            <Select<number>
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(courses.data ?? [])
+                .filter((c) => c.active)
+                .map((c) => ({ value: c.id, label: name(c) }))}
+            />
+          </Form.Item>
+        </>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="code" label={t('training.classes.code')} required>
+            <Input maxLength={40} className="mono" autoFocus={!klass} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={16}>
+          <Form.Item name="title" label={t('training.classes.titleField')} required>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="venue" label={t('training.classes.venue')}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={8}>
+          <Form.Item
+            name="capacity"
+            label={t('training.classes.capacity')}
+            required
+            extra={
+              course?.maxLearners
+                ? t('training.classes.capacityMax', { count: course.maxLearners })
+                : undefined
+            }
+          >
+            <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="pricePerLearner" label={t('training.classes.pricePerLearner')}>
+            <MoneyInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="paidAmount" label={t('training.classes.paidAmount')}>
+            <MoneyInput step={100_000} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary">
+        {t('training.classes.agreementHint', {
+          total: money0((price ?? 0) * (klass?.enrolled ?? capacity ?? 0)),
+          learners: klass?.enrolled ?? capacity ?? 0,
+        })}
+      </Typography.Paragraph>
+      {!klass && (
+        <Form.Item
+          name="customerOrgId"
+          label={t('training.classes.customer')}
+          extra={t('training.classes.customerHint')}
+        >
+          <OrgPicker />
+        </Form.Item>
+      )}
+      {klass?.customerName && (
+        <Typography.Text type="secondary">
+          {t('training.classes.customer')}: {klass.customerName}
+        </Typography.Text>
+      )}
+    </FormModal>
+  );
+}

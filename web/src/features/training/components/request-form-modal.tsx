@@ -1,0 +1,129 @@
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { createRequestBody } from '../../../../../src/contracts/training.ts';
+import { FormModal } from '../../../app/components/form-modal.tsx';
+import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { useCurrentUser } from '../../auth/api.ts';
+import { type Provider, useCourses, useRequestChange } from '../api.ts';
+import { MyOrgSelect, ProviderSelect } from './org-choice.tsx';
+import { useCourseLength, useCourseName } from './training-labels.tsx';
+
+type Values = {
+  requesterOrgId?: number;
+  providerOrgId?: number;
+  courseTypeId?: number;
+  learners?: number | null;
+  place?: string;
+  preferredFrom?: Dayjs;
+  preferredTo?: Dayjs;
+  notes?: string;
+};
+
+/** The enterprise asks a provider to train N of its people in a course, at a place and a preferred time. */
+export function RequestFormModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [provider, setProvider] = useState<Provider>();
+  const courses = useCourses();
+  const name = useCourseName();
+  const length = useCourseLength();
+  const change = useRequestChange();
+  const offered = (courses.data ?? []).filter(
+    (c) => c.active && (!provider || provider.courseTypeIds.includes(c.id)),
+  );
+  const onFinish = (v: Values) => {
+    setProblem(null);
+    const body = {
+      ...v,
+      learners: v.learners ?? undefined,
+      preferredFrom: toIsoDate(v.preferredFrom) ?? null,
+      preferredTo: toIsoDate(v.preferredTo) ?? null,
+    };
+    const parsed = parseWith(form, createRequestBody, body, (issues) =>
+      setProblem(issues.map((i) => i.message).join('; ')),
+    );
+    if (!parsed) return;
+    change.mutate(
+      { kind: 'create', body: parsed },
+      {
+        onSuccess: (r) => {
+          message.success(t('training.requests.created'));
+          onClose();
+          navigate(`/training/requests/${r.id}`);
+        },
+        onError: (e) => {
+          if (!showServerIssues(form, e)) setProblem(errorMessage(e));
+        },
+      },
+    );
+  };
+  return (
+    <FormModal<Values>
+      title={t('training.requests.createTitle')}
+      form={form}
+      width={720}
+      initialValues={{ requesterOrgId: me.isSystemAdmin ? undefined : me.grants[0]?.orgId }}
+      onCancel={onClose}
+      onFinish={onFinish}
+      okText={t('training.requests.send')}
+      busy={change.isPending}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Form.Item name="requesterOrgId" label={t('training.requests.requester')} required>
+        <MyOrgSelect />
+      </Form.Item>
+      <Form.Item name="providerOrgId" label={t('training.requests.provider')} required>
+        <ProviderSelect
+          onProvider={(p) => {
+            setProvider(p);
+            form.setFieldValue('courseTypeId', undefined);
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="courseTypeId" label={t('training.requests.course')} required>
+        <Select<number>
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={courses.isPending}
+          placeholder={t('training.requests.coursePlaceholder')}
+          options={offered.map((c) => ({ value: c.id, label: `${name(c)} (${length(c)})` }))}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="learners" label={t('training.requests.learners')} required>
+            <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={16}>
+          <Form.Item name="place" label={t('training.requests.place')}>
+            <Input maxLength={300} placeholder={t('training.requests.placePlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="preferredFrom" label={t('training.requests.preferredFrom')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="preferredTo" label={t('training.requests.preferredTo')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="notes" label={t('training.requests.notes')}>
+        <Input.TextArea rows={3} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,289 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Modal, Progress, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterIssue, RosterResult } from '../../../../../src/contracts/people.ts';
+import { isApiError } from '../../../app/api-client.ts';
+import { formatDate } from '../../../app/dates.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import { type TrainingClass, trainingFiles, uploadRoster } from '../api.ts';
+import { translateRosterMessage } from './roster-messages.ts';
+
+type Preview = Extract<RosterResult, { mode: 'preview' }>;
+type Commit = Extract<RosterResult, { mode: 'commit' }>;
+type Row = Preview['rows'][number];
+type Stage = 'pick' | 'sending' | 'preview' | 'committing' | 'done';
+
+/** Row errors of a refused commit or a file the server could not read (`details.issues`). */
+function issuesOf(error: unknown): RosterIssue[] {
+  if (!isApiError(error) || !['roster.invalid', 'roster.invalid_file'].includes(error.code)) return [];
+  return (error.details as { issues?: RosterIssue[] } | null)?.issues ?? [];
+}
+
+function IssuesTable({ issues }: { issues: RosterIssue[] }) {
+  const { t } = useTranslation();
+  const sorted = [...issues].sort((a, b) => a.row - b.row);
+  return (
+    <Table<RosterIssue>
+      size="small"
+      rowKey={(i) => `${i.row}:${i.field}:${i.message}`}
+      dataSource={sorted}
+      pagination={sorted.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      columns={[
+        { key: 'row', title: t('training.roster.row'), width: 70, render: (_v, i) => i.row || '—' },
+        { key: 'col', title: t('training.roster.column'), width: 140, render: (_v, i) => i.column || '—' },
+        {
+          key: 'msg',
+          title: t('training.roster.message'),
+          render: (_v, i) => translateRosterMessage(i.message),
+        },
+      ]}
+    />
+  );
+}
+
+function RowsTable({ rows }: { rows: Row[] }) {
+  const { t } = useTranslation();
+  const matchColor = { new: 'blue', existing: 'green', enrolled: 'default' } as const;
+  return (
+    <Table<Row>
+      size="small"
+      rowKey="row"
+      dataSource={rows}
+      scroll={{ x: 760 }}
+      pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      rowClassName={(r) => (r.errors.length ? 'row-invalid' : '')}
+      columns={[
+        { key: 'row', title: t('training.roster.row'), width: 60, dataIndex: 'row' },
+        { key: 'name', title: t('people.fields.fullName'), render: (_v, r) => r.fullName ?? '—' },
+        {
+          key: 'birth',
+          title: t('people.fields.birthDate'),
+          width: 110,
+          render: (_v, r) => formatDate(r.birthDate) || '—',
+        },
+        { key: 'cccd', title: t('people.fields.cccd'), width: 140, render: (_v, r) => r.cccd ?? '—' },
+        { key: 'phone', title: t('people.fields.phone'), width: 120, render: (_v, r) => r.phone ?? '—' },
+        {
+          key: 'match',
+          title: t('training.roster.match'),
+          width: 170,
+          render: (_v, r) =>
+            r.errors.length ? (
+              <Tag color="red">{t('training.roster.errorsN', { count: r.errors.length })}</Tag>
+            ) : (
+              <Space orientation="vertical" size={0}>
+                {r.match && <Tag color={matchColor[r.match]}>{t(`training.roster.matches.${r.match}`)}</Tag>}
+                {r.warnings.map((w) => (
+                  <Typography.Text key={w} type="warning" style={{ fontSize: 12 }}>
+                    {translateRosterMessage(w)}
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+function PreviewSummary({ p }: { p: Preview }) {
+  const { t } = useTranslation();
+  const fresh = p.rows.filter((r) => r.match === 'new' || r.match === 'existing').length;
+  const toWaitlist = Math.max(0, fresh - p.seatsLeft);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert
+        type={p.invalid ? 'error' : 'success'}
+        showIcon
+        title={
+          p.invalid
+            ? t('training.roster.previewBad', { total: p.total, invalid: p.invalid, count: p.issues.length })
+            : t('training.roster.previewGood', { total: p.total })
+        }
+        description={
+          <Space orientation="vertical" size={0}>
+            <span>{t('training.roster.nothingSaved')}</span>
+            <span>
+              {t('training.roster.previewCounts', {
+                valid: p.valid,
+                fresh: p.newPeople,
+                existing: p.existingPeople,
+                seats: p.seatsLeft,
+              })}
+            </span>
+            {p.invalid > 0 && <span>{t('training.roster.fixAndRetry')}</span>}
+          </Space>
+        }
+      />
+      {!p.invalid && toWaitlist > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('training.roster.waitlistWarning', { count: toWaitlist, seats: p.seatsLeft })}
+        />
+      )}
+    </Space>
+  );
+}
+
+/**
+ * Nhập danh sách học viên từ Excel: upload (with progress) → preview with every row's errors, nothing saved →
+ * commit, which writes every row or none.
+ */
+export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [stage, setStage] = useState<Stage>('pick');
+  const [file, setFile] = useState<File | null>(null);
+  const [percent, setPercent] = useState(0);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [done, setDone] = useState<Commit | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const send = async (f: File, mode: 'preview' | 'commit') => {
+    setError(null);
+    setPercent(0);
+    setStage(mode === 'preview' ? 'sending' : 'committing');
+    try {
+      const result = await uploadRoster(c.id, f, mode, setPercent);
+      if (result.mode === 'preview') {
+        setPreview(result);
+        setStage('preview');
+      } else {
+        setDone(result);
+        setStage('done');
+        message.success(t('training.roster.committed', { count: result.enrolled.length }));
+      }
+    } catch (e) {
+      setError(e);
+      setStage(mode === 'preview' ? 'pick' : 'preview');
+    }
+  };
+  const busy = stage === 'sending' || stage === 'committing';
+  const errorIssues = issuesOf(error);
+  const pick = (
+    <Upload.Dragger
+      accept=".xlsx"
+      multiple={false}
+      showUploadList={false}
+      disabled={busy}
+      beforeUpload={(f) => {
+        setFile(f);
+        setPreview(null);
+        void send(f, 'preview');
+        return false;
+      }}
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">{t('training.roster.drop')}</p>
+      <p className="ant-upload-hint">{t('training.roster.dropHint')}</p>
+    </Upload.Dragger>
+  );
+  const footer =
+    stage === 'done' ? (
+      <Button type="primary" onClick={onClose}>
+        {t('training.roster.close')}
+      </Button>
+    ) : (
+      <Space>
+        <Button onClick={onClose} disabled={stage === 'committing'}>
+          {t('common.cancel')}
+        </Button>
+        {preview && file && (
+          <Button
+            type="primary"
+            disabled={preview.invalid > 0 || busy}
+            loading={stage === 'committing'}
+            onClick={() => void send(file, 'commit')}
+          >
+            {t('training.roster.commit', { count: preview.total })}
+          </Button>
+        )}
+      </Space>
+    );
+  return (
+    <Modal
+      open
+      width={900}
+      title={t('training.roster.title', { code: c.code })}
+      onCancel={busy ? undefined : onClose}
+      mask={{ closable: false }}
+      footer={footer}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('training.roster.hint')}{' '}
+          <a href={trainingFiles.rosterTemplate()} download>
+            <DownloadOutlined /> {t('training.learners.template')}
+          </a>
+        </Typography.Paragraph>
+        {stage !== 'done' && pick}
+        {file && stage !== 'done' && (
+          <Typography.Text type="secondary">
+            {t('training.roster.fileChosen', { name: file.name })}
+          </Typography.Text>
+        )}
+        {busy && (
+          <Space orientation="vertical" style={{ width: '100%' }} aria-live="polite">
+            <Progress percent={percent} status="active" aria-label={t('training.roster.uploading')} />
+            <Typography.Text type="secondary">
+              {percent < 100
+                ? t('training.roster.uploading')
+                : stage === 'committing'
+                  ? t('training.roster.saving')
+                  : t('training.roster.checking')}
+            </Typography.Text>
+          </Space>
+        )}
+        {error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorIssues.length ? translateRosterMessage(errorMessage(error)) : errorMessage(error)}
+            description={errorIssues.length ? t('training.roster.nothingSaved') : undefined}
+          />
+        )}
+        {errorIssues.length > 0 && <IssuesTable issues={errorIssues} />}
+        {preview && stage !== 'done' && (
+          <>
+            <PreviewSummary p={preview} />
+            <Tabs
+              items={[
+                ...(preview.issues.length
+                  ? [
+                      {
+                        key: 'issues',
+                        label: t('training.roster.issuesTab', { count: preview.issues.length }),
+                        children: <IssuesTable issues={preview.issues} />,
+                      },
+                    ]
+                  : []),
+                {
+                  key: 'rows',
+                  label: t('training.roster.rowsTab', { count: preview.total }),
+                  children: <RowsTable rows={preview.rows} />,
+                },
+              ]}
+            />
+          </>
+        )}
+        {done && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('training.roster.committedTitle', { total: done.total })}
+            description={t('training.roster.committedText', {
+              enrolled: done.enrolled.length,
+              waitlisted: done.waitlisted.length,
+              already: done.alreadyIn.length,
+              created: done.created,
+              linked: done.linked,
+            })}
+          />
+        )}
+      </Space>
+    </Modal>
+  );
+}

@@ -1,0 +1,78 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Certificate, ClassStatus, Course, Enrolment, RequestStatus } from '../api.ts';
+
+/** The course's name in the reader's language. */
+export function useCourseName(): (c: Pick<Course, 'nameVi' | 'nameEn'>) => string {
+  const { i18n } = useTranslation();
+  return (c) => (i18n.language === 'en' ? c.nameEn : c.nameVi);
+}
+
+/** Amounts are Vietnamese đồng, whole numbers. */
+export function useMoney(): (value: number | null | undefined) => string {
+  const { i18n } = useTranslation();
+  return (value) =>
+    value === null || value === undefined
+      ? ''
+      : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
+          style: 'currency',
+          currency: 'VND',
+          maximumFractionDigits: 0,
+        }).format(value);
+}
+
+const requestColor = {
+  requested: 'gold',
+  accepted: 'blue',
+  scheduled: 'green',
+  declined: 'red',
+  done: 'purple',
+} as const;
+
+export function RequestStatusTag({ status }: { status: RequestStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={requestColor[status]}>{t(`training.requestStatus.${status}`)}</Tag>;
+}
+
+const classColor = {
+  planned: 'default',
+  open: 'blue',
+  in_progress: 'processing',
+  completed: 'green',
+  cancelled: 'red',
+} as const;
+
+export function ClassStatusTag({ status }: { status: ClassStatus }) {
+  const { t } = useTranslation();
+  return <Tag color={classColor[status]}>{t(`training.classStatus.${status}`)}</Tag>;
+}
+
+const outcomeColor = { pass: 'green', fail: 'red', no_show: 'default', left_early: 'orange' } as const;
+
+export function OutcomeTag({ outcome }: { outcome: Enrolment['outcome'] }) {
+  const { t } = useTranslation();
+  if (!outcome) return null;
+  return <Tag color={outcomeColor[outcome]}>{t(`training.outcome.${outcome}`)}</Tag>;
+}
+
+const certificateColor = { valid: 'green', expired: 'orange', revoked: 'red', replaced: 'default' } as const;
+
+export function CertificateStateTag({ state }: { state: Certificate['state'] }) {
+  const { t } = useTranslation();
+  return <Tag color={certificateColor[state]}>{t(`training.certificateState.${state}`)}</Tag>;
+}
+
+/** "4 giờ" / "24 tiết (18 giờ)": Red Cross courses count periods of 45 minutes. */
+export function useCourseLength(): (c: Pick<Course, 'periods' | 'hours'>) => string {
+  const { t } = useTranslation();
+  return (c) =>
+    c.periods
+      ? t('training.courses.periodsHours', { periods: c.periods, hours: c.hours })
+      : t('training.courses.hoursOnly', { hours: c.hours });
+}
+
+/** A route's numeric id, or undefined for anything else (then the page is a 404). */
+export function parseId(raw: string | undefined): number | undefined {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}

@@ -1,0 +1,106 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { certificateStatus } from '../../../../../src/contracts/certificates.ts';
+import { QueryError } from '../../../app/components/query-error.tsx';
+import { formatDate, todayIso } from '../../../app/dates.ts';
+import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
+import { hasPermission, useCurrentUser } from '../../auth/api.ts';
+import { OrgPicker } from '../../orgs/components/org-picker.tsx';
+import { type Certificate, useCertificates } from '../api.ts';
+import { CertificatesTable } from '../components/certificates-table.tsx';
+
+/** /training/certificates — certificates issued by the user's organisations: find, open, verify, revoke. */
+export function CertificatesPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<Certificate['status']>();
+  const [orgId, setOrgId] = useState<number>();
+  const [page, setPage] = useState(1);
+  const q = useDebouncedValue(text.trim(), 300);
+  const list = useCertificates({ q: q || undefined, status, orgId, page, pageSize: 50 });
+  const total = list.data?.total ?? 0;
+  const filtered = q !== '' || status !== undefined || orgId !== undefined;
+  return (
+    <Card
+      className="print-area"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('training.certificates.title')}
+        </Typography.Title>
+      }
+      extra={
+        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('common.print')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary" className="no-print">
+        {t('training.certificates.intro')}
+      </Typography.Paragraph>
+      <div className="print-only">
+        <Typography.Title level={4}>{t('training.certificates.title')}</Typography.Title>
+        <Typography.Text type="secondary">
+          {t('training.printedOn', { date: formatDate(todayIso()) })}
+        </Typography.Text>
+      </div>
+      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPage(1);
+          }}
+          placeholder={t('training.certificates.searchPlaceholder')}
+          aria-label={t('training.certificates.searchLabel')}
+          style={{ width: 360, maxWidth: '100%' }}
+        />
+        <Select<Certificate['status']>
+          allowClear
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          placeholder={t('training.certificates.allStates')}
+          aria-label={t('training.certificates.state')}
+          style={{ width: 180 }}
+          options={certificateStatus.options.map((s) => ({
+            value: s,
+            label: t(`training.certificateState.${s}`),
+          }))}
+        />
+        <OrgPicker
+          value={orgId}
+          onChange={(v) => {
+            setOrgId(v);
+            setPage(1);
+          }}
+          placeholder={t('training.certificates.issuer')}
+          style={{ width: 300 }}
+        />
+        {list.data && (
+          <Typography.Text type="secondary">
+            {t('training.certificates.count', { count: total })}
+          </Typography.Text>
+        )}
+      </Space>
+      {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
+      <CertificatesTable
+        rows={list.data?.items ?? []}
+        loading={list.isFetching}
+        canManage={hasPermission(me, 'training.manage')}
+        showClass
+        empty={filtered ? t('training.certificates.emptyFiltered') : t('training.certificates.emptyAll')}
+        pagination={
+          total > 50
+            ? { current: page, pageSize: 50, total, onChange: setPage, showSizeChanger: false }
+            : false
+        }
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,215 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Form, Row, Space, Statistic, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { QueryError } from '../../../app/components/query-error.tsx';
+import { useCurrentUser } from '../../auth/api.ts';
+import { type Reach, useReachMonths } from '../api.ts';
+import { MyOrgSelect } from '../components/org-choice.tsx';
+import { useMoney } from '../components/training-labels.tsx';
+
+const colors = {
+  enrolled: '#8c8c8c',
+  trained: '#1677ff',
+  certified: '#389e0d',
+  passRate: '#c8102e',
+  revenue: '#d48806',
+};
+const MONTHS = 6;
+
+function monthLabel(month: string): string {
+  return dayjs(`${month}-01`).format('MM/YYYY');
+}
+
+function ReachCharts({ months }: { months: Reach[] }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const data = months.map((m) => ({
+    month: monthLabel(m.month),
+    enrolled: m.learnersEnrolled,
+    trained: m.learnersTrained,
+    certified: m.certified,
+    passRate: m.passRate === null ? null : Math.round(m.passRate * 100),
+    revenue: m.revenue,
+  }));
+  const describe = data
+    .map(
+      (d) =>
+        `${d.month}: ${d.trained} ${t('training.reach.trained')}, ${d.certified} ${t('training.reach.certified')}`,
+    )
+    .join('; ');
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <Card size="small" title={t('training.reach.learnersChart', { count: MONTHS })}>
+          <div role="img" aria-label={describe}>
+            <ResponsiveContainer width="100%" height={280}>
+              <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="month" />
+                <YAxis yAxisId="n" allowDecimals={false} />
+                <YAxis yAxisId="p" orientation="right" domain={[0, 100]} unit="%" />
+                <Tooltip />
+                <Legend />
+                <Bar
+                  yAxisId="n"
+                  dataKey="enrolled"
+                  name={t('training.reach.enrolled')}
+                  fill={colors.enrolled}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  yAxisId="n"
+                  dataKey="trained"
+                  name={t('training.reach.trained')}
+                  fill={colors.trained}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  yAxisId="n"
+                  dataKey="certified"
+                  name={t('training.reach.certified')}
+                  fill={colors.certified}
+                  isAnimationActive={false}
+                />
+                <Line
+                  yAxisId="p"
+                  dataKey="passRate"
+                  name={t('training.reach.passRate')}
+                  stroke={colors.passRate}
+                  strokeWidth={2}
+                  connectNulls
+                  unit="%"
+                  isAnimationActive={false}
+                />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        </Card>
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card size="small" title={t('training.reach.revenueChart', { count: MONTHS })}>
+          <div role="img" aria-label={data.map((d) => `${d.month}: ${money(d.revenue)}`).join('; ')}>
+            <ResponsiveContainer width="100%" height={280}>
+              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 16 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="month" />
+                <YAxis tickFormatter={(v: number) => `${Math.round(v / 1_000_000)} tr`} />
+                <Tooltip formatter={(v) => money(Number(v))} />
+                <Bar
+                  dataKey="revenue"
+                  name={t('training.reach.revenue')}
+                  fill={colors.revenue}
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** /training/reach — a provider's month over its subtree (classes, learners, pass rate, revenue) and the trend. */
+export function ReachPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const money = useMoney();
+  const [orgId, setOrgId] = useState<number | undefined>(me.isSystemAdmin ? undefined : me.grants[0]?.orgId);
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
+  const months = Array.from({ length: MONTHS }, (_, i) =>
+    month.subtract(MONTHS - 1 - i, 'month').format('YYYY-MM'),
+  );
+  const results = useReachMonths(orgId, months);
+  const error = results.find((r) => r.error)?.error;
+  const loaded = results.map((r) => r.data).filter((r): r is Reach => !!r);
+  const current = results[MONTHS - 1]?.data;
+  const rate = current?.passRate;
+  return (
+    <Card
+      className="print-area"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('training.reach.title')}
+        </Typography.Title>
+      }
+      extra={
+        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('common.print')}
+        </Button>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" className="no-print" style={{ marginBottom: 0 }}>
+          {t('training.reach.intro')}
+        </Typography.Paragraph>
+        <Form layout="inline" className="no-print">
+          <Form.Item label={t('training.reach.provider')}>
+            <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
+          </Form.Item>
+          <Form.Item label={t('training.reach.month')}>
+            <DatePicker
+              picker="month"
+              format="MM/YYYY"
+              value={month}
+              allowClear={false}
+              onChange={(v) => v && setMonth(v.startOf('month'))}
+            />
+          </Form.Item>
+        </Form>
+        {!orgId && <EmptyState text={t('training.reach.pickOrg')} />}
+        {error && <QueryError error={error} />}
+        {orgId && current && (
+          <>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('training.reach.monthTitle', { month: monthLabel(current.month) })}
+            </Typography.Title>
+            <Row gutter={[16, 16]}>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic title={t('training.reach.classes')} value={current.classes} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic title={t('training.reach.enrolled')} value={current.learnersEnrolled} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic title={t('training.reach.trained')} value={current.learnersTrained} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic title={t('training.reach.certified')} value={current.certified} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic
+                  title={t('training.reach.passRate')}
+                  value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`}
+                />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Statistic title={t('training.reach.revenue')} value={money(current.revenue)} />
+              </Col>
+            </Row>
+            {loaded.length === MONTHS && loaded.every((m) => m.classes === 0) ? (
+              <EmptyState text={t('training.reach.noClasses', { count: MONTHS })} />
+            ) : (
+              loaded.length === MONTHS && <ReachCharts months={loaded} />
+            )}
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,210 @@
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createTrainerBody } from '../../../../../src/contracts/training.ts';
+import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { FormModal } from '../../../app/components/form-modal.tsx';
+import { QueryError } from '../../../app/components/query-error.tsx';
+import { formatDate, todayIso } from '../../../app/dates.ts';
+import { errorMessage } from '../../../app/errors.ts';
+import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { useCurrentUser } from '../../auth/api.ts';
+import { OrgPicker } from '../../orgs/components/org-picker.tsx';
+import { PersonPicker } from '../../people/components/person-picker.tsx';
+import { fold } from '../../plans/components/plan-labels.tsx';
+import { type Trainer, useCourses, useCreateTrainer, useTrainers } from '../api.ts';
+import { useCourseName } from '../components/training-labels.tsx';
+
+type Values = { personId?: number; orgId?: number; qualification?: string; courseCodes?: string[] };
+
+function TrainerFormModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const courses = useCourses();
+  const name = useCourseName();
+  const create = useCreateTrainer();
+  const qualifications = [
+    'qualifications.instructor',
+    'qualifications.trainer',
+    'qualifications.doctor',
+    'qualifications.osh',
+  ];
+  const onFinish = (v: Values) => {
+    setProblem(null);
+    const parsed = parseWith(form, createTrainerBody, { ...v, courseCodes: v.courseCodes ?? [] }, (issues) =>
+      setProblem(issues.map((i) => i.message).join('; ')),
+    );
+    if (!parsed) return;
+    create.mutate(parsed, {
+      onSuccess: (tr) => {
+        message.success(t('training.trainers.created', { name: tr.fullName }));
+        onClose();
+      },
+      onError: (e) => {
+        if (!showServerIssues(form, e)) setProblem(errorMessage(e));
+      },
+    });
+  };
+  return (
+    <FormModal<Values>
+      title={t('training.trainers.createTitle')}
+      form={form}
+      width={640}
+      initialValues={{ orgId: me.grants[0]?.orgId, courseCodes: [] }}
+      onCancel={onClose}
+      onFinish={onFinish}
+      okText={t('common.create')}
+      busy={create.isPending}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Form.Item
+        name="personId"
+        label={t('training.trainers.person')}
+        required
+        extra={t('training.trainers.personHint')}
+      >
+        <PersonPicker />
+      </Form.Item>
+      <Form.Item name="orgId" label={t('training.trainers.org')} required>
+        <OrgPicker />
+      </Form.Item>
+      <Form.Item name="qualification" label={t('training.trainers.qualification')} required>
+        <Input
+          maxLength={100}
+          list="trainer-qualifications"
+          placeholder={t('training.trainers.qualificationPlaceholder')}
+        />
+      </Form.Item>
+      <datalist id="trainer-qualifications">
+        {qualifications.map((k) => (
+          <option key={k} value={t(`training.trainers.${k}`)} />
+        ))}
+      </datalist>
+      <Form.Item
+        name="courseCodes"
+        label={t('training.trainers.courses')}
+        extra={t('training.trainers.coursesHint')}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(courses.data ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${name(c)}` }))}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** /training/trainers — trainers and instructors with their qualification and organisation. */
+export function TrainersPage() {
+  const { t } = useTranslation();
+  const [orgId, setOrgId] = useState<number>();
+  const trainers = useTrainers(orgId);
+  const [text, setText] = useState('');
+  const [creating, setCreating] = useState(false);
+  const q = fold(text.trim());
+  const rows = (trainers.data ?? []).filter(
+    (tr) => !q || fold(`${tr.fullName} ${tr.orgName} ${tr.qualification}`).includes(q),
+  );
+  return (
+    <Card
+      className="print-area"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('training.trainers.title')}
+        </Typography.Title>
+      }
+      extra={
+        <Space className="no-print">
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {t('common.print')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('training.trainers.create')}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary" className="no-print">
+        {t('training.trainers.intro')}
+      </Typography.Paragraph>
+      <div className="print-only">
+        <Typography.Title level={4}>{t('training.trainers.title')}</Typography.Title>
+        <Typography.Text type="secondary">
+          {t('training.printedOn', { date: formatDate(todayIso()) })}
+        </Typography.Text>
+      </div>
+      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('training.trainers.searchPlaceholder')}
+          aria-label={t('training.trainers.searchLabel')}
+          style={{ width: 320, maxWidth: '100%' }}
+        />
+        <OrgPicker
+          value={orgId}
+          onChange={(v) => setOrgId(v)}
+          placeholder={t('training.trainers.filterOrg')}
+          style={{ width: 320 }}
+        />
+      </Space>
+      {trainers.error && <QueryError error={trainers.error} onRetry={() => trainers.refetch()} />}
+      <Table<Trainer>
+        size="middle"
+        rowKey="id"
+        loading={trainers.isFetching}
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        columns={[
+          { key: 'i', title: '#', width: 48, render: (_v, _r, i) => i + 1 },
+          { key: 'name', title: t('training.trainers.person'), dataIndex: 'fullName' },
+          { key: 'q', title: t('training.trainers.qualification'), dataIndex: 'qualification' },
+          { key: 'org', title: t('training.trainers.org'), dataIndex: 'orgName' },
+          {
+            key: 'courses',
+            title: t('training.trainers.courses'),
+            render: (_v, tr) =>
+              tr.courseCodes.length ? (
+                tr.courseCodes.map((c) => <Tag key={c}>{c}</Tag>)
+              ) : (
+                <Typography.Text type="secondary">{t('training.trainers.anyCourse')}</Typography.Text>
+              ),
+          },
+          {
+            key: 'active',
+            title: t('training.trainers.status'),
+            width: 120,
+            render: (_v, tr) =>
+              tr.active ? (
+                <Tag color="green">{t('training.trainers.active')}</Tag>
+              ) : (
+                <Tag>{t('training.trainers.inactive')}</Tag>
+              ),
+          },
+        ]}
+        locale={{
+          emptyText: (
+            <EmptyState
+              text={q ? t('training.trainers.emptySearch') : t('training.trainers.empty')}
+              action={
+                !q && (
+                  <Button type="primary" onClick={() => setCreating(true)}>
+                    {t('training.trainers.create')}
+                  </Button>
+                )
+              }
+            />
+          ),
+        }}
+      />
+      {creating && <TrainerFormModal onClose={() => setCreating(false)} />}
+    </Card>
+  );
+}
