@@ -163,7 +163,7 @@ describe('certificate PDFs', () => {
     renderAndDecode(revokedPdf, 1, 'giay-chung-nhan-da-thu-hoi-80dpi.png');
   });
 
-  it('streams the certificates of a class of 30 in one PDF, one page each, well under 3 s', async () => {
+  it('streams the certificates of a class of 30 in one PDF, one page each (its speed is in the benchmark)', async () => {
     const k = await buildClass(t.db, {
       provider: centre,
       course: 'SCC_NLD',
@@ -199,7 +199,6 @@ describe('certificate PDFs', () => {
         `[certificates] bulk PDF of 30: first bytes ${firstByteMs.toFixed(0)} ms, complete ${totalMs.toFixed(0)} ms, ` +
           `${(pdf.length / 1024).toFixed(0)} KiB in ${chunks.length} chunks`,
       );
-      expect(totalMs).toBeLessThan(3000);
       expect(chunks.length).toBeGreaterThan(1);
       if (samples) writeFileSync(path.join(samples, 'giay-chung-nhan-lop-SCC-KCN-01.pdf'), pdf);
       if (!poppler) return;
