@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from './common.ts';
+import { isoDate, optionalText, pageOf, pageQuery } from './common.ts';
 
 /** kế hoạch / hướng dẫn / chương trình / công văn */
 export const planKind = z.enum(['plan', 'guidance', 'programme', 'official_letter']);
@@ -427,6 +427,13 @@ const indicatorTotal = z.object({
   /** actual ÷ (target × goal%) in %, for quotas; percent ÷ target for floors and coverage. */
   achievementPercent: z.number().nullable(),
 });
+const behindUnit = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  /** The child line of the dashboard's organisation the unit is under; null when it is that line or the organisation. */
+  lineName: z.string().nullable(),
+  timeliness: z.enum(['late', 'missing']),
+});
 export const dashboardView = z.object({
   orgId: z.number().int(),
   periodKey: z.string(),
@@ -448,9 +455,9 @@ export const dashboardView = z.object({
       totals: z.array(indicatorTotal),
     }),
   ),
-  behind: z.array(
-    z.object({ orgId: z.number().int(), orgName: z.string(), timeliness: z.enum(['late', 'missing']) }),
-  ),
+  /** The first late or missing units by name (at most 50); `behindTotal` says how many there are. */
+  behind: z.array(behindUnit),
+  behindTotal: z.number().int(),
   /** Disaggregated totals of counted reports in the subtree, per indicator with a breakdown. */
   breakdowns: z.array(
     z.object({
@@ -466,3 +473,6 @@ export const dashboardView = z.object({
   reportId: z.number().int().nullable(),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
+export const dashboardBehindQuery = dashboardQuery.extend(pageQuery.shape);
+export const dashboardBehindPage = pageOf(behindUnit);
+export type DashboardBehindPage = z.infer<typeof dashboardBehindPage>;

@@ -177,18 +177,23 @@ export async function consolidatedReport(
   };
   walk(org.id, 1);
 
-  const lineOf = new Map(lines.map((l) => [l.orgId, l]));
-  const behind = dash.behind.map((b) => {
-    const submittedOn = lineOf.get(b.orgId)?.submittedOn ?? null;
-    const parentId = parentOf.get(b.orgId);
-    return {
-      orgId: b.orgId,
-      orgName: b.orgName,
-      parentName: parentId === undefined || parentId === org.id ? null : (nameOf.get(parentId) ?? null),
-      status: b.timeliness,
-      submittedOn,
-      daysLate: dayDiff(dash.dueOn, submittedOn ?? vnDay(now)),
-    };
+  // Every late or missing unit, by name (the dashboard names only the first few).
+  const behind = reporters.flatMap((r) => {
+    const first = r.firstSubmittedAt ? new Date(r.firstSubmittedAt) : null;
+    const status = timeliness(dash.dueOn, first, now);
+    if (status !== 'late' && status !== 'missing') return [];
+    const submittedOn = first ? vnDay(first) : null;
+    const parentId = parentOf.get(r.orgId);
+    return [
+      {
+        orgId: r.orgId,
+        orgName: r.orgName,
+        parentName: parentId === undefined || parentId === org.id ? null : (nameOf.get(parentId) ?? null),
+        status,
+        submittedOn,
+        daysLate: dayDiff(dash.dueOn, submittedOn ?? vnDay(now)),
+      },
+    ];
   });
 
   return {

@@ -1,10 +1,10 @@
-import type { DashboardView } from '../../contracts/plans.ts';
+import type { DashboardBehindPage, DashboardView } from '../../contracts/plans.ts';
 import { vnDay } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { isWithin, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow, findOrgSummaries } from '../orgs/orgs.repo.ts';
-import { dueOn, isPlanPeriod, timeliness } from './periods.ts';
+import { findOrgRow } from '../orgs/orgs.repo.ts';
+import { dueOn, isPlanPeriod, lateFrom } from './periods.ts';
 import { planErrors } from './plans.errors.ts';
 import * as repo from './plans.repo.ts';
 
@@ -45,17 +45,11 @@ export function indicatorTotal(
   };
 }
 
-/**
- * The consolidated view of a plan for one organisation and period: totals from the roll-up rows, each
- * against its target; completeness of the expected reporters below it; one line per child to drill into;
- * the units that are late or missing.
- */
-export async function planDashboard(
-  ctx: Ctx,
-  planId: number,
-  orgId: number,
-  periodKey: string,
-): Promise<DashboardView> {
+/** How many late or missing units the dashboard names; the rest are a page away (`planBehind`). */
+export const BEHIND_SHOWN = 50;
+
+/** The plan, organisation and period of a dashboard, checked: plan visible, org in scope and under the issuer. */
+async function dashboardScope(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
   const scope = scopeOf(ctx.actor);
   const [plan, org] = await Promise.all([
     repo.findPlan(ctx.db, scope, planId),
@@ -66,72 +60,71 @@ export async function planDashboard(
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
   const due = dueOn(plan, periodKey);
-  const now = ctx.clock.now();
-  const [indicators, reporters] = await Promise.all([
-    repo.planIndicatorsOf(ctx.db, planId),
-    repo.reportersUnder(ctx.db, plan, periodKey, org.path),
-  ]);
+  const dueState = { lateFrom: lateFrom(due), isPastDue: vnDay(ctx.clock.now()) > due };
+  return { plan, org, due, dueState };
+}
 
-  // Each reporter below belongs to the child of `org` on its path (or is `org` itself).
-  const depth = org.path.split('.').length;
-  const childOf = (path: string) => Number(path.split('.')[depth] ?? org.id);
-  const childIds = [...new Set(reporters.map((r) => childOf(r.orgPath)).filter((id) => id !== org.id))];
-  const [rollups, targets, childOrgs] = await Promise.all([
-    repo.rollupsFor(ctx.db, planId, periodKey, [org.id, ...childIds]),
-    repo.targetsFor(ctx.db, planId, [org.id, ...childIds], periodKey),
-    findOrgSummaries(ctx.db, { all: true }, childIds),
+const key = (orgId: number, indicatorId: number) => `${orgId}:${indicatorId}`;
+
+/**
+ * The consolidated view of a plan for one organisation and period: totals from the roll-up rows, each
+ * against its target; completeness of the expected reporters below it (counted per child line in SQL);
+ * one line per child to drill into; the first late or missing units by name and how many there are.
+ */
+export async function planDashboard(
+  ctx: Ctx,
+  planId: number,
+  orgId: number,
+  periodKey: string,
+): Promise<DashboardView> {
+  const { plan, org, due, dueState } = await dashboardScope(ctx, planId, orgId, periodKey);
+  // All at once: the roll-up rows and targets of the organisation and every child (those with reporters
+  // below are the lines the counts return), and the breakdowns once the indicators say there are any.
+  const lineSet = { withChildrenOf: org.id };
+  const indicatorsRead = repo.planIndicatorsOf(ctx.db, planId);
+  const [indicators, { lines, submissions, behind }, rollups, targets, parts] = await Promise.all([
+    indicatorsRead,
+    repo.dashboardCounts(ctx.db, plan, periodKey, org.path, dueState, BEHIND_SHOWN),
+    repo.rollupsFor(ctx.db, planId, periodKey, lineSet),
+    repo.targetsFor(ctx.db, planId, lineSet, periodKey),
+    indicatorsRead.then((list) =>
+      list.some((i) => i.breakdown) ? repo.breakdownTotals(ctx.db, planId, periodKey, org.path) : [],
+    ),
   ]);
+  const children = lines.filter((l) => l.lineId !== null);
+  const withBreakdown = indicators.filter((i) => i.breakdown);
+  const rollupOf = new Map(rollups.map((r) => [key(r.orgId, r.indicatorId), r]));
+  const targetOf = new Map(targets.map((t) => [key(t.orgId, t.indicatorId), t.value]));
   const totalsFor = (id: number, expected: number) =>
     indicators.map((ind) =>
-      indicatorTotal(
-        ind,
-        rollups.find((r) => r.orgId === id && r.indicatorId === ind.id),
-        targets.find((t) => t.orgId === id && t.indicatorId === ind.id)?.value,
-        expected,
-      ),
+      indicatorTotal(ind, rollupOf.get(key(id, ind.id)), targetOf.get(key(id, ind.id)), expected),
     );
-  const states = reporters.map((r) => ({
-    ...r,
-    t: timeliness(due, r.firstSubmittedAt ? new Date(r.firstSubmittedAt) : null, now),
-  }));
-  const withBreakdown = indicators.filter((i) => i.breakdown);
-  const parts = withBreakdown.length ? await repo.breakdownTotals(ctx.db, planId, periodKey, org.path) : [];
-  const perDay = new Map<string, { day: string; onTime: number; late: number }>();
-  for (const s of states) {
-    if (!s.firstSubmittedAt) continue;
-    const day = vnDay(new Date(s.firstSubmittedAt));
-    const d = perDay.get(day) ?? { day, onTime: 0, late: 0 };
-    if (s.t === 'late') d.late++;
-    else d.onTime++;
-    perDay.set(day, d);
-  }
-  const self = states.find((s) => s.orgId === org.id);
-  const count = (pred: (s: (typeof states)[number]) => boolean) => states.filter(pred).length;
+  const sum = (f: (l: repo.LineCounts) => number) => lines.reduce((n, l) => n + f(l), 0);
+  const expected = sum((l) => l.expected);
+  const late = sum((l) => l.late);
+  const missing = dueState.isPastDue ? sum((l) => l.unsubmitted) : 0;
+  const self = lines.find((l) => l.lineId === null);
   return {
     orgId: org.id,
     periodKey,
     dueOn: due,
-    totals: totalsFor(org.id, reporters.length),
+    totals: totalsFor(org.id, expected),
     completeness: {
-      expected: reporters.length,
-      reported: count((s) => s.counted),
-      onTime: count((s) => s.counted && s.t === 'on_time'),
-      late: count((s) => s.t === 'late'),
-      missing: count((s) => s.t === 'missing'),
+      expected,
+      reported: sum((l) => l.counted),
+      onTime: sum((l) => l.onTime),
+      late,
+      missing,
     },
-    children: childOrgs.map((c) => {
-      const under = states.filter((s) => childOf(s.orgPath) === c.id);
-      return {
-        orgId: c.id,
-        orgName: c.name,
-        expected: under.length,
-        reported: under.filter((s) => s.counted).length,
-        totals: totalsFor(c.id, under.length),
-      };
-    }),
-    behind: states
-      .filter((s) => s.t === 'late' || s.t === 'missing')
-      .map((s) => ({ orgId: s.orgId, orgName: s.orgName, timeliness: s.t as 'late' | 'missing' })),
+    children: children.map((c) => ({
+      orgId: c.lineId!,
+      orgName: c.lineName ?? `#${c.lineId}`,
+      expected: c.expected,
+      reported: c.counted,
+      totals: totalsFor(c.lineId!, c.expected),
+    })),
+    behind,
+    behindTotal: late + missing,
     breakdowns: withBreakdown.map((ind) => ({
       indicatorId: ind.id,
       label: ind.breakdown!.label,
@@ -140,8 +133,21 @@ export async function planDashboard(
         value: parts.find((p) => p.indicatorId === ind.id && p.category === c.code)?.value ?? 0,
       })),
     })),
-    submissions: [...perDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    submissions,
     isReporter: self !== undefined,
     reportId: self?.reportId ?? null,
   };
+}
+
+/** Every late or missing unit of a dashboard, a page at a time, by name (the dashboard names the first few). */
+export async function planBehind(
+  ctx: Ctx,
+  planId: number,
+  orgId: number,
+  periodKey: string,
+  page: { page: number; pageSize: number },
+): Promise<DashboardBehindPage> {
+  const { plan, org, dueState } = await dashboardScope(ctx, planId, orgId, periodKey);
+  const got = await repo.behindPageUnder(ctx.db, plan, periodKey, org.path, dueState, page);
+  return { ...got, ...page };
 }

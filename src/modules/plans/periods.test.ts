@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from './periods.ts';
+import { dueOn, isPlanPeriod, lateFrom, periodRange, planPeriodKeys, timeliness } from './periods.ts';
 
 const osh = {
   reportPeriodType: 'yearly' as const,
@@ -46,5 +46,13 @@ describe('reporting periods', () => {
     );
     expect(timeliness('2021-04-30', null, new Date('2021-04-30T16:59:00Z'))).toBe('pending');
     expect(timeliness('2021-04-30', null, new Date('2021-04-30T17:00:00Z'))).toBe('missing');
+  });
+
+  it('puts the first late instant where timeliness turns late (the SQL counts use it)', () => {
+    const from = lateFrom('2021-04-30');
+    expect(from.toISOString()).toBe('2021-04-30T17:00:00.000Z');
+    const judge = (ms: number) => timeliness('2021-04-30', new Date(from.getTime() + ms), from);
+    expect([judge(-1), judge(0)]).toEqual(['on_time', 'late']);
+    expect(lateFrom('2024-12-31').toISOString()).toBe('2024-12-31T17:00:00.000Z');
   });
 });

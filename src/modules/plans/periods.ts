@@ -88,3 +88,11 @@ export function timeliness(
   if (firstSubmittedAt) return vnDay(firstSubmittedAt) <= due ? 'on_time' : 'late';
   return vnDay(now) > due ? 'missing' : 'pending';
 }
+
+/**
+ * The first instant that is late for a due day: midnight after it in Vietnam (UTC+7, no DST). A first
+ * submission before it is on time, the same rule as `timeliness`, for queries that count in SQL.
+ */
+export function lateFrom(due: string): Date {
+  return new Date(`${addDays(due, 1)}T00:00:00+07:00`);
+}

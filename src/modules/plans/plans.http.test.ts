@@ -157,8 +157,24 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
     });
     expect(total('HD')).toMatchObject({ percent: 75, target: 100, achievementPercent: 75 });
     expect(d.behind).toEqual([
-      { orgId: o.cdcs2.id, orgName: 'CĐCS Trung tâm Kiểm soát bệnh tật', timeliness: 'late' },
-      { orgId: o.education.id, orgName: 'Công đoàn ngành Giáo dục tỉnh Điện Biên', timeliness: 'missing' },
+      {
+        orgId: o.cdcs2.id,
+        orgName: 'CĐCS Trung tâm Kiểm soát bệnh tật',
+        lineName: 'Công đoàn ngành Y tế tỉnh Điện Biên',
+        timeliness: 'late',
+      },
+      {
+        orgId: o.education.id,
+        orgName: 'Công đoàn ngành Giáo dục tỉnh Điện Biên',
+        lineName: null,
+        timeliness: 'missing',
+      },
+    ]);
+    expect(d.behindTotal).toBe(2);
+    expect(d.submissions).toEqual([
+      { day: '2021-04-20', onTime: 1, late: 0 },
+      { day: '2021-04-29', onTime: 1, late: 0 },
+      { day: '2021-05-03', onTime: 0, late: 1 },
     ]);
     const health = d.children.find((c: { orgId: number }) => c.orgId === o.health.id);
     expect(health).toMatchObject({ expected: 2, reported: 2 });

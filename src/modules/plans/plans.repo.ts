@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, rows, type Tx } from '../../platform/db/database.ts';
+import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
 import { dueOn, type PlanPeriods } from './periods.ts';
 
@@ -134,6 +134,17 @@ export async function planRecipientsOf(db: Db | Tx, planId: number) {
   );
 }
 
+/** One recipient of a plan, by the key of plan_recipients (plan, organisation): no scan of the others. */
+export async function findRecipient(db: Db | Tx, planId: number, orgId: number) {
+  const [r] = await rows<{ orgId: number; orgName: string; orgPath: string; role: 'reporter' | 'copy' }>(
+    db,
+    sql`SELECT r.org_id AS "orgId", o.name AS "orgName", r.org_path::text AS "orgPath", r.role
+        FROM plan_recipients r JOIN organisations o ON o.id = r.org_id
+        WHERE r.plan_id = ${planId} AND r.org_id = ${orgId}`,
+  );
+  return r;
+}
+
 /**
  * Adds (sign 1) or removes (sign −1) one report's values to the totals of every organisation from the
  * reporter up to the issuer, in the caller's transaction. Rows are touched in path order so concurrent
@@ -167,30 +178,46 @@ export type RollupRow = {
   yesCount: number;
 };
 
+/**
+ * Organisations by id, or an organisation with its direct children (a dashboard's lines, found through the
+ * parent index at the same time as the counts that say which children have reporters).
+ */
+export type OrgSet = number[] | { withChildrenOf: number };
+
+function inOrgSet(column: SQL, set: OrgSet): SQL {
+  if (Array.isArray(set)) return sql`${column} = ANY(${`{${set.join(',')}}`}::int[])`;
+  const id = set.withChildrenOf;
+  return sql`${column} IN (SELECT ${id}::int UNION ALL SELECT c.id FROM organisations c WHERE c.parent_id = ${id})`;
+}
+
+const isEmpty = (set: OrgSet) => Array.isArray(set) && set.length === 0;
+
 export async function rollupsFor(
   db: Db,
   planId: number,
   periodKey: string,
-  orgIds: number[],
+  orgs: OrgSet,
 ): Promise<RollupRow[]> {
-  if (orgIds.length === 0) return [];
+  if (isEmpty(orgs)) return [];
   return rows<RollupRow>(
     db,
     sql`SELECT org_id AS "orgId", indicator_id AS "indicatorId", value::float8 AS value,
                denominator::float8 AS denominator, yes_count AS "yesCount"
-        FROM plan_rollups WHERE plan_id = ${planId} AND period_key = ${periodKey}
-          AND org_id = ANY(${`{${orgIds.join(',')}}`}::int[])`,
+        FROM plan_rollups WHERE plan_id = ${planId} AND period_key = ${periodKey} AND ${inOrgSet(sql`org_id`, orgs)}`,
   );
 }
 
 /**
- * Whether recipient `r` (organisation `o`) must report for a period: not when an amendment added it after the
- * period was due, nor when the organisation was merged or closed by then (the 2025 reform: its successor reports).
+ * Whether recipient `r` must report for a period: not when an amendment added it after the period was due,
+ * nor when its organisation was merged or closed by then (the 2025 reform: its successor reports). The
+ * closed ones are found through the partial index of organisations that are not active, never by reading
+ * every organisation.
  */
 export function expectedSql(plan: PlanPeriods, periodKey: string): SQL {
   const due = dueOn(plan, periodKey);
   return sql`r.role = 'reporter' AND (r.added_on IS NULL OR r.added_on <= ${due}::date)
-    AND NOT (o.status <> 'active' AND o.closed_on IS NOT NULL AND o.closed_on <= ${due}::date)`;
+    AND NOT EXISTS (SELECT 1 FROM organisations gone WHERE gone.id = r.org_id AND gone.status <> 'active'
+                      AND gone.closed_on <= ${due}::date)`;
 }
 
 /** Expected reporters in a subtree with their report's status for the period. */
@@ -214,14 +241,137 @@ export async function reportersUnder(db: Db, plan: PlanRow, periodKey: string, p
   );
 }
 
+type DueState = { lateFrom: Date; isPastDue: boolean };
+
+/**
+ * `e`: the expected reporters of a subtree with their report for the period, each with the child line of
+ * the organisation it belongs to (`line`: the next label of its path; null for the organisation itself)
+ * and whether its first submission came after the due day. Materialised once for the counts that read it.
+ */
+function expectedCte(plan: PlanRow, periodKey: string, path: string, due: DueState): SQL {
+  const depth = path.split('.').length;
+  return sql`e AS MATERIALIZED (
+    SELECT r.org_id, rep.id AS report_id, rep.first_submitted_at,
+           coalesce(rep.status IN ('submitted', 'accepted'), false) AS counted,
+           coalesce(rep.first_submitted_at >= ${due.lateFrom.toISOString()}::timestamptz, false) AS is_late,
+           CASE WHEN nlevel(r.org_path) > ${depth} THEN ltree2text(subpath(r.org_path, ${depth}, 1))::int END AS line
+    FROM plan_recipients r
+    LEFT JOIN plan_reports rep ON rep.plan_id = r.plan_id AND rep.org_id = r.org_id AND rep.period_key = ${periodKey}
+    WHERE r.plan_id = ${plan.id} AND r.org_path <@ ${path}::ltree AND ${expectedSql(plan, periodKey)})`;
+}
+
+/**
+ * `behind`: a page of the late and (once the due day has passed) missing reporters of `e`, by name. The
+ * names are read one by one by primary key: a subtree has far fewer units behind than organisations.
+ */
+function behindCte(due: DueState, limit: number, offset: number): SQL {
+  return sql`behind AS (
+    SELECT e.org_id, e.line, e.first_submitted_at IS NULL AS is_missing,
+           (SELECT o.search_text FROM organisations o WHERE o.id = e.org_id) AS sort_key
+    FROM e WHERE e.is_late ${due.isPastDue ? sql`OR e.first_submitted_at IS NULL` : sql``}
+    ORDER BY 4, 1 LIMIT ${limit} OFFSET ${offset})`;
+}
+
+const behindColumns = sql`b.org_id AS "orgId", (SELECT o.name FROM organisations o WHERE o.id = b.org_id) AS "orgName",
+  CASE WHEN b.line <> b.org_id THEN (SELECT o.name FROM organisations o WHERE o.id = b.line) END AS "lineName",
+  CASE WHEN b.is_missing THEN 'missing' ELSE 'late' END AS timeliness`;
+
+export type LineCounts = {
+  /** The child organisation, or null for the organisation itself when it reports. */
+  lineId: number | null;
+  lineName: string | null;
+  expected: number;
+  counted: number;
+  onTime: number;
+  late: number;
+  /** Never submitted (drafts included): missing once the due day has passed. */
+  unsubmitted: number;
+  /** The organisation's own report when it is a reporter. */
+  reportId: number | null;
+};
+
+export type BehindRow = {
+  orgId: number;
+  orgName: string;
+  /** The child line of the organisation the unit is under; null when it is that line or the organisation itself. */
+  lineName: string | null;
+  timeliness: 'late' | 'missing';
+};
+
+/**
+ * Completeness of a subtree in one statement (a national plan has thousands of reporters below the root):
+ * the counts per child line, first submissions per Vietnamese calendar day (UTC+7, no DST), and the first
+ * `behindLimit` late or missing units by name.
+ */
+export async function dashboardCounts(
+  db: Db,
+  plan: PlanRow,
+  periodKey: string,
+  path: string,
+  due: DueState,
+  behindLimit: number,
+) {
+  const [r] = await rows<{
+    lines: LineCounts[];
+    submissions: { day: string; onTime: number; late: number }[];
+    behind: BehindRow[];
+  }>(
+    db,
+    sql`WITH ${expectedCte(plan, periodKey, path, due)},
+        lines AS (
+          SELECT e.line, count(*)::int AS expected, count(*) FILTER (WHERE e.counted)::int AS counted,
+                 count(*) FILTER (WHERE e.counted AND NOT e.is_late)::int AS on_time,
+                 count(*) FILTER (WHERE e.is_late)::int AS late,
+                 count(*) FILTER (WHERE e.first_submitted_at IS NULL)::int AS unsubmitted,
+                 max(e.report_id) FILTER (WHERE e.line IS NULL) AS report_id,
+                 (SELECT o.name FROM organisations o WHERE o.id = e.line) AS name,
+                 (SELECT o.search_text FROM organisations o WHERE o.id = e.line) AS sort_key
+          FROM e GROUP BY e.line),
+        days AS (
+          SELECT ((e.first_submitted_at AT TIME ZONE 'UTC') + interval '7 hours')::date AS day,
+                 count(*) FILTER (WHERE NOT e.is_late)::int AS on_time, count(*) FILTER (WHERE e.is_late)::int AS late
+          FROM e WHERE e.first_submitted_at IS NOT NULL GROUP BY 1),
+        ${behindCte(due, behindLimit, 0)}
+        SELECT
+          (SELECT coalesce(json_agg(json_build_object('lineId', l.line, 'lineName', l.name, 'expected', l.expected,
+                    'counted', l.counted, 'onTime', l.on_time, 'late', l.late, 'unsubmitted', l.unsubmitted,
+                    'reportId', l.report_id) ORDER BY l.sort_key NULLS FIRST, l.line), '[]') FROM lines l) AS lines,
+          (SELECT coalesce(json_agg(json_build_object('day', d.day::text, 'onTime', d.on_time, 'late', d.late)
+                    ORDER BY d.day), '[]') FROM days d) AS submissions,
+          (SELECT coalesce(json_agg(json_build_object('orgId', x."orgId", 'orgName', x."orgName",
+                    'lineName', x."lineName", 'timeliness', x.timeliness) ORDER BY x.sort_key, x."orgId"), '[]')
+             FROM (SELECT ${behindColumns}, b.sort_key FROM behind b) x) AS behind`,
+  );
+  return r!;
+}
+
+/** A page of the late or missing reporters of a subtree, by name, and how many there are. */
+export async function behindPageUnder(
+  db: Db,
+  plan: PlanRow,
+  periodKey: string,
+  path: string,
+  due: DueState,
+  page: { page: number; pageSize: number },
+) {
+  const e = expectedCte(plan, periodKey, path, due);
+  return fetchPage<BehindRow>(
+    db,
+    sql`WITH ${e}, ${behindCte(due, page.pageSize, (page.page - 1) * page.pageSize)}
+        SELECT ${behindColumns} FROM behind b ORDER BY b.sort_key, b.org_id`,
+    sql`WITH ${e} SELECT count(*)::int AS total FROM e
+        WHERE e.is_late ${due.isPastDue ? sql`OR e.first_submitted_at IS NULL` : sql``}`,
+  );
+}
+
 /** Targets in force for a period: the period's own where set, else the plan-wide (`*`) one. */
-export async function targetsFor(db: Db | Tx, planId: number, orgIds: number[], periodKey = '*') {
-  if (orgIds.length === 0) return [];
+export async function targetsFor(db: Db | Tx, planId: number, orgs: OrgSet, periodKey = '*') {
+  if (isEmpty(orgs)) return [];
   return rows<{ indicatorId: number; orgId: number; value: number }>(
     db,
     sql`SELECT DISTINCT ON (t.indicator_id, t.org_id) t.indicator_id AS "indicatorId", t.org_id AS "orgId", t.value::float8 AS value
         FROM plan_targets t JOIN plan_indicators i ON i.id = t.indicator_id
-        WHERE i.plan_id = ${planId} AND t.org_id = ANY(${`{${orgIds.join(',')}}`}::int[])
+        WHERE i.plan_id = ${planId} AND ${inOrgSet(sql`t.org_id`, orgs)}
           AND t.period_key IN ('*', ${periodKey})
         ORDER BY t.indicator_id, t.org_id, t.period_key = '*'`,
   );

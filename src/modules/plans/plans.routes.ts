@@ -6,6 +6,8 @@ import {
   activityView,
   amendPlanBody,
   createPlanBody,
+  dashboardBehindPage,
+  dashboardBehindQuery,
   dashboardQuery,
   dashboardView,
   dueReportItem,
@@ -29,7 +31,7 @@ import {
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
 import * as activities from './activities.service.ts';
-import { planDashboard } from './dashboard.service.ts';
+import { planBehind, planDashboard } from './dashboard.service.ts';
 import { listIndicatorSources } from './indicator-sources.ts';
 import * as plans from './plans.service.ts';
 import * as reports from './reports.service.ts';
@@ -332,5 +334,21 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => planDashboard(ctxOf(req, deps), req.params.id, req.query.orgId, req.query.periodKey),
+  );
+  app.get(
+    '/api/plans/:id/dashboard/behind',
+    {
+      schema: {
+        tags,
+        summary: 'Every late or missing unit under an organisation for a period, by name, a page at a time',
+        params: idParam,
+        querystring: dashboardBehindQuery,
+        response: { 200: dashboardBehindPage },
+      },
+    },
+    (req) => {
+      const { orgId, periodKey, page, pageSize } = req.query;
+      return planBehind(ctxOf(req, deps), req.params.id, orgId, periodKey, { page, pageSize });
+    },
   );
 };

@@ -456,7 +456,7 @@ export async function implementPlan(ctx: Ctx, parentId: number, issuerOrgId: num
     const parent = await repo.findPlan(tx, scopeOf(ctx.actor), parentId);
     if (!parent) throw planErrors.notFound();
     if (parent.status !== 'issued') throw planErrors.notIssued();
-    const recipient = (await repo.planRecipientsOf(tx, parentId)).find((r) => r.orgId === issuerOrgId);
+    const recipient = await repo.findRecipient(tx, parentId, issuerOrgId);
     if (!recipient)
       throw errors.validation([{ path: 'body.issuerOrgId', message: 'Đơn vị này không nhận kế hoạch' }]);
     if (!hasPermission(ctx.actor, 'plan.manage', recipient.orgPath)) throw errors.forbidden();

@@ -118,7 +118,11 @@ export const planTargets = pgTable(
     setBy: integer('set_by'),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.indicatorId, t.orgId, t.periodKey] })],
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.orgId, t.periodKey] }),
+    // A dashboard reads the targets of a few organisations: without it, every target of every plan.
+    index('plan_targets_org_idx').on(t.orgId),
+  ],
 );
 
 export const planReports = pgTable(

@@ -90,20 +90,22 @@ async function reportView(
   id: number,
   plan?: repo.PlanRow,
 ): Promise<ReportView> {
-  const [r] = await rows<Omit<ReportView, 'timeliness' | 'values'> & { firstSubmittedAt: string | null }>(
-    tx,
-    sql`SELECT r.id, r.plan_id AS "planId", r.org_id AS "orgId", o.name AS "orgName", r.period_key AS "periodKey", r.status,
-               r.due_on::text AS "dueOn", r.first_submitted_at AS "firstSubmittedAt", r.submitted_at AS "submittedAt",
-               r.review_comment AS "reviewComment", r.version
-        FROM plan_reports r JOIN organisations o ON o.id = r.org_id WHERE r.id = ${id}`,
-  );
-  const values = await rows<ReportView['values'][number]>(
-    tx,
-    sql`SELECT v.indicator_id AS "indicatorId", v.value::float8 AS value, v.denominator::float8 AS denominator,
-               (SELECT json_agg(json_build_object('category', b.category, 'value', b.value::float8) ORDER BY b.category)
-                FROM plan_report_breakdowns b WHERE b.report_id = v.report_id AND b.indicator_id = v.indicator_id) AS breakdown
-        FROM plan_report_values v WHERE v.report_id = ${id} ORDER BY v.indicator_id`,
-  );
+  const [[r], values] = await Promise.all([
+    rows<Omit<ReportView, 'timeliness' | 'values'> & { firstSubmittedAt: string | null }>(
+      tx,
+      sql`SELECT r.id, r.plan_id AS "planId", r.org_id AS "orgId", o.name AS "orgName", r.period_key AS "periodKey", r.status,
+                 r.due_on::text AS "dueOn", r.first_submitted_at AS "firstSubmittedAt", r.submitted_at AS "submittedAt",
+                 r.review_comment AS "reviewComment", r.version
+          FROM plan_reports r JOIN organisations o ON o.id = r.org_id WHERE r.id = ${id}`,
+    ),
+    rows<ReportView['values'][number]>(
+      tx,
+      sql`SELECT v.indicator_id AS "indicatorId", v.value::float8 AS value, v.denominator::float8 AS denominator,
+                 (SELECT json_agg(json_build_object('category', b.category, 'value', b.value::float8) ORDER BY b.category)
+                  FROM plan_report_breakdowns b WHERE b.report_id = v.report_id AND b.indicator_id = v.indicator_id) AS breakdown
+          FROM plan_report_values v WHERE v.report_id = ${id} ORDER BY v.indicator_id`,
+    ),
+  ]);
   const p = plan ?? (await repo.findPlan(tx, { all: true }, r!.planId))!;
   const first = r!.firstSubmittedAt ? new Date(r!.firstSubmittedAt) : null;
   const { firstSubmittedAt: _f, ...rest } = r!;
@@ -122,14 +124,12 @@ export async function saveReport(
   planId: number,
   input: z.output<typeof saveReportBody>,
 ): Promise<ReportView> {
-  const id = await ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const plan = await repo.findPlan(tx, scopeOf(ctx.actor), planId);
     if (!plan) throw planErrors.notFound();
     if (plan.status !== 'issued') throw planErrors.notIssued();
-    const reporter = (await repo.planRecipientsOf(tx, planId)).find(
-      (r) => r.orgId === input.orgId && r.role === 'reporter',
-    );
-    if (!reporter) throw planErrors.notReporter();
+    const reporter = await repo.findRecipient(tx, planId, input.orgId);
+    if (reporter?.role !== 'reporter') throw planErrors.notReporter();
     if (!hasPermission(ctx.actor, 'report.write', reporter.orgPath)) {
       throw pathInScope(scopeOf(ctx.actor), reporter.orgPath) ? errors.forbidden() : planErrors.notFound();
     }
@@ -186,8 +186,11 @@ export async function saveReport(
       if (!created) throw planErrors.reportVersionConflict(1); // another user created it a moment ago
       reportId = created.id;
     }
-    await tx.delete(planReportValues).where(eq(planReportValues.reportId, reportId));
-    await tx.delete(planReportBreakdowns).where(eq(planReportBreakdowns.reportId, reportId));
+    if (existing) {
+      // A new report has nothing to replace.
+      await tx.delete(planReportValues).where(eq(planReportValues.reportId, reportId));
+      await tx.delete(planReportBreakdowns).where(eq(planReportBreakdowns.reportId, reportId));
+    }
     const values = input.values.filter((v) => v.value !== null && v.value !== undefined);
     if (values.length) {
       await tx.insert(planReportValues).values(
@@ -224,9 +227,9 @@ export async function saveReport(
       orgPath: reporter.orgPath,
       after: { planId, periodKey: input.periodKey, values },
     });
-    return reportId;
+    return { reportId, plan };
   });
-  return reportView(ctx, ctx.db, id);
+  return reportView(ctx, ctx.db, saved.reportId, saved.plan);
 }
 
 /** The issuer accepts (locks) or returns a report; returning takes its values back out of the totals. */
@@ -236,7 +239,7 @@ export async function reviewReport(
   reportId: number,
   input: z.output<typeof reviewReportBody>,
 ) {
-  await ctx.db.transaction(async (tx) => {
+  const plan = await ctx.db.transaction(async (tx) => {
     const plan = await repo.findPlan(tx, scopeOf(ctx.actor), planId);
     const [report] = await tx
       .select()
@@ -298,8 +301,9 @@ export async function reviewReport(
       before: { status: report.status },
       after: { status, comment: input.comment ?? null },
     });
+    return plan;
   });
-  return reportView(ctx, ctx.db, reportId);
+  return reportView(ctx, ctx.db, reportId, plan);
 }
 
 /** A submitted report, for whoever may read the plan and the unit: the issuer's reviewers, the unit itself. */
@@ -319,10 +323,8 @@ export async function reportForm(ctx: Ctx, planId: number, orgId: number, period
   const scope = scopeOf(ctx.actor);
   const plan = await repo.findPlan(ctx.db, scope, planId);
   if (!plan) throw planErrors.notFound();
-  const reporter = (await repo.planRecipientsOf(ctx.db, planId)).find(
-    (r) => r.orgId === orgId && r.role === 'reporter',
-  );
-  if (!reporter || !pathInScope(scope, reporter.orgPath)) throw planErrors.notReporter();
+  const reporter = await repo.findRecipient(ctx.db, planId, orgId);
+  if (reporter?.role !== 'reporter' || !pathInScope(scope, reporter.orgPath)) throw planErrors.notReporter();
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
   const [existing] = await rows<{ id: number }>(

@@ -6,6 +6,7 @@ import type {
   activityInput,
   amendPlanBody,
   createPlanBody,
+  DashboardBehindPage,
   DashboardView,
   dueReportItem,
   PlanView,
@@ -59,6 +60,8 @@ export const planKeys = {
   form: (id: number, orgId: number, periodKey: string) => ['plans', 'form', id, orgId, periodKey] as const,
   dashboard: (id: number, orgId: number, periodKey: string) =>
     ['plans', 'dashboard', id, orgId, periodKey] as const,
+  behind: (id: number, orgId: number, periodKey: string, page: number) =>
+    ['plans', 'dashboard', id, orgId, periodKey, 'behind', page] as const,
   attachments: (id: number) => ['plans', 'attachments', id] as const,
   due: (state: 'open' | 'all') => ['plans', 'due', state] as const,
 };
@@ -112,6 +115,30 @@ export function useDashboard(id: number, orgId: number, periodKey: string) {
   return useQuery({
     queryKey: planKeys.dashboard(id, orgId, periodKey),
     queryFn: () => api.get<DashboardView>(`/plans/${id}/dashboard`, { orgId, periodKey }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const BEHIND_PAGE_SIZE = 50;
+
+/** Every late or missing unit of a dashboard, a page at a time (the dashboard itself names the first 50). */
+export function useDashboardBehind(
+  id: number,
+  orgId: number,
+  periodKey: string,
+  page: number,
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: planKeys.behind(id, orgId, periodKey, page),
+    queryFn: () =>
+      api.get<DashboardBehindPage>(`/plans/${id}/dashboard/behind`, {
+        orgId,
+        periodKey,
+        page,
+        pageSize: BEHIND_PAGE_SIZE,
+      }),
+    enabled,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "organisations_inactive_closed_idx" ON "organisations" USING btree ("closed_on") WHERE "organisations"."status" <> 'active';--> statement-breakpoint
+CREATE INDEX "plan_targets_org_idx" ON "plan_targets" USING btree ("org_id");
