@@ -335,10 +335,23 @@ async function main() {
     log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the plans section of ${out}`);
     return;
   }
+  if (only === 'training') {
+    // Issue 4's figures alone (bench/training-*.ts), spliced into their own section of the doc.
+    const { runTraining } = await import('./training-bench.ts');
+    const { spliceTrainingSection } = await import('./training-report.ts');
+    const md = spliceTrainingSection(await readFile(out, 'utf8').catch(() => ''), await runTraining(quick));
+    await writeFile(out, md);
+    log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the training section of ${out}`);
+    return;
+  }
   for (const mode of modes) results.modes.push(await runMode(mode));
   if (only !== 'orgs' && modes.includes('postgres')) results.plans = await runPlansPart();
   results.totalMs = performance.now() - t0;
-  const md = renderMarkdown(results);
+  let md = renderMarkdown(results);
+  if (only !== 'orgs') {
+    const { spliceTrainingSection } = await import('./training-report.ts');
+    md = spliceTrainingSection(md, await (await import('./training-bench.ts')).runTraining(quick));
+  }
   await writeFile(out, md);
   process.stdout.write(`${md}\n`);
   log(`done in ${(results.totalMs / 1000).toFixed(0)} s; wrote ${out}`);
