@@ -76,6 +76,17 @@ export const createCourseTypeBody = z
       });
   });
 
+/** A training provider an enterprise may send a request to (public facts only). */
+export const providerView = z.object({
+  id,
+  name: z.string(),
+  shortName: z.string().nullable(),
+  parentName: z.string().nullable(),
+  kind: z.string(),
+  /** Courses a request to this provider may name: built-in rules and its branch's custom courses. */
+  courseTypeIds: z.array(z.number()),
+});
+
 // ——— Trainers ———
 
 export const trainerView = z.object({

@@ -1,7 +1,14 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CourseTypeView, courseTypeQuery, createCourseTypeBody } from '../../contracts/training.ts';
+import type {
+  CourseTypeView,
+  courseTypeQuery,
+  createCourseTypeBody,
+  providerView,
+} from '../../contracts/training.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { rows } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { hasPermission, pathInScope, scopeOf } from '../../platform/scope.ts';
 import * as repo from './training.repo.ts';
@@ -50,4 +57,25 @@ export async function createCourseType(
     });
     return view;
   });
+}
+
+/**
+ * Organisations that run training, for any signed-in user choosing where to send a request (an enterprise's HR
+ * cannot see the Red Cross tree): active Red Cross bodies, service centres and training institutions, and any
+ * organisation with trainers. Names only, nothing personal.
+ */
+export async function listProviders(ctx: Ctx): Promise<z.infer<typeof providerView>[]> {
+  return rows<z.infer<typeof providerView>>(
+    ctx.db,
+    sql`SELECT o.id, o.name, o.short_name AS "shortName", par.name AS "parentName", o.kind,
+          coalesce((SELECT array_agg(ct.id ORDER BY ct.family, ct.code) FROM course_types ct
+                    LEFT JOIN organisations ow ON ow.id = ct.owner_org_id
+                    WHERE ct.active AND (ct.owner_org_id IS NULL OR ow.path <@ o.path OR o.path <@ ow.path)), '{}') AS "courseTypeIds"
+        FROM organisations o LEFT JOIN organisations par ON par.id = o.parent_id
+        WHERE o.status = 'active'
+          AND (o.kind IN ('red_cross', 'service_centre', 'training_institution')
+               OR EXISTS (SELECT 1 FROM trainers t WHERE t.org_id = o.id AND t.active))
+        ORDER BY o.kind <> 'service_centre', o.name
+        LIMIT 2000`,
+  );
 }

@@ -80,6 +80,19 @@ describe('training compliance, reach and indicator sources', () => {
       expect((await national.post(`/api/training/classes/${k.id}/certificates`)).statusCode).toBe(200);
   });
 
+  it('lists the training providers an enterprise can send a request to, with their courses', async () => {
+    const list = (await hr.get('/api/training/providers')).json();
+    const centre = list.find((p: { id: number }) => p.id === o.hsc.id);
+    expect(centre).toMatchObject({
+      name: 'Trung tâm Dịch vụ Nhân đạo',
+      parentName: 'Trung ương Hội Chữ thập đỏ Việt Nam',
+    });
+    const courses = (await hr.get('/api/training/course-types')).json();
+    const scc = courses.find((c: { code: string }) => c.code === 'SCC_NLD').id;
+    expect(centre.courseTypeIds).toContain(scc);
+    expect(list.some((p: { id: number }) => p.id === o.queVo.id)).toBe(false);
+  });
+
   it('uses the headcount the enterprise declared, dated, for the first-aider rule (TT 19/2016)', async () => {
     const before = (await hr.get(`/api/training/compliance/${o.queVo.id}`)).json();
     // Nothing declared: the workers the registry knows (4), so one first-aider — and it has one.

@@ -21,6 +21,7 @@ import {
   enrolResult,
   enterpriseComplianceQuery,
   enterpriseComplianceView,
+  providerView,
   reachQuery,
   reachView,
   requestQuery,
@@ -78,6 +79,18 @@ export const trainingRoutes: ModuleRoutes = (app, deps) => {
       reply.status(201).send(await catalogue.createCourseType(ctxOf(req, deps), req.body)),
   );
 
+  app.get(
+    '/api/training/providers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Organisations that run training, with the courses a request to each may name (any signed-in user)',
+        response: { 200: z.array(providerView) },
+      },
+    },
+    (req) => catalogue.listProviders(ctxOf(req, deps)),
+  );
   app.get(
     '/api/training/trainers',
     {
