@@ -184,10 +184,12 @@ export type RollupRow = {
  */
 export type OrgSet = number[] | { withChildrenOf: number };
 
-function inOrgSet(column: SQL, set: OrgSet): SQL {
+/** `column` among the organisations of `set`; `asArray` hands the children's ids to the index as one array. */
+function inOrgSet(column: SQL, set: OrgSet, asArray = false): SQL {
   if (Array.isArray(set)) return sql`${column} = ANY(${`{${set.join(',')}}`}::int[])`;
   const id = set.withChildrenOf;
-  return sql`${column} IN (SELECT ${id}::int UNION ALL SELECT c.id FROM organisations c WHERE c.parent_id = ${id})`;
+  const ids = sql`SELECT ${id}::int UNION ALL SELECT c.id FROM organisations c WHERE c.parent_id = ${id}`;
+  return asArray ? sql`${column} = ANY(ARRAY(${ids}))` : sql`${column} IN (${ids})`;
 }
 
 const isEmpty = (set: OrgSet) => Array.isArray(set) && set.length === 0;
@@ -364,14 +366,18 @@ export async function behindPageUnder(
   );
 }
 
-/** Targets in force for a period: the period's own where set, else the plan-wide (`*`) one. */
+/**
+ * Targets in force for a period: the period's own where set, else the plan-wide (`*`) one. The children's
+ * ids go in as an array so that PostgreSQL reads them through plan_targets_org_idx: as a subquery it
+ * would rather scan every target of every plan (the table is small for it, not for the clock).
+ */
 export async function targetsFor(db: Db | Tx, planId: number, orgs: OrgSet, periodKey = '*') {
   if (isEmpty(orgs)) return [];
   return rows<{ indicatorId: number; orgId: number; value: number }>(
     db,
     sql`SELECT DISTINCT ON (t.indicator_id, t.org_id) t.indicator_id AS "indicatorId", t.org_id AS "orgId", t.value::float8 AS value
         FROM plan_targets t JOIN plan_indicators i ON i.id = t.indicator_id
-        WHERE i.plan_id = ${planId} AND ${inOrgSet(sql`t.org_id`, orgs)}
+        WHERE i.plan_id = ${planId} AND ${inOrgSet(sql`t.org_id`, orgs, true)}
           AND t.period_key IN ('*', ${periodKey})
         ORDER BY t.indicator_id, t.org_id, t.period_key = '*'`,
   );
