@@ -114,6 +114,9 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
       values: values(1, 40, 100, 180),
     });
     expect(draft.json()).toMatchObject({ status: 'draft', timeliness: 'pending', version: 1 });
+    expect((await healthClerk.get(`/api/plans/${plan.id}/reports/${draft.json().id}`)).json()).toEqual(
+      draft.json(),
+    );
     const before = (await federation.get(`/api/plans/${plan.id}/dashboard?orgId=${o.federation.id}`)).json();
     expect(before.totals.find((x: { code: string }) => x.code === 'DV_MAU').value).toBe(0); // drafts do not count
     const sub1 = await healthClerk.post(`/api/plans/${plan.id}/reports`, {
@@ -124,6 +127,10 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
       values: values(1, 40, 100, 180),
     });
     expect(sub1.json()).toMatchObject({ status: 'submitted', timeliness: 'on_time' });
+    // The answer of a save is what a later read of the report shows.
+    expect((await healthClerk.get(`/api/plans/${plan.id}/reports/${sub1.json().id}`)).json()).toEqual(
+      sub1.json(),
+    );
     t.clock.set('2021-04-29T10:00:00Z');
     await tuanGiaoClerk.post(`/api/plans/${plan.id}/reports`, {
       orgId: o.tuanGiao.id,

@@ -229,6 +229,7 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
       { category: 'NAM', value: 200 },
       { category: 'NU', value: 250 },
     ]);
+    expect((await district.get(`/api/plans/${plan.id}/reports/${ok.json().id}`)).json()).toEqual(ok.json());
     const d = (
       await province.get(`/api/plans/${plan.id}/dashboard?orgId=${o.province.id}&periodKey=2024-Q2`)
     ).json();
@@ -271,6 +272,10 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'plans.form_closed' });
     expect(late.json().error.message).toContain('30/04/2024'); // Q1 due 10/4 + 20 days
+    const q1 = (
+      await province.get(`/api/plans/${plan.id}/reports?orgId=${o.province.id}&periodKey=2024-Q1`)
+    ).json();
+    expect(q1.find((r: { orgId: number }) => r.orgId === o.district.id)).toMatchObject({ status: 'none' }); // nothing kept
     const report = (
       await province.get(`/api/plans/${plan.id}/reports?orgId=${o.province.id}&periodKey=2024-Q2`)
     )

@@ -118,6 +118,116 @@ async function reportView(
   };
 }
 
+type SavedValue = ValueInput & { value: number };
+type ExistingReport = typeof planReports.$inferSelect;
+
+/** The answer of a save, from what the transaction wrote: the same shape `reportView` reads back. */
+function savedView(
+  ctx: Ctx,
+  plan: repo.PlanRow,
+  input: z.output<typeof saveReportBody>,
+  saved: {
+    id: number;
+    orgName: string;
+    row: Pick<
+      ExistingReport,
+      'status' | 'dueOn' | 'version' | 'reviewComment' | 'submittedAt' | 'firstSubmittedAt'
+    >;
+  },
+  values: SavedValue[],
+): ReportView {
+  const { row } = saved;
+  return {
+    id: saved.id,
+    planId: plan.id,
+    orgId: input.orgId,
+    orgName: saved.orgName,
+    periodKey: input.periodKey,
+    status: row.status,
+    dueOn: row.dueOn,
+    submittedAt: row.submittedAt ? row.submittedAt.toISOString() : null,
+    timeliness: timeliness(row.dueOn, row.firstSubmittedAt, ctx.clock.now()),
+    reviewComment: row.reviewComment,
+    version: row.version,
+    locksOn: locksOn(plan, input.periodKey),
+    values: [...values]
+      .sort((a, b) => a.indicatorId - b.indicatorId)
+      .map((v) => ({
+        indicatorId: v.indicatorId,
+        value: v.value,
+        denominator: v.denominator ?? null,
+        breakdown: v.breakdown?.length
+          ? [...v.breakdown].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0))
+          : null,
+      })),
+  };
+}
+
+/**
+ * The report row of a save: a first save (version 0) inserts at once; otherwise, or when another user created
+ * it a moment ago, the row is read under lock and checked (version, locked, form closed) and updated.
+ */
+async function writeReportRow(
+  tx: Tx,
+  ctx: Ctx,
+  plan: repo.PlanRow,
+  reporterPath: string,
+  input: z.output<typeof saveReportBody>,
+) {
+  const now = ctx.clock.now();
+  // A returned report may always be corrected: the reviewer reopened it.
+  const closesAfter = locksOn(plan, input.periodKey);
+  const isClosed = closesAfter !== null && vnDay(now) > closesAfter;
+  const submitted = (first: Date | null) =>
+    input.submit ? { submittedAt: now, firstSubmittedAt: first ?? now } : {};
+  if (input.version === 0) {
+    const [created] = await tx
+      .insert(planReports)
+      .values({
+        planId: plan.id,
+        orgId: input.orgId,
+        orgPath: reporterPath,
+        periodKey: input.periodKey,
+        status: input.submit ? 'submitted' : 'draft',
+        dueOn: dueOn(plan, input.periodKey),
+        ...submitted(null),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (created) {
+      if (isClosed) throw planErrors.formClosed(closesAfter!); // rolls the insert back
+      return { row: created, isNew: true };
+    }
+  }
+  const [existing] = await tx
+    .select()
+    .from(planReports)
+    .where(
+      and(
+        eq(planReports.planId, plan.id),
+        eq(planReports.orgId, input.orgId),
+        eq(planReports.periodKey, input.periodKey),
+      ),
+    )
+    .for('update');
+  if (!existing || existing.version !== input.version)
+    throw planErrors.reportVersionConflict(existing?.version ?? 0);
+  if (existing.status === 'submitted' || existing.status === 'accepted')
+    throw planErrors.reportLocked(existing.status);
+  if (isClosed && existing.status !== 'returned') throw planErrors.formClosed(closesAfter!);
+  const [updated] = await tx
+    .update(planReports)
+    .set({
+      status: input.submit ? 'submitted' : existing.status,
+      ...submitted(existing.firstSubmittedAt),
+      version: existing.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(planReports.id, existing.id))
+    .returning();
+  return { row: updated!, isNew: false };
+}
+
 /** Saves a draft or submits. Submitting adds the values to every total up to the issuer, in this transaction. */
 export async function saveReport(
   ctx: Ctx,
@@ -142,67 +252,20 @@ export async function saveReport(
   const issues = validateValues(indicators, input.values, input.submit);
   if (issues.length) throw errors.validation(issues);
 
-  const reportId = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(planReports)
-      .where(
-        and(
-          eq(planReports.planId, planId),
-          eq(planReports.orgId, input.orgId),
-          eq(planReports.periodKey, input.periodKey),
-        ),
-      )
-      .for('update');
-    if ((existing?.version ?? 0) !== input.version)
-      throw planErrors.reportVersionConflict(existing?.version ?? 0);
-    if (existing && (existing.status === 'submitted' || existing.status === 'accepted'))
-      throw planErrors.reportLocked(existing.status);
-    const now = ctx.clock.now();
-    // A returned report may always be corrected: the reviewer reopened it.
-    const closesAfter = locksOn(plan, input.periodKey);
-    if (closesAfter && vnDay(now) > closesAfter && existing?.status !== 'returned')
-      throw planErrors.formClosed(closesAfter);
-    const status = input.submit ? ('submitted' as const) : (existing?.status ?? 'draft');
-    const submitted = input.submit
-      ? { submittedAt: now, firstSubmittedAt: existing?.firstSubmittedAt ?? now }
-      : {};
-    let reportId: number;
-    if (existing) {
-      await tx
-        .update(planReports)
-        .set({ status, ...submitted, version: existing.version + 1, updatedAt: now })
-        .where(eq(planReports.id, existing.id));
-      reportId = existing.id;
-    } else {
-      const [created] = await tx
-        .insert(planReports)
-        .values({
-          planId,
-          orgId: input.orgId,
-          orgPath: reporter.orgPath,
-          periodKey: input.periodKey,
-          status,
-          dueOn: dueOn(plan, input.periodKey),
-          ...submitted,
-        })
-        .onConflictDoNothing()
-        .returning({ id: planReports.id });
-      if (!created) throw planErrors.reportVersionConflict(1); // another user created it a moment ago
-      reportId = created.id;
-    }
-    if (existing) {
-      // A new report has nothing to replace.
+  const values = input.values.filter((v): v is SavedValue => v.value !== null && v.value !== undefined);
+  const { row } = await ctx.db.transaction(async (tx) => {
+    const written = await writeReportRow(tx, ctx, plan, reporter.orgPath, input);
+    const reportId = written.row.id;
+    if (!written.isNew) {
       await tx.delete(planReportValues).where(eq(planReportValues.reportId, reportId));
       await tx.delete(planReportBreakdowns).where(eq(planReportBreakdowns.reportId, reportId));
     }
-    const values = input.values.filter((v) => v.value !== null && v.value !== undefined);
     if (values.length) {
       await tx.insert(planReportValues).values(
         values.map((v) => ({
           reportId,
           indicatorId: v.indicatorId,
-          value: v.value!,
+          value: v.value,
           denominator: v.denominator ?? null,
         })),
       );
@@ -232,9 +295,9 @@ export async function saveReport(
       orgPath: reporter.orgPath,
       after: { planId, periodKey: input.periodKey, values },
     });
-    return reportId;
+    return written;
   });
-  return reportView(ctx, ctx.db, reportId, plan);
+  return savedView(ctx, plan, input, { id: row.id, orgName: reporter.orgName, row }, values);
 }
 
 /** The issuer accepts (locks) or returns a report; returning takes its values back out of the totals. */
