@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { repoRoot } from './build-forest.ts';
 import { quantile } from './load.ts';
 import { timeSeq } from './plans-check.ts';
 import type { Slot } from './plans-fixtures.ts';
 import {
+  behindUrl,
   captureRequest,
   fire,
   login,
@@ -22,7 +24,6 @@ import type {
   PlansReady,
   PlansServerSpec,
   ServiceTimes,
-  WhatIfApplied,
 } from './plans-server.ts';
 
 /**
@@ -40,14 +41,14 @@ export type PlansOptions = {
   submissions: number;
   concurrentSubmissions: number;
   submitConnections: number;
-  /** Submissions measured again with the proposed indexes (plans-whatif.ts). */
-  whatIfSubmissions: number;
 };
 export type Stats = { n: number; p50: number; p95: number; p99: number };
 export type LoadStats = Stats & { rps: number };
 /** One request at a time: the API, the raw GROUP BY, the roll-up read, and the API's time split. */
 export type SeqDashboard = {
   api: Stats;
+  /** The first page (50) of every late or missing unit: `GET /api/plans/:id/dashboard/behind`. */
+  behindPage: Stats;
   raw: Stats;
   rollupRead: Stats;
   /** planDashboard called in the server process, and its answer through the zod schema and JSON. */
@@ -62,6 +63,7 @@ export type DashboardResult = {
   expected: number;
   reported: number;
   behind: number;
+  behindTotal: number;
   responseBytes: number;
   seq: SeqDashboard;
   apiLoad: LoadStats;
@@ -73,19 +75,10 @@ export type SubmissionResult = SeqSubmissions & {
   concurrent: LoadStats & { connections: number };
   reportedAfter: number;
 };
-export type WhatIfResult = {
-  indexes: WhatIfApplied[];
-  /** Absent when the schema already has every proposed index: nothing to try. */
-  measured?: {
-    dashboards: {
-      org: OrgKey;
-      orgName: string;
-      seq: SeqDashboard;
-      apiLoad: LoadStats;
-      queries: ExplainedQuery[];
-    }[];
-    submissions: SeqSubmissions;
-  };
+/** The figures of an earlier run (BENCH_PLANS_BASELINE=<its BENCH_PLANS_JSON file>), shown beside these. */
+export type Baseline = Pick<PlansResult, 'date' | 'code' | 'calibration' | 'loadAvgStart' | 'loadAvgEnd'> & {
+  dashboards: Pick<DashboardResult, 'org' | 'orgName' | 'seq' | 'apiLoad'>[];
+  submissions: Pick<SubmissionResult, 'api' | 'bare' | 'bareRollup' | 'concurrent'>;
 };
 export type PlansResult = {
   date: Date;
@@ -97,7 +90,7 @@ export type PlansResult = {
   options: Omit<PlansOptions, 'spec'>;
   dashboards: DashboardResult[];
   submissions: SubmissionResult;
-  whatIf: WhatIfResult;
+  baseline: Baseline | null;
   freeSlots: number;
   /** The code measured: HEAD, and whether the plans module had uncommitted changes. */
   code: { commit: string; plansDirty: boolean };
@@ -132,12 +125,15 @@ async function timeApi(url: string, headers: Record<string, string>, o: PlansOpt
 
 async function seqDashboard(s: Server, o: PlansOptions, org: OrgKey, urlPath: string, session: Session) {
   const q = { org, n: o.seqN, budgetS: o.seqBudgetS };
-  const api = stats(await timeApi(`${s.ready.appUrl}${urlPath}`, { cookie: session.cookie }, o));
+  const headers = { cookie: session.cookie };
+  const api = stats(await timeApi(`${s.ready.appUrl}${urlPath}`, headers, o));
+  const behindPage = stats(await timeApi(`${s.ready.appUrl}${behindUrl(urlPath, 1)}`, headers, o));
   const raw = stats(await s.ask<number[]>({ cmd: 'sql', query: 'raw', ...q }));
   const rollupRead = stats(await s.ask<number[]>({ cmd: 'sql', query: 'rollupRead', ...q }));
   const split = await s.ask<ServiceTimes>({ cmd: 'service', ...q });
   return {
     api,
+    behindPage,
     raw,
     rollupRead,
     service: stats(split.service),
@@ -178,6 +174,7 @@ async function dashboard(s: Server, o: PlansOptions, org: OrgKey, session: Sessi
     expected: got.view.completeness.expected,
     reported: got.view.completeness.reported,
     behind: got.view.behind.length,
+    behindTotal: got.view.behindTotal,
     responseBytes: got.bytes,
     seq,
     apiLoad,
@@ -250,35 +247,20 @@ async function submissions(
   };
 }
 
-/** The proposed indexes created on the bench database, the sequential series measured again, dropped. */
-async function whatIf(
-  s: Server,
-  o: PlansOptions,
-  slots: Slot[],
-  sessions: Record<OrgKey, Session>,
-): Promise<WhatIfResult> {
-  const indexes = await s.ask<WhatIfApplied[]>({ cmd: 'whatIf', on: true });
-  try {
-    if (indexes.every((i) => i.present)) return { indexes };
-    log(
-      `plans: what-if, with ${indexes
-        .filter((i) => !i.present)
-        .map((i) => i.name)
-        .join(', ')}…`,
-    );
-    const dashboards = [];
-    for (const org of ['root', 'province'] as const) {
-      const got = await verify(s, org, sessions[org], 'with the proposed indexes');
-      const seq = await seqDashboard(s, o, org, got.urlPath, sessions[org]);
-      const queries = await captureDashboard(s, got.urlPath, sessions[org]);
-      const apiLoad = await loadDashboard(s, o, got.urlPath, sessions[org]);
-      dashboards.push({ org, orgName: orgName(s, org), seq, apiLoad, queries });
-    }
-    const subs = await seqSubmissions(s, slots, o.whatIfSubmissions, sessions.root);
-    return { indexes, measured: { dashboards, submissions: subs } };
-  } finally {
-    await s.ask({ cmd: 'whatIf', on: false });
-  }
+/** An earlier run's figures to compare with, when BENCH_PLANS_BASELINE names its JSON file. */
+function readBaseline(): Baseline | null {
+  const file = process.env.BENCH_PLANS_BASELINE;
+  if (!file) return null;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as PlansResult;
+  return {
+    date: new Date(r.date),
+    code: r.code,
+    calibration: r.calibration,
+    loadAvgStart: r.loadAvgStart,
+    loadAvgEnd: r.loadAvgEnd,
+    dashboards: r.dashboards.map(({ org, orgName, seq, apiLoad }) => ({ org, orgName, seq, apiLoad })),
+    submissions: r.submissions,
+  };
 }
 
 /** Read-only git queries: which code the figures belong to (the plans module changes often). */
@@ -296,6 +278,7 @@ export async function runPlans(o: PlansOptions, quick: boolean): Promise<PlansRe
   const t0 = performance.now();
   const date = new Date();
   const code = codeState();
+  const baseline = readBaseline();
   const loadAvgStart = os.loadavg();
   const s = await startServer(o.spec);
   try {
@@ -308,10 +291,9 @@ export async function runPlans(o: PlansOptions, quick: boolean): Promise<PlansRe
       await dashboard(s, o, 'province', prov, 'provincial admin (org_admin)'),
     ];
     const slots = [...s.ready.data.freeSlots];
-    const need = 5 + o.submissions + 1 + o.concurrentSubmissions + 5 + o.whatIfSubmissions + 1;
+    const need = 5 + o.submissions + 1 + o.concurrentSubmissions;
     if (slots.length < need) throw new Error(`only ${slots.length} free slots for ${need} submissions`);
     const subs = await submissions(s, o, slots, nat);
-    const tried = await whatIf(s, o, slots, { root: nat, province: prov });
     const calibrationEnd = await calibrate(s);
     const { spec: _s, ...options } = o;
     return {
@@ -324,7 +306,7 @@ export async function runPlans(o: PlansOptions, quick: boolean): Promise<PlansRe
       options,
       dashboards,
       submissions: subs,
-      whatIf: tried,
+      baseline,
       freeSlots: s.ready.data.freeSlots.length,
       calibration: { startMs: calibrationStart, endMs: calibrationEnd },
       code,

@@ -255,6 +255,13 @@ const LABELS: [RegExp, string][] = [
   [/^\s*update\s+"?sessions/i, 'session touch'],
   [/from plans pl/i, 'the plan, in scope (findPlan)'],
   [
+    /\blines AS \(/,
+    'completeness per child line, submissions per day, first 50 units behind (dashboardCounts)',
+  ],
+  [/behind AS \(/, 'a page of the late or missing units by name (behindPageUnder)'],
+  [/count\(\*\)::int AS total FROM e\b/, 'how many units are late or missing (behindPageUnder)'],
+  [/WHERE r\.plan_id = \$\d+ AND r\.org_id = \$\d+/i, 'the reporting unit as a recipient (findRecipient)'],
+  [
     /from plan_recipients r join organisations o on o\.id = r\.org_id\s+left join plan_reports/i,
     'reporters below with their report (reportersUnder)',
   ],

@@ -42,6 +42,10 @@ export type PlanData = {
     total: number;
   };
   bytes: { reports: number; values: number; rollups: number; database: number };
+  /** When the plan tables were loaded (buildMs is that load's). */
+  loadedAt: string;
+  /** Set when an earlier run's load was measured again: how long putting its last month back took. */
+  reuse: { resetMs: number } | null;
 };
 
 const LAST_MONTH = '2025-12-01';
@@ -263,13 +267,40 @@ async function measure(db: Db, planId: number, forest: PlansForest, last: string
   return { ...c, lastMonth, bytes };
 }
 
-export async function buildPlanData(
+const analyzePlanTables = (db: Db) =>
+  db.execute(
+    sql`VACUUM ANALYZE plans, plan_indicators, plan_recipients, plan_reports, plan_report_values, plan_rollups, plan_targets`,
+  );
+
+/** Values and roll-ups of the months whose reports were just inserted (each month's reports are one id range). */
+async function loadMonths(db: Db, planId: number, rootPath: string, from: string, log: (m: string) => void) {
+  const ranges = await rows<MonthIds>(
+    db,
+    sql`SELECT period_key AS "periodKey", min(id) AS lo, max(id) AS hi FROM plan_reports
+        WHERE plan_id = ${planId} AND period_key >= ${from} GROUP BY period_key ORDER BY period_key`,
+  );
+  const ms = { values: 0, rollups: 0 };
+  for (const [i, m] of ranges.entries()) {
+    ms.values += await timed(() => bulk(db, (tx) => insertValues(tx, m)));
+    ms.rollups += await timed(() => bulk(db, (tx) => insertRollups(tx, rootPath, m)));
+    if ((i + 1) % 12 === 0) log(`plans: ${i + 1}/${ranges.length} months loaded`);
+  }
+  return ms;
+}
+
+type Loaded = Pick<PlanData, 'planId' | 'periodKey' | 'firstPeriod' | 'months' | 'buildMs'> & {
+  loadedAt: string;
+};
+
+/** The full load: the plan, its reporters, every month's reports, values and roll-ups, the targets. */
+async function buildPlanData(
   db: Db,
   forest: PlansForest,
   spec: PlansSpec,
   log: (msg: string) => void,
-): Promise<PlanData> {
+): Promise<Loaded> {
   const t0 = performance.now();
+  const loadedAt = new Date().toISOString();
   await dropPlans(db);
   const months = monthsOf(spec);
   const planId = await insertPlan(db, forest, months);
@@ -279,25 +310,108 @@ export async function buildPlanData(
   log(
     `plans: ${months.length} months of reports in ${(ms.reports / 1000).toFixed(1)} s; values and roll-ups…`,
   );
-  // Reports were inserted month by month in id order: each month's values and roll-ups read an id range.
-  const ranges = await rows<MonthIds>(
-    db,
-    sql`SELECT period_key AS "periodKey", min(id) AS lo, max(id) AS hi FROM plan_reports
-        WHERE plan_id = ${planId} GROUP BY period_key ORDER BY period_key`,
-  );
-  for (const [i, m] of ranges.entries()) {
-    ms.values += await timed(() => bulk(db, (tx) => insertValues(tx, m)));
-    ms.rollups += await timed(() => bulk(db, (tx) => insertRollups(tx, forest.root.path, m)));
-    if ((i + 1) % 12 === 0) log(`plans: ${i + 1}/${months.length} months loaded`);
-  }
+  Object.assign(ms, await loadMonths(db, planId, forest.root.path, months[0]!, log));
   ms.targets = await timed(() => bulk(db, (tx) => insertTargets(tx, planId, forest.root.path)));
-  ms.analyze = await timed(() =>
-    db.execute(
-      sql`VACUUM ANALYZE plans, plan_indicators, plan_recipients, plan_reports, plan_report_values, plan_rollups, plan_targets`,
-    ),
-  );
+  ms.analyze = await timed(() => analyzePlanTables(db));
   ms.total = performance.now() - t0;
   const last = months[months.length - 1]!;
+  return { planId, periodKey: last, firstPeriod: months[0]!, months: months.length, buildMs: ms, loadedAt };
+}
+
+/**
+ * Bumped whenever the generator above changes what it loads, so that a database an older generator
+ * filled is loaded again rather than reused.
+ */
+const DATA_VERSION = 1;
+
+/**
+ * What decides whether an earlier run's plan data can be measured again: the generator's version, the
+ * spec, the forest, and the plan tables' columns (with types and defaults) and constraints as PostgreSQL
+ * has them: a migration that changes what a row holds means a fresh load, one that only adds an index
+ * (built over the rows already there, as on a real database) or touches other modules does not.
+ */
+async function fingerprintOf(db: Db, forest: PlansForest, spec: PlansSpec): Promise<string> {
+  const schema = await one<{ columns: string; constraints: string }>(
+    db,
+    sql`SELECT (SELECT string_agg(concat_ws(' ', table_name, column_name, data_type, column_default, is_nullable), '; '
+                  ORDER BY table_name, column_name)
+                FROM information_schema.columns WHERE table_schema = 'public' AND table_name LIKE 'plan%') AS columns,
+               (SELECT string_agg(conrelid::regclass::text || ' ' || pg_get_constraintdef(oid), '; '
+                  ORDER BY conrelid::regclass::text, pg_get_constraintdef(oid))
+                FROM pg_constraint WHERE conrelid::regclass::text LIKE 'plan%') AS constraints`,
+  );
+  return JSON.stringify({ v: DATA_VERSION, spec, schema, root: forest.root.id, orgs: forest.counts.orgs });
+}
+
+/** The bench-only note (not product schema) of what the plan tables hold and when they were loaded. */
+async function readLoaded(db: Db): Promise<{ fingerprint: string; loaded: Loaded } | undefined> {
+  await db.execute(
+    sql`CREATE TABLE IF NOT EXISTS bench_plans_meta (id int PRIMARY KEY CHECK (id = 1), fingerprint text NOT NULL, loaded jsonb NOT NULL)`,
+  );
+  const [r] = await rows<{ fingerprint: string; loaded: Loaded }>(
+    db,
+    sql`SELECT m.fingerprint, m.loaded FROM bench_plans_meta m
+        WHERE EXISTS (SELECT 1 FROM plans p WHERE p.id = (m.loaded->>'planId')::int)`,
+  );
+  return r;
+}
+
+async function writeLoaded(db: Db, fingerprint: string, loaded: Loaded) {
+  await db.execute(
+    sql`INSERT INTO bench_plans_meta (id, fingerprint, loaded) VALUES (1, ${fingerprint}, ${JSON.stringify(loaded)}::jsonb)
+        ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, loaded = excluded.loaded`,
+  );
+}
+
+/**
+ * Puts the last month back as a load leaves it: a run submits hundreds of its missing reports, and changes
+ * nothing else (bare inserts undo themselves, the roll-up check rolls back). The month's reports with their
+ * values, its roll-up rows and the audit of the submissions go, and the month is generated again: the same
+ * reports, states and times; values from the same hash, of the new report ids.
+ */
+async function resetLastMonth(db: Db, forest: PlansForest, spec: PlansSpec, loaded: Loaded) {
+  const { planId, periodKey } = loaded;
+  const month = sql`SELECT id FROM plan_reports WHERE plan_id = ${planId} AND period_key = ${periodKey}`;
+  await bulk(db, async (tx) => {
+    // Foreign-key triggers are off in a bulk step, so nothing cascades: the children go first.
+    await tx.execute(sql`DELETE FROM plan_report_values WHERE report_id IN (${month})`);
+    await tx.execute(sql`DELETE FROM plan_report_breakdowns WHERE report_id IN (${month})`);
+    await tx.execute(sql`DELETE FROM plan_reports WHERE plan_id = ${planId} AND period_key = ${periodKey}`);
+    await tx.execute(sql`DELETE FROM plan_rollups WHERE plan_id = ${planId} AND period_key = ${periodKey}`);
+    await tx.execute(sql`DELETE FROM audit_log WHERE entity_type LIKE 'plan%'`);
+    await insertReports(tx, planId, spec, [periodKey]);
+  });
+  await loadMonths(db, planId, forest.root.path, periodKey, () => {});
+  await analyzePlanTables(db);
+}
+
+/**
+ * The plan data to measure: an earlier run's when it was loaded by this generator, spec and schema (its
+ * last month reset), else a full load. BENCH_PLANS_RELOAD=1 forces the full load.
+ */
+export async function preparePlanData(
+  db: Db,
+  forest: PlansForest,
+  spec: PlansSpec,
+  log: (msg: string) => void,
+): Promise<PlanData> {
+  const fingerprint = await fingerprintOf(db, forest, spec);
+  const earlier = process.env.BENCH_PLANS_RELOAD === '1' ? undefined : await readLoaded(db);
+  let loaded: Loaded;
+  let reuse: PlanData['reuse'] = null;
+  if (earlier?.fingerprint === fingerprint) {
+    log(
+      `plans: reusing the plan data loaded ${earlier.loaded.loadedAt}; resetting ${earlier.loaded.periodKey}…`,
+    );
+    loaded = earlier.loaded;
+    reuse = { resetMs: await timed(() => resetLastMonth(db, forest, spec, loaded)) };
+  } else {
+    if (earlier)
+      log('plans: the plan data of an earlier run has another generator, spec or schema: loading again');
+    loaded = await buildPlanData(db, forest, spec, log);
+    await writeLoaded(db, fingerprint, loaded);
+  }
+  const { planId, periodKey: last } = loaded;
   const indicators = await rows<{ id: number; kind: string }>(
     db,
     sql`SELECT id, kind FROM plan_indicators WHERE plan_id = ${planId} ORDER BY position`,
@@ -309,14 +423,13 @@ export async function buildPlanData(
           SELECT 1 FROM plan_reports p WHERE p.plan_id = r.plan_id AND p.org_id = r.org_id AND p.period_key = ${last})
         ORDER BY hashint4(r.org_id), r.org_id`,
   );
+  const { loadedAt, ...rest } = loaded;
   return {
-    planId,
-    periodKey: last,
-    firstPeriod: months[0]!,
-    months: months.length,
+    ...rest,
     indicators,
     ...(await measure(db, planId, forest, last)),
     freeSlots,
-    buildMs: ms,
+    loadedAt,
+    reuse,
   };
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import type { DashboardView } from '../src/contracts/plans.ts';
+import type { DashboardBehindPage, DashboardView } from '../src/contracts/plans.ts';
 import { repoRoot } from './build-forest.ts';
 import { type Slot, submissionValues } from './plans-fixtures.ts';
 import type {
@@ -117,6 +117,9 @@ function checkDashboard(d: DashboardView, raw: RawTotal[], label: string) {
         throw new Error(`${label}: ${key(line.child, t.indicatorId)} dashboard ${t.value}, raw ${r?.value}`);
     }
   }
+  const shown = new Set(d.children.map((c) => c.orgId));
+  const unshown = raw.find((r) => !r.isOrg && !shown.has(r.childId!));
+  if (unshown) throw new Error(`${label}: child ${unshown.childId} has counted reports but no line`);
   const counted = raw.find((r) => r.isOrg)?.reports ?? 0;
   if (d.completeness.reported !== counted)
     throw new Error(
@@ -134,9 +137,36 @@ export async function getDashboard(s: Server, org: OrgKey, session: Session) {
   return { urlPath, view: JSON.parse(text) as DashboardView, bytes: Buffer.byteLength(text) };
 }
 
+/** The paged list of every late or missing unit behind a dashboard's URL. */
+export const behindUrl = (dashboardPath: string, page: number) =>
+  `${dashboardPath.replace('/dashboard?', '/dashboard/behind?')}&page=${page}&pageSize=50`;
+
+/** Its first page must be the units the dashboard names, and its total the dashboard's count. */
+async function checkBehind(
+  s: Server,
+  got: { urlPath: string; view: DashboardView },
+  session: Session,
+  label: string,
+) {
+  const res = await fetch(`${s.ready.appUrl}${behindUrl(got.urlPath, 1)}`, {
+    headers: { cookie: session.cookie },
+  });
+  const page = (await res.json()) as DashboardBehindPage;
+  const ids = (xs: { orgId: number }[]) => xs.map((x) => x.orgId).join(',');
+  const { late, missing } = got.view.completeness;
+  if (res.status !== 200 || page.total !== got.view.behindTotal || page.total !== late + missing)
+    throw new Error(
+      `${label}: ${page.total} units behind in the list, ${got.view.behindTotal} on the dashboard`,
+    );
+  if (ids(page.items) !== ids(got.view.behind))
+    throw new Error(`${label}: the list's first page is not the units the dashboard names`);
+}
+
 export async function verify(s: Server, org: OrgKey, session: Session, when: string) {
   const got = await getDashboard(s, org, session);
-  checkDashboard(got.view, await s.ask<RawTotal[]>({ cmd: 'rawTotals', org }), `${org} dashboard ${when}`);
+  const label = `${org} dashboard ${when}`;
+  checkDashboard(got.view, await s.ask<RawTotal[]>({ cmd: 'rawTotals', org }), label);
+  await checkBehind(s, got, session, label);
   return got;
 }
 

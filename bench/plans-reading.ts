@@ -1,8 +1,7 @@
 import os from 'node:os';
 import { ms, n } from './format.ts';
-import type { DashboardResult, PlansResult, SeqDashboard, WhatIfResult } from './plans-bench.ts';
+import type { Baseline, DashboardResult, PlansResult, SeqDashboard } from './plans-bench.ts';
 import { type ExplainedQuery, statementLabel } from './plans-check.ts';
-import { whatIfIndexes } from './plans-whatif.ts';
 
 /**
  * The "Reading" of the plans section, written from the run's figures: every verdict and diagnosis is
@@ -37,30 +36,26 @@ function heaviest(qs: ExplainedQuery[], k: number): string {
 const ADVICE: [RegExp, string][] = [
   [
     /rollupsFor/,
-    '`rollupsFor` filters plan, period and org ids, but the primary key (plan_id, indicator_id, period_key, org_id) cannot narrow past plan_id, so PostgreSQL reads every roll-up row of the plan (all months, all organisations): the what-if below adds the index it needs',
+    '`rollupsFor` reads the roll-up rows of the organisation and its child lines by the primary key (plan_id, period_key, org_id, indicator_id); if it is slow, look at the scan it makes',
   ],
   [
-    /reportersUnder/,
-    '`reportersUnder` returns one row per reporter below (name, path, report), sorted by name and joined with the organisations for the names, though the dashboard needs only counts per child line and the names of the late and missing units',
-  ],
-  [
-    /findOrgSummaries/,
-    "`findOrgSummaries` counts every child line's subtree (childCount, descendantCount over the organisations table) though the dashboard shows only their names: a query of id and name would be a primary-key lookup",
+    /dashboardCounts/,
+    "the completeness counts join every expected reporter below with its report for the month (plan_recipients → organisations for the closed-unit rule → plan_reports): they grow with the reporters below, not with the plan's history",
   ],
   [
     /planRecipientsOf/,
-    '`saveReport` loads every recipient of the plan (joined with organisations, sorted by name) to find the one reporting: a lookup by the primary key (plan_id, org_id) of plan_recipients would take under a millisecond',
+    '`planRecipientsOf` loads every recipient of the plan (joined with organisations, sorted by name) where one is needed: `findRecipient` reads the one by the primary key (plan_id, org_id)',
   ],
-  [/targetsFor/, '`targetsFor` reads all targets of every plan to keep those of the lines shown'],
+  [/targetsFor/, '`targetsFor` reads the targets of the lines shown'],
 ];
 
 /** Advice for the statements that take at least 15% of the request's round trips, with their share. */
-function advice(qs: ExplainedQuery[], skip?: RegExp): string {
+function advice(qs: ExplainedQuery[]): string {
   const total = qs.reduce((t, q) => t + q.ms, 0);
   const heavy = qs.filter((q) => q.ms >= 0.15 * total);
   const out = ADVICE.flatMap(([re, text]) => {
     const q = heavy.find((h) => re.test(statementLabel(h.text)));
-    if (!q || skip?.test(re.source)) return [];
+    if (!q) return [];
     return [
       `${text[0]!.toUpperCase()}${text.slice(1)} (${ms(q.ms)} of the request's ${ms(total)} ms of statements).`,
     ];
@@ -106,42 +101,23 @@ function submission(r: PlansResult): string {
   );
 }
 
-/** Whether the index on plan_reports helped the raw GROUP BY too, by the same series before and after. */
-function rawBefore(r: PlansResult, org: string, after: number): string {
-  const before = r.dashboards.find((d) => d.org === org)!.seq.raw.p50;
-  return after < 0.8 * before
-    ? `which the index on plan_reports speeds up too: ${ms(before)} ms before`
-    : `${ms(before)} ms before the indexes: no gain from the one on plan_reports here`;
-}
-
-function proposals(w: WhatIfResult): string {
-  const missing = w.indexes.filter((i) => !i.present);
-  if (missing.length === 0) return '';
-  return `**Proposed for a migration** (not applied; the bench indexes above are dropped after the run):\n\n${missing
-    .map((i) => `- ${i.table}: ${whatIfIndexes.find((d) => d.name === i.name)?.proposal ?? i.ddl}.`)
-    .join('\n')}`;
-}
-
-function whatIf(r: PlansResult, w: WhatIfResult): string[] {
-  if (!w.measured)
-    return ['The schema already has an index for each query the what-if step would help; nothing was tried.'];
-  const tried = w.indexes.filter((i) => !i.present);
-  const out = w.measured.dashboards.map((d) => {
-    const q = d.seq;
-    return (
-      `**With ${tried.map((i) => `\`${i.name}\``).join(' and ')}**, ${d.orgName}: p95 ${ms(q.api.p95)} ms, which ${verdict(q.api.p95, DASHBOARD_GOAL)}; ` +
-      `roll-up read ${ms(q.rollupRead.p50)} ms against ${ms(q.raw.p50)} ms for the raw GROUP BY (${rawBefore(r, d.org, q.raw.p50)}): ` +
-      `${q.rollupRead.p50 < q.raw.p50 ? `the roll-up is ${times(q.raw.p50, q.rollupRead.p50)} cheaper` : 'no gain from the roll-up'}. ` +
-      `${split(q)}; heaviest now: ${heaviest(d.queries, 2)}.${advice(d.queries, /rollupsFor/)}`
-    );
+/** This run beside the earlier one it names: the same series on the same data, another code. */
+function againstBaseline(r: PlansResult, b: Baseline): string {
+  const parts = r.dashboards.flatMap((d) => {
+    const was = b.dashboards.find((x) => x.org === d.org);
+    if (!was) return [];
+    return [
+      `${d.orgName} p95 ${ms(was.seq.api.p95)} → ${ms(d.seq.api.p95)} ms (p50 ${ms(was.seq.api.p50)} → ${ms(d.seq.api.p50)}, ${times(was.seq.api.p50, d.seq.api.p50)} at p50)`,
+    ];
   });
-  const sub = w.measured.submissions;
-  out.push(
-    `Submissions with the indexes: p95 ${ms(sub.api.p95)} ms (p50 ${ms(sub.api.p50)}), which ${verdict(sub.api.p95, SUBMIT_GOAL)}; ` +
-      `bare insert + roll-up p50 ${ms(sub.bareRollup.p50)} ms (as is: ${ms(r.submissions.bareRollup.p50)}).${advice(sub.queries)}`,
+  parts.push(
+    `submission p95 ${ms(b.submissions.api.p95)} → ${ms(r.submissions.api.p95)} ms (p50 ${ms(b.submissions.api.p50)} → ${ms(r.submissions.api.p50)})`,
   );
-  out.push(proposals(w));
-  return out;
+  const busy =
+    b.calibration.startMs > 1.3 * r.calibration.startMs || r.calibration.startMs > 1.3 * b.calibration.startMs
+      ? ` The machine was not equally busy (calibration ${ms(b.calibration.startMs)} ms then, ${ms(r.calibration.startMs)} ms now): compare the ratios to the raw GROUP BY, which ran beside each.`
+      : '';
+  return `**Against the earlier run** (commit ${b.code.commit}, ${b.date.toISOString().slice(0, 16).replace('T', ' ')} UTC, same machine and dataset): ${parts.join('; ')}.${busy}`;
 }
 
 const p95 = (d: { seq: SeqDashboard }) => ms(d.seq.api.p95);
@@ -149,27 +125,19 @@ const p95 = (d: { seq: SeqDashboard }) => ms(d.seq.api.p95);
 /** The verdict first: the two goals, what the roll-up buys, and how busy the machine was. */
 function summary(r: PlansResult): string[] {
   const [nat, prov] = r.dashboards;
-  const w = r.whatIf.measured;
-  const [wNat, wProv] = w?.dashboards ?? [];
   const sub = r.submissions;
-  const worst = (xs: { seq: SeqDashboard }[]) => Math.max(...xs.map((d) => d.seq.api.p95));
-  const buys = (w?.dashboards ?? r.dashboards)
+  const worst = Math.max(...r.dashboards.map((d) => d.seq.api.p95));
+  const buys = r.dashboards
     .map(
       (d) =>
         `${times(d.seq.raw.p50, d.seq.rollupRead.p50)} (${d.orgName}: ${ms(d.seq.rollupRead.p50)} against ${ms(d.seq.raw.p50)} ms)`,
     )
     .join(' and ');
   const lines = [
-    `- **Dashboards, p95 < ${DASHBOARD_GOAL} ms: ${worst(r.dashboards) < DASHBOARD_GOAL ? 'met' : 'missed'}** as the schema is (national ${p95(nat!)} ms, provincial ${p95(prov!)} ms)` +
-      (w
-        ? `; ${worst(w.dashboards) < DASHBOARD_GOAL ? 'met' : 'still missed'} with the proposed indexes (${p95(wNat!)} and ${p95(wProv!)} ms).`
-        : '.'),
-    `- **Submission with its roll-up, p95 < ${SUBMIT_GOAL} ms: ${sub.api.p95 < SUBMIT_GOAL ? 'met' : 'missed'}** through the API (${ms(sub.api.p95)} ms${w ? `; ${ms(w.submissions.api.p95)} ms with the indexes` : ''}). ` +
-      `The roll-up itself is not the cost: a bare insert of the report and its values commits at p95 in ${ms(sub.bare.p95)} ms, ${ms(sub.bareRollup.p95)} ms with \`applyRollup\`.`,
-    `- **What the roll-up buys:** ${w ? 'with the proposed index on plan_rollups, ' : ''}reading the totals from plan_rollups is ${buys} cheaper than the raw GROUP BY over the same values` +
-      (w
-        ? `; without it the roll-up read scans every roll-up row of the plan and is slower than the raw GROUP BY (${ms(nat!.seq.rollupRead.p50)} against ${ms(nat!.seq.raw.p50)} ms nationally).`
-        : '.'),
+    `- **Dashboards, p95 < ${DASHBOARD_GOAL} ms: ${worst < DASHBOARD_GOAL ? 'met' : 'missed'}** (national ${p95(nat!)} ms, provincial ${p95(prov!)} ms, one request at a time).`,
+    `- **Submission with its roll-up, p95 < ${SUBMIT_GOAL} ms: ${sub.api.p95 < SUBMIT_GOAL ? 'met' : 'missed'}** through the API (${ms(sub.api.p95)} ms). ` +
+      `A bare insert of the report and its values commits at p95 in ${ms(sub.bare.p95)} ms, ${ms(sub.bareRollup.p95)} ms with \`applyRollup\`.`,
+    `- **What the roll-up buys:** reading the totals from plan_rollups is ${buys} cheaper than the raw GROUP BY over the same values.`,
     `- **Machine:** load average ${r.loadAvgStart[0]!.toFixed(1)} at the start and ${r.loadAvgEnd[0]!.toFixed(1)} at the end on ${cores} cores (other engineers' tests); ` +
       `counting the ${n(r.ready.forest.counts.orgs)} cached organisations took ${ms(r.calibration.startMs)} ms at the start and ${ms(r.calibration.endMs)} ms at the end. ` +
       'Absolute times are inflated by the share of the CPUs others took; the side-by-side ratios hold better.',
@@ -183,6 +151,6 @@ export function plansReading(r: PlansResult): string {
     ...summary(r),
     ...r.dashboards.map((d) => dashboard(d, c)),
     submission(r),
-    ...whatIf(r, r.whatIf),
+    ...(r.baseline ? [againstBaseline(r, r.baseline)] : []),
   ].join('\n\n');
 }

@@ -57,7 +57,10 @@ function machineAndData(r: PlansResult): string {
       ],
       [
         'Load time (set-based SQL)',
-        `reports ${s(data.buildMs.reports)}, values ${s(data.buildMs.values)}, roll-ups ${s(data.buildMs.rollups)}, targets ${s(data.buildMs.targets)}, VACUUM ANALYZE ${s(data.buildMs.analyze)}; total ${s(data.buildMs.total)}`,
+        `reports ${s(data.buildMs.reports)}, values ${s(data.buildMs.values)}, roll-ups ${s(data.buildMs.rollups)}, targets ${s(data.buildMs.targets)}, VACUUM ANALYZE ${s(data.buildMs.analyze)}; total ${s(data.buildMs.total)}` +
+          (data.reuse
+            ? ` — loaded ${data.loadedAt} by an earlier run with the same generator, spec and migrations, and reused: the last month, which a run's submissions change, was deleted and generated again (${s(data.reuse.resetMs)}, VACUUM ANALYZE included)`
+            : ''),
       ],
       [
         'Roll-up check',
@@ -81,8 +84,8 @@ const la = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
 function method(r: PlansResult): string {
   const o = r.options;
   return [
-    `- **Data.** Loaded into \`chungtay_bench\` with one \`INSERT … SELECT\` per table and month (values from a hash of report and indicator); \`plan_rollups\` with one \`INSERT … SELECT … GROUP BY\` per month over the reporter and each ancestor read from its ltree path — the totals \`applyRollup\` (src/modules/plans/plans.repo.ts) keeps per submission, checked against it as above. Reports of older months are accepted, ${r.ready.data.lastMonth.late > 0 ? 'some late' : ''}; the last month keeps missing reports, drafts and late ones.`,
-    `- **Dashboards.** \`GET /api/plans/:id/dashboard?orgId=…&periodKey=${r.ready.data.periodKey}\` through the real app (all modules, \`NODE_ENV=production\`, cookie session from \`POST /api/auth/login\`): up to ${o.seqN} requests one at a time after 3 warm-ups (a series stops after ${o.seqBudgetS} s once it has 10), then autocannon with ${o.load.connections} connections for ${o.load.durationS} s after ${o.load.warmupS} s of warm-up. Before and after, the dashboard's totals (organisation and every child line) are compared with the raw GROUP BY's and must match.`,
+    `- **Data.** Loaded into \`chungtay_bench\` with one \`INSERT … SELECT\` per table and month (values from a hash of report and indicator); \`plan_rollups\` with one \`INSERT … SELECT … GROUP BY\` per month over the reporter and each ancestor read from its ltree path — the totals \`applyRollup\` (src/modules/plans/plans.repo.ts) keeps per submission, checked against it as above. Reports of older months are accepted, ${r.ready.data.lastMonth.late > 0 ? 'some late' : ''}; the last month keeps missing reports, drafts and late ones. A later run reuses the load when the generator's version, the spec and the plan tables' columns and constraints are unchanged (\`bench_plans_meta\`; \`BENCH_PLANS_RELOAD=1\` forces a fresh load): only the last month, which the submissions below change, is deleted and generated again.`,
+    `- **Dashboards.** \`GET /api/plans/:id/dashboard?orgId=…&periodKey=${r.ready.data.periodKey}\` through the real app (all modules, \`NODE_ENV=production\`, cookie session from \`POST /api/auth/login\`): up to ${o.seqN} requests one at a time after 3 warm-ups (a series stops after ${o.seqBudgetS} s once it has 10), then autocannon with ${o.load.connections} connections for ${o.load.durationS} s after ${o.load.warmupS} s of warm-up. Before and after, the dashboard's totals (organisation and every child line, and every child with counted reports must have its line) are compared with the raw GROUP BY's and must match, and the first page of \`GET /api/plans/:id/dashboard/behind\` must be the units the dashboard names, its total the dashboard's late + missing.`,
     `- **Raw GROUP BY.** The same totals without \`plan_rollups\`: counted reports of the period under the organisation joined with their values, grouped by child (the next label of the reporter's path) and for the organisation (\`GROUPING SETS\`), run on the app's pool in the server process — in sequence like the requests, and ${o.load.connections} loops for ${o.load.durationS} s like autocannon's connections. **Roll-up read** is the dashboard's own \`rollupsFor\` query (the organisation and its child lines). **Dashboard ÷ raw** < 1 means the whole API request is faster than the aggregation alone would be.`,
     `- **Submissions.** Each reporter without a report for ${r.ready.data.periodKey} gives one real new submission: \`POST /api/plans/:id/reports\` with \`submit: true\` (auth, CSRF, checks, report, values, roll-up, audit, commit, response), timed in the bench process; before it, in alternating order, a bare transaction of the same report and values with and without \`applyRollup\`, committed then undone untimed. ${o.submissions} measured after 5 warm-ups, then ${o.concurrentSubmissions} more ${o.submitConnections} at a time.`,
     '- **Where the time goes.** Every statement one request sends is captured on the pg client with its round trip; reads (and the roll-up upsert, rolled back) are run again under `EXPLAIN ANALYZE` with the app settings (JIT off).',
@@ -148,7 +151,16 @@ function dashboards(r: PlansResult): string {
       `${n(d.apiLoad.n)} / ${n(d.rawLoad.n)}`,
     ]),
   );
-  return `One request at a time:\n\n${one}\n\nUnder load, ${c} connections:\n\n${load}`;
+  const behind = table(
+    ['Dashboard', 'Late or missing units (named on the dashboard / all)', 'Requests', 'p50 ms', 'p95', 'p99'],
+    r.dashboards.map((d) => [
+      d.orgName,
+      `${n(d.behind)} / ${n(d.behindTotal)}`,
+      n(d.seq.behindPage.n),
+      ...p3(d.seq.behindPage),
+    ]),
+  );
+  return `One request at a time:\n\n${one}\n\nUnder load, ${c} connections:\n\n${load}\n\nThe list of every late or missing unit (\`GET /api/plans/:id/dashboard/behind\`, first page of 50, one request at a time; the dashboard names the first 50 and links to it):\n\n${behind}`;
 }
 
 function scans(q: ExplainedQuery): string {
@@ -192,56 +204,56 @@ function timeGoes(d: DashboardResult): string {
   return `${d.orgName}: ${split(d.seq, d.responseBytes)}\n\n${statements(d.queries)}`;
 }
 
-function whatIf(r: PlansResult): string {
-  const w = r.whatIf;
-  const indexes = table(
-    ['Index (bench database only)', 'Already in the schema?', 'Build time', 'Serves'],
-    w.indexes.map((i) => [
-      `\`${i.ddl}\``,
-      i.present ? 'yes: not tried' : 'no',
-      i.present ? '—' : s(i.buildMs),
-      i.serves,
-    ]),
-  );
-  if (!w.measured) return `${indexes}\n\nEvery proposed index already exists in the schema: nothing to try.`;
-  const { dashboards: ds, submissions: sub } = w.measured;
-  const row = (label: string, before: Stats, after: Stats) =>
-    before.n === 0
-      ? [label, 'none completed', '—', ms(after.p50), ms(after.p95), '—']
+/** The same series in an earlier run (BENCH_PLANS_BASELINE), row by row beside this one. */
+function againstBaseline(r: PlansResult): string {
+  const b = r.baseline!;
+  const row = (label: string, before: Stats | undefined, after: Stats) =>
+    !before || before.n === 0
+      ? [label, '—', '—', ms(after.p50), ms(after.p95), '—']
       : [label, ms(before.p50), ms(before.p95), ms(after.p50), ms(after.p95), x(before.p50, after.p50)];
   const c = r.options.load.connections;
-  const rows = ds.flatMap((d) => {
-    const before = r.dashboards.find((b) => b.org === d.org)!;
-    const base = before.seq;
+  const rows = r.dashboards.flatMap((d) => {
+    const was = b.dashboards.find((w) => w.org === d.org);
     return [
-      row(`${d.orgName}: dashboard API`, base.api, d.seq.api),
-      row(`${d.orgName}: dashboard API, ${c} connections (autocannon)`, before.apiLoad, d.apiLoad),
-      row(`${d.orgName}: roll-up read`, base.rollupRead, d.seq.rollupRead),
-      row(`${d.orgName}: raw GROUP BY`, base.raw, d.seq.raw),
-      row(`${d.orgName}: \`planDashboard\` in process`, base.service, d.seq.service),
+      row(`${d.orgName}: dashboard API`, was?.seq.api, d.seq.api),
+      row(`${d.orgName}: dashboard API, ${c} connections (autocannon)`, was?.apiLoad, d.apiLoad),
+      row(`${d.orgName}: \`planDashboard\` in process`, was?.seq.service, d.seq.service),
+      row(`${d.orgName}: roll-up read`, was?.seq.rollupRead, d.seq.rollupRead),
+      row(`${d.orgName}: raw GROUP BY (same query both runs)`, was?.seq.raw, d.seq.raw),
     ];
   });
-  rows.push(row('Submission through the API', r.submissions.api, sub.api));
-  rows.push(row('Bare insert + roll-up', r.submissions.bareRollup, sub.bareRollup));
-  const compare = table(
+  rows.push(row('Submission through the API', b.submissions.api, r.submissions.api));
+  rows.push(
+    row(
+      `Submissions, ${r.submissions.concurrent.connections} at a time`,
+      b.submissions.concurrent,
+      r.submissions.concurrent,
+    ),
+  );
+  rows.push(row('Bare insert + roll-up', b.submissions.bareRollup, r.submissions.bareRollup));
+  rows.push(row('Bare insert, no roll-up', b.submissions.bare, r.submissions.bare));
+  const head = table(
+    ['', 'Earlier run', 'This run'],
     [
-      'Measure (one at a time)',
-      'Schema as is: p50 ms',
-      'p95',
-      'With the indexes: p50 ms',
-      'p95',
-      'Speed-up (p50)',
+      [
+        'Code',
+        `commit ${b.code.commit}`,
+        `commit ${r.code.commit}${r.code.plansDirty ? ' (with uncommitted changes)' : ''}`,
+      ],
+      ['Date', b.date.toISOString(), r.date.toISOString()],
+      ['Load average at start (1/5/15 min)', la(b.loadAvgStart), la(r.loadAvgStart)],
+      [
+        'Calibration p50 (start / end)',
+        `${ms(b.calibration.startMs)} / ${ms(b.calibration.endMs)} ms`,
+        `${ms(r.calibration.startMs)} / ${ms(r.calibration.endMs)} ms`,
+      ],
     ],
+  );
+  const compare = table(
+    ['Measure', 'Earlier: p50 ms', 'p95', 'This run: p50 ms', 'p95', 'Speed-up (p50)'],
     rows,
   );
-  const goes = ds
-    .map((d) => {
-      const bytes = r.dashboards.find((b) => b.org === d.org)!.responseBytes;
-      return `${d.orgName}, with the indexes: ${split(d.seq, bytes)}\n\n${statements(d.queries)}`;
-    })
-    .join('\n\n');
-  const added = r.submissions.api.n + r.submissions.concurrent.n + 6;
-  return `${indexes}\n\nThe same sequential series as above, on the same data plus the ${n(added)} reports submitted above, and ${n(sub.api.n)} more submissions:\n\n${compare}\n\n${goes}\n\nA submission with the indexes:\n\n${statements(sub.queries)}`;
+  return `${head}\n\n${compare}`;
 }
 
 function submissions(r: PlansResult): string {
@@ -298,13 +310,17 @@ ${submissions(r)}
 
 ${statements(r.submissions.queries)}
 
-### With the proposed indexes (what-if, bench database only)
+${
+  r.baseline
+    ? `### Against an earlier run
 
-The indexes below were created on \`chungtay_bench\` after the measurements above, the sequential series run again, and the indexes dropped: the migrations are unchanged.
+The same benchmark run earlier on this machine with the code before the changes it measures (\`BENCH_PLANS_BASELINE\` names that run's \`BENCH_PLANS_JSON\` file). The raw GROUP BY is the same query in both runs: how its time moved shows how much busier one run's machine was.
 
-${whatIf(r)}
+${againstBaseline(r)}
 
-### Reading
+`
+    : ''
+}### Reading
 
 ${plansReading(r)}
 `;

@@ -25,9 +25,8 @@ import {
   timeSeq,
   verifyRollups,
 } from './plans-check.ts';
-import { buildPlanData, type PlanData, type PlansSpec } from './plans-data.ts';
+import { type PlanData, type PlansSpec, preparePlanData } from './plans-data.ts';
 import { loadForest, type PlansForest, type Slot, submissionValues } from './plans-fixtures.ts';
-import { applyWhatIf, dropWhatIf, type WhatIfApplied } from './plans-whatif.ts';
 
 /**
  * The server side of the plans benchmark, a child of bench/run.ts like bench/server.ts: on the bench
@@ -57,7 +56,6 @@ export type PlansCommand =
   | { cmd: 'sqlLoad'; query: SqlQuery; org: OrgKey; connections: number; durationS: number }
   | { cmd: 'rawTotals'; org: OrgKey }
   | { cmd: 'service'; org: OrgKey; n: number; budgetS: number }
-  | { cmd: 'whatIf'; on: boolean }
   | { cmd: 'drain' }
   | { cmd: 'bare'; slot: Slot; withRollup: boolean }
   | { cmd: 'capture'; on: boolean }
@@ -67,7 +65,7 @@ export type PlansFromServer =
   | { type: 'ready'; ready: PlansReady }
   | { type: 'reply'; id: number; data: unknown }
   | { type: 'error'; message: string };
-export type { Captured, ExplainedQuery, RawTotal, WhatIfApplied };
+export type { Captured, ExplainedQuery, RawTotal };
 
 const send = (msg: PlansFromServer) => process.send?.(msg);
 const log = (msg: string) =>
@@ -114,8 +112,7 @@ function runner(s: State, query: SqlQuery, org: OrgKey): () => Promise<unknown> 
   const { planId, periodKey } = s.ready.data;
   if (query === 'calibrate') return () => rows(s.db, sql`SELECT count(*) FROM organisations`);
   if (query === 'raw') return () => rows<RawTotal>(s.db, rawTotalsSql(planId, periodKey, path));
-  const ids = [id, ...s.ready.childIds[org]];
-  return () => rollupsFor(s.db, planId, periodKey, ids);
+  return () => rollupsFor(s.db, planId, periodKey, { withChildrenOf: id });
 }
 
 /** `connections` loops running the query back to back for `durationS`, like autocannon's connections. */
@@ -255,9 +252,6 @@ async function handle(s: State, url: string, msg: PlansCommand): Promise<unknown
       return serviceTimes(s, msg.org, msg.n, msg.budgetS);
     case 'drain':
       return drain(s.db);
-    case 'whatIf':
-      if (msg.on) return applyWhatIf(s.db);
-      return dropWhatIf(s.db);
     case 'bare':
       return bareSubmit(s, msg.slot, msg.withRollup);
     case 'capture':
@@ -275,7 +269,6 @@ async function main(spec: PlansServerSpec) {
   const database = await openPostgres(spec.url);
   await database.migrate();
   const db = database.db;
-  await dropWhatIf(db);
   let forestBuildMs: number | null = null;
   if (spec.buildForest) {
     log(`plans: building the forest (${spec.size.orgs} organisations)…`);
@@ -284,9 +277,9 @@ async function main(spec: PlansServerSpec) {
     forestBuildMs = performance.now() - t0;
   }
   const forest = await loadForest(db);
-  const data = await buildPlanData(db, forest, spec.plans, log);
+  const data = await preparePlanData(db, forest, spec.plans, log);
   log(
-    `plans: ${data.values.toLocaleString('en')} values, ${data.rollups.toLocaleString('en')} roll-up rows in ${(data.buildMs.total / 1000).toFixed(0)} s; checking against applyRollup…`,
+    `plans: ${data.values.toLocaleString('en')} values, ${data.rollups.toLocaleString('en')} roll-up rows ${data.reuse ? `(reused, last month reset in ${(data.reuse.resetMs / 1000).toFixed(0)} s)` : `in ${(data.buildMs.total / 1000).toFixed(0)} s`}; checking against applyRollup…`,
   );
   const rollupCheck = await verifyRollups(db, forest, data);
   const [v] = await rows<{ version: string }>(db, sql`SELECT version()`);

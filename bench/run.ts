@@ -82,7 +82,6 @@ function plansOptions(url: string, buildForest: boolean): PlansOptions {
         submissions: 20,
         concurrentSubmissions: 20,
         submitConnections: 4,
-        whatIfSubmissions: 10,
       }
     : {
         spec: spec(8_400, 60),
@@ -92,7 +91,6 @@ function plansOptions(url: string, buildForest: boolean): PlansOptions {
         submissions: 300,
         concurrentSubmissions: 400,
         submitConnections: 4,
-        whatIfSubmissions: 100,
       };
 }
 
