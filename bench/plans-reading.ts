@@ -36,17 +36,20 @@ function heaviest(qs: ExplainedQuery[], k: number): string {
 const ADVICE: [RegExp, string][] = [
   [
     /rollupsFor/,
-    '`rollupsFor` reads the roll-up rows of the organisation and its child lines by the primary key (plan_id, period_key, org_id, indicator_id); if it is slow, look at the scan it makes',
+    '`rollupsFor` reads the rows of the organisation and its children by the primary key (plan_id, period_key, org_id, indicator_id): its time grows with lines × indicators (the rows it returns), not with the months or the reporters',
   ],
   [
     /dashboardCounts/,
-    "the completeness counts join every expected reporter below with its report for the month (plan_recipients → organisations for the closed-unit rule → plan_reports): they grow with the reporters below, not with the plan's history",
+    "the completeness counts join every expected reporter below with its report for the month once (plan_recipients, the closed units through their partial index, plan_reports by plan_reports_period_idx) and read the names of the units behind by key: they grow with the reporters below, not with the plan's history",
   ],
   [
     /planRecipientsOf/,
     '`planRecipientsOf` loads every recipient of the plan (joined with organisations, sorted by name) where one is needed: `findRecipient` reads the one by the primary key (plan_id, org_id)',
   ],
-  [/targetsFor/, '`targetsFor` reads the targets of the lines shown'],
+  [
+    /targetsFor/,
+    '`targetsFor` reads the targets of the organisation and its children through plan_targets_org_idx: like the roll-up rows, lines × indicators',
+  ],
 ];
 
 /** Advice for the statements that take at least 15% of the request's round trips, with their share. */
@@ -140,7 +143,10 @@ function summary(r: PlansResult): string[] {
     `- **What the roll-up buys:** reading the totals from plan_rollups is ${buys} cheaper than the raw GROUP BY over the same values.`,
     `- **Machine:** load average ${r.loadAvgStart[0]!.toFixed(1)} at the start and ${r.loadAvgEnd[0]!.toFixed(1)} at the end on ${cores} cores (other engineers' tests); ` +
       `counting the ${n(r.ready.forest.counts.orgs)} cached organisations took ${ms(r.calibration.startMs)} ms at the start and ${ms(r.calibration.endMs)} ms at the end. ` +
-      'Absolute times are inflated by the share of the CPUs others took; the side-by-side ratios hold better.',
+      'Absolute times are inflated by the share of the CPUs others took; the side-by-side ratios hold better.' +
+      (r.loadAvgStart[0]! > cores
+        ? ` With more runnable processes than cores, a request waits for a CPU now and then: the p95 and p99 carry those waits (compare the p50, and the bare inserts beside the submissions).`
+        : ''),
   ];
   return [lines.join('\n')];
 }

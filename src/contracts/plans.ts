@@ -434,6 +434,7 @@ const behindUnit = z.object({
   lineName: z.string().nullable(),
   timeliness: z.enum(['late', 'missing']),
 });
+const lineTotal = indicatorTotal.omit({ code: true, name: true, kind: true });
 export const dashboardView = z.object({
   orgId: z.number().int(),
   periodKey: z.string(),
@@ -452,7 +453,8 @@ export const dashboardView = z.object({
       orgName: z.string(),
       expected: z.number().int(),
       reported: z.number().int(),
-      totals: z.array(indicatorTotal),
+      /** The line's figures per indicator; code, name and kind are those of `totals` (not repeated per line). */
+      totals: z.array(lineTotal),
     }),
   ),
   /** The first late or missing units by name (at most 50); `behindTotal` says how many there are. */

@@ -121,7 +121,7 @@ export async function planDashboard(
       orgName: c.lineName ?? `#${c.lineId}`,
       expected: c.expected,
       reported: c.counted,
-      totals: totalsFor(c.lineId!, c.expected),
+      totals: totalsFor(c.lineId!, c.expected).map(({ code: _c, name: _n, kind: _k, ...t }) => t),
     })),
     behind,
     behindTotal: late + missing,

@@ -185,11 +185,13 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
     ]);
     const health = d.children.find((c: { orgId: number }) => c.orgId === o.health.id);
     expect(health).toMatchObject({ expected: 2, reported: 2 });
-    expect(health.totals.find((x: { code: string }) => x.code === 'DV_MAU')).toMatchObject({
-      value: 330,
-      target: 400,
-      achievementPercent: 78.6,
-    });
+    expect(health.totals.find((x: { indicatorId: number }) => x.indicatorId === ind('DV_MAU'))).toMatchObject(
+      {
+        value: 330,
+        target: 400,
+        achievementPercent: 78.6,
+      },
+    );
     // Drill down one level: the health union sees its two grassroots unions.
     const down = (await healthClerk.get(`/api/plans/${plan.id}/dashboard?orgId=${o.health.id}`)).json();
     expect(down.children.map((c: { orgName: string }) => c.orgName).sort()).toEqual([

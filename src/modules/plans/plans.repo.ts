@@ -263,15 +263,16 @@ function expectedCte(plan: PlanRow, periodKey: string, path: string, due: DueSta
 }
 
 /**
- * `behind`: a page of the late and (once the due day has passed) missing reporters of `e`, by name. The
- * names are read one by one by primary key: a subtree has far fewer units behind than organisations.
+ * `behind`: a page of the late and (once the due day has passed) missing reporters of `e`, by name. Their
+ * names are read by primary key in one bitmap scan: a subtree has far fewer units behind than organisations.
  */
 function behindCte(due: DueState, limit: number, offset: number): SQL {
   return sql`behind AS (
-    SELECT e.org_id, e.line, e.first_submitted_at IS NULL AS is_missing,
-           (SELECT o.search_text FROM organisations o WHERE o.id = e.org_id) AS sort_key
-    FROM e WHERE e.is_late ${due.isPastDue ? sql`OR e.first_submitted_at IS NULL` : sql``}
-    ORDER BY 4, 1 LIMIT ${limit} OFFSET ${offset})`;
+    SELECT o.id AS org_id, e.line, e.first_submitted_at IS NULL AS is_missing, o.search_text AS sort_key
+    FROM organisations o JOIN e ON e.org_id = o.id
+    WHERE o.id = ANY(ARRAY(SELECT e.org_id FROM e
+                           WHERE e.is_late ${due.isPastDue ? sql`OR e.first_submitted_at IS NULL` : sql``}))
+    ORDER BY o.search_text, o.id LIMIT ${limit} OFFSET ${offset})`;
 }
 
 const behindColumns = sql`b.org_id AS "orgId", (SELECT o.name FROM organisations o WHERE o.id = b.org_id) AS "orgName",

@@ -38,7 +38,7 @@ type Total = DashboardView['totals'][number];
 type Child = DashboardView['children'][number];
 type Crumb = { orgId: number; orgName: string };
 
-function TotalValue({ total: x }: { total: Total }) {
+function TotalValue({ total: x }: { total: Pick<Total, 'kind' | 'value' | 'denominator' | 'percent'> }) {
   const { i18n } = useTranslation();
   const fmt = (n: number | null) => formatNumber(n, i18n.language);
   if (x.kind === 'ratio')
@@ -141,7 +141,7 @@ function ChildrenTable({ dashboard, onDrill }: { dashboard: DashboardView; onDri
         if (!total) return '—';
         return (
           <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-            <TotalValue total={total} />
+            <TotalValue total={{ ...total, kind: x.kind }} />
             {total.achievementPercent !== null && <Achievement percent={total.achievementPercent} />}
           </Space>
         );
