@@ -100,7 +100,21 @@ function submission(r: PlansResult): string {
     `the rest of the API's time is authentication, the plan's checks, audit and the answer — heaviest: ${heaviest(sub.queries, 2)}.${advice(sub.queries)} ` +
     `${sub.concurrent.connections} at a time: ${sub.concurrent.rps.toFixed(1)} submissions/s, p95 ${ms(sub.concurrent.p95)} ms; submissions of one ` +
     "month queue on the root's and their province's roll-up rows from the upsert to the commit. " +
-    `After all of them the national dashboard still equals the raw GROUP BY (${n(sub.reportedAfter)} counted reports).`
+    `After all of them the national dashboard still equals the raw GROUP BY (${n(sub.reportedAfter)} counted reports).` +
+    (sub.api.p95 >= SUBMIT_GOAL ? ` ${whySubmissionMisses(r)}` : '')
+  );
+}
+
+/** When the submission goal is missed: how much of it the statements no submission can skip already take. */
+function whySubmissionMisses(r: PlansResult): string {
+  const sub = r.submissions;
+  const floor = sub.bareRollup;
+  const earlier = r.baseline?.submissions.bareRollup;
+  return (
+    `Why it misses: the statements no submission can skip (BEGIN, the report, its values, the roll-up, COMMIT: the bare insert with roll-up) take ${ms(floor.p95)} ms at p95 on this machine during this run ` +
+    `(${Math.round((floor.p95 / SUBMIT_GOAL) * 100)}% of the goal; p50 ${ms(floor.p50)})${earlier ? `, against ${ms(earlier.p95)} ms in the earlier run` : ''}; ` +
+    `the API sends ${sub.queries.length - 5} statements more (authentication, the plan, unit and indicators read in parallel, the audit entry, which also maintains the audit log's indexes), ` +
+    'and each waits for a CPU whenever other work runs.'
   );
 }
 

@@ -59,7 +59,7 @@ function machineAndData(r: PlansResult): string {
         'Load time (set-based SQL)',
         `reports ${s(data.buildMs.reports)}, values ${s(data.buildMs.values)}, roll-ups ${s(data.buildMs.rollups)}, targets ${s(data.buildMs.targets)}, VACUUM ANALYZE ${s(data.buildMs.analyze)}; total ${s(data.buildMs.total)}` +
           (data.reuse
-            ? ` — loaded ${data.loadedAt} by an earlier run with the same generator, spec and migrations, and reused: the last month, which a run's submissions change, was deleted and generated again (${s(data.reuse.resetMs)}, VACUUM ANALYZE included)`
+            ? ` — loaded ${data.loadedAt} by an earlier run with the same generator, spec and plan-table columns and constraints, and reused: the last month, which a run's submissions change, was deleted and generated again (${s(data.reuse.resetMs)}, VACUUM ANALYZE included)`
             : ''),
       ],
       [
