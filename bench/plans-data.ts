@@ -396,7 +396,10 @@ export async function preparePlanData(
   log: (msg: string) => void,
 ): Promise<PlanData> {
   const fingerprint = await fingerprintOf(db, forest, spec);
-  const earlier = process.env.BENCH_PLANS_RELOAD === '1' ? undefined : await readLoaded(db);
+  const stored = await readLoaded(db);
+  const earlier = process.env.BENCH_PLANS_RELOAD === '1' ? undefined : stored;
+  // Forgotten while the tables change: a load or reset that dies half-way is never taken for a finished one.
+  await db.execute(sql`DELETE FROM bench_plans_meta`);
   let loaded: Loaded;
   let reuse: PlanData['reuse'] = null;
   if (earlier?.fingerprint === fingerprint) {
@@ -409,8 +412,8 @@ export async function preparePlanData(
     if (earlier)
       log('plans: the plan data of an earlier run has another generator, spec or schema: loading again');
     loaded = await buildPlanData(db, forest, spec, log);
-    await writeLoaded(db, fingerprint, loaded);
   }
+  await writeLoaded(db, fingerprint, loaded);
   const { planId, periodKey: last } = loaded;
   const indicators = await rows<{ id: number; kind: string }>(
     db,
