@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 
 /** Signed-in admin session, written by auth.setup.ts and reused by the journeys. */
 export const adminStatePath = path.resolve(
@@ -25,4 +25,45 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 /** Types into the organisation search box above the tree. */
 export async function searchOrgs(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Tìm tổ chức' }).fill(text);
+}
+
+/** A fresh browser context signed in as `username` (each sign-in costs an argon2 hash: sign in once per journey). */
+export async function pageAs(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+/** The open Ant Design select list's option with this title (the option's text, or its `title`). */
+export function openOption(page: Page, title: string | RegExp): Locator {
+  return page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(title, { exact: typeof title === 'string' })
+    .first();
+}
+
+/** Opens a select, chooses an option, and makes sure the list closed (Escape keeps the choice). */
+export async function choose(page: Page, select: Locator, title: string | RegExp): Promise<void> {
+  await select.click();
+  await openOption(page, title).click();
+  if ((await select.getAttribute('aria-expanded')) === 'true') await select.press('Escape');
+}
+
+/** Types a dd/mm/yyyy date into a date picker and leaves it with Tab (Enter would submit a modal's form). */
+export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> {
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Tab');
+}
+
+/** A calendar day in Vietnam, `days` from today, as dd/mm/yyyy. */
+export function vnDay(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
 }

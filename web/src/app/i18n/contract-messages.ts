@@ -26,6 +26,17 @@ const english: Record<string, string> = {
     'The username may only hold unaccented letters, digits and . _ -',
   'Cần ít nhất một quyền trên một tổ chức': 'Give at least one role on an organisation',
   'Mật khẩu hiện tại không đúng': 'The current password is wrong',
+  'Số CCCD phải gồm đúng 12 chữ số': 'A CCCD has exactly 12 digits',
+  'Mã chỉ gồm chữ không dấu, số, _ . -': 'The code may only hold unaccented letters, digits, _ . -',
+  'Ngày hết hiệu lực trước ngày có hiệu lực': 'The end date is before the date it takes effect',
+  'Ngày kết thúc trước ngày bắt đầu': 'The end date is before the start date',
+  'Giờ kết thúc phải sau giờ bắt đầu': 'The end time must be after the start time',
+  'Điểm từ 0 đến 10': 'Scores run from 0 to 10',
+  'Lý do cần ít nhất 3 ký tự': 'The reason needs at least 3 characters',
+  'Tháng có dạng YYYY-MM': 'The month must look like YYYY-MM',
+  'Nhập điểm lý thuyết': 'Enter the theory score',
+  'Nhập điểm thực hành': 'Enter the practice score',
+  'Chưa chọn tệp danh sách': 'Choose a roster file',
 };
 
 export function translateIssue(message: string): string {

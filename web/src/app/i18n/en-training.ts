@@ -117,12 +117,12 @@ export const enTraining: Shape<typeof viTraining> = {
     personHint: 'Choose someone from the person registry; add them on the “People” page first if needed.',
     org: 'Organisation',
     qualification: 'Qualification, title',
-    qualificationPlaceholder: 'e.g. National first-aid instructor',
+    qualificationPlaceholder: 'Choose a qualification',
     qualifications: {
-      instructor: 'First-aid instructor',
-      trainer: 'First-aid trainer',
-      doctor: 'Physician',
-      osh: 'OSH trainer',
+      first_aid_instructor: 'First-aid instructor',
+      first_aid_trainer: 'First-aid trainer',
+      physician: 'Physician',
+      osh_trainer: 'OSH trainer',
     },
     courses: 'Courses taught',
     coursesHint: 'Leave empty if they teach every course.',
@@ -290,6 +290,7 @@ export const enTraining: Shape<typeof viTraining> = {
     rule: 'Minimum trainers by {{source}}. A trainer cannot be booked on two overlapping sessions.',
     choose: 'Choose the class’s trainers',
     save: 'Save trainers',
+    unsaved: '{{count}} trainers chosen, not saved yet: click “Save trainers”.',
     saved: 'Trainers saved',
     empty: 'No trainers yet. The course needs at least {{need}}.',
     noneQualified: 'No trainer teaches {{code}} yet.',
@@ -349,7 +350,7 @@ export const enTraining: Shape<typeof viTraining> = {
     committedTitle: '{{total}} rows saved into the class',
     committedText:
       'Enrolled {{enrolled}}, waitlisted {{waitlisted}}, already in the class {{already}}. New records {{created}}, existing records {{linked}}.',
-    close: 'Close',
+    close: 'Done',
   },
   attendance: {
     title: 'Attendance',
@@ -383,6 +384,7 @@ export const enTraining: Shape<typeof viTraining> = {
     openFirst: 'Open the class before entering results.',
   },
   certificates: {
+    searchNewest: 'Searching the newest 200 certificates; choose an issuer or a status to narrow it down.',
     title: 'Certificates',
     intro:
       'Certificates your organisation issued. Each carries a QR code to a public verification page (no login) that shows only the name, birth year and whether it is valid.',
@@ -414,7 +416,7 @@ export const enTraining: Shape<typeof viTraining> = {
     bulkPdf: 'Download the class PDF',
     bulkProgress: 'Rendering {{done}}/{{total}} certificates…',
     bulkProgressLabel: 'PDF progress',
-    bulkDone: 'Class certificates PDF downloaded',
+    bulkDone: '{{total}} certificates rendered; the PDF was downloaded',
     openPdfOf: 'Open the PDF of certificate {{number}}',
     verify: 'Verify',
     verifyOf: 'Verification page of certificate {{number}}',
@@ -432,6 +434,29 @@ export const enTraining: Shape<typeof viTraining> = {
     reissued: 'Reissued: new certificate {{number}}',
   },
   compliance: {
+    allReasons: 'Any reason',
+    source: {
+      declared: 'As declared on {{date}}',
+      registry: 'From the workers entered in the registry',
+      query: 'A what-if figure',
+    },
+    declare: 'Declare the headcount',
+    declareTitle: 'Declare the headcount',
+    declareHint:
+      'The enterprise’s number of workers on a date; the first-aider requirement of Circular 19/2016/TT-BYT follows the latest declaration. A second declaration on the same day replaces the first.',
+    asOf: 'As of',
+    declared: '{{workers}} workers declared as of {{date}}',
+    history: 'Recent declarations',
+    historyLine: '{{date}}: {{workers}} workers ({{by}})',
+    strictShort: 'strict-OSH jobs',
+    whatIf: 'What if the headcount were',
+    whatIfHint: 'Only previews the requirement; the declared figure stays.',
+    workersInRegistry: 'Workers entered',
+    dueCount: 'To be trained',
+    allCourses: 'All ({{count}})',
+    kind: { initial: 'Initial training, {{hours}} h', refresher: 'Refresher, {{hours}} h' },
+    requestFor: 'Request {{code}} training for {{count}} people',
+    pickCourseToRequest: 'Choose a course below to send a training request.',
     title: 'Enterprise training compliance',
     intro:
       'Workers who must be trained or retrained soon under Circular 19/2016/TT-BYT and Decree 44/2016/NĐ-CP, and the first-aiders present against what the headcount requires.',
@@ -456,6 +481,7 @@ export const enTraining: Shape<typeof viTraining> = {
     printTitle: 'To be trained from {{from}} to {{to}}',
   },
   reach: {
+    millions: '{{n}}M',
     title: 'Training results',
     intro:
       'Classes, learners, pass rate and revenue of a training provider and its units, by the month of each class’s first session.',
@@ -472,6 +498,8 @@ export const enTraining: Shape<typeof viTraining> = {
     learnersChart: 'Learners, last {{count}} months',
     revenueChart: 'Revenue, last {{count}} months',
     noClasses: 'No classes in the last {{count}} months.',
+    units: 'By unit',
+    unit: 'Unit',
   },
 };
 

@@ -119,12 +119,12 @@ export const viTraining = {
     personHint: 'Chọn người đã có trong danh sách người; chưa có thì thêm ở trang “Danh sách người”.',
     org: 'Đơn vị',
     qualification: 'Trình độ, chức danh',
-    qualificationPlaceholder: 'VD: Hướng dẫn viên sơ cấp cứu cấp Trung ương',
+    qualificationPlaceholder: 'Chọn trình độ',
     qualifications: {
-      instructor: 'Hướng dẫn viên sơ cấp cứu',
-      trainer: 'Tập huấn viên sơ cấp cứu',
-      doctor: 'Bác sĩ',
-      osh: 'Huấn luyện viên ATVSLĐ',
+      first_aid_instructor: 'Hướng dẫn viên sơ cấp cứu',
+      first_aid_trainer: 'Tập huấn viên sơ cấp cứu',
+      physician: 'Bác sĩ',
+      osh_trainer: 'Huấn luyện viên ATVSLĐ',
     },
     courses: 'Khoá được dạy',
     coursesHint: 'Để trống nếu dạy được mọi khoá.',
@@ -291,6 +291,7 @@ export const viTraining = {
     rule: 'Số giảng viên tối thiểu theo {{source}}. Một giảng viên không được xếp vào hai buổi học trùng giờ.',
     choose: 'Chọn giảng viên cho lớp',
     save: 'Lưu giảng viên',
+    unsaved: 'Đã chọn {{count}} giảng viên, chưa lưu: bấm “Lưu giảng viên”.',
     saved: 'Đã lưu giảng viên của lớp',
     empty: 'Lớp chưa có giảng viên. Khoá học cần ít nhất {{need}} giảng viên.',
     noneQualified: 'Chưa có giảng viên nào dạy được khoá {{code}}.',
@@ -350,7 +351,7 @@ export const viTraining = {
     committedTitle: 'Đã ghi {{total}} dòng vào lớp',
     committedText:
       'Ghi danh {{enrolled}}, danh sách chờ {{waitlisted}}, đã có trong lớp {{already}}. Hồ sơ mới {{created}}, hồ sơ đã có {{linked}}.',
-    close: 'Đóng',
+    close: 'Xong',
   },
   attendance: {
     title: 'Điểm danh',
@@ -384,6 +385,8 @@ export const viTraining = {
     openFirst: 'Hãy mở lớp trước khi nhập kết quả.',
   },
   certificates: {
+    searchNewest:
+      'Đang tìm trong 200 giấy chứng nhận mới nhất; hãy chọn thêm đơn vị cấp hoặc tình trạng để thu hẹp.',
     title: 'Giấy chứng nhận',
     intro:
       'Giấy chứng nhận do đơn vị bạn cấp. Mỗi giấy có mã QR dẫn tới trang kiểm tra công khai (không cần đăng nhập), chỉ hiện họ tên, năm sinh và tình trạng hiệu lực.',
@@ -416,7 +419,7 @@ export const viTraining = {
     bulkPdf: 'Tải PDF cả lớp',
     bulkProgress: 'Đang tạo {{done}}/{{total}} giấy chứng nhận…',
     bulkProgressLabel: 'Tiến độ tạo PDF',
-    bulkDone: 'Đã tải PDF giấy chứng nhận của lớp',
+    bulkDone: 'Đã tạo {{total}} giấy chứng nhận và tải xuống tệp PDF',
     openPdfOf: 'Mở PDF giấy chứng nhận {{number}}',
     verify: 'Kiểm tra',
     verifyOf: 'Trang kiểm tra giấy chứng nhận {{number}}',
@@ -434,6 +437,29 @@ export const viTraining = {
     reissued: 'Đã cấp lại: giấy mới số {{number}}',
   },
   compliance: {
+    allReasons: 'Mọi lý do',
+    source: {
+      declared: 'Theo khai báo ngày {{date}}',
+      registry: 'Theo danh sách người lao động đã nhập',
+      query: 'Số giả định để tính thử',
+    },
+    declare: 'Khai báo số lao động',
+    declareTitle: 'Khai báo số lao động',
+    declareHint:
+      'Số lao động của doanh nghiệp vào một ngày; yêu cầu về lực lượng sơ cứu theo Thông tư 19/2016/TT-BYT tính theo lần khai báo gần nhất. Khai báo lại trong cùng ngày sẽ thay lần trước.',
+    asOf: 'Tính đến ngày',
+    declared: 'Đã khai báo {{workers}} lao động tính đến {{date}}',
+    history: 'Các lần khai báo gần đây',
+    historyLine: '{{date}}: {{workers}} lao động ({{by}})',
+    strictShort: 'có công việc nghiêm ngặt',
+    whatIf: 'Tính thử với số lao động',
+    whatIfHint: 'Chỉ để xem trước yêu cầu; không thay số đã khai báo.',
+    workersInRegistry: 'Người lao động đã nhập',
+    dueCount: 'Cần huấn luyện',
+    allCourses: 'Tất cả ({{count}})',
+    kind: { initial: 'Huấn luyện lần đầu {{hours}} giờ', refresher: 'Huấn luyện lại {{hours}} giờ' },
+    requestFor: 'Đề nghị đào tạo {{code}} cho {{count}} người',
+    pickCourseToRequest: 'Chọn một khoá học bên dưới để gửi đề nghị đào tạo.',
     title: 'Tuân thủ huấn luyện của doanh nghiệp',
     intro:
       'Người lao động cần được huấn luyện hoặc huấn luyện lại trong thời gian tới theo Thông tư 19/2016/TT-BYT và Nghị định 44/2016/NĐ-CP, và số người làm công tác sơ cứu so với yêu cầu theo quy mô lao động.',
@@ -464,6 +490,7 @@ export const viTraining = {
     printTitle: 'Danh sách cần huấn luyện từ {{from}} đến {{to}}',
   },
   reach: {
+    millions: '{{n}} tr',
     title: 'Kết quả đào tạo',
     intro:
       'Số lớp, học viên, tỷ lệ đạt và doanh thu của đơn vị đào tạo và các đơn vị trực thuộc, theo tháng của buổi học đầu tiên.',
@@ -480,6 +507,8 @@ export const viTraining = {
     learnersChart: 'Học viên {{count}} tháng gần nhất',
     revenueChart: 'Doanh thu {{count}} tháng gần nhất',
     noClasses: 'Không có lớp nào trong {{count}} tháng gần nhất.',
+    units: 'Theo đơn vị trực thuộc',
+    unit: 'Đơn vị',
   },
 };
 

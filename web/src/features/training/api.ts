@@ -29,6 +29,8 @@ import type {
   setSessionsBody,
   trainerView,
   updateClassBody,
+  workforceBody,
+  workforceView,
 } from '../../../../src/contracts/training.ts';
 import { api, buildUrl, fetchStream, request, upload } from '../../app/api-client.ts';
 
@@ -47,6 +49,7 @@ export type Certificate = CertificateView;
 export type CertificatePage = z.infer<typeof certificatePage>;
 export type Compliance = z.infer<typeof enterpriseComplianceView>;
 export type Reach = z.infer<typeof reachView>;
+export type Workforce = z.infer<typeof workforceView>;
 export type Provider = {
   id: number;
   name: string;
@@ -69,6 +72,7 @@ export const trainingKeys = {
   certificates: (q: CertificateQuery) => ['training', 'certificates', q] as const,
   compliance: (orgId: number, q: ComplianceQuery) => ['training', 'compliance', orgId, q] as const,
   reach: (orgId: number, month: string) => ['training', 'reach', orgId, month] as const,
+  workforce: (orgId: number) => ['training', 'workforce', orgId] as const,
 };
 
 export function useCourses() {
@@ -97,11 +101,12 @@ export function useTrainers(orgId?: number, enabled = true) {
   });
 }
 
-export function useRequests(status?: RequestStatus) {
+export function useRequests(status?: RequestStatus, enabled = true) {
   return useQuery({
     queryKey: trainingKeys.requests(status),
     queryFn: () => api.get<TrainingRequest[]>('/training/requests', { status }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -190,6 +195,14 @@ export function useReachMonths(orgId: number | undefined, months: string[]) {
   });
 }
 
+/** An enterprise's declared headcounts (TT 19/2016 first-aider rule), newest first. */
+export function useWorkforce(orgId: number) {
+  return useQuery({
+    queryKey: trainingKeys.workforce(orgId),
+    queryFn: () => api.get<Workforce[]>(`/training/workforce/${orgId}`),
+  });
+}
+
 // ——— Writes ———
 
 type Body<S extends z.ZodType> = z.output<S>;
@@ -212,6 +225,14 @@ export function useCreateTrainer() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (body: Body<typeof createTrainerBody>) => api.post<Trainer>('/training/trainers', body),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeclareWorkforce() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: Body<typeof workforceBody>) => api.post<Workforce>('/training/workforce', body),
     onSuccess: refresh,
   });
 }

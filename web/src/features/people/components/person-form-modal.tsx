@@ -3,12 +3,13 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Radio, Row, Typograph
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createPersonBody, updatePersonBody } from '../../../../../src/contracts/people.ts';
+import { cccdInput, createPersonBody, updatePersonBody } from '../../../../../src/contracts/people.ts';
 import { api, isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { translateIssue } from '../../../app/i18n/contract-messages.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type Person, usePersonChange } from '../api.ts';
 
@@ -84,6 +85,12 @@ export function PersonFormModal({ person, defaultOrgId, onClose, onSaved, onDupl
 
   const onFinish = (values: Values) => {
     setProblem(null);
+    // The CCCD's 12 digits are checked with the contract's own field schema before anything is sent.
+    const cccdCheck = cccdInput.safeParse(values.cccd ?? '');
+    if (!cccdCheck.success) {
+      form.setFields([{ name: 'cccd', errors: [translateIssue(cccdCheck.error.issues[0]?.message ?? '')] }]);
+      return;
+    }
     const body = {
       ...values,
       birthDate: toIsoDate(values.birthDate) ?? null,

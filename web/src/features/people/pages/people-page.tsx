@@ -110,7 +110,8 @@ function PeopleList({ onEdit, onCreate }: { onEdit: (p: Person) => void; onCreat
             <EmptyState
               text={q ? t('people.emptySearch') : t('people.empty')}
               action={
-                !q && (
+                !q &&
+                people.data && (
                   <Button type="primary" onClick={onCreate}>
                     {t('people.create')}
                   </Button>

@@ -68,11 +68,11 @@ function SessionSheet({ c, sessionId }: { c: TrainingClass; sessionId: number })
           </Typography.Text>
         </Space>
       )}
-      <Table<Entry>
+      <Table<Entry & { mark: AttendanceStatus | null }>
         size="small"
         rowKey="personId"
         loading={sheet.isPending}
-        dataSource={entries}
+        dataSource={entries.map((e) => ({ ...e, mark: marks[e.personId] ?? null }))}
         pagination={false}
         locale={{ emptyText: <EmptyState text={t('training.attendance.noLearners')} /> }}
         columns={[
@@ -81,11 +81,13 @@ function SessionSheet({ c, sessionId }: { c: TrainingClass; sessionId: number })
           {
             key: 'status',
             title: t('training.attendance.title'),
+            // Only the row whose mark changed is drawn again.
+            shouldCellUpdate: (a, b) => a.mark !== b.mark,
             render: (_v, e, i) =>
               editable ? (
                 <Radio.Group
                   aria-label={t('training.attendance.rowLabel', { n: i + 1, name: e.fullName })}
-                  value={marks[e.personId] ?? undefined}
+                  value={e.mark ?? undefined}
                   onChange={(ev) => setMarks((m) => ({ ...m, [e.personId]: ev.target.value }))}
                   optionType="button"
                   size="small"
@@ -94,8 +96,8 @@ function SessionSheet({ c, sessionId }: { c: TrainingClass; sessionId: number })
                     label: t(`training.attendance.status.${s}`),
                   }))}
                 />
-              ) : marks[e.personId] ? (
-                t(`training.attendance.status.${marks[e.personId]}`)
+              ) : e.mark ? (
+                t(`training.attendance.status.${e.mark}`)
               ) : (
                 '—'
               ),

@@ -16,26 +16,28 @@ import { CertificatesTable } from './certificates-table.tsx';
 function BulkPdfButton({ c, count }: { c: TrainingClass; count: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; finished: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
   const run = async () => {
-    setProgress({ done: 0, total: count });
+    setBusy(true);
+    setProgress({ done: 0, total: count, finished: false });
     try {
       const { blob, filename } = await downloadClassCertificates(c.id, (done, total) =>
-        setProgress({ done, total }),
+        setProgress({ done, total, finished: false }),
       );
-      setProgress((p) => (p ? { done: p.total, total: p.total } : p));
+      setProgress((p) => (p ? { done: p.total, total: p.total, finished: true } : p));
       saveBlob(blob, filename ?? `${c.code}.pdf`);
-      message.success(t('training.certificates.bulkDone'));
     } catch (e) {
+      setProgress(null);
       message.error(errorMessage(e));
     } finally {
-      setTimeout(() => setProgress(null), 1500);
+      setBusy(false);
     }
   };
   const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <Space orientation="vertical" size={4} style={{ minWidth: 280 }}>
-      <Button icon={<FilePdfOutlined />} onClick={run} loading={progress !== null} disabled={count === 0}>
+      <Button icon={<FilePdfOutlined />} onClick={run} loading={busy} disabled={count === 0}>
         {t('training.certificates.bulkPdf')}
       </Button>
       {progress && (
@@ -43,10 +45,13 @@ function BulkPdfButton({ c, count }: { c: TrainingClass; count: number }) {
           <Progress
             percent={percent}
             size="small"
+            status={progress.finished ? 'success' : 'active'}
             aria-label={t('training.certificates.bulkProgressLabel')}
           />
           <Typography.Text type="secondary">
-            {t('training.certificates.bulkProgress', { done: progress.done, total: progress.total })}
+            {progress.finished
+              ? t('training.certificates.bulkDone', { total: progress.total })
+              : t('training.certificates.bulkProgress', { done: progress.done, total: progress.total })}
           </Typography.Text>
         </div>
       )}
@@ -60,7 +65,7 @@ export function CertificatesTab({ c }: { c: TrainingClass }) {
   const { message } = App.useApp();
   const list = useCertificates({ classId: c.id, pageSize: 200 });
   const issue = useIssueCertificates(c.id);
-  const rows = list.data?.items ?? [];
+  const rows = [...(list.data?.items ?? [])].sort((a, b) => a.number.localeCompare(b.number));
   const passed = c.enrolments.filter((e) => e.status === 'enrolled' && e.outcome === 'pass').length;
   const printable = rows.filter((x) => x.status === 'valid').length;
   const uncertified = Math.max(0, passed - printable);
@@ -97,7 +102,7 @@ export function CertificatesTab({ c }: { c: TrainingClass }) {
               icon={<SafetyCertificateOutlined />}
               onClick={doIssue}
               loading={issue.isPending}
-              disabled={passed === 0}
+              disabled={uncertified === 0}
             >
               {uncertified > 0
                 ? t('training.certificates.issueN', { count: uncertified })

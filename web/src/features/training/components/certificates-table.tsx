@@ -26,8 +26,8 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
     {
       key: 'number',
       title: t('training.certificates.number'),
-      width: 170,
-      render: (_v, c) => <span className="mono">{c.number}</span>,
+      width: 200,
+      render: (_v, c) => <span className="mono nowrap">{c.number}</span>,
     },
     { key: 'person', title: t('training.certificates.holder'), dataIndex: 'personName' },
     {
@@ -79,10 +79,10 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
     {
       key: 'actions',
       title: '',
-      width: 210,
+      width: 250,
       className: 'no-print',
       render: (_v, c) => (
-        <Space size={4} wrap>
+        <Space size={4}>
           <Button
             size="small"
             icon={<FilePdfOutlined />}

@@ -11,7 +11,7 @@ import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type TrainingClass, useClassChange, useCourses } from '../api.ts';
 import { MoneyInput } from './money-input.tsx';
 import { MyOrgSelect } from './org-choice.tsx';
-import { useCourseName, useMoney } from './training-labels.tsx';
+import { foldedSearch, sortCourses, useCourseName, useMoney } from './training-labels.tsx';
 
 type Values = {
   providerOrgId?: number;
@@ -137,8 +137,8 @@ export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onCl
           </Form.Item>
           <Form.Item name="courseTypeId" label={t('training.classes.course')} required>
             <Select<number>
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(courses.data ?? [])
+              showSearch={foldedSearch}
+              options={sortCourses(courses.data ?? [])
                 .filter((c) => c.active)
                 .map((c) => ({ value: c.id, label: name(c) }))}
             />

@@ -10,7 +10,7 @@ import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { useCourses, useCreateCourse } from '../api.ts';
-import { useCourseName } from './training-labels.tsx';
+import { foldedSearch, useCourseName } from './training-labels.tsx';
 
 type Values = {
   ownerOrgId?: number;
@@ -167,7 +167,7 @@ export function CourseFormModal({ onClose }: { onClose: () => void }) {
           <Form.Item name="prerequisiteCode" label={t('training.courses.prerequisite')}>
             <Select
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={foldedSearch}
               options={(courses.data ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${name(c)}` }))}
             />
           </Form.Item>

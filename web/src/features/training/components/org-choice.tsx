@@ -3,7 +3,8 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
-import { type Provider, useProviders } from '../api.ts';
+import { type Provider, useClasses, useProviders, useRequests } from '../api.ts';
+import { foldedSearch } from './training-labels.tsx';
 
 type Props = {
   id?: string;
@@ -40,7 +41,7 @@ export function MyOrgSelect({ id, value, onChange, placeholder, style }: Props) 
       style={style}
       placeholder={placeholder ?? t('orgs.pickerPlaceholder')}
       aria-label={placeholder ?? t('orgs.pickerLabel')}
-      showSearch={{ optionFilterProp: 'label' }}
+      showSearch={foldedSearch}
     />
   );
 }
@@ -58,8 +59,21 @@ export function ProviderSelect({
 }: Props & { onProvider?: (p: Provider | undefined) => void }) {
   const { t } = useTranslation();
   const providers = useProviders();
-  if (providers.isError)
+  const fallback = providers.isError;
+  // Without the directory: the providers this organisation has already worked with (its requests, classes).
+  const requests = useRequests(undefined, fallback);
+  const classes = useClasses({}, fallback);
+  const known = new Map<number, string>();
+  for (const r of requests.data ?? []) known.set(r.providerOrgId, r.providerName);
+  for (const c of classes.data ?? []) known.set(c.providerOrgId, c.providerName);
+  if (fallback && known.size === 0)
     return <OrgPicker id={id} value={value} onChange={(v) => onChange?.(v)} style={style} />;
+  const options = fallback
+    ? [...known].map(([v, label]) => ({ value: v, label }))
+    : (providers.data ?? []).map((p) => ({
+        value: p.id,
+        label: p.parentName ? `${p.name} — ${p.parentName}` : p.name,
+      }));
   return (
     <Select<number>
       id={id}
@@ -68,11 +82,8 @@ export function ProviderSelect({
       style={style}
       placeholder={t('training.requests.providerPlaceholder')}
       aria-label={t('training.requests.provider')}
-      showSearch={{ optionFilterProp: 'label' }}
-      options={(providers.data ?? []).map((p) => ({
-        value: p.id,
-        label: p.parentName ? `${p.name} — ${p.parentName}` : p.name,
-      }))}
+      showSearch={foldedSearch}
+      options={options}
       onChange={(v) => {
         onChange?.(v);
         onProvider?.(providers.data?.find((p) => p.id === v));

@@ -11,7 +11,7 @@ import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Provider, useCourses, useRequestChange } from '../api.ts';
 import { MyOrgSelect, ProviderSelect } from './org-choice.tsx';
-import { useCourseLength, useCourseName } from './training-labels.tsx';
+import { foldedSearch, sortCourses, useCourseLength, useCourseName } from './training-labels.tsx';
 
 type Values = {
   requesterOrgId?: number;
@@ -25,7 +25,14 @@ type Values = {
 };
 
 /** The enterprise asks a provider to train N of its people in a course, at a place and a preferred time. */
-export function RequestFormModal({ onClose }: { onClose: () => void }) {
+export function RequestFormModal({
+  onClose,
+  initial,
+}: {
+  onClose: () => void;
+  /** From the compliance page: the course due and how many must take it. */
+  initial?: { requesterOrgId?: number; courseTypeId?: number; learners?: number };
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -37,7 +44,7 @@ export function RequestFormModal({ onClose }: { onClose: () => void }) {
   const name = useCourseName();
   const length = useCourseLength();
   const change = useRequestChange();
-  const offered = (courses.data ?? []).filter(
+  const offered = sortCourses(courses.data ?? []).filter(
     (c) => c.active && (!provider || provider.courseTypeIds.includes(c.id)),
   );
   const onFinish = (v: Values) => {
@@ -71,7 +78,7 @@ export function RequestFormModal({ onClose }: { onClose: () => void }) {
       title={t('training.requests.createTitle')}
       form={form}
       width={720}
-      initialValues={{ requesterOrgId: me.isSystemAdmin ? undefined : me.grants[0]?.orgId }}
+      initialValues={{ requesterOrgId: me.isSystemAdmin ? undefined : me.grants[0]?.orgId, ...initial }}
       onCancel={onClose}
       onFinish={onFinish}
       okText={t('training.requests.send')}
@@ -85,13 +92,15 @@ export function RequestFormModal({ onClose }: { onClose: () => void }) {
         <ProviderSelect
           onProvider={(p) => {
             setProvider(p);
-            form.setFieldValue('courseTypeId', undefined);
+            const chosen = form.getFieldValue('courseTypeId');
+            if (p && chosen && !p.courseTypeIds.includes(chosen))
+              form.setFieldValue('courseTypeId', undefined);
           }}
         />
       </Form.Item>
       <Form.Item name="courseTypeId" label={t('training.requests.course')} required>
         <Select<number>
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={foldedSearch}
           loading={courses.isPending}
           placeholder={t('training.requests.coursePlaceholder')}
           options={offered.map((c) => ({ value: c.id, label: `${name(c)} (${length(c)})` }))}

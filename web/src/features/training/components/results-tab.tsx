@@ -1,4 +1,5 @@
-import { Alert, App, Button, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, InputNumber, Select, Space, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
@@ -9,6 +10,9 @@ import { OutcomeTag } from './training-labels.tsx';
 type Absence = 'no_show' | 'left_early';
 type Line = { theory: number | null; practice: number | null; absence: Absence | null };
 type Col = 'theory' | 'practice';
+/** One grid row: a learner, what is typed for them, and the server's complaints about their cells. */
+type Row = { e: Enrolment; index: number; line: Line; errors: Partial<Record<Col, string>> };
+type Set = (e: Enrolment, patch: Partial<Line>) => void;
 
 function lineOf(e: Enrolment): Line {
   const absence = e.outcome === 'no_show' || e.outcome === 'left_early' ? e.outcome : null;
@@ -29,6 +33,91 @@ function moveDown(e: KeyboardEvent<HTMLInputElement>, col: Col, row: number) {
   document.querySelector<HTMLInputElement>(`input[data-cell="${col}-${row + 1}"]`)?.focus();
 }
 
+/** Only the row that changed is drawn again: typing in a 30-row grid stays instant. */
+const rowChanged = (a: Row, b: Row) => a.line !== b.line || a.errors !== b.errors;
+
+function ScoreCell({ row, col, set, t }: { row: Row; col: Col; set: Set; t: TFunction }) {
+  const error = row.errors[col];
+  return (
+    <div>
+      <InputNumber
+        min={0}
+        max={10}
+        step={0.5}
+        value={row.line[col]}
+        disabled={!!row.line.absence}
+        status={error ? 'error' : undefined}
+        onChange={(v) => set(row.e, { [col]: v ?? null })}
+        onKeyDown={(ev) => moveDown(ev, col, row.index)}
+        aria-label={t(`training.results.${col}For`, { name: row.e.fullName })}
+        aria-invalid={error ? true : undefined}
+        data-cell={`${col}-${row.index}`}
+        style={{ width: 88 }}
+      />
+      {error && (
+        <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+          {error}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+function useColumns(editable: boolean, mark: number, set: Set) {
+  const { t } = useTranslation();
+  const absenceText = (e: Enrolment) =>
+    e.outcome === 'no_show' || e.outcome === 'left_early'
+      ? t(`training.outcome.${e.outcome}`)
+      : e.outcome
+        ? t('training.results.sat')
+        : '—';
+  return [
+    { key: 'i', title: '#', width: 48, render: (_v: unknown, r: Row) => r.index + 1 },
+    { key: 'name', title: t('people.fields.fullName'), render: (_v: unknown, r: Row) => r.e.fullName },
+    ...(['theory', 'practice'] as const).map((col) => ({
+      key: col,
+      title: t(`training.results.${col}`),
+      width: 110,
+      shouldCellUpdate: rowChanged,
+      render: (_v: unknown, r: Row) =>
+        editable ? <ScoreCell row={r} col={col} set={set} t={t} /> : (r.line[col] ?? '—'),
+    })),
+    {
+      key: 'absence',
+      title: t('training.results.attendedTest'),
+      width: 170,
+      shouldCellUpdate: rowChanged,
+      render: (_v: unknown, r: Row) =>
+        editable ? (
+          <Select<Absence | 'sat'>
+            value={r.line.absence ?? 'sat'}
+            onChange={(v) => set(r.e, { absence: v === 'sat' ? null : v })}
+            aria-label={t('training.results.absenceFor', { name: r.e.fullName })}
+            style={{ width: 150 }}
+            options={[
+              { value: 'sat', label: t('training.results.sat') },
+              { value: 'no_show', label: t('training.outcome.no_show') },
+              { value: 'left_early', label: t('training.outcome.left_early') },
+            ]}
+          />
+        ) : (
+          absenceText(r.e)
+        ),
+    },
+    {
+      key: 'outcome',
+      title: t('training.results.outcome'),
+      width: 150,
+      shouldCellUpdate: rowChanged,
+      render: (_v: unknown, r: Row) => (
+        <OutcomeTag outcome={editable ? previewOutcome(r.line, mark) : r.e.outcome} />
+      ),
+    },
+  ];
+}
+
+const noErrors: Row['errors'] = {};
+
 /** Kết quả: theory and practice scores (10-point scale), or an absence, for every enrolled learner. */
 export function ResultsTab({ c }: { c: TrainingClass }) {
   const { t } = useTranslation();
@@ -39,34 +128,36 @@ export function ResultsTab({ c }: { c: TrainingClass }) {
   const [lines, setLines] = useState<Record<number, Line>>(() =>
     Object.fromEntries(learners.map((e) => [e.personId, lineOf(e)])),
   );
-  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  const [cellErrors, setCellErrors] = useState<Record<number, Row['errors']>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const editable =
     c.can.manage && c.status !== 'planned' && c.status !== 'completed' && c.status !== 'cancelled';
-  const lineFor = (e: Enrolment): Line => lines[e.personId] ?? lineOf(e);
-  const set = (e: Enrolment, patch: Partial<Line>) => {
-    const personId = e.personId;
-    setLines((l) => ({ ...l, [personId]: { ...(l[personId] ?? lineOf(e)), ...patch } }));
+  // Functional updates only: cells that were not redrawn still call it correctly.
+  const [set] = useState<Set>(() => (e: Enrolment, patch: Partial<Line>) => {
+    setLines((l) => ({ ...l, [e.personId]: { ...(l[e.personId] ?? lineOf(e)), ...patch } }));
     setCellErrors((errs) => {
-      const next = { ...errs };
-      for (const k of Object.keys(patch)) delete next[`${personId}.${k}`];
-      return next;
+      if (!errs[e.personId]) return errs;
+      const { [e.personId]: _gone, ...rest } = errs;
+      return rest;
     });
-  };
+  });
+  const columns = useColumns(editable, mark, set);
+  const rows: Row[] = learners.map((e, index) => ({
+    e,
+    index,
+    line: lines[e.personId] ?? lineOf(e),
+    errors: cellErrors[e.personId] ?? noErrors,
+  }));
   const submit = () => {
     setProblem(null);
     setCellErrors({});
     // Learners with nothing entered yet are left out; a half-entered line is sent and its empty cell named.
-    const sent = learners.filter((e) => {
-      const l = lineFor(e);
-      return !!(l.absence || l.theory !== null || l.practice !== null);
-    });
-    const results = sent.map((e) => {
-      const l = lineFor(e);
-      return l.absence
-        ? { personId: e.personId, absence: l.absence, theoryScore: null, practiceScore: null }
-        : { personId: e.personId, theoryScore: l.theory, practiceScore: l.practice, absence: null };
-    });
+    const sent = rows.filter((r) => r.line.absence || r.line.theory !== null || r.line.practice !== null);
+    const results = sent.map(({ e, line }) =>
+      line.absence
+        ? { personId: e.personId, absence: line.absence, theoryScore: null, practiceScore: null }
+        : { personId: e.personId, theoryScore: line.theory, practiceScore: line.practice, absence: null },
+    );
     save.mutate(
       { results },
       {
@@ -77,12 +168,14 @@ export function ResultsTab({ c }: { c: TrainingClass }) {
             setProblem(errorMessage(err));
             return;
           }
-          const map: Record<string, string> = {};
+          const map: Record<number, Row['errors']> = {};
           for (const i of issues) {
             const [, index, field] = i.path;
             const who = sent[Number(index)];
-            if (who && (field === 'theoryScore' || field === 'practiceScore'))
-              map[`${who.personId}.${field === 'theoryScore' ? 'theory' : 'practice'}`] = i.message;
+            if (who && (field === 'theoryScore' || field === 'practiceScore')) {
+              const col: Col = field === 'theoryScore' ? 'theory' : 'practice';
+              map[who.e.personId] = { ...map[who.e.personId], [col]: i.message };
+            }
           }
           setCellErrors(map);
           setProblem(t('training.results.fixCells', { count: issues.length }));
@@ -90,86 +183,23 @@ export function ResultsTab({ c }: { c: TrainingClass }) {
       },
     );
   };
-  const cell = (e: Enrolment, row: number, col: Col) => {
-    const l = lineFor(e);
-    const error = cellErrors[`${e.personId}.${col}`];
-    if (!editable) return l[col] ?? '—';
-    return (
-      <Tooltip title={error} open={error ? undefined : false}>
-        <InputNumber
-          min={0}
-          max={10}
-          step={0.5}
-          value={l[col]}
-          disabled={!!l.absence}
-          status={error ? 'error' : undefined}
-          onChange={(v) => set(e, { [col]: v ?? null })}
-          onKeyDown={(ev) => moveDown(ev, col, row)}
-          aria-label={t(`training.results.${col}For`, { name: e.fullName })}
-          data-cell={`${col}-${row}`}
-          style={{ width: 88 }}
-        />
-      </Tooltip>
-    );
-  };
   if (learners.length === 0) return <EmptyState text={t('training.results.noLearners')} />;
-  const judged = learners.map((e) => previewOutcome(lineFor(e), mark));
-  const passed = judged.filter((o) => o === 'pass').length;
+  const passed = rows.filter(
+    (r) => (editable ? previewOutcome(r.line, mark) : r.e.outcome) === 'pass',
+  ).length;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text>{t('training.results.passRule', { mark })}</Typography.Text>
       {c.status === 'planned' && <Alert type="info" showIcon title={t('training.results.openFirst')} />}
       {editable && <Typography.Text type="secondary">{t('training.results.keyboardHint')}</Typography.Text>}
       {problem && <Alert type="error" showIcon title={problem} />}
-      <Table<Enrolment>
+      <Table<Row>
         size="small"
-        rowKey="personId"
-        dataSource={learners}
+        rowKey={(r) => r.e.personId}
+        dataSource={rows}
         pagination={false}
         scroll={{ x: 720 }}
-        columns={[
-          { key: 'i', title: '#', width: 48, render: (_v, _e, i) => i + 1 },
-          { key: 'name', title: t('people.fields.fullName'), dataIndex: 'fullName' },
-          {
-            key: 'theory',
-            title: t('training.results.theory'),
-            width: 110,
-            render: (_v, e, i) => cell(e, i, 'theory'),
-          },
-          {
-            key: 'practice',
-            title: t('training.results.practice'),
-            width: 110,
-            render: (_v, e, i) => cell(e, i, 'practice'),
-          },
-          {
-            key: 'absence',
-            title: t('training.results.attendedTest'),
-            width: 170,
-            render: (_v, e) =>
-              editable ? (
-                <Select<Absence | 'sat'>
-                  value={lineFor(e).absence ?? 'sat'}
-                  onChange={(v) => set(e, { absence: v === 'sat' ? null : v })}
-                  aria-label={t('training.results.absenceFor', { name: e.fullName })}
-                  style={{ width: 150 }}
-                  options={[
-                    { value: 'sat', label: t('training.results.sat') },
-                    { value: 'no_show', label: t('training.outcome.no_show') },
-                    { value: 'left_early', label: t('training.outcome.left_early') },
-                  ]}
-                />
-              ) : (
-                '—'
-              ),
-          },
-          {
-            key: 'outcome',
-            title: t('training.results.outcome'),
-            width: 150,
-            render: (_v, e, i) => <OutcomeTag outcome={editable ? (judged[i] ?? null) : e.outcome} />,
-          },
-        ]}
+        columns={columns}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={6}>

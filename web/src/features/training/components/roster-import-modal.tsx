@@ -1,4 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Progress, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import type { RosterIssue, RosterResult } from '../../../../../src/contracts/peo
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { type TrainingClass, trainingFiles, uploadRoster } from '../api.ts';
+import { type TrainingClass, trainingFiles, trainingKeys, uploadRoster } from '../api.ts';
 import { translateRosterMessage } from './roster-messages.ts';
 
 type Preview = Extract<RosterResult, { mode: 'preview' }>;
@@ -134,6 +135,7 @@ function PreviewSummary({ p }: { p: Preview }) {
 export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [stage, setStage] = useState<Stage>('pick');
   const [file, setFile] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
@@ -152,6 +154,9 @@ export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: (
       } else {
         setDone(result);
         setStage('done');
+        // The class's learners, seats and waitlist, and the person registry, all changed.
+        void queryClient.invalidateQueries({ queryKey: trainingKeys.all });
+        void queryClient.invalidateQueries({ queryKey: ['people'] });
         message.success(t('training.roster.committed', { count: result.enrolled.length }));
       }
     } catch (e) {

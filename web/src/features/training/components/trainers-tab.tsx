@@ -7,6 +7,7 @@ import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type TrainingClass, useClassChange, useTrainers } from '../api.ts';
 import { RuleCheck } from './class-overview-tab.tsx';
+import { foldedSearch, useQualification } from './training-labels.tsx';
 
 /**
  * Giảng viên of the class: at least the course's minimum (else the class cannot open), and never one who
@@ -22,7 +23,11 @@ export function TrainersTab({ c }: { c: TrainingClass }) {
   const [chosen, setChosen] = useState<number[]>(c.trainers.map((x) => x.id));
   const [refusal, setRefusal] = useState<string | null>(null);
   const need = c.course.minTrainers;
-  const count = editable ? chosen.length : c.trainers.length;
+  // The rule is checked on what is saved; a choice not saved yet is said so.
+  const count = c.trainers.length;
+  const saved = c.trainers.map((x) => x.id).sort();
+  const unsaved = editable && JSON.stringify([...chosen].sort()) !== JSON.stringify(saved);
+  const qualification = useQualification();
   const qualified = (trainers.data ?? []).filter(
     (x) => x.active && (x.courseCodes.length === 0 || x.courseCodes.includes(c.course.code)),
   );
@@ -49,6 +54,11 @@ export function TrainersTab({ c }: { c: TrainingClass }) {
       <Typography.Text type="secondary">
         {t('training.trainersTab.rule', { source: c.course.legalSource })}
       </Typography.Text>
+      {unsaved && (
+        <Typography.Text type="warning">
+          {t('training.trainersTab.unsaved', { count: chosen.length })}
+        </Typography.Text>
+      )}
       {editable && (
         <Space wrap style={{ width: '100%' }}>
           <Select<number[]>
@@ -62,8 +72,11 @@ export function TrainersTab({ c }: { c: TrainingClass }) {
             style={{ minWidth: 420, maxWidth: '100%' }}
             aria-label={t('training.trainersTab.choose')}
             placeholder={t('training.trainersTab.choose')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={qualified.map((x) => ({ value: x.id, label: `${x.fullName} — ${x.qualification}` }))}
+            showSearch={foldedSearch}
+            options={qualified.map((x) => ({
+              value: x.id,
+              label: `${x.fullName} — ${qualification(x.qualification)}`,
+            }))}
             notFoundContent={
               <EmptyState
                 text={t('training.trainersTab.noneQualified', { code: c.course.code })}
@@ -97,7 +110,11 @@ export function TrainersTab({ c }: { c: TrainingClass }) {
         columns={[
           { key: 'i', title: '#', width: 48, render: (_v, _r, i) => i + 1 },
           { key: 'name', title: t('training.trainers.person'), dataIndex: 'fullName' },
-          { key: 'q', title: t('training.trainers.qualification'), dataIndex: 'qualification' },
+          {
+            key: 'q',
+            title: t('training.trainers.qualification'),
+            render: (_v, x) => qualification(x.qualification),
+          },
         ]}
       />
     </Space>

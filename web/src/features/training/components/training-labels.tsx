@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fold } from '../../plans/components/plan-labels.tsx';
 import type { Certificate, ClassStatus, Course, Enrolment, RequestStatus } from '../api.ts';
 
 /** The course's name in the reader's language. */
@@ -75,4 +76,47 @@ export function useCourseLength(): (c: Pick<Course, 'periods' | 'hours'>) => str
 export function parseId(raw: string | undefined): number | undefined {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Select search that ignores diacritics and case: "lam viec" finds "làm việc". */
+export const foldedSearch = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    fold(String(option?.label ?? '')).includes(fold(input.trim())),
+};
+
+const familyOrder = ['red_cross_first_aid', 'workplace_first_aid', 'osh', 'custom'];
+
+/**
+ * Courses as people look for them: Red Cross first aid, workplace first aid, OSH, custom; within a family,
+ * a course after the one it requires, then by length (OSH groups in their legal order).
+ */
+export function sortCourses<C extends Course>(list: C[]): C[] {
+  const byCode = new Map(list.map((c) => [c.code, c]));
+  const depth = (c: Course, seen = 0): number => {
+    const before = c.prerequisiteCode ? byCode.get(c.prerequisiteCode) : undefined;
+    return before && seen < 10 ? depth(before, seen + 1) + 1 : 0;
+  };
+  return [...list].sort(
+    (a, b) =>
+      familyOrder.indexOf(a.family) - familyOrder.indexOf(b.family) ||
+      depth(a) - depth(b) ||
+      (a.family === 'osh' ? 0 : a.hours - b.hours) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** Qualification keys the registry uses (first_aid_instructor…); anything else was typed in and shows as it is. */
+export const qualificationKeys = [
+  'first_aid_instructor',
+  'first_aid_trainer',
+  'physician',
+  'osh_trainer',
+] as const;
+
+export function useQualification(): (value: string) => string {
+  const { t } = useTranslation();
+  return (value) =>
+    (qualificationKeys as readonly string[]).includes(value)
+      ? t(`training.trainers.qualifications.${value}`)
+      : value;
 }

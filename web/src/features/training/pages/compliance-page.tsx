@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -9,6 +9,7 @@ import {
   InputNumber,
   Progress,
   Row,
+  Segmented,
   Space,
   Statistic,
   Table,
@@ -21,18 +22,42 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
-import { useCurrentUser } from '../../auth/api.ts';
-import { type Compliance, useCompliance } from '../api.ts';
+import { hasPermission, useCurrentUser } from '../../auth/api.ts';
+import { type Compliance, useCompliance, useCourses } from '../api.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
+import { RequestFormModal } from '../components/request-form-modal.tsx';
+import { WorkforceModal } from '../components/workforce-modal.tsx';
 
 type Due = Compliance['due'][number];
+type FirstAidersView = Compliance['firstAiders'];
 const reasonColor = { never_trained: 'red', expired: 'volcano', expiring: 'gold' } as const;
 
-function FirstAiders({ f }: { f: Compliance['firstAiders'] }) {
+function useHeadcountSource(): (f: FirstAidersView) => string {
   const { t } = useTranslation();
+  return (f) =>
+    f.headcountSource === 'declared'
+      ? t('training.compliance.source.declared', { date: formatDate(f.headcountAsOf) })
+      : f.headcountSource === 'registry'
+        ? t('training.compliance.source.registry')
+        : t('training.compliance.source.query');
+}
+
+function FirstAiders({ f, onDeclare }: { f: FirstAidersView; onDeclare?: () => void }) {
+  const { t } = useTranslation();
+  const source = useHeadcountSource();
   const percent = f.required ? Math.min(100, Math.round((f.have / f.required) * 100)) : 100;
   return (
-    <Card size="small" title={t('training.compliance.firstAiders')}>
+    <Card
+      size="small"
+      title={t('training.compliance.firstAiders')}
+      extra={
+        onDeclare && (
+          <Button size="small" icon={<TeamOutlined />} onClick={onDeclare} className="no-print">
+            {t('training.compliance.declare')}
+          </Button>
+        )
+      }
+    >
       <Row gutter={[16, 16]} align="middle">
         <Col xs={24} sm={8} style={{ textAlign: 'center' }}>
           <Progress
@@ -45,6 +70,9 @@ function FirstAiders({ f }: { f: Compliance['firstAiders'] }) {
         </Col>
         <Col xs={12} sm={5}>
           <Statistic title={t('training.compliance.headcount')} value={f.headcount} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {source(f)}
+          </Typography.Text>
         </Col>
         <Col xs={12} sm={5}>
           <Statistic title={t('training.compliance.required')} value={f.required} />
@@ -74,14 +102,49 @@ function FirstAiders({ f }: { f: Compliance['firstAiders'] }) {
   );
 }
 
+function UnitsTable({ units }: { units: Compliance['units'] }) {
+  const { t } = useTranslation();
+  return (
+    <Table<Compliance['units'][number]>
+      size="small"
+      rowKey="orgId"
+      dataSource={units}
+      pagination={units.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      columns={[
+        { key: 'name', title: t('training.compliance.enterprise'), dataIndex: 'orgName' },
+        {
+          key: 'workers',
+          title: t('training.compliance.workersInRegistry'),
+          align: 'right',
+          dataIndex: 'workersInRegistry',
+        },
+        { key: 'due', title: t('training.compliance.dueCount'), align: 'right', dataIndex: 'due' },
+        {
+          key: 'fa',
+          title: t('training.compliance.firstAiders'),
+          align: 'right',
+          render: (_v, u) => (
+            <Typography.Text type={u.firstAiders.shortfall ? 'danger' : undefined}>
+              {u.firstAiders.have}/{u.firstAiders.required}
+            </Typography.Text>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 /** /training/compliance — an enterprise: who must be (re)trained soon, and its first-aiders against TT 19/2016. */
 export function CompliancePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const courses = useCourses();
   const [orgId, setOrgId] = useState<number | undefined>(me.isSystemAdmin ? undefined : me.grants[0]?.orgId);
   const [headcount, setHeadcount] = useState<number | null>(null);
   const [strict, setStrict] = useState(false);
   const [days, setDays] = useState<number | null>(60);
+  const [course, setCourse] = useState<string>('all');
+  const [dialog, setDialog] = useState<'declare' | 'request' | null>(null);
   const typedHeadcount = useDebouncedValue(headcount, 300);
   const typedDays = useDebouncedValue(days, 300);
   const q = {
@@ -91,6 +154,15 @@ export function CompliancePage() {
   };
   const data = useCompliance(orgId, q);
   const c = data.data;
+  const codes = [...new Set((c?.due ?? []).map((d) => d.courseCode))];
+  const [reason, setReason] = useState<Due['reason'] | 'all'>('all');
+  const ofCourse = (c?.due ?? []).filter((d) => course === 'all' || d.courseCode === course);
+  const shown = ofCourse.filter((d) => reason === 'all' || d.reason === reason);
+  const canAct = hasPermission(me, 'report.write') || hasPermission(me, 'training.manage');
+  // A request is for one course: the one chosen above, or the only one due.
+  const target = course === 'all' ? (codes.length === 1 ? codes[0] : undefined) : course;
+  const targetCount = (c?.due ?? []).filter((d) => d.courseCode === target).length;
+  const requestCourse = courses.data?.find((x) => x.code === target);
   return (
     <Card
       className="print-area"
@@ -116,13 +188,14 @@ export function CompliancePage() {
           <Form.Item label={t('training.compliance.days')}>
             <InputNumber min={1} max={366} value={days} onChange={setDays} style={{ width: 90 }} />
           </Form.Item>
-          <Form.Item label={t('training.compliance.headcountOverride')}>
+          <Form.Item label={t('training.compliance.whatIf')} tooltip={t('training.compliance.whatIfHint')}>
             <InputNumber
               min={0}
               value={headcount}
               onChange={setHeadcount}
               placeholder={c ? String(c.firstAiders.headcount) : undefined}
               style={{ width: 110 }}
+              aria-label={t('training.compliance.whatIf')}
             />
           </Form.Item>
           <Form.Item>
@@ -137,27 +210,84 @@ export function CompliancePage() {
           <>
             <div className="print-only">
               <Typography.Title level={5}>
+                {c.orgName} —{' '}
                 {t('training.compliance.printTitle', { from: formatDate(c.today), to: formatDate(c.until) })}
               </Typography.Title>
             </div>
-            <FirstAiders f={c.firstAiders} />
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('training.compliance.dueTitle', { count: c.due.length, until: formatDate(c.until) })}
-            </Typography.Title>
+            <FirstAiders f={c.firstAiders} onDeclare={canAct ? () => setDialog('declare') : undefined} />
+            {c.units.length > 1 && <UnitsTable units={c.units} />}
+            <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('training.compliance.dueTitle', { count: c.due.length, until: formatDate(c.until) })}
+              </Typography.Title>
+              {canAct && target && targetCount > 0 && (
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  className="no-print"
+                  onClick={() => setDialog('request')}
+                >
+                  {t('training.compliance.requestFor', { count: targetCount, code: target })}
+                </Button>
+              )}
+              {canAct && !target && codes.length > 1 && (
+                <Typography.Text type="secondary" className="no-print">
+                  {t('training.compliance.pickCourseToRequest')}
+                </Typography.Text>
+              )}
+            </Space>
+            <Space wrap className="no-print">
+              {codes.length > 1 && (
+                <Segmented
+                  className="no-print"
+                  value={course}
+                  onChange={(v) => setCourse(String(v))}
+                  options={[
+                    { value: 'all', label: t('training.compliance.allCourses', { count: c.due.length }) },
+                    ...codes.map((code) => ({
+                      value: code,
+                      label: `${code} (${c.due.filter((d) => d.courseCode === code).length})`,
+                    })),
+                  ]}
+                />
+              )}
+              <Segmented
+                value={reason}
+                onChange={(v) => setReason(v as Due['reason'] | 'all')}
+                options={[
+                  { value: 'all', label: t('training.compliance.allReasons') },
+                  ...(['expiring', 'expired', 'never_trained'] as const).map((r) => ({
+                    value: r,
+                    label: `${t(`training.compliance.reasons.${r}`)} (${ofCourse.filter((d) => d.reason === r).length})`,
+                  })),
+                ]}
+              />
+            </Space>
             <Table<Due>
               size="small"
               rowKey={(d) => `${d.personId}-${d.courseCode}`}
               loading={data.isFetching}
-              dataSource={c.due}
-              pagination={c.due.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              dataSource={shown}
+              scroll={{ x: 820 }}
+              pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
               locale={{ emptyText: <EmptyState text={t('training.compliance.noneDue', { days: q.days })} /> }}
               columns={[
                 { key: 'i', title: '#', width: 48, render: (_v, _d, i) => i + 1 },
                 { key: 'name', title: t('people.fields.fullName'), dataIndex: 'fullName' },
+                ...(c.units.length > 1
+                  ? [{ key: 'employer', title: t('people.fields.employer'), dataIndex: 'employerName' }]
+                  : []),
                 {
                   key: 'course',
                   title: t('training.requests.course'),
-                  render: (_v, d) => `${d.courseName} (${d.courseCode})`,
+                  render: (_v, d) => (
+                    <Space orientation="vertical" size={0}>
+                      <span>{d.courseName}</span>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t(`training.compliance.kind.${d.kind}`, { hours: d.hours })} · {d.legalSource}
+                      </Typography.Text>
+                    </Space>
+                  ),
                 },
                 {
                   key: 'reason',
@@ -178,6 +308,19 @@ export function CompliancePage() {
           </>
         )}
       </Space>
+      {dialog === 'declare' && orgId && (
+        <WorkforceModal orgId={orgId} current={c?.firstAiders} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'request' && (
+        <RequestFormModal
+          onClose={() => setDialog(null)}
+          initial={{
+            requesterOrgId: orgId,
+            courseTypeId: requestCourse?.id,
+            learners: targetCount,
+          }}
+        />
+      )}
     </Card>
   );
 }

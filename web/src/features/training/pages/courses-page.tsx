@@ -21,7 +21,7 @@ import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { fold } from '../../plans/components/plan-labels.tsx';
 import { type Course, useCourses } from '../api.ts';
 import { CourseFormModal } from '../components/course-form-modal.tsx';
-import { useCourseLength, useCourseName } from '../components/training-labels.tsx';
+import { sortCourses, useCourseLength, useCourseName } from '../components/training-labels.tsx';
 
 type Family = Course['family'];
 const familyColor = {
@@ -135,24 +135,10 @@ export function CoursesPage() {
   const [creating, setCreating] = useState(false);
   const canCreate = hasPermission(me, 'training.manage');
   const q = fold(text.trim());
-  const byCode = new Map((courses.data ?? []).map((c) => [c.code, c]));
-  const depth = (c: Course, seen = 0): number => {
-    const before = c.prerequisiteCode ? byCode.get(c.prerequisiteCode) : undefined;
-    return before && seen < 10 ? depth(before, seen + 1) + 1 : 0;
-  };
-  const rows = (courses.data ?? [])
-    .filter(
-      (c) =>
-        (!family || c.family === family) && (!q || fold(`${c.code} ${name(c)} ${c.legalSource}`).includes(q)),
-    )
-    // Red Cross first, then workplace first aid, OSH and custom courses; within a family, level by level.
-    .sort(
-      (a, b) =>
-        courseFamily.options.indexOf(a.family) - courseFamily.options.indexOf(b.family) ||
-        depth(a) - depth(b) ||
-        (a.family === 'osh' ? 0 : a.hours - b.hours) ||
-        a.code.localeCompare(b.code),
-    );
+  const rows = sortCourses(courses.data ?? []).filter(
+    (c) =>
+      (!family || c.family === family) && (!q || fold(`${c.code} ${name(c)} ${c.legalSource}`).includes(q)),
+  );
   return (
     <Card
       className="print-area"

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Row, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Row, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,7 +108,11 @@ function ReachCharts({ months }: { months: Reach[] }) {
               <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="month" />
-                <YAxis tickFormatter={(v: number) => `${Math.round(v / 1_000_000)} tr`} />
+                <YAxis
+                  tickFormatter={(v: number) =>
+                    t('training.reach.millions', { n: Math.round(v / 1_000_000) })
+                  }
+                />
                 <Tooltip formatter={(v) => money(Number(v))} />
                 <Bar
                   dataKey="revenue"
@@ -122,6 +126,44 @@ function ReachCharts({ months }: { months: Reach[] }) {
         </Card>
       </Col>
     </Row>
+  );
+}
+
+function UnitsTable({ units }: { units: Reach['units'] }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  return (
+    <Table<Reach['units'][number]>
+      size="small"
+      rowKey="orgId"
+      dataSource={units}
+      pagination={false}
+      title={() => t('training.reach.units')}
+      columns={[
+        { key: 'name', title: t('training.reach.unit'), dataIndex: 'orgName' },
+        { key: 'classes', title: t('training.reach.classes'), align: 'right', dataIndex: 'classes' },
+        {
+          key: 'enrolled',
+          title: t('training.reach.enrolled'),
+          align: 'right',
+          dataIndex: 'learnersEnrolled',
+        },
+        { key: 'trained', title: t('training.reach.trained'), align: 'right', dataIndex: 'learnersTrained' },
+        { key: 'certified', title: t('training.reach.certified'), align: 'right', dataIndex: 'certified' },
+        {
+          key: 'rate',
+          title: t('training.reach.passRate'),
+          align: 'right',
+          render: (_v, u) => (u.passRate === null ? '—' : `${Math.round(u.passRate * 100)}%`),
+        },
+        {
+          key: 'revenue',
+          title: t('training.reach.revenue'),
+          align: 'right',
+          render: (_v, u) => money(u.revenue),
+        },
+      ]}
+    />
   );
 }
 
@@ -202,6 +244,7 @@ export function ReachPage() {
                 <Statistic title={t('training.reach.revenue')} value={money(current.revenue)} />
               </Col>
             </Row>
+            {current.units.length > 1 && <UnitsTable units={current.units} />}
             {loaded.length === MONTHS && loaded.every((m) => m.classes === 0) ? (
               <EmptyState text={t('training.reach.noClasses', { count: MONTHS })} />
             ) : (

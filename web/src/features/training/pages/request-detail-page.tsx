@@ -100,18 +100,21 @@ function AgreementTable({ classes, canManage }: { classes: TrainingClass[]; canM
         columns={[
           {
             key: 'code',
+            className: 'nowrap',
             title: t('training.classes.code'),
             render: (_v, c) => <Link to={`/training/classes/${c.id}`}>{c.code}</Link>,
           },
-          { key: 'title', title: t('training.classes.titleField'), dataIndex: 'title', responsive: ['lg'] },
+          { key: 'title', title: t('training.classes.titleField'), dataIndex: 'title', responsive: ['xxl'] },
           {
             key: 'first',
+            className: 'nowrap',
             title: t('training.classes.firstSession'),
             render: (_v, c) =>
               c.firstSessionAt ? formatDateTime(c.firstSessionAt) : t('training.classes.noSessions'),
           },
           {
             key: 'seats',
+            className: 'nowrap',
             title: t('training.classes.seats'),
             align: 'right',
             render: (_v, c) => `${c.enrolled}/${c.capacity}`,
@@ -124,24 +127,28 @@ function AgreementTable({ classes, canManage }: { classes: TrainingClass[]; canM
           },
           {
             key: 'price',
+            className: 'nowrap',
             title: t('training.classes.pricePerLearner'),
             align: 'right',
             render: (_v, c) => money(c.pricePerLearner),
           },
           {
             key: 'total',
+            className: 'nowrap',
             title: t('training.classes.total'),
             align: 'right',
             render: (_v, c) => money(c.totalAmount),
           },
           {
             key: 'paid',
+            className: 'nowrap',
             title: t('training.classes.paid'),
             align: 'right',
             render: (_v, c) => money(c.paidAmount),
           },
           {
             key: 'unpaid',
+            className: 'nowrap',
             title: t('training.classes.unpaid'),
             align: 'right',
             render: (_v, c) =>
@@ -161,14 +168,17 @@ function AgreementTable({ classes, canManage }: { classes: TrainingClass[]; canM
                 {
                   key: 'edit',
                   title: '',
-                  render: (_v: unknown, c: TrainingClass) => (
-                    <Button
-                      size="small"
-                      icon={<EditOutlined />}
-                      aria-label={t('training.classes.editTitle', { code: c.code })}
-                      onClick={() => setEditing(c)}
-                    />
-                  ),
+                  render: (_v: unknown, c: TrainingClass) =>
+                    c.can.manage &&
+                    c.status !== 'completed' &&
+                    c.status !== 'cancelled' && (
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        aria-label={t('training.classes.editTitle', { code: c.code })}
+                        onClick={() => setEditing(c)}
+                      />
+                    ),
                 },
               ]
             : []),

@@ -155,7 +155,8 @@ export function RequestsPage() {
               text={empty}
               action={
                 canRequest &&
-                !status && (
+                !status &&
+                requests.data && (
                   <Button type="primary" onClick={() => setCreating(true)}>
                     {t('training.requests.create')}
                   </Button>

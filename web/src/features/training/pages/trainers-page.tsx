@@ -14,7 +14,12 @@ import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
 import { fold } from '../../plans/components/plan-labels.tsx';
 import { type Trainer, useCourses, useCreateTrainer, useTrainers } from '../api.ts';
-import { useCourseName } from '../components/training-labels.tsx';
+import {
+  foldedSearch,
+  qualificationKeys,
+  useCourseName,
+  useQualification,
+} from '../components/training-labels.tsx';
 
 type Values = { personId?: number; orgId?: number; qualification?: string; courseCodes?: string[] };
 
@@ -27,12 +32,7 @@ function TrainerFormModal({ onClose }: { onClose: () => void }) {
   const courses = useCourses();
   const name = useCourseName();
   const create = useCreateTrainer();
-  const qualifications = [
-    'qualifications.instructor',
-    'qualifications.trainer',
-    'qualifications.doctor',
-    'qualifications.osh',
-  ];
+  const qualification = useQualification();
   const onFinish = (v: Values) => {
     setProblem(null);
     const parsed = parseWith(form, createTrainerBody, { ...v, courseCodes: v.courseCodes ?? [] }, (issues) =>
@@ -73,17 +73,12 @@ function TrainerFormModal({ onClose }: { onClose: () => void }) {
         <OrgPicker />
       </Form.Item>
       <Form.Item name="qualification" label={t('training.trainers.qualification')} required>
-        <Input
-          maxLength={100}
-          list="trainer-qualifications"
+        <Select
+          showSearch={foldedSearch}
           placeholder={t('training.trainers.qualificationPlaceholder')}
+          options={qualificationKeys.map((k) => ({ value: k, label: qualification(k) }))}
         />
       </Form.Item>
-      <datalist id="trainer-qualifications">
-        {qualifications.map((k) => (
-          <option key={k} value={t(`training.trainers.${k}`)} />
-        ))}
-      </datalist>
       <Form.Item
         name="courseCodes"
         label={t('training.trainers.courses')}
@@ -92,7 +87,7 @@ function TrainerFormModal({ onClose }: { onClose: () => void }) {
         <Select
           mode="multiple"
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={foldedSearch}
           options={(courses.data ?? []).map((c) => ({ value: c.code, label: `${c.code} — ${name(c)}` }))}
         />
       </Form.Item>
@@ -107,9 +102,10 @@ export function TrainersPage() {
   const trainers = useTrainers(orgId);
   const [text, setText] = useState('');
   const [creating, setCreating] = useState(false);
+  const qualificationLabel = useQualification();
   const q = fold(text.trim());
   const rows = (trainers.data ?? []).filter(
-    (tr) => !q || fold(`${tr.fullName} ${tr.orgName} ${tr.qualification}`).includes(q),
+    (tr) => !q || fold(`${tr.fullName} ${tr.orgName} ${qualificationLabel(tr.qualification)}`).includes(q),
   );
   return (
     <Card
@@ -165,7 +161,11 @@ export function TrainersPage() {
         columns={[
           { key: 'i', title: '#', width: 48, render: (_v, _r, i) => i + 1 },
           { key: 'name', title: t('training.trainers.person'), dataIndex: 'fullName' },
-          { key: 'q', title: t('training.trainers.qualification'), dataIndex: 'qualification' },
+          {
+            key: 'q',
+            title: t('training.trainers.qualification'),
+            render: (_v, tr) => qualificationLabel(tr.qualification),
+          },
           { key: 'org', title: t('training.trainers.org'), dataIndex: 'orgName' },
           {
             key: 'courses',
