@@ -175,3 +175,17 @@ export const rosterCommit = z.object({
 
 export const rosterResult = z.union([rosterPreview, rosterCommit]);
 export type RosterResult = z.infer<typeof rosterResult>;
+
+/**
+ * Progress of a roster import, for large files: sent with `Accept: application/x-ndjson`, the route answers one
+ * JSON object per line — `{ progress }` while it works, then `{ result }` (a RosterResult) or `{ error }` (the
+ * same `{ code, message, details }` as an error response; the status is already 200 by then). Phases: `read` the
+ * workbook, `check` the rows (field rules, duplicates, registry), `write` the people (`done` of `total`, commit
+ * only), `enrol` them. A refusal before work starts (sign-in, rights, no file) is an ordinary HTTP error.
+ */
+export const rosterProgress = z.object({
+  phase: z.enum(['read', 'check', 'write', 'enrol']),
+  done: z.number().int().optional(),
+  total: z.number().int().optional(),
+});
+export type RosterProgress = z.infer<typeof rosterProgress>;

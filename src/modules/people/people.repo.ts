@@ -101,22 +101,30 @@ export async function findIdentityMatches(
 ): Promise<IdentityMatch[]> {
   if (probes.length === 0) return [];
   const json = JSON.stringify(probes);
+  // Two index lookups per candidate, not one join on an OR (which the planner can only answer by comparing
+  // every candidate with every person): people_cccd_uq, then people_identity_idx.
   return rows<IdentityMatch>(
     db,
-    sql`WITH c AS (
-          SELECT * FROM jsonb_to_recordset(${json}::jsonb)
+    sql`WITH c AS MATERIALIZED (
+          SELECT x.*, lower(ct_unaccent(x."fullName")) AS name_key
+          FROM jsonb_to_recordset(${json}::jsonb)
             AS x(key int, cccd text, "fullName" text, "birthDate" date, phone text)
+        ), m AS (
+          SELECT c.key, p.id, 0 AS rank FROM c
+          JOIN people p ON p.cccd = c.cccd AND p.cccd IS NOT NULL AND p.status = 'active'
+          WHERE p.id IS DISTINCT FROM ${exceptId}::int
+          UNION ALL
+          SELECT c.key, p.id, 1 FROM c
+          JOIN people p ON lower(ct_unaccent(p.full_name)) = c.name_key
+            AND p.birth_date = c."birthDate" AND p.phone = c.phone
+          WHERE p.status = 'active' AND p.id IS DISTINCT FROM ${exceptId}::int
+            AND (p.cccd IS NULL OR c.cccd IS NULL) AND ${scopeSql(scope, sql`p.org_path`)}
         )
-        SELECT DISTINCT ON (c.key) c.key, p.id, p.full_name AS "fullName", p.org_path::text AS "orgPath",
+        SELECT DISTINCT ON (m.key) m.key, p.id, p.full_name AS "fullName", p.org_path::text AS "orgPath",
                p.employer_org_id AS "employerOrgId",
-               CASE WHEN p.cccd = c.cccd THEN 'cccd' ELSE 'name_birth_phone' END AS "matchedBy"
-        FROM c JOIN people p ON p.status = 'active' AND p.id IS DISTINCT FROM ${exceptId}::int AND (
-          p.cccd = c.cccd
-          OR (lower(ct_unaccent(p.full_name)) = lower(ct_unaccent(c."fullName"))
-              AND p.birth_date = c."birthDate" AND p.phone = c.phone
-              AND (p.cccd IS NULL OR c.cccd IS NULL)
-              AND ${scopeSql(scope, sql`p.org_path`)}))
-        ORDER BY c.key, (p.cccd = c.cccd) DESC NULLS LAST, p.id`,
+               CASE m.rank WHEN 0 THEN 'cccd' ELSE 'name_birth_phone' END AS "matchedBy"
+        FROM m JOIN people p ON p.id = m.id
+        ORDER BY m.key, m.rank, p.id`,
   );
 }
 
@@ -133,26 +141,62 @@ export type PersonWrite = {
   orgPath: string;
 };
 
-const BATCH = 1000;
+/** Rows per INSERT: set-based, in a few statements for a 10,000-row roster (which reports progress between them). */
+const BATCH = 2_500;
 
-/** Inserts people in batches (one statement per 1,000), returning their ids in input order. */
-export async function insertPeople(tx: Db | Tx, people: PersonWrite[]): Promise<number[]> {
+/**
+ * Inserts people set-based (one `INSERT … SELECT FROM jsonb_to_recordset` per 2,500), returning their ids in
+ * input order: each row's id is drawn from the identity's sequence next to its position, so nothing relies on
+ * the order of RETURNING. `onBatch` hears how many are written so far.
+ */
+export async function insertPeople(
+  tx: Db | Tx,
+  people: PersonWrite[],
+  onBatch: (done: number) => void | Promise<void> = () => {},
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < people.length; i += BATCH) {
     const json = JSON.stringify(people.slice(i, i + BATCH).map((p, n) => ({ ...p, n })));
     const got = await rows<{ id: number }>(
       tx,
-      sql`INSERT INTO people (full_name, birth_date, sex, cccd, phone, email, job_title, employer_org_id, org_id, org_path)
-          SELECT "fullName", "birthDate", sex, cccd, phone, email, "jobTitle", "employerOrgId", "orgId", "orgPath"::ltree
-          FROM jsonb_to_recordset(${json}::jsonb) AS x(n int, "fullName" text, "birthDate" date, sex text, cccd text,
-               phone text, email text, "jobTitle" text, "employerOrgId" int, "orgId" int, "orgPath" text)
-          ORDER BY n
-          RETURNING id`,
+      sql`WITH src AS MATERIALIZED (
+            SELECT nextval(pg_get_serial_sequence('people', 'id'))::int AS id, x.*
+            FROM (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(n int, "fullName" text, "birthDate" date,
+                    sex text, cccd text, phone text, email text, "jobTitle" text, "employerOrgId" int, "orgId" int,
+                    "orgPath" text) ORDER BY n) x
+          ), ins AS (
+            INSERT INTO people (id, full_name, birth_date, sex, cccd, phone, email, job_title, employer_org_id, org_id, org_path)
+            OVERRIDING SYSTEM VALUE
+            SELECT id, "fullName", "birthDate", sex, cccd, phone, email, "jobTitle", "employerOrgId", "orgId", "orgPath"::ltree
+            FROM src
+          )
+          SELECT id FROM src ORDER BY n`,
     );
-    // Identity values follow the ORDER BY of the inserting SELECT; sort to be safe with RETURNING's order.
-    ids.push(...got.map((r) => r.id).sort((a, b) => a - b));
+    ids.push(...got.map((r) => r.id));
+    await onBatch(ids.length);
   }
   return ids;
+}
+
+/** Advisory-lock namespace for "a person with this identity is being registered" (pg_advisory_xact_lock(int, int)). */
+const IDENTITY_LOCK = 4_0402;
+
+/** Keys hash into this many locks: a 10,000-row import takes at most 512, not 20,000 (the server's lock table). */
+const IDENTITY_BUCKETS = 512;
+
+/**
+ * Serialises registrations of the same identity across transactions (two imports or forms creating the same
+ * person at once): taken before the duplicate search, so the second transaction waits and then sees the first's
+ * row. One statement for any number of keys, by hash bucket in ascending order (no deadlock between two lists;
+ * two identities in one bucket merely wait for each other).
+ */
+export async function lockIdentities(tx: Tx, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.execute(
+    sql`SELECT count(pg_advisory_xact_lock(${IDENTITY_LOCK}, b))
+        FROM (SELECT DISTINCT hashtext(k) & ${IDENTITY_BUCKETS - 1} AS b
+              FROM jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) AS k ORDER BY 1) x`,
+  );
 }
 
 export async function updatePerson(

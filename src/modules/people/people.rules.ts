@@ -230,6 +230,19 @@ export function checkPerson(
  * when checking with the person) stay; digits 5–10 (birth year and most of the serial) are hidden, so the
  * number cannot be rebuilt from what the screen shows: 001090123456 → 0010******56.
  */
+/** The keys two records of one person share (what the duplicate check compares): the CCCD; name + birth + phone. */
+export function identityKeys(p: {
+  cccd: string | null;
+  fullName: string | null;
+  birthDate: string | null;
+  phone: string | null;
+}): string[] {
+  const keys: string[] = [];
+  if (p.cccd) keys.push(`c:${p.cccd}`);
+  if (p.fullName) keys.push(`n:${foldName(p.fullName)}|${p.birthDate ?? ''}|${p.phone ?? ''}`);
+  return keys;
+}
+
 export function maskCccd(cccd: string | null): string | null {
   if (!cccd) return null;
   if (cccd.length < 8) return '*'.repeat(cccd.length);

@@ -15,7 +15,7 @@ import { type Actor, hasPermission, type Scope, scopeOf } from '../../platform/s
 import { findOrgRow } from '../orgs/orgs.repo.ts';
 import { peopleErrors } from './people.errors.ts';
 import * as repo from './people.repo.ts';
-import { checkPerson, maskCccd, type PersonFields } from './people.rules.ts';
+import { checkPerson, identityKeys, maskCccd, type PersonFields } from './people.rules.ts';
 
 export function canReveal(actor: Actor, orgPath: string): boolean {
   return hasPermission(actor, 'person.sensitive', orgPath);
@@ -105,6 +105,8 @@ async function checkEmployer(db: Db | Tx, employerOrgId: number | null | undefin
 }
 
 async function assertNoDuplicate(tx: Tx, scope: Scope, p: PersonFields, exceptId: number | null) {
+  // A concurrent registration of the same identity waits here, then its search sees this one's row.
+  await repo.lockIdentities(tx, identityKeys(p));
   const [m] = await repo.findIdentityMatches(
     tx,
     scope,

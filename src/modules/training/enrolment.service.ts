@@ -10,8 +10,13 @@ import { trainingErrors } from './training.errors.ts';
 import * as repo from './training.repo.ts';
 import { enrolments } from './training.tables.ts';
 
+/** An int[] parameter as one array literal (not one placeholder per element). */
+const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
+
 /** Advisory-lock namespace for "this person's bookings" (pg_advisory_xact_lock(int, int)). */
 const PERSON_BOOKING_LOCK = 4_0401;
+/** Two people in one bucket wait for each other; that is all a collision costs. */
+const BOOKING_BUCKETS = 512;
 
 export type EnrolOutcome = { enrolled: number[]; waitlisted: number[]; alreadyIn: number[] };
 
@@ -29,7 +34,7 @@ async function eligiblePeople(ctx: Ctx, tx: Tx, c: repo.ClassRow, ids: number[])
   return rows<{ id: number; fullName: string }>(
     tx,
     sql`SELECT p.id, p.full_name AS "fullName" FROM people p
-        WHERE p.id = ANY(${`{${ids.join(',')}}`}::int[]) AND p.status = 'active'
+        WHERE p.id = ANY(${intArray(ids)}::int[]) AND p.status = 'active'
           AND (${scopeSql(scopeOf(ctx.actor), sql`p.org_path`)} OR p.org_path <@ ${c.providerPath}::ltree
                OR (${c.customerOrgId}::int IS NOT NULL AND p.employer_org_id = ${c.customerOrgId}::int))`,
   );
@@ -39,7 +44,7 @@ async function eligiblePeople(ctx: Ctx, tx: Tx, c: repo.ClassRow, ids: number[])
 async function missingPrerequisite(tx: Tx, code: string, ids: number[], today: string) {
   const ok = await rows<{ id: number }>(
     tx,
-    sql`SELECT p.id FROM unnest(${`{${ids.join(',')}}`}::int[]) AS p(id)
+    sql`SELECT p.id FROM unnest(${intArray(ids)}::int[]) AS p(id)
         WHERE EXISTS (SELECT 1 FROM certificates ce JOIN course_types ct ON ct.id = ce.course_type_id
                       WHERE ce.person_id = p.id AND ct.code = ${code} AND ce.status = 'valid'
                         AND (ce.valid_until IS NULL OR ce.valid_until >= ${today}::date))
@@ -56,12 +61,15 @@ async function missingPrerequisite(tx: Tx, code: string, ids: number[], today: s
  * class row, so concurrent enrolments see each other's counts: the first `capacity` are enrolled and the rest
  * waitlisted in order. Refuses (naming the person) anyone booked on an overlapping session of another class
  * or lacking the course's prerequisite. People already in the class are reported, not added twice.
+ * `created` names people the caller registered in this same transaction for this class (the roster import):
+ * they are eligible by construction and have no other booking or certificate, so they skip those lookups.
  */
 export async function enrolPeople(
   ctx: Ctx,
   tx: Tx,
   classId: number,
   personIds: number[],
+  opts: { created?: { ids: ReadonlySet<number>; names: ReadonlyMap<number, string> } } = {},
 ): Promise<EnrolOutcome> {
   const c = await classForEnrolment(ctx, tx, classId);
   const ids = [...new Set(personIds)];
@@ -71,34 +79,43 @@ export async function enrolPeople(
   const fresh = ids.filter((id) => !inClass.has(id));
   const result: EnrolOutcome = { enrolled: [], waitlisted: [], alreadyIn };
   if (fresh.length === 0) return result;
-  // Each person's bookings are serialised across classes (ids in ascending order: no deadlock).
-  // One statement for all of them (a 10,000-row roster would otherwise make 10,000 round trips).
+  const created = opts.created;
+  const known = created ? fresh.filter((id) => !created.ids.has(id)) : fresh;
+  // Each person's bookings are serialised across classes, by bucket of person ids (in ascending order: no
+  // deadlock). One statement; at most BOOKING_BUCKETS locks, where a lock per person would overflow the
+  // server's lock table (64 per connection by default) on a 10,000-row roster.
   await tx.execute(
-    sql`SELECT count(pg_advisory_xact_lock(${PERSON_BOOKING_LOCK}, x.id))
-        FROM (SELECT unnest(${`{${fresh.join(',')}}`}::int[]) AS id ORDER BY 1) x`,
+    sql`SELECT count(pg_advisory_xact_lock(${PERSON_BOOKING_LOCK}, x.b))
+        FROM (SELECT DISTINCT id % ${BOOKING_BUCKETS} AS b FROM unnest(${intArray(fresh)}::int[]) AS id ORDER BY 1) x`,
   );
-  const found = new Map((await eligiblePeople(ctx, tx, c, fresh)).map((p) => [p.id, p.fullName]));
+  const found = new Map(
+    known.length ? (await eligiblePeople(ctx, tx, c, known)).map((p) => [p.id, p.fullName]) : [],
+  );
+  const nameOf = (id: number) => found.get(id) ?? created?.names.get(id) ?? '';
   const at = (id: number) => `body.personIds.${personIds.indexOf(id)}`;
-  const issues: FieldIssue[] = fresh
+  const issues: FieldIssue[] = known
     .filter((id) => !found.has(id))
     .map((id) => ({ path: at(id), message: 'Không có người này hoặc bạn không có quyền ghi danh họ' }));
-  for (const o of await repo.personOverlaps(tx, classId, [...found.keys()]))
+  for (const o of found.size ? await repo.personOverlaps(tx, classId, [...found.keys()]) : [])
     issues.push({
       path: at(o.personId),
-      message: `${found.get(o.personId)} đã có lịch học trùng giờ ở lớp ${o.classCode}`,
+      message: `${nameOf(o.personId)} đã có lịch học trùng giờ ở lớp ${o.classCode}`,
     });
   const course = (await repo.findCourse(tx, c.courseTypeId))!;
-  if (course.prerequisiteCode)
-    for (const id of await missingPrerequisite(
-      tx,
-      course.prerequisiteCode,
-      [...found.keys()],
-      vnToday(ctx.clock),
-    ))
+  if (course.prerequisiteCode) {
+    // Someone registered a moment ago holds no certificate yet.
+    const lacking = [
+      ...(found.size
+        ? await missingPrerequisite(tx, course.prerequisiteCode, [...found.keys()], vnToday(ctx.clock))
+        : []),
+      ...fresh.filter((id) => created?.ids.has(id)),
+    ];
+    for (const id of lacking)
       issues.push({
         path: at(id),
-        message: `${found.get(id)} chưa có chứng nhận khoá ${course.prerequisiteCode} (điều kiện tiên quyết)`,
+        message: `${nameOf(id)} chưa có chứng nhận khoá ${course.prerequisiteCode} (điều kiện tiên quyết)`,
       });
+  }
   if (issues.length) throw errors.validation(issues);
   // A place freed by a cancellation is taken by a new row, so the waitlist order stays the order of arrival.
   await tx
@@ -107,33 +124,33 @@ export async function enrolPeople(
       and(
         eq(enrolments.classId, classId),
         eq(enrolments.status, 'cancelled'),
-        sql`${enrolments.personId} = ANY(${`{${fresh.join(',')}}`}::int[])`,
+        sql`${enrolments.personId} = ANY(${intArray(fresh)}::int[])`,
       ),
     );
   let free = c.capacity - c.enrolled;
-  // Seats freed by a larger capacity go to those already waiting, before anyone new.
-  for (const w of current.filter((x) => x.status === 'waitlisted')) {
-    if (free <= 0) break;
-    await tx
-      .update(enrolments)
-      .set({ status: 'enrolled', waitlistedAt: null })
-      .where(eq(enrolments.id, w.id));
-    free--;
+  // Seats freed by a larger capacity go to those already waiting (in arrival order), before anyone new.
+  const promoted = current.filter((x) => x.status === 'waitlisted').slice(0, Math.max(0, free));
+  if (promoted.length) {
+    await tx.execute(
+      sql`UPDATE enrolments SET status = 'enrolled', waitlisted_at = NULL
+          WHERE id = ANY(${intArray(promoted.map((w) => w.id))}::int[])`,
+    );
+    free -= promoted.length;
   }
-  const now = ctx.clock.now();
-  const values = fresh.map((personId) => {
-    const enrol = free > 0;
-    if (enrol) free--;
-    (enrol ? result.enrolled : result.waitlisted).push(personId);
-    return {
-      classId,
-      personId,
-      status: enrol ? 'enrolled' : 'waitlisted',
-      waitlistedAt: enrol ? null : now,
-    } as const;
-  });
-  // In arrival order, in chunks (a statement's parameters are limited).
-  for (let i = 0; i < values.length; i += 2000) await tx.insert(enrolments).values(values.slice(i, i + 2000));
+  for (const personId of fresh) {
+    if (free > 0) {
+      free--;
+      result.enrolled.push(personId);
+    } else result.waitlisted.push(personId);
+  }
+  // One statement, in arrival order: the waitlist is ordered by waitlisted_at, then id.
+  await tx.execute(
+    sql`INSERT INTO enrolments (class_id, person_id, status, waitlisted_at)
+        SELECT ${classId}, x.id, CASE WHEN x.n <= ${result.enrolled.length} THEN 'enrolled' ELSE 'waitlisted' END,
+               CASE WHEN x.n <= ${result.enrolled.length} THEN NULL ELSE ${ctx.clock.now().toISOString()}::timestamptz END
+        FROM unnest(${intArray([...result.enrolled, ...result.waitlisted])}::int[]) WITH ORDINALITY AS x(id, n)
+        ORDER BY x.n`,
+  );
   await recordAudit(tx, ctx, {
     action: 'training.enrolment.add',
     entityType: 'training_class',

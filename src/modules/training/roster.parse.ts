@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Sex } from '../people/people.rules.ts';
+import { readFirstSheet, type SheetRow, XlsxError } from './xlsx-reader.ts';
 
 /**
  * Reads a roster the way enterprises send it: an XLSX with a title block, then a header row in Vietnamese
@@ -178,7 +179,7 @@ function toRow(line: number, cells: Cell[], index: Partial<Record<RosterField, n
   };
 }
 
-/** Streams the first worksheet of an XLSX into roster rows (at most MAX_ROSTER_ROWS). */
+/** Reads the first worksheet of an XLSX into roster rows (at most MAX_ROSTER_ROWS). */
 export async function parseRoster(buf: Buffer): Promise<ParsedRoster> {
   const out: ParsedRoster = { rows: [], columns: {}, fileIssues: [] };
   if (buf.subarray(0, 2).toString() !== 'PK') {
@@ -189,22 +190,16 @@ export async function parseRoster(buf: Buffer): Promise<ParsedRoster> {
     return out;
   }
   let index: Partial<Record<RosterField, number>> | null = null;
-  // Not ExcelJS's streaming WorkbookReader: it decodes each inflated chunk separately and splits multi-byte
-  // UTF-8 characters at chunk boundaries ("Đ���ng"; exceljs#2063, #2316, fixes #1665/#1821 unmerged) — silent
-  // corruption of Vietnamese names. The upload limit bounds the memory of loading the whole workbook instead.
-  const wb = new ExcelJS.Workbook();
+  let sheet: SheetRow[];
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    sheet = readFirstSheet(buf);
   } catch (e) {
-    out.fileIssues.push({ row: 0, message: `Tệp XLSX không đọc được: ${(e as Error).message}` });
+    if (!(e instanceof XlsxError)) throw e;
+    out.fileIssues.push({ row: 0, message: `Tệp XLSX không đọc được: ${e.message}` });
     return out;
   }
-  const ws = wb.worksheets[0];
-  const last = ws?.actualRowCount ? ws.rowCount : 0;
-  for (let n = 1; n <= last; n++) {
-    const row = ws!.findRow(n);
-    if (!row) continue;
-    const values = (row.values as unknown[]).map(cellValue);
+  for (const { n, cells } of sheet) {
+    const values = cells.map(cellValue);
     if (!index) {
       if (n > HEADER_SEARCH_ROWS) break;
       const found: Partial<Record<RosterField, number>> = {};

@@ -1,13 +1,18 @@
 import { sql } from 'drizzle-orm';
-import type { RosterIssue, RosterResult } from '../../contracts/people.ts';
+import type { RosterIssue, RosterProgress, RosterResult } from '../../contracts/people.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { vnToday } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { type Db, rows, type Tx } from '../../platform/db/database.ts';
 import { type AppError, errors, isAppError } from '../../platform/errors.ts';
 import { hasPermission, isWithin, pathInScope, scopeOf } from '../../platform/scope.ts';
-import { findIdentityMatches, insertPeople, type PersonWrite } from '../people/people.repo.ts';
-import { checkPerson, foldName, maskCccd } from '../people/people.rules.ts';
+import {
+  findIdentityMatches,
+  insertPeople,
+  lockIdentities,
+  type PersonWrite,
+} from '../people/people.repo.ts';
+import { checkPerson, foldName, identityKeys, maskCccd } from '../people/people.rules.ts';
 import { auditView, canReveal } from '../people/people.service.ts';
 import { classRights } from './classes.service.ts';
 import { enrolPeople } from './enrolment.service.ts';
@@ -76,8 +81,8 @@ function markInFileDuplicates(parsed: ParsedRoster, out: Checked[]) {
   }
 }
 
-/** Field rules, in-file duplicates, then one query matching every row against the registry. */
-async function analyse(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedRoster): Promise<Checked[]> {
+/** Field rules and in-file duplicates, row by row in memory. */
+function checkRows(ctx: Ctx, parsed: ParsedRoster): Checked[] {
   const today = vnToday(ctx.clock);
   const out: Checked[] = parsed.rows.map((r) => {
     const { value, issues } = checkPerson(r, today);
@@ -94,6 +99,11 @@ async function analyse(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedRoster)
     };
   });
   markInFileDuplicates(parsed, out);
+  return out;
+}
+
+/** One query matching every row against the registry, one for who of them is in the class already. */
+async function matchRegistry(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedRoster, out: Checked[]) {
   const probeRows = out.filter((r) => r.value.fullName && !r.errors.some((e) => e.field === 'cccd'));
   const matches = await findIdentityMatches(
     db,
@@ -141,6 +151,10 @@ async function analyse(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedRoster)
   return out;
 }
 
+async function analyse(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedRoster): Promise<Checked[]> {
+  return matchRegistry(ctx, db, c, parsed, checkRows(ctx, parsed));
+}
+
 async function enrolledIn(db: Db | Tx, classId: number, personIds: number[]): Promise<Set<number>> {
   if (personIds.length === 0) return new Set();
   const got = await rows<{ id: number }>(
@@ -170,13 +184,23 @@ const rosterInvalid = (issues: RosterIssue[]) =>
     { issues },
   );
 
-export async function previewRoster(ctx: Ctx, classId: number, file: Buffer): Promise<RosterResult> {
+/** Called as the import moves on (the route streams it to the browser for large files); awaited. */
+export type OnRosterProgress = (p: RosterProgress) => void | Promise<void>;
+
+export async function previewRoster(
+  ctx: Ctx,
+  classId: number,
+  file: Buffer,
+  onProgress: OnRosterProgress = () => {},
+): Promise<RosterResult> {
   const c = await loadClass(ctx, ctx.db, classId);
+  await onProgress({ phase: 'read' });
   const started = performance.now();
   const parsed = await parseRoster(file);
   const parseMs = Math.round(performance.now() - started);
   const bad = fileError(parsed);
   if (bad) throw bad;
+  await onProgress({ phase: 'check', total: parsed.rows.length });
   const checked = await analyse(ctx, ctx.db, c, parsed);
   const reveal = canReveal(ctx.actor, c.providerPath);
   const invalid = checked.filter((r) => r.errors.length > 0).length;
@@ -214,8 +238,8 @@ export async function previewRoster(ctx: Ctx, classId: number, file: Buffer): Pr
  * like `recordAudit` but in a few statements: an import may create 10,000 people.
  */
 async function auditCreated(ctx: Ctx, tx: Tx, classId: number, people: (PersonWrite & { id: number })[]) {
-  for (let i = 0; i < people.length; i += 5000) {
-    const entries = people.slice(i, i + 5000).map(({ orgPath, ...p }) => ({
+  for (let i = 0; i < people.length; i += 10_000) {
+    const entries = people.slice(i, i + 10_000).map(({ orgPath, ...p }) => ({
       entityId: String(p.id),
       orgId: p.orgId,
       orgPath,
@@ -232,15 +256,29 @@ async function auditCreated(ctx: Ctx, tx: Tx, classId: number, people: (PersonWr
   }
 }
 
-export async function commitRoster(ctx: Ctx, classId: number, file: Buffer): Promise<RosterResult> {
+export async function commitRoster(
+  ctx: Ctx,
+  classId: number,
+  file: Buffer,
+  onProgress: OnRosterProgress = () => {},
+): Promise<RosterResult> {
   await loadClass(ctx, ctx.db, classId);
+  await onProgress({ phase: 'read' });
   const parsed = await parseRoster(file);
   const bad = fileError(parsed);
   if (bad) throw bad;
+  await onProgress({ phase: 'check', total: parsed.rows.length });
   return ctx.db.transaction(async (tx) => {
-    // Re-validated inside the transaction: the registry may have changed since the preview.
+    // Re-validated inside the transaction: the registry may have changed since the preview. The identity locks
+    // make a concurrent registration of the same people (another import, the person form) wait, so the match
+    // below sees it and nobody is created twice.
     const c = await loadClass(ctx, tx, classId, true);
-    const checked = await analyse(ctx, tx, c, parsed);
+    const rowsChecked = checkRows(ctx, parsed);
+    await lockIdentities(
+      tx,
+      rowsChecked.flatMap((r) => identityKeys(r.value)),
+    );
+    const checked = await matchRegistry(ctx, tx, c, parsed, rowsChecked);
     const issues = checked.flatMap((r) => r.errors);
     if (issues.length) throw rosterInvalid(issues);
     const fresh = checked.filter((r) => r.match === 'new');
@@ -253,7 +291,10 @@ export async function commitRoster(ctx: Ctx, classId: number, file: Buffer): Pro
       orgId: keeper!.orgId,
       orgPath: keeper!.orgPath,
     }));
-    const ids = await insertPeople(tx, writes);
+    await onProgress({ phase: 'write', done: 0, total: writes.length });
+    const ids = await insertPeople(tx, writes, (done) =>
+      onProgress({ phase: 'write', done, total: writes.length }),
+    );
     fresh.forEach((r, i) => {
       r.personId = ids[i]!;
     });
@@ -264,9 +305,12 @@ export async function commitRoster(ctx: Ctx, classId: number, file: Buffer): Pro
       writes.map((w, i) => ({ ...w, id: ids[i]! })),
     );
     const personIds = checked.map((r) => r.personId!);
+    await onProgress({ phase: 'enrol', total: personIds.length });
     let outcome: Awaited<ReturnType<typeof enrolPeople>>;
     try {
-      outcome = await enrolPeople(ctx, tx, classId, personIds);
+      outcome = await enrolPeople(ctx, tx, classId, personIds, {
+        created: { ids: new Set(ids), names: new Map(writes.map((w, i) => [ids[i]!, w.fullName])) },
+      });
     } catch (e) {
       throw rowsOfEnrolError(e, checked, parsed);
     }

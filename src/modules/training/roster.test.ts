@@ -11,6 +11,7 @@ import {
 } from '../../../test/helpers/test-app.ts';
 import { rows } from '../../platform/db/database.ts';
 import { headerField, parseBirthDate, parseCccd, parsePhone } from './roster.parse.ts';
+import { rosterLine, rosterWorkbook, sampleWorkers } from './roster.sample.ts';
 
 function multipart(parts: ({ name: string; value: string } | { name: string; content: Buffer })[]) {
   const boundary = '----chungtay-roster';
@@ -231,6 +232,108 @@ describe('roster import for a class', () => {
     expect(again.rows.map((r: { match: string }) => r.match)).toEqual(Array(5).fill('enrolled'));
   });
 
+  it('creates each new person once when two imports of them run at once (by CCCD, or name + birth + phone)', async () => {
+    const [course] = await rows<{ id: number }>(
+      t.db,
+      sql`SELECT id FROM course_types WHERE code = 'SCC_NLD'`,
+    );
+    const classes: number[] = [];
+    for (const code of ['SCC-A', 'SCC-B']) {
+      const [k] = await rows<{ id: number }>(
+        t.db,
+        sql`INSERT INTO training_classes (code, provider_org_id, provider_path, customer_org_id, course_type_id, title, capacity)
+            VALUES (${code}, ${center.id}, ${center.path}::ltree, ${enterprise.id}, ${course!.id}, ${code}, 30) RETURNING id`,
+      );
+      classes.push(k!.id);
+    }
+    const file = await rosterFile([
+      ['Đinh Thị Lụa', '12/12/1991', 'Nữ', '027191000555', '0966000555', 'Công nhân'],
+      ['Tạ Văn Khoa', '02/03/1989', 'Nam', null, '0966000666', 'Công nhân'],
+    ]);
+    const people = await countRows(t.db, 'people');
+    const [a, b] = await Promise.all(
+      classes.map((id) =>
+        provider.request({
+          method: 'POST',
+          url: `/api/training/classes/${id}/roster`,
+          ...multipart([
+            { name: 'mode', value: 'commit' },
+            { name: 'file', content: file },
+          ]),
+        }),
+      ),
+    );
+    expect([a!.statusCode, b!.statusCode], `${a!.body} ${b!.body}`).toEqual([200, 200]);
+    expect([a!.json().created, b!.json().created].sort()).toEqual([0, 2]);
+    expect(await countRows(t.db, 'people')).toBe(people + 2);
+    for (const id of classes)
+      expect(await countRows(t.db, 'enrolments', sql`class_id = ${id} AND status = 'enrolled'`)).toBe(2);
+  });
+
+  it('streams its progress when asked (NDJSON): read, check, write in batches, enrol, then the result or the errors', async () => {
+    const [course] = await rows<{ id: number }>(
+      t.db,
+      sql`SELECT id FROM course_types WHERE code = 'SCC_NLD'`,
+    );
+    const [k] = await rows<{ id: number }>(
+      t.db,
+      sql`INSERT INTO training_classes (code, provider_org_id, provider_path, customer_org_id, course_type_id, title, capacity)
+          VALUES ('SCC-LON', ${center.id}, ${center.path}::ltree, ${enterprise.id}, ${course!.id}, 'Lớp đông', 30) RETURNING id`,
+    );
+    const stream = (s: Session, content: Buffer) => {
+      const body = multipart([
+        { name: 'mode', value: 'commit' },
+        { name: 'file', content },
+      ]);
+      return s.request({
+        method: 'POST',
+        url: `/api/training/classes/${k!.id}/roster`,
+        payload: body.payload,
+        headers: { ...body.headers, accept: 'application/x-ndjson' },
+      });
+    };
+    const lines = (body: string) =>
+      body
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    // Refused before any work: an ordinary error response.
+    const refused = await stream(viewer, await rosterFile(badLines));
+    expect([refused.statusCode, refused.headers['content-type']]).toEqual([
+      403,
+      expect.stringContaining('json'),
+    ]);
+    // Errors found while checking: the last line, and nothing written.
+    const people = await countRows(t.db, 'people');
+    const bad = await stream(provider, await rosterFile(badLines));
+    expect(bad.statusCode).toBe(200);
+    expect(bad.headers['content-type']).toContain('application/x-ndjson');
+    const badOut = lines(bad.body);
+    expect(badOut.slice(0, -1)).toEqual([
+      { progress: { phase: 'read' } },
+      { progress: { phase: 'check', total: 6 } },
+    ]);
+    expect(badOut.at(-1).error).toMatchObject({
+      code: 'roster.invalid',
+      details: { issues: expect.any(Array) },
+    });
+    expect(await countRows(t.db, 'people')).toBe(people);
+    // A large file: the people are written in batches of 2,500.
+    const workers = sampleWorkers(2600, 42, 600_000, '2026-05-04');
+    const ok = await stream(provider, await rosterWorkbook(workers.map(rosterLine)));
+    const okLines = lines(ok.body);
+    expect(okLines.slice(0, -1)).toEqual([
+      { progress: { phase: 'read' } },
+      { progress: { phase: 'check', total: 2600 } },
+      { progress: { phase: 'write', done: 0, total: 2600 } },
+      { progress: { phase: 'write', done: 2500, total: 2600 } },
+      { progress: { phase: 'write', done: 2600, total: 2600 } },
+      { progress: { phase: 'enrol', total: 2600 } },
+    ]);
+    expect(okLines.at(-1).result).toMatchObject({ mode: 'commit', created: 2600, total: 2600 });
+    expect(await countRows(t.db, 'people')).toBe(people + 2600);
+  }, 120_000);
+
   it('needs a right to enrol in the class', async () => {
     const res = await send(viewer, await rosterFile(badLines), 'preview');
     expect(res.statusCode).toBe(403);
@@ -284,6 +387,29 @@ describe('roster import for a class', () => {
     // Every Vietnamese name arrives intact (ExcelJS's streaming reader garbles some: see roster.parse.ts).
     expect(body.rows.map((r: { fullName: string }) => r.fullName)).toEqual(lines.map((l) => l[0]));
     expect(body).toMatchObject({ total: 10_000, invalid: 0, newPeople: 10_000 });
+    // The commit writes all of it in one transaction: the people (an audit entry each) and their places, the
+    // seats left taken in file order and the rest waitlisted in file order. (A lock per person would overflow
+    // PostgreSQL's lock table here.)
+    const people = await countRows(t.db, 'people');
+    const audited = await countRows(t.db, 'audit_log', sql`entity_type = 'person' AND action = 'create'`);
+    const seats =
+      30 - (await countRows(t.db, 'enrolments', sql`class_id = ${classId} AND status = 'enrolled'`));
+    const committed = await send(provider, file, 'commit');
+    expect(committed.statusCode, committed.body.slice(0, 500)).toBe(200);
+    const done = committed.json();
+    expect(done).toMatchObject({ created: 10_000, linked: 0 });
+    expect(done.enrolled).toHaveLength(seats);
+    expect(done.waitlisted).toHaveLength(10_000 - seats);
+    expect(await countRows(t.db, 'people')).toBe(people + 10_000);
+    expect(await countRows(t.db, 'audit_log', sql`entity_type = 'person' AND action = 'create'`)).toBe(
+      audited + 10_000,
+    );
+    const [firstWaiting] = await rows<{ cccd: string }>(
+      t.db,
+      sql`SELECT p.cccd FROM enrolments e JOIN people p ON p.id = e.person_id
+          WHERE e.class_id = ${classId} AND e.status = 'waitlisted' ORDER BY e.waitlisted_at, e.id LIMIT 1`,
+    );
+    expect(firstWaiting!.cccd).toBe(lines[seats]![3]);
     const tooMany = await rosterFile([...lines, lines[0]!]);
     const refused = await send(provider, tooMany, 'preview');
     expect(refused.statusCode).toBe(400);
