@@ -52,6 +52,8 @@ export const certificateListQuery = pageQuery.extend({
   /** Certificates issued by this organisation or its units. */
   orgId: idQuery.optional(),
   status: certificateStatus.optional(),
+  /** A certificate number, exact or its beginning ("000123/2026"), or the holder's name with or without diacritics. */
+  q: z.string().trim().max(100).optional(),
 });
 export const certificatePage = pageOf(certificateView);
 

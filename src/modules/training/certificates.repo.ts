@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
+import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
 
 /** All certificate SQL. Every read of certificates takes a Scope on the issuer's path. */
@@ -97,7 +98,32 @@ export type CertificateFilter = {
   classId?: number | undefined;
   orgPath?: string | undefined;
   status?: 'valid' | 'revoked' | 'replaced' | undefined;
+  /** A certificate number (exact or its beginning) when it holds a digit, else the holder's name. */
+  q?: string | undefined;
 };
+
+/** The number as the index folds it (lower, no diacritics, `đ` → `d`, no spaces), as a LIKE prefix. */
+function numberPrefix(q: string): string {
+  const folded = q
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[\\%_]/g, (c) => `\\${c}`);
+  return `${folded}%`;
+}
+
+/**
+ * Text search: a number ("000123/2026/GCN-TTDVNĐ", "000123", "000123/2026/gcn-ttdvnd") on
+ * certificates_number_search_idx; a name without diacritics ("nguyen van an") on the people registry's trigram
+ * index (people.search_text). Certificate numbers always hold digits and names never do.
+ */
+function searchCondition(q: string): SQL {
+  return /\d/.test(q)
+    ? sql`lower(ct_unaccent(c.number)) LIKE ${numberPrefix(q)}`
+    : matchesSearch(sql`p.search_text`, q);
+}
 
 export async function listCertificates(
   db: Db,
@@ -110,12 +136,15 @@ export async function listCertificates(
   if (f.classId) where.push(sql`e.class_id = ${f.classId}`);
   if (f.orgPath) where.push(sql`c.issuer_path <@ ${f.orgPath}::ltree`);
   if (f.status) where.push(sql`c.status = ${f.status}`);
+  const q = f.q?.trim();
+  if (q) where.push(searchCondition(q));
   const cond = sql.join(where, sql` AND `);
   return fetchPage<CertificateRow>(
     db,
     sql`${selectCertificate} WHERE ${cond} ORDER BY c.issued_on DESC, c.id DESC
         LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
     sql`SELECT count(*)::int AS total FROM certificates c LEFT JOIN enrolments e ON e.id = c.enrolment_id
+        ${q ? sql`JOIN people p ON p.id = c.person_id` : sql``}
         WHERE ${cond}`,
   );
 }
@@ -266,19 +295,13 @@ export type VerifyRow = {
   holderBirthYear: number | null;
 };
 
-/** One query on the unique index of verify_code; selects nothing personal beyond name and birth year. */
+/**
+ * One lookup on the unique index of verify_code, through `ct_verify_certificate` (migration 0014): a PL/pgSQL
+ * function keeps its plan for the session, so a verification is not re-planned on every request. Selects
+ * nothing personal beyond name and birth year.
+ */
 export async function findByVerifyCode(db: Db, code: string): Promise<VerifyRow | null> {
-  const [row] = await rows<VerifyRow>(
-    db,
-    sql`SELECT c.status, c.number, ct.certificate_kind AS "certificateKind", ct.name_vi AS "courseName",
-               o.name AS "issuerName", c.issued_on::text AS "issuedOn", c.valid_until::text AS "validUntil",
-               p.full_name AS "holderName", extract(year FROM p.birth_date)::int AS "holderBirthYear"
-        FROM certificates c
-        JOIN course_types ct ON ct.id = c.course_type_id
-        JOIN organisations o ON o.id = c.issuer_org_id
-        JOIN people p ON p.id = c.person_id
-        WHERE c.verify_code = ${code}`,
-  );
+  const [row] = await rows<VerifyRow>(db, sql`SELECT * FROM ct_verify_certificate(${code})`);
   return row ?? null;
 }
 

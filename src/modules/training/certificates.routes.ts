@@ -53,7 +53,8 @@ export const certificateRoutes: ModuleRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'Certificates issued by the caller’s organisations, by person, class or issuer',
+        summary:
+          'Certificates issued by the caller’s organisations, by person, class, issuer or text (q: a number, exact or its beginning, or the holder’s name without diacritics)',
         querystring: certificateListQuery,
         response: { 200: certificatePage },
       },

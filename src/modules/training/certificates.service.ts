@@ -149,6 +149,7 @@ export async function listCertificates(
     classId?: number | undefined;
     orgId?: number | undefined;
     status?: 'valid' | 'revoked' | 'replaced' | undefined;
+    q?: string | undefined;
     page: number;
     pageSize: number;
   },
@@ -163,7 +164,7 @@ export async function listCertificates(
   const { items, total } = await repo.listCertificates(
     ctx.db,
     scope,
-    { personId: q.personId, classId: q.classId, orgPath, status: q.status },
+    { personId: q.personId, classId: q.classId, orgPath, status: q.status, q: q.q },
     q,
   );
   const today = vnToday(ctx.clock);

@@ -404,6 +404,40 @@ describe('certificates: issue, numbering, revoke/reissue, list, public verificat
     const none = (await outsider.get(`/api/training/certificates?classId=${k.id}`)).json();
     expect(none.total).toBe(0);
   });
+
+  it('finds certificates by number (exact or its beginning) and by the holder’s name without diacritics', async () => {
+    const k = await buildClass(t.db, {
+      provider: centre,
+      course: 'SCC_NLD',
+      learners: [{ name: 'Đặng Thị Ngọc Ánh' }, { name: 'Nguyễn Văn An' }, { name: 'Nguyễn Văn Anh' }],
+    });
+    const issued = (await issue(admin, k.id)).json().issued as { number: string; personName: string }[];
+    const search = async (s: Session, q: string) => {
+      const res = await s.get(`/api/training/certificates?q=${encodeURIComponent(q)}&pageSize=200`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.total).toBe(body.items.length);
+      return body.items.map((c: { number: string; personName: string }) => `${c.number} ${c.personName}`);
+    };
+    const line = (i: number) => `${issued[i]!.number} ${issued[i]!.personName}`;
+    // Exact, typed without diacritics or in lower case, and the beginning of a number.
+    expect(await search(admin, issued[0]!.number)).toEqual([line(0)]);
+    expect(await search(admin, issued[0]!.number.toLowerCase().replace('Đ', 'd'))).toEqual([line(0)]);
+    const [seq, year] = issued[1]!.number.split('/');
+    expect(await search(admin, `${seq}/${year}`)).toEqual([line(1)]);
+    expect(await search(admin, `${seq!.slice(0, -1)}`)).toContain(line(1));
+    // Names: without diacritics, in any case, words in order; "nguyen van an" also finds "Anh" (a prefix).
+    expect(await search(admin, 'dang thi ngoc anh')).toEqual([line(0)]);
+    expect(await search(admin, 'NGUYEN VAN ANH')).toEqual([line(2)]);
+    expect((await search(admin, 'nguyen van an')).sort()).toEqual([line(1), line(2)].sort());
+    expect(await search(admin, 'không có ai tên này')).toEqual([]);
+    // LIKE wildcards in the query are plain characters.
+    expect(await search(admin, '%')).toEqual([]);
+    expect(await search(admin, '0_')).toEqual([]);
+    // Scope still applies: someone outside the issuer's tree finds nothing.
+    expect(await search(outsider, issued[0]!.number)).toEqual([]);
+    expect(await search(outsider, 'dang thi ngoc anh')).toEqual([]);
+  });
 });
 
 describe('certificate number rules', () => {

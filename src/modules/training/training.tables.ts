@@ -254,6 +254,8 @@ export const certificates = pgTable(
   (t) => [
     uniqueIndex('certificates_number_uq').on(t.issuerOrgId, t.year, t.seq),
     uniqueIndex('certificates_verify_uq').on(t.verifyCode),
+    /** Search by number, exact or prefix, case and diacritics folded ("000123/2026/gcn-ttdvnd"). */
+    index('certificates_number_search_idx').on(sql`lower(ct_unaccent(${t.number})) text_pattern_ops`),
     index('certificates_person_idx').on(t.personId),
     index('certificates_issuer_gist').using('gist', t.issuerPath),
   ],
