@@ -250,6 +250,8 @@ export type ClassView = z.infer<typeof classView>;
 
 export const setSessionsBody = z.object({ sessions: z.array(sessionInput).max(100) });
 export const setTrainersBody = z.object({ trainerIds: z.array(id).max(20) });
+/** The amount paid under the service agreement, recordable after the class ends (PUT …/classes/:id/payment). */
+export const classPaymentBody = z.object({ version: z.number().int().positive(), paidAmount: money });
 export const classStatusBody = z.object({
   version: z.number().int().positive(),
   status: z.enum(['open', 'in_progress', 'completed', 'cancelled']),

@@ -270,8 +270,14 @@ export async function setTrainers(ctx: Ctx, id: number, input: z.output<typeof s
       return [];
     });
     if (issues.length) throw errors.validation(issues);
-    await assertTrainersFree(tx, id, locked, 'trainerIds', ids);
     const before = (await repo.classTrainersOf(tx, id)).map((t) => t.id);
+    // A class that is open or running keeps the course's minimum: a trainer is replaced, not just removed.
+    if ((c.status === 'open' || c.status === 'in_progress') && ids.length < before.length) {
+      const course = (await repo.findCourse(tx, c.courseTypeId))!;
+      if (ids.length < course.minTrainers)
+        throw trainingErrors.trainersBelowMinimum(ids.length, course, c.status);
+    }
+    await assertTrainersFree(tx, id, locked, 'trainerIds', ids);
     await tx.delete(classTrainers).where(eq(classTrainers.classId, id));
     if (ids.length)
       await tx.insert(classTrainers).values(ids.map((trainerId) => ({ classId: id, trainerId })));

@@ -19,6 +19,7 @@ export const trainingErrors = {
     ),
   requestState: (status: string) =>
     conflict('request_state', `Đề nghị đang ở trạng thái “${status}”: không thực hiện được thao tác này.`),
+  classCancelled: () => conflict('class_cancelled', 'Lớp đã huỷ: không ghi nhận thanh toán cho lớp này.'),
   classClosed: () => conflict('class_closed', 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.'),
   badTransition: (from: string, to: string) =>
     conflict('class_transition', `Không chuyển được lớp từ “${from}” sang “${to}”.`),
@@ -30,6 +31,17 @@ export const trainingErrors = {
         have,
         need,
       },
+    ),
+  /** Same code as opening with too few (same rule, same remedy), worded for a removal from a running class. */
+  trainersBelowMinimum: (
+    have: number,
+    course: { code: string; minTrainers: number; legalSource: string | null },
+    status: string,
+  ) =>
+    conflict(
+      'too_few_trainers',
+      `Lớp ${status === 'open' ? 'đang mở' : 'đang học'} phải giữ ít nhất ${course.minTrainers} giảng viên theo quy định của khoá ${course.code}${course.legalSource ? ` (${course.legalSource})` : ''}: danh sách mới chỉ còn ${have}. Hãy phân công giảng viên thay thế trước khi bỏ bớt.`,
+      { have, need: course.minTrainers, courseCode: course.code, legalSource: course.legalSource },
     ),
   tooFewHours: (have: number, need: number) =>
     conflict(

@@ -269,15 +269,48 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
       code: 'training.too_few_hours',
       details: { have: 2, need: 4 },
     });
-    await put(hsc, `/api/training/classes/${c.id}/trainers`, { trainerIds: [t1] });
     await put(hsc, `/api/training/classes/${c.id}/sessions`, {
       sessions: [session('2026-05-20', '08:00', '10:00', 2), session('2026-05-20', '13:00', '15:00', 2)],
     });
-    const lacking = await hsc.post(`/api/training/classes/${c.id}/status`, {
+    const completed = await hsc.post(`/api/training/classes/${c.id}/status`, {
       version: 2,
       status: 'completed',
     });
-    expect(lacking.json().error.code).toBe('training.too_few_trainers');
+    expect(completed.json().status).toBe('completed');
+  });
+
+  it('refuses to take an open or running class below the course’s minimum of trainers, naming the rule', async () => {
+    const c = await createClass('MIN-1');
+    const [t1, t2, t3] = [await addTrainer(), await addTrainer(), await addTrainer()];
+    // While planned, the list may shrink freely (opening checks it).
+    for (const trainerIds of [[t1, t2], [t1], [t1, t2]])
+      expect((await put(hsc, `/api/training/classes/${c.id}/trainers`, { trainerIds })).statusCode).toBe(200);
+    expect(
+      (await hsc.post(`/api/training/classes/${c.id}/status`, { version: 1, status: 'open' })).statusCode,
+    ).toBe(200);
+    for (const status of ['open', 'in_progress'] as const) {
+      if (status === 'in_progress')
+        expect(
+          (await hsc.post(`/api/training/classes/${c.id}/status`, { version: 2, status })).statusCode,
+        ).toBe(200);
+      for (const trainerIds of [[t1], []]) {
+        const res = await put(hsc, `/api/training/classes/${c.id}/trainers`, { trainerIds });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().error).toMatchObject({
+          code: 'training.too_few_trainers',
+          details: { have: trainerIds.length, need: 2, courseCode: 'SCC_NLD' },
+        });
+        expect(res.json().error.message).toMatch(/ít nhất 2 giảng viên theo quy định của khoá SCC_NLD/);
+      }
+      const kept = (await hsc.get(`/api/training/classes/${c.id}`)).json();
+      expect(kept.trainers.map((t: { id: number }) => t.id).sort()).toEqual([t1, t2].sort());
+    }
+    // Replacing one trainer by another keeps the minimum, and is allowed.
+    expect(
+      (await put(hsc, `/api/training/classes/${c.id}/trainers`, { trainerIds: [t1, t3] })).statusCode,
+    ).toBe(200);
+    const after = (await hsc.get(`/api/training/classes/${c.id}`)).json();
+    expect(after.trainers.map((t: { id: number }) => t.id).sort()).toEqual([t1, t3].sort());
   });
 
   it('refuses a learner on overlapping sessions and one without the level I prerequisite', async () => {
@@ -375,6 +408,33 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
       (await hsc.post(`/api/training/classes/${c.id}/status`, { version: 2, status: 'completed' })).json()
         .status,
     ).toBe('completed');
+    // The agreement is settled after the class: payment is recorded on the completed class (nothing else is).
+    expect((await put(hsc, `/api/training/classes/${c.id}`, { ...v, version: 3 })).statusCode).toBe(409);
+    const pay = (paidAmount: number, version: number, s = hsc) =>
+      put(s, `/api/training/classes/${c.id}/payment`, { version, paidAmount });
+    expect((await pay(1_400_000, 3, ent)).statusCode).toBe(403);
+    expect((await pay(1_400_000, 2)).json().error.code).toBe('training.class_version_conflict');
+    expect((await pay(-1, 3)).json().error.details.issues[0].path).toBe('body.paidAmount');
+    const paid = await pay(1_400_000, 3);
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({
+      status: 'completed',
+      paidAmount: 1_400_000,
+      unpaidAmount: 0,
+      version: 4,
+    });
+    const [audited] = await rows<{ before: unknown; after: unknown }>(
+      t.db,
+      sql`SELECT before, after FROM audit_log WHERE action = 'training.class.payment' AND entity_id = ${String(c.id)}`,
+    );
+    expect(audited).toEqual({ before: { paidAmount: 700_000 }, after: { paidAmount: 1_400_000 } });
+    const dropped = await createClass('KQ-HUY');
+    await hsc.post(`/api/training/classes/${dropped.id}/status`, { version: 1, status: 'cancelled' });
+    const onCancelled = await put(hsc, `/api/training/classes/${dropped.id}/payment`, {
+      version: 2,
+      paidAmount: 1,
+    });
+    expect(onCancelled.json().error.code).toBe('training.class_cancelled');
     const reach = (await hsc.get(`/api/training/reach/${o.hsc.id}?month=2026-05`)).json();
     expect(reach).toMatchObject({ learnersTrained: 3, passed: 2, revenue: 1_400_000 });
     expect(reach.passRate).toBeCloseTo(2 / 3);

@@ -308,3 +308,11 @@ export async function enrolmentsOf(db: Db | Tx, classId: number): Promise<Enrolm
         ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, e.waitlisted_at NULLS FIRST, e.id`,
   );
 }
+
+/** The service agreement's paid amount (VND), bumping the class's version. */
+export async function setPaidAmount(tx: Tx, classId: number, paidAmount: number, now: Date): Promise<void> {
+  await tx.execute(
+    sql`UPDATE training_classes SET paid_amount = ${paidAmount}, version = version + 1, updated_at = ${now.toISOString()}
+        WHERE id = ${classId}`,
+  );
+}

@@ -5,6 +5,7 @@ import {
   attendanceView,
   cancelEnrolmentResult,
   classListItem,
+  classPaymentBody,
   classQuery,
   classStatusBody,
   classView,
@@ -44,6 +45,7 @@ import * as catalogue from './catalogue.service.ts';
 import * as classes from './classes.service.ts';
 import * as compliance from './compliance.service.ts';
 import * as enrolment from './enrolment.service.ts';
+import { recordPayment } from './payment.service.ts';
 import * as requests from './requests.service.ts';
 import * as trainers from './trainers.service.ts';
 import * as workforce from './workforce.service.ts';
@@ -213,6 +215,20 @@ export const trainingRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => classes.updateClass(ctxOf(req, deps), req.params.id, req.body),
+  );
+  app.put(
+    '/api/training/classes/:id/payment',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record the amount paid under the service agreement (also on a completed class; not on a cancelled one)',
+        params: idParam,
+        body: classPaymentBody,
+        response: { 200: classView },
+      },
+    },
+    (req) => recordPayment(ctxOf(req, deps), req.params.id, req.body),
   );
   app.put(
     '/api/training/classes/:id/sessions',
