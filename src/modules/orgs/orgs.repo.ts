@@ -3,6 +3,7 @@ import type { OrgEvent, OrgSummary } from '../../contracts/orgs.ts';
 import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
 import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
+import { moveOrgPathCopies } from '../../platform/subtree-moves.ts';
 import { organisationEvents, organisations } from './orgs.tables.ts';
 
 export type OrgRow = typeof organisations.$inferSelect;
@@ -121,11 +122,22 @@ export async function countActiveChildren(db: Db | Tx, id: number): Promise<numb
 }
 
 /** Re-roots the subtree at `oldPath` under the node at `newParentPath`, in one statement. */
+/**
+ * Moves the subtree at `oldPath` under `newParentPath`: the organisations, every module's copies of their paths
+ * and whatever the modules keep per ancestor (platform/subtree-moves.ts), in the caller's transaction.
+ */
 export async function movePaths(tx: Tx, oldPath: string, newParentPath: string): Promise<void> {
   await tx.execute(
     sql`UPDATE organisations SET path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)
         WHERE path <@ ${oldPath}::ltree`,
   );
+  const labels = oldPath.split('.');
+  await moveOrgPathCopies(tx, {
+    oldPath,
+    newPath: `${newParentPath}.${labels.at(-1)}`,
+    oldParentPath: labels.slice(0, -1).join('.'),
+    newParentPath,
+  });
 }
 
 export async function insertEvent(tx: Tx, ev: typeof organisationEvents.$inferInsert): Promise<void> {

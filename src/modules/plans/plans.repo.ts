@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
+import { registerSubtreeMoveHook, type SubtreeMove } from '../../platform/subtree-moves.ts';
 import { dueOn, type PlanPeriods } from './periods.ts';
 
 /**
@@ -169,6 +170,45 @@ export async function applyRollup(
       yes_count = plan_rollups.yes_count + excluded.yes_count,
       reports = plan_rollups.reports + excluded.reports`);
 }
+
+/**
+ * After a subtree moved (platform/subtree-moves.ts): the totals of its counted reports leave the old ancestors
+ * and join the new ones, within each plan's issuer subtree; totals inside the subtree are unchanged. Dashboards
+ * read child lines through the current tree, so they keep agreeing with the roll-up. Rows in path order, as in
+ * applyRollup, so a move and concurrent submissions lock shared ancestors in the same order.
+ */
+export async function rehomeRollups(tx: Tx, move: SubtreeMove): Promise<void> {
+  await tx.execute(sql`
+    WITH moved AS (
+      SELECT r.plan_id, v.indicator_id, r.period_key, sum(coalesce(v.value, 0)) AS value,
+             sum(coalesce(v.denominator, 0)) AS denominator,
+             sum(CASE WHEN coalesce(v.value, 0) > 0 THEN 1 ELSE 0 END)::int AS yes_count, count(*)::int AS reports
+      FROM plan_reports r JOIN plan_report_values v ON v.report_id = r.id
+      WHERE r.org_path <@ ${move.newPath}::ltree AND r.status IN ('submitted', 'accepted')
+      GROUP BY r.plan_id, v.indicator_id, r.period_key
+    ), deltas AS (
+      SELECT m.*, a.id AS org_id, a.path, -1 AS sign
+      FROM moved m JOIN plans p ON p.id = m.plan_id
+      JOIN organisations a ON a.path @> ${move.oldParentPath}::ltree AND a.path <@ p.issuer_path
+                          AND NOT a.path @> ${move.newParentPath}::ltree
+      WHERE ${move.oldParentPath} <> ''
+      UNION ALL
+      SELECT m.*, a.id, a.path, 1
+      FROM moved m JOIN plans p ON p.id = m.plan_id
+      JOIN organisations a ON a.path @> ${move.newParentPath}::ltree AND a.path <@ p.issuer_path
+                          AND (${move.oldParentPath} = '' OR NOT a.path @> ${move.oldParentPath}::ltree)
+    )
+    INSERT INTO plan_rollups (plan_id, indicator_id, period_key, org_id, value, denominator, yes_count, reports)
+    SELECT plan_id, indicator_id, period_key, org_id, sign * value, sign * denominator, sign * yes_count, sign * reports
+    FROM deltas ORDER BY path, indicator_id
+    ON CONFLICT (plan_id, indicator_id, period_key, org_id) DO UPDATE SET
+      value = plan_rollups.value + excluded.value,
+      denominator = plan_rollups.denominator + excluded.denominator,
+      yes_count = plan_rollups.yes_count + excluded.yes_count,
+      reports = plan_rollups.reports + excluded.reports`);
+}
+
+registerSubtreeMoveHook('plans.rollups', rehomeRollups);
 
 export type RollupRow = {
   orgId: number;
