@@ -1,38 +1,77 @@
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
+import pg from 'pg';
 import { modules } from '../src/modules/index.ts';
 import { insertPeople } from '../src/modules/people/people.repo.ts';
 import { buildClass, thirtyWorkers } from '../src/modules/training/certificates.fixtures.ts';
 import { certificatesPdf } from '../src/modules/training/certificates.pdf.ts';
 import { classCertificates } from '../src/modules/training/certificates.repo.ts';
-import { rosterLine, rosterWorkbook, sampleWorkers } from '../src/modules/training/roster.sample.ts';
+import {
+  rosterLine,
+  rosterWorkbook,
+  type SampleWorker,
+  sampleWorkers,
+} from '../src/modules/training/roster.sample.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { type Database, openPglite, rows } from '../src/platform/db/database.ts';
+import { type Database, type Db, openPglite, openPostgres, rows } from '../src/platform/db/database.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { buildOrg, buildUser } from '../test/helpers/factories.ts';
 
 /**
- * Issue 4's benchmark, on the embedded database (the default install): a 10,000-row roster XLSX imported with
- * full validation (preview, then commit through the HTTP route) next to the raw insert of the same rows; the
- * bulk certificate PDF of a class of 30 next to drawing the same pages without HTTP or SQL; the public
- * verification endpoint at a fixed 200 requests/s next to a static route at the same rate. Everything runs in
- * one process; the verification load comes from a forked process, as a phone's requests would.
+ * Issue 4's benchmark, on the embedded database of the default install (PGlite in a data directory) and on the
+ * PostgreSQL server when one answers (DATABASE_URL or BENCH_PG_URL as in bench/run.ts, default 127.0.0.1:5432;
+ * BENCH_TRAINING_DBS picks `pglite`, `postgres` or both):
+ * - a 10,000-row roster XLSX imported with full validation through the HTTP route (preview, then commit) into a
+ *   registry that already holds 20,000 people, next to the fastest plain SQL for the same rows (one statement:
+ *   people inserted from jsonb_to_recordset, their enrolments from the RETURNING ids) — measured once before and
+ *   once after the import, after a warm-up of both at 1,000 rows (a fresh process runs PGlite's WebAssembly
+ *   unoptimised at first, and whichever goes first pays it);
+ * - the bulk certificate PDF of a class of 30 next to drawing the same pages without HTTP or SQL;
+ * - the public verification endpoint at a fixed 200 requests/s (codes cycled over 10,000 certificates) next to a
+ *   static route at the same rate, from a forked load process; with the server's CPU time per request, which
+ *   other work on the machine does not inflate the way it inflates latency.
  */
 
+type Latency = {
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  /** Server CPU (user + system) per answered request, ms: the app and the static route share this process. */
+  cpuMs: number;
+  seconds: number;
+};
+export type RosterFigures = {
+  rows: number;
+  registry: number;
+  bytes: number;
+  previewMs: number;
+  commitMs: number;
+  rawMs: number[];
+};
+export type DbFigures = {
+  kind: 'pglite' | 'postgres';
+  location: string;
+  roster: RosterFigures;
+  pdf: { runs: number; bulkMs: number[]; drawMs: number[]; bytes: number };
+  verify: { rate: number; certificates: number; html: Latency; json: Latency; static: Latency };
+  explain: string[];
+};
 export type TrainingResult = {
   date: string;
   machine: string;
   loadAvg: number[];
+  loadAvgEnd: number[];
   quick: boolean;
-  roster: { rows: number; bytes: number; previewMs: number; commitMs: number; rawInsertMs: number };
-  pdf: { runs: number; bulkMs: number[]; drawMs: number[]; bytes: number };
-  verify: { rate: number; seconds: number; html: Latency; json: Latency; static: Latency };
+  results: DbFigures[];
+  skipped: string[];
 };
-type Latency = { requests: number; p50: number; p99: number; max: number; non2xx: number };
 
 const log = (m: string) =>
   process.stderr.write(`[bench training ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
@@ -61,90 +100,156 @@ async function login(base: string, username: string, password: string) {
 }
 
 /** A fixed arrival rate for `seconds`, cycling the paths, from a forked load process (bench/training-load.ts). */
-function atRate(base: string, paths: string[], rate: number, seconds: number): Promise<Latency> {
-  return new Promise((resolve, reject) => {
+async function atRate(base: string, paths: string[], rate: number, seconds: number): Promise<Latency> {
+  const cpu0 = process.cpuUsage();
+  const got = await new Promise<Omit<Latency, 'cpuMs' | 'seconds'>>((resolve, reject) => {
     const child = fork(
       path.join(import.meta.dirname, 'training-load.ts'),
       [JSON.stringify({ base, paths, rate, seconds })],
-      {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      },
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
-    child.once('message', (m) => resolve(m as Latency));
+    child.once('message', (m) => resolve(m as Omit<Latency, 'cpuMs' | 'seconds'>));
     child.once('exit', (code) => code && reject(new Error(`load process exited with ${code}`)));
   });
+  const cpu = process.cpuUsage(cpu0);
+  return { ...got, seconds, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, got.requests) };
+}
+
+const PG_DB = 'chungtay_bench_training';
+
+async function openBenchDatabase(
+  kind: 'pglite' | 'postgres',
+): Promise<{ database: Database; drop: () => void }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chungtay-bench-training-'));
+    const database = await openPglite({ dataDir: dir });
+    return { database, drop: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const url =
+    process.env.DATABASE_URL ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${PG_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${PG_DB}`;
+  // Left in place after the run for inspection; the next run drops it.
+  return { database: await openPostgres(u.toString()), drop: () => {} };
+}
+
+async function newClass(db: Db, provider: { id: number; path: string }, code: string, capacity: number) {
+  const [k] = await rows<{ id: number }>(
+    db,
+    sql`INSERT INTO training_classes (code, provider_org_id, provider_path, course_type_id, title, capacity, status)
+        SELECT ${code}, ${provider.id}, ${provider.path}::ltree, id, ${`Lớp ${code}`}, ${capacity}, 'open'
+        FROM course_types WHERE code = 'ATVSLD_N4' RETURNING id`,
+  );
+  return k!.id;
+}
+
+/**
+ * The baseline: the fastest plain SQL for the same rows — one statement, people from jsonb_to_recordset and
+ * their enrolments from the ids it returns; no parsing, field rules, duplicate search, locks or audit.
+ */
+async function rawInsert(
+  db: Db,
+  provider: { id: number; path: string },
+  classId: number,
+  ws: SampleWorker[],
+) {
+  const t0 = performance.now();
+  const json = JSON.stringify(ws);
+  await db.execute(
+    sql`WITH p AS (
+          INSERT INTO people (full_name, birth_date, sex, cccd, phone, job_title, org_id, org_path)
+          SELECT "fullName", "birthDate", sex, cccd, phone, "jobTitle", ${provider.id}, ${provider.path}::ltree
+          FROM jsonb_to_recordset(${json}::jsonb)
+            AS x("fullName" text, "birthDate" date, sex text, cccd text, phone text, "jobTitle" text)
+          RETURNING id)
+        INSERT INTO enrolments (class_id, person_id, status) SELECT ${classId}, id, 'enrolled' FROM p`,
+  );
+  return performance.now() - t0;
 }
 
 async function rosterPart(
-  database: Database,
+  db: Db,
   base: string,
   h: Record<string, string>,
   provider: { id: number; path: string },
   n: number,
-) {
-  const db = database.db;
-  const [course] = await rows<{ id: number }>(db, sql`SELECT id FROM course_types WHERE code = 'ATVSLD_N4'`);
-  const [k] = await rows<{ id: number }>(
+): Promise<RosterFigures> {
+  const registry = n * 2;
+  log(`roster: a registry of ${registry} people…`);
+  await insertPeople(
     db,
-    sql`INSERT INTO training_classes (code, provider_org_id, provider_path, course_type_id, title, capacity, status)
-        VALUES ('BENCH-10K', ${provider.id}, ${provider.path}::ltree, ${course!.id}, 'Lớp benchmark', ${n}, 'open') RETURNING id`,
+    sampleWorkers(registry, 7, 700_000, '2026-12-01').map((w) => ({
+      ...w,
+      email: null,
+      employerOrgId: null,
+      orgId: provider.id,
+      orgPath: provider.path,
+    })),
   );
-  const workers = sampleWorkers(n, 99, 0, '2026-12-01');
-  const file = await rosterWorkbook(workers.map(rosterLine));
-  const send = async (mode: string) => {
+  await db.execute(sql`ANALYZE people`);
+  const send = async (classId: number, mode: string, file: Buffer, rowsIn: number) => {
     const m = multipart(mode, file);
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/training/classes/${k!.id}/roster`, {
+    const res = await fetch(`${base}/api/training/classes/${classId}/roster`, {
       method: 'POST',
       headers: { ...h, 'content-type': m.type },
       body: m.body,
     });
     const body = (await res.json()) as { invalid?: number; created?: number; error?: unknown };
     const ms = performance.now() - t0;
-    if (res.status !== 200 || (mode === 'preview' ? body.invalid !== 0 : body.created !== n))
+    if (res.status !== 200 || (mode === 'preview' ? body.invalid !== 0 : body.created !== rowsIn))
       throw new Error(`roster ${mode}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
     return ms;
   };
-  log(`roster: preview of ${n} rows…`);
-  const previewMs = await send('preview');
-  log('roster: commit…');
-  const commitMs = await send('commit');
-  // Baseline: the same rows written straight through the repository (no parsing, no validation, no audit).
-  const [k2] = await rows<{ id: number }>(
+  const importFile = async (code: string, ws: SampleWorker[]) => {
+    const file = await rosterWorkbook(ws.map(rosterLine));
+    const k = await newClass(db, provider, code, ws.length);
+    const previewMs = await send(k, 'preview', file, ws.length);
+    const commitMs = await send(k, 'commit', file, ws.length);
+    return { previewMs, commitMs, bytes: file.length };
+  };
+  const warm = Math.max(200, Math.round(n / 10));
+  log(`roster: warm-up, import and raw insert of ${warm} rows…`);
+  await importFile('BENCH-WARM', sampleWorkers(warm, 3, 100_000, '2026-12-01'));
+  await rawInsert(
     db,
-    sql`INSERT INTO training_classes (code, provider_org_id, provider_path, course_type_id, title, capacity, status)
-        VALUES ('BENCH-RAW', ${provider.id}, ${provider.path}::ltree, ${course!.id}, 'Lớp baseline', ${n}, 'open') RETURNING id`,
+    provider,
+    await newClass(db, provider, 'BENCH-WARM-RAW', warm),
+    sampleWorkers(warm, 3, 200_000, '2026-12-01'),
   );
-  const raw = sampleWorkers(n, 99, 500_000, '2026-12-01');
-  const t0 = performance.now();
-  await db.transaction(async (tx) => {
-    const ids = await insertPeople(
-      tx,
-      raw.map((w) => ({
-        ...w,
-        email: null,
-        employerOrgId: null,
-        orgId: provider.id,
-        orgPath: provider.path,
-      })),
-    );
-    for (let i = 0; i < ids.length; i += 5000)
-      await tx.execute(
-        sql`INSERT INTO enrolments (class_id, person_id, status)
-            SELECT ${k2!.id}, unnest(${`{${ids.slice(i, i + 5000).join(',')}}`}::int[]), 'enrolled'`,
-      );
-  });
-  return { rows: n, bytes: file.length, previewMs, commitMs, rawInsertMs: performance.now() - t0 };
+  log(`roster: raw insert of ${n} rows, import (preview + commit), raw insert again…`);
+  const raw1 = await rawInsert(
+    db,
+    provider,
+    await newClass(db, provider, 'BENCH-RAW-1', n),
+    sampleWorkers(n, 99, 300_000, '2026-12-01'),
+  );
+  const imported = await importFile('BENCH-10K', sampleWorkers(n, 99, 0, '2026-12-01'));
+  const raw2 = await rawInsert(
+    db,
+    provider,
+    await newClass(db, provider, 'BENCH-RAW-2', n),
+    sampleWorkers(n, 99, 400_000, '2026-12-01'),
+  );
+  return { rows: n, registry, ...imported, rawMs: [raw1, raw2] };
 }
 
 async function pdfPart(
-  database: Database,
+  db: Db,
   base: string,
   h: Record<string, string>,
   provider: { id: number; path: string },
   runs: number,
 ) {
-  const k = await buildClass(database.db, {
+  const k = await buildClass(db, {
     provider,
     course: 'SCC_NLD',
     code: 'BENCH-30',
@@ -158,7 +263,7 @@ async function pdfPart(
   const bulkMs: number[] = [];
   const drawMs: number[] = [];
   let bytes = 0;
-  const list = await classCertificates(database.db, k.id);
+  const list = await classCertificates(db, k.id);
   const pages = list.map((r) => ({ ...r, verifyUrl: `${base}/verify/${r.verifyCode}`, state: 'valid' }));
   for (let i = 0; i < runs + 1; i++) {
     const t0 = performance.now();
@@ -174,76 +279,158 @@ async function pdfPart(
     drawMs.push(t2 - t1);
     bytes = buf.length;
   }
-  return { runs, bulkMs, drawMs, bytes, codes: list.map((r) => r.verifyCode) };
+  return { runs, bulkMs, drawMs, bytes };
+}
+
+/**
+ * Certificates for the imported class (plain SQL; codes in the base32 alphabet the route accepts): 10,000 rows
+ * to look the codes up in.
+ */
+async function certificatesFor(db: Db, provider: { id: number }, code: string) {
+  await db.execute(
+    sql`INSERT INTO certificates (issuer_org_id, issuer_path, year, seq, number, person_id, enrolment_id,
+                                  course_type_id, issued_on, valid_until, verify_code)
+        SELECT k.provider_org_id, k.provider_path, 2026, 1000 + row_number() OVER (ORDER BY e.id),
+               'B' || e.id || '/2026/GCN', e.person_id, e.id, k.course_type_id, '2026-11-20', '2028-11-20',
+               translate(upper(substr(md5('bench' || e.id), 1, 24)), '0189', 'QRST')
+        FROM enrolments e JOIN training_classes k ON k.id = e.class_id
+        WHERE k.code = ${code} AND k.provider_org_id = ${provider.id}`,
+  );
+  await db.execute(sql`ANALYZE certificates`);
+}
+
+/** EXPLAIN ANALYZE of the statement inside ct_verify_certificate (read from the database, so it is the real one). */
+async function explainVerify(db: Db, code: string): Promise<string[]> {
+  const [fn] = await rows<{ src: string }>(
+    db,
+    sql`SELECT prosrc AS src FROM pg_proc WHERE proname = 'ct_verify_certificate'`,
+  );
+  const body = /RETURN QUERY([\s\S]*?);/.exec(fn?.src ?? '')?.[1];
+  if (!body) return ['(ct_verify_certificate not found)'];
+  const query = body.replace(/\bp_code\b/g, `'${code.replace(/'/g, "''")}'`);
+  const plan = await rows<{ 'QUERY PLAN': string }>(db, sql.raw(`EXPLAIN (ANALYZE, COSTS OFF) ${query}`));
+  return plan.map((r) => r['QUERY PLAN']);
+}
+
+async function runOne(kind: 'pglite' | 'postgres', quick: boolean, staticBase: string): Promise<DbFigures> {
+  const { database, drop } = await openBenchDatabase(kind);
+  try {
+    await database.migrate();
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: '/tmp/x',
+      LOG_LEVEL: 'silent',
+      VERIFY_RATE_LIMIT_PER_MINUTE: '10000000',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    });
+    const app = await buildApp({ database, db: database.db, clock: systemClock, config }, modules);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    try {
+      const db = database.db;
+      const national = await buildOrg(db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
+      const centre = await buildOrg(db, {
+        parent: national,
+        name: 'Trung tâm Dịch vụ Nhân đạo',
+        kind: 'service_centre',
+      });
+      const u = await buildUser(db, { grants: [{ org: centre, role: 'training_manager' }] });
+      const h = await login(base, u.username, u.password);
+      const n = quick ? 1000 : 10_000;
+      log(`${kind}: roster…`);
+      const roster = await rosterPart(db, base, h, centre, n);
+      log(`${kind}: bulk certificate PDFs…`);
+      const pdf = await pdfPart(db, base, h, centre, quick ? 3 : 10);
+      await certificatesFor(db, centre, 'BENCH-10K');
+      const codes = (
+        await rows<{ code: string }>(
+          db,
+          sql`SELECT verify_code AS code FROM certificates ORDER BY md5(verify_code) LIMIT 1000`,
+        )
+      ).map((r) => r.code);
+      const [{ count } = { count: 0 }] = await rows<{ count: number }>(
+        db,
+        sql`SELECT count(*)::int AS count FROM certificates`,
+      );
+      const seconds = quick ? 4 : 20;
+      const rate = 200;
+      log(`${kind}: verification at ${rate} req/s for ${seconds} s each: static, HTML, JSON…`);
+      await atRate(
+        base,
+        codes.map((c) => `/api/verify/${c}`),
+        rate,
+        2,
+      ); // warm-up
+      const stat = await atRate(staticBase, ['/static'], rate, seconds);
+      const html = await atRate(
+        base,
+        codes.map((c) => `/verify/${c}`),
+        rate,
+        seconds,
+      );
+      const json = await atRate(
+        base,
+        codes.map((c) => `/api/verify/${c}`),
+        rate,
+        seconds,
+      );
+      return {
+        kind,
+        location:
+          kind === 'pglite'
+            ? 'PGlite in a data directory (as installed)'
+            : `PostgreSQL ${await serverVersion(db)}`,
+        roster,
+        pdf,
+        verify: { rate, certificates: count, html, json, static: stat },
+        explain: await explainVerify(db, codes[0]!),
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+    drop();
+  }
+}
+
+async function serverVersion(db: Db) {
+  const [v] = await rows<{ v: string }>(db, sql`SELECT current_setting('server_version') AS v`);
+  return v?.v ?? '';
 }
 
 export async function runTraining(quick: boolean): Promise<TrainingResult> {
-  const database = await openPglite();
-  await database.migrate();
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATA_DIR: '/tmp/x',
-    LOG_LEVEL: 'silent',
-    VERIFY_RATE_LIMIT_PER_MINUTE: '10000000',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
-  const app = await buildApp({ database, db: database.db, clock: systemClock, config }, modules);
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  const loadAvg = os.loadavg();
+  const kinds = (process.env.BENCH_TRAINING_DBS ?? 'pglite,postgres')
+    .split(',')
+    .filter((k): k is 'pglite' | 'postgres' => k === 'pglite' || k === 'postgres');
   const bare = Fastify({ logger: false });
   const staticPage = `<!doctype html><html lang="vi"><body>${'Kiểm tra giấy chứng nhận '.repeat(40)}</body></html>`;
   bare.get('/static', (_req, reply) => reply.type('text/html; charset=utf-8').send(staticPage));
   await bare.listen({ host: '127.0.0.1', port: 0 });
-  const addr = (s: typeof bare.server) => `http://127.0.0.1:${(s.address() as { port: number }).port}`;
-  const base = addr(app.server);
+  const staticBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+  const results: DbFigures[] = [];
+  const skipped: string[] = [];
   try {
-    const national = await buildOrg(database.db, {
-      name: 'Trung ương Hội Chữ thập đỏ Việt Nam',
-      kind: 'red_cross',
-    });
-    const centre = await buildOrg(database.db, {
-      parent: national,
-      name: 'Trung tâm Dịch vụ Nhân đạo',
-      kind: 'service_centre',
-    });
-    const u = await buildUser(database.db, { grants: [{ org: centre, role: 'training_manager' }] });
-    const h = await login(base, u.username, u.password);
-    const roster = await rosterPart(database, base, h, centre, quick ? 1000 : 10_000);
-    log('bulk certificate PDFs…');
-    const { codes, ...pdf } = await pdfPart(database, base, h, centre, quick ? 3 : 10);
-    const seconds = quick ? 4 : 20;
-    const rate = 200;
-    log(`verification at ${rate} req/s for ${seconds} s each: static, HTML, JSON…`);
-    await atRate(
-      base,
-      codes.map((c) => `/api/verify/${c}`),
-      rate,
-      2,
-    ); // warm-up
-    const stat = await atRate(addr(bare.server), ['/static'], rate, seconds);
-    const html = await atRate(
-      base,
-      codes.map((c) => `/verify/${c}`),
-      rate,
-      seconds,
-    );
-    const json = await atRate(
-      base,
-      codes.map((c) => `/api/verify/${c}`),
-      rate,
-      seconds,
-    );
-    return {
-      date: new Date().toISOString(),
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PGlite (embedded)`,
-      loadAvg: os.loadavg(),
-      quick,
-      roster,
-      pdf,
-      verify: { rate, seconds, html, json, static: stat },
-    };
+    for (const kind of kinds) {
+      try {
+        results.push(await runOne(kind, quick, staticBase));
+      } catch (e) {
+        if (kind !== 'postgres' || !/ECONNREFUSED|ENOTFOUND|password|does not exist/.test(String(e))) throw e;
+        skipped.push(`PostgreSQL: ${(e as Error).message}`);
+        log(`postgres skipped: ${(e as Error).message}`);
+      }
+    }
   } finally {
-    await app.close();
     await bare.close();
-    await database.close();
   }
+  return {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    loadAvg,
+    loadAvgEnd: os.loadavg(),
+    quick,
+    results,
+    skipped,
+  };
 }
