@@ -1,6 +1,6 @@
-import { Layout } from 'antd';
+import { Grid, Layout } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../../features/auth/api.ts';
 import { changeLocale, currentLocale } from '../i18n/index.ts';
 import { HeaderBar } from './header-bar.tsx';
@@ -19,6 +19,14 @@ function useServerLocale() {
 
 export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
+  const screens = Grid.useBreakpoint();
+  const { pathname } = useLocation();
+  const phone = screens.sm === false;
+  // On a phone the open menu covers most of the page: choosing a page folds it away again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [pathname, phone]);
   useServerLocale();
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -26,6 +34,8 @@ export function AppShell() {
         theme="light"
         width={264}
         breakpoint="lg"
+        // On a phone the menu folds away completely (a tab at the edge opens it) and the page gets the width.
+        collapsedWidth={phone ? 0 : 80}
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}

@@ -26,7 +26,7 @@ function UserMenu() {
       <Button type="text" aria-label={t('header.userMenu')}>
         <Space>
           <Avatar size="small" icon={<UserOutlined />} />
-          <span>{me.user.fullName}</span>
+          <span className="hide-on-phone">{me.user.fullName}</span>
           <DownOutlined />
         </Space>
       </Button>
@@ -40,7 +40,7 @@ export function HeaderBar() {
   const orgName = me.grants[0]?.orgName ?? (me.isSystemAdmin ? t('header.systemAdmin') : '');
   return (
     <header className="app-header">
-      <Space style={{ minWidth: 0 }}>
+      <Space style={{ minWidth: 0 }} className="hide-on-phone">
         <ApartmentOutlined />
         <Typography.Text strong ellipsis style={{ maxWidth: 480 }} title={orgName}>
           {orgName}

@@ -124,7 +124,7 @@ export function AttendanceTab({ c }: { c: TrainingClass }) {
           value={sessionId}
           onChange={setSessionId}
           aria-label={t('training.attendance.session')}
-          style={{ minWidth: 320 }}
+          style={{ width: 320, maxWidth: '100%' }}
           options={c.sessions.map((s, i) => ({
             value: s.id,
             label: t('training.attendance.sessionLabel', {

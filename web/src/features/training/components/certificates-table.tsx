@@ -29,7 +29,7 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
       width: 200,
       render: (_v, c) => <span className="mono nowrap">{c.number}</span>,
     },
-    { key: 'person', title: t('training.certificates.holder'), dataIndex: 'personName' },
+    { key: 'person', title: t('training.certificates.holder'), dataIndex: 'personName', width: 190 },
     {
       key: 'birth',
       title: t('people.fields.birthDate'),
@@ -42,6 +42,7 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
           {
             key: 'class',
             title: t('training.certificates.course'),
+            width: 300,
             render: (_v: unknown, c: Certificate) => (
               <Space orientation="vertical" size={0}>
                 <span>{c.courseName}</span>
@@ -131,7 +132,7 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
         loading={loading}
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 900 }}
+        scroll={{ x: showClass ? 1300 : 1000 }}
         pagination={pagination}
         locale={{ emptyText: <EmptyState text={empty} /> }}
       />

@@ -45,7 +45,7 @@ function EnrolBar({ c }: { c: TrainingClass }) {
           onChange={setIds}
           excludeIds={inClass}
           placeholder={t('training.learners.findPeople')}
-          style={{ minWidth: 380, maxWidth: '100%' }}
+          style={{ width: 420, maxWidth: '100%' }}
         />
         <Button
           type="primary"

@@ -69,7 +69,7 @@ export function TrainersTab({ c }: { c: TrainingClass }) {
               setRefusal(null);
             }}
             loading={trainers.isPending}
-            style={{ minWidth: 420, maxWidth: '100%' }}
+            style={{ width: 480, maxWidth: '100%' }}
             aria-label={t('training.trainersTab.choose')}
             placeholder={t('training.trainersTab.choose')}
             showSearch={foldedSearch}

@@ -161,7 +161,7 @@ export function CompliancePage() {
   const canAct = hasPermission(me, 'report.write') || hasPermission(me, 'training.manage');
   // A request is for one course: the one chosen above, or the only one due.
   const target = course === 'all' ? (codes.length === 1 ? codes[0] : undefined) : course;
-  const targetCount = (c?.due ?? []).filter((d) => d.courseCode === target).length;
+  const targetCount = shown.filter((d) => d.courseCode === target).length;
   const requestCourse = courses.data?.find((x) => x.code === target);
   return (
     <Card
