@@ -14,6 +14,7 @@ export default defineConfig({
   server: {
     // The shared zod contracts live in ../src/contracts.
     fs: { allow: ['..'] },
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // /verify/<code> is the server's public certificate page, not a route of this app.
+    proxy: { '/api': 'http://127.0.0.1:3000', '/verify': 'http://127.0.0.1:3000' },
   },
 });

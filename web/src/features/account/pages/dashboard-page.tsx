@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
   FormOutlined,
+  IdcardOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
@@ -24,6 +26,19 @@ function useQuickLinks(): QuickLink[] {
     { to: '/orgs', icon: <ApartmentOutlined />, label: t('nav.orgs'), text: t('home.links.orgs') },
     { to: '/plans', icon: <FileTextOutlined />, label: t('nav.plans'), text: t('home.links.plans') },
     { to: '/reports', icon: <FormOutlined />, label: t('nav.reports'), text: t('home.links.reports') },
+    {
+      to: '/training/classes',
+      icon: <BookOutlined />,
+      label: t('nav.training'),
+      text: t('home.links.training'),
+    },
+    {
+      to: '/people',
+      icon: <IdcardOutlined />,
+      label: t('nav.people'),
+      text: t('home.links.people'),
+      permission: 'person.manage',
+    },
     {
       to: '/admin/users',
       icon: <UserOutlined />,
