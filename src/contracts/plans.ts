@@ -131,50 +131,85 @@ export const activityActualsBody = z.object({
   outputs: z.array(z.object({ metric: outputMetric, actual: z.number().min(0).max(1e12).nullable() })).min(1),
 });
 
-export const createPlanBody = z
-  .object({
-    issuerOrgId: z.number().int().positive(),
-    kind: planKind,
-    /** Number and symbol as the office writes it, e.g. 45/HD-LĐLĐ. */
-    number: z.string().trim().min(1).max(60),
-    title: z.string().trim().min(3).max(500),
-    issuedOn: isoDate,
-    periodStart: isoDate,
-    periodEnd: isoDate,
-    legalBases: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
-    implementsPlanId: z.number().int().positive().nullish(),
-    objectives: optionalText(5000),
-    reportPeriodType: periodType,
-    /** For a one-off report: its due date. For periodic reports: days after each period's end. */
-    reportDueOn: isoDate.nullish(),
-    reportDueDays: z.number().int().min(0).max(365).default(10),
-    /** Days after the due date when the form closes to late submissions; null keeps it open. */
-    reportLockDays: z.number().int().min(0).max(365).nullish(),
-    reporterOrgIds: z.array(z.number().int().positive()).max(5000).default([]),
-    copyOrgIds: z.array(z.number().int().positive()).max(200).default([]),
-    indicators: z.array(indicatorInput).min(1, 'Cần ít nhất một chỉ tiêu').max(100),
-    activities: z.array(activityInput).max(100).default([]),
+const orgIds = (max: number) => z.array(z.number().int().positive()).max(max);
+
+/** What a plan says besides its recipients: shared by drafting a plan and editing a draft. */
+const planFieldsBody = z.object({
+  issuerOrgId: z.number().int().positive(),
+  kind: planKind,
+  /** Number and symbol as the office writes it, e.g. 45/HD-LĐLĐ. */
+  number: z.string().trim().min(1).max(60),
+  title: z.string().trim().min(3).max(500),
+  issuedOn: isoDate,
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  legalBases: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  implementsPlanId: z.number().int().positive().nullish(),
+  objectives: optionalText(5000),
+  reportPeriodType: periodType,
+  /** For a one-off report: its due date. For periodic reports: days after each period's end. */
+  reportDueOn: isoDate.nullish(),
+  reportDueDays: z.number().int().min(0).max(365).default(10),
+  /** Days after the due date when the form closes to late submissions; null keeps it open. */
+  reportLockDays: z.number().int().min(0).max(365).nullish(),
+  indicators: z.array(indicatorInput).min(1, 'Cần ít nhất một chỉ tiêu').max(100),
+  activities: z.array(activityInput).max(100).default([]),
+});
+
+function checkPlanFields(p: z.output<typeof planFieldsBody>, ctx: z.RefinementCtx) {
+  if (p.periodEnd < p.periodStart)
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Ngày kết thúc trước ngày bắt đầu' });
+  if (p.reportPeriodType === 'once' && !p.reportDueOn) {
+    ctx.addIssue({ code: 'custom', path: ['reportDueOn'], message: 'Báo cáo một lần cần hạn nộp' });
+  }
+  const codes = new Set<string>();
+  p.indicators.forEach((i, n) => {
+    if (codes.has(i.code))
+      ctx.addIssue({ code: 'custom', path: ['indicators', n, 'code'], message: `Mã ${i.code} bị trùng` });
+    codes.add(i.code);
+  });
+}
+
+export const createPlanBody = planFieldsBody
+  .extend({
+    /** At most 5,000 a request; a draft grows beyond by edits that add (addReporterOrgIds). */
+    reporterOrgIds: orgIds(5000).default([]),
+    copyOrgIds: orgIds(200).default([]),
+  })
+  .superRefine(checkPlanFields);
+
+/**
+ * Editing a draft: its fields whole, with the version read. Recipients change by what is added and removed
+ * (removals first, so removing a reporter and adding it as a copy makes it a copy); a draft sent to
+ * thousands of units is edited without sending, or even loading, its whole list. Sending `reporterOrgIds`
+ * and/or `copyOrgIds` instead replaces that list whole (for small drafts and API clients); left out, the
+ * recipients stay as they are.
+ */
+export const updatePlanBody = planFieldsBody
+  .extend({
+    version: z.number().int().positive(),
+    reporterOrgIds: orgIds(5000).optional(),
+    copyOrgIds: orgIds(200).optional(),
+    addReporterOrgIds: orgIds(5000).default([]),
+    addCopyOrgIds: orgIds(200).default([]),
+    removeRecipientOrgIds: orgIds(5000).default([]),
   })
   .superRefine((p, ctx) => {
-    if (p.periodEnd < p.periodStart)
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Ngày kết thúc trước ngày bắt đầu' });
-    if (p.reportPeriodType === 'once' && !p.reportDueOn) {
-      ctx.addIssue({ code: 'custom', path: ['reportDueOn'], message: 'Báo cáo một lần cần hạn nộp' });
-    }
-    const codes = new Set<string>();
-    p.indicators.forEach((i, n) => {
-      if (codes.has(i.code))
-        ctx.addIssue({ code: 'custom', path: ['indicators', n, 'code'], message: `Mã ${i.code} bị trùng` });
-      codes.add(i.code);
-    });
+    checkPlanFields(p, ctx);
+    const replaces = p.reporterOrgIds !== undefined || p.copyOrgIds !== undefined;
+    const changes = p.addReporterOrgIds.length + p.addCopyOrgIds.length + p.removeRecipientOrgIds.length;
+    if (replaces && changes > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.reporterOrgIds !== undefined ? 'reporterOrgIds' : 'copyOrgIds'],
+        message: 'Gửi cả danh sách nơi nhận hoặc phần thêm, bớt — không gửi cả hai',
+      });
   });
-
-/** A draft is edited whole: the same body as creating it, with the version read. */
-export const updatePlanBody = createPlanBody.and(z.object({ version: z.number().int().positive() }));
 
 /**
  * Amending an issued plan (sửa đổi, bổ sung): a dated revision that says why and under which document, and
- * changes only what may change once units are reporting — indicators and recipients are only added.
+ * changes only what may change once units are reporting — indicators and recipients are only added
+ * (an organisation already on the plan is skipped; a copy recipient asked to report becomes a reporter).
  */
 export const amendPlanBody = z.object({
   version: z.number().int().positive(),
@@ -212,6 +247,27 @@ export const indicatorView = z.object({
     .nullable(),
 });
 
+export const recipientRole = z.enum(['reporter', 'copy']);
+export const recipientItem = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  /** The organisation's parent, to tell apart units of the same name. */
+  parentName: z.string().nullable(),
+  role: recipientRole,
+  /** Set when an amendment added it: it reports for the periods due from that day. */
+  addedOn: z.string().nullable(),
+});
+export type RecipientItem = z.infer<typeof recipientItem>;
+/** A plan's recipients, a page at a time: by role, by name without diacritics, or those the caller may act for. */
+export const recipientsQuery = pageQuery.extend({
+  role: recipientRole.optional(),
+  q: z.string().trim().max(100).optional(),
+  /** report: units the caller may report for; implement: those it may issue an implementing plan as. */
+  can: z.enum(['report', 'implement']).optional(),
+});
+export const recipientsPage = pageOf(recipientItem);
+export type RecipientsPage = z.infer<typeof recipientsPage>;
+
 export const planView = z.object({
   id: z.number().int(),
   issuerOrgId: z.number().int(),
@@ -232,9 +288,10 @@ export const planView = z.object({
   reportLockDays: z.number().int().nullable(),
   revision: z.number().int(),
   indicators: z.array(indicatorView),
-  reporters: z.array(
-    z.object({ orgId: z.number().int(), orgName: z.string(), role: z.enum(['reporter', 'copy']) }),
-  ),
+  /** How many units report and how many receive a copy; the list itself is GET /api/plans/:id/recipients. */
+  recipientCounts: z.object({ reporters: z.number().int(), copies: z.number().int() }),
+  /** The first recipients (at most 20: reporters first, higher levels first, by name), not the whole list. */
+  recipients: z.array(recipientItem),
   activities: z.array(activityView),
   revisions: z.array(
     z.object({
@@ -243,6 +300,8 @@ export const planView = z.object({
       documentNumber: z.string().nullable(),
       reason: z.string(),
       changes: z.record(z.string(), z.unknown()),
+      /** Names of the organisations `changes` adds (the first 50 of each list), by id. */
+      orgNames: z.record(z.string(), z.string()),
       createdAt: z.string(),
     }),
   ),
@@ -252,12 +311,19 @@ export const planView = z.object({
   implementedBy: z.array(
     z.object({ id: z.number().int(), number: z.string(), issuerName: z.string(), status: z.string() }),
   ),
-  /** What the caller may do: manage (edit, issue, amend, review, set targets) and the units it reports for. */
+  /**
+   * What the caller may do: manage (edit, issue, amend, review, set targets), the units it reports for and
+   * the recipients in its reach that may issue an implementing plan — the first 20 of each (its own units
+   * first), with how many there are; the rest are GET /api/plans/:id/recipients?can=report|implement.
+   */
   can: z.object({
     manage: z.boolean(),
     reportFor: z.array(z.object({ orgId: z.number().int(), orgName: z.string() })),
-    /** Recipients in the caller's reach that may issue an implementing plan. */
+    reportForTotal: z.number().int(),
     implementAs: z.array(z.object({ orgId: z.number().int(), orgName: z.string() })),
+    implementAsTotal: z.number().int(),
+    /** Activities whose actual outputs the caller may report (issued plans): as the issuer or the lead. */
+    reportActivityIds: z.array(z.number().int()),
   }),
   version: z.number().int(),
 });
@@ -375,20 +441,38 @@ export const indicatorSourceView = z.object({
   kinds: z.array(indicatorKind),
 });
 
-/** Reporters under an organisation for a period, with their report's state: the reviewer's queue. */
-export const reportListQuery = z.object({
+export const reportStatus = z.enum(['none', 'draft', 'submitted', 'accepted', 'returned']);
+export const timelinessValue = z.enum(['on_time', 'late', 'missing', 'pending']);
+/**
+ * The reviewer's queue: the expected reporters under an organisation (the issuer, or one of its lines) for
+ * a period with their report's state, a page at a time; filtered by state, timeliness and name.
+ */
+export const reportListQuery = pageQuery.extend({
   orgId: z.coerce.number().int().positive(),
   periodKey: z.string().default('once'),
+  /** none: no report started; submitted: waiting for review. */
+  status: reportStatus.optional(),
+  timeliness: timelinessValue.optional(),
+  /** Part of the unit's name, without diacritics ("tuan giao" finds Tuần Giáo). */
+  q: z.string().trim().max(100).optional(),
+  /** name; submittedAt (last submission, units without one last); status: waiting for review first. */
+  sort: z.enum(['name', 'submittedAt', 'status']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 export const reportListItem = z.object({
   orgId: z.number().int(),
   orgName: z.string(),
+  /** The child line of the listed organisation the unit is under; null when it is that line or the organisation. */
+  lineName: z.string().nullable(),
   reportId: z.number().int().nullable(),
-  status: z.enum(['none', 'draft', 'submitted', 'accepted', 'returned']),
-  timeliness: z.enum(['on_time', 'late', 'missing', 'pending']),
+  status: reportStatus,
+  timeliness: timelinessValue,
   submittedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
   dueOn: z.string(),
 });
+export const reportListPage = pageOf(reportListItem);
+export type ReportListPage = z.infer<typeof reportListPage>;
 
 /** What the caller's units must report, across every plan: the inbox. */
 export const dueReportsQuery = z.object({

@@ -104,7 +104,7 @@ describe('the demo plans', () => {
     const names = async (period: string) =>
       (await s.get(`/api/plans/${plan.id}/reports?orgId=${plan.issuerOrgId}&periodKey=${period}`))
         .json()
-        .map((r: { orgName: string; timeliness: string }) => `${r.orgName}: ${r.timeliness}`)
+        .items.map((r: { orgName: string; timeliness: string }) => `${r.orgName}: ${r.timeliness}`)
         .sort();
     expect(await names('2024')).toEqual([
       'Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh: late',

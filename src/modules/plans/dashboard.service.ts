@@ -49,7 +49,7 @@ export function indicatorTotal(
 export const BEHIND_SHOWN = 50;
 
 /** The plan, organisation and period of a dashboard, checked: plan visible, org in scope and under the issuer. */
-async function dashboardScope(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
+export async function dashboardScope(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
   const scope = scopeOf(ctx.actor);
   const [plan, org] = await Promise.all([
     repo.findPlan(ctx.db, scope, planId),

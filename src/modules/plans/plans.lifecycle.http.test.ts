@@ -152,7 +152,7 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
       legalBases: [expect.stringContaining('Kế hoạch số 07/KH-LĐLĐ ngày 02/04/2024')],
     });
     expect(child.indicators.map((i: { code: string }) => i.code)).toEqual(['HL', 'TH']);
-    expect(child.reporters.map((r: { orgId: number }) => r.orgId).sort()).toEqual(
+    expect(child.recipients.map((r: { orgId: number }) => r.orgId).sort()).toEqual(
       [o.unitA.id, o.unitB.id].sort(),
     );
     const table = (await district.get(`/api/plans/${child.id}/targets?parentOrgId=${o.district.id}`)).json();
@@ -274,13 +274,13 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     expect(late.json().error.message).toContain('30/04/2024'); // Q1 due 10/4 + 20 days
     const q1 = (
       await province.get(`/api/plans/${plan.id}/reports?orgId=${o.province.id}&periodKey=2024-Q1`)
-    ).json();
+    ).json().items;
     expect(q1.find((r: { orgId: number }) => r.orgId === o.district.id)).toMatchObject({ status: 'none' }); // nothing kept
     const report = (
       await province.get(`/api/plans/${plan.id}/reports?orgId=${o.province.id}&periodKey=2024-Q2`)
     )
       .json()
-      .find((r: { orgId: number }) => r.orgId === o.district.id);
+      .items.find((r: { orgId: number }) => r.orgId === o.district.id);
     const full = (await province.get(`/api/plans/${plan.id}/reports/${report.reportId}`)).json();
     await province.post(`/api/plans/${plan.id}/reports/${report.reportId}/review`, {
       version: full.version,

@@ -126,15 +126,6 @@ export async function planIndicatorsOf(db: Db | Tx, planId: number): Promise<Ind
   );
 }
 
-export async function planRecipientsOf(db: Db | Tx, planId: number) {
-  return rows<{ orgId: number; orgName: string; orgPath: string; role: 'reporter' | 'copy' }>(
-    db,
-    sql`SELECT r.org_id AS "orgId", o.name AS "orgName", r.org_path::text AS "orgPath", r.role
-        FROM plan_recipients r JOIN organisations o ON o.id = r.org_id WHERE r.plan_id = ${planId}
-        ORDER BY r.role DESC, o.search_text`,
-  );
-}
-
 /** One recipient of a plan, by the key of plan_recipients (plan, organisation): no scan of the others. */
 export async function findRecipient(db: Db | Tx, planId: number, orgId: number) {
   const [r] = await rows<{ orgId: number; orgName: string; orgPath: string; role: 'reporter' | 'copy' }>(
@@ -283,7 +274,7 @@ export async function reportersUnder(db: Db, plan: PlanRow, periodKey: string, p
   );
 }
 
-type DueState = { lateFrom: Date; isPastDue: boolean };
+export type DueState = { lateFrom: Date; isPastDue: boolean };
 
 /**
  * `e`: the expected reporters of a subtree with their report for the period, each with the child line of
@@ -444,6 +435,21 @@ export async function usersGrantedAt(db: Db | Tx, orgIds: number[], permissions:
     sql`SELECT DISTINCT g.user_id AS "userId", g.org_id AS "orgId"
         FROM role_grants g JOIN roles ro ON ro.key = g.role JOIN users u ON u.id = g.user_id
         WHERE g.org_id = ANY(${`{${orgIds.join(',')}}`}::int[]) AND u.is_active
+          AND ro.permissions && ${`{${permissions.join(',')}}`}::text[]`,
+  );
+}
+
+/**
+ * Active users holding one of `permissions` through a grant at one of a plan's recipients themselves, with
+ * the recipient's role: one join, however many units the plan was sent to.
+ */
+export async function usersGrantedAtRecipients(db: Db | Tx, planId: number, permissions: string[]) {
+  return rows<{ userId: number; orgId: number; role: 'reporter' | 'copy' }>(
+    db,
+    sql`SELECT DISTINCT g.user_id AS "userId", g.org_id AS "orgId", r.role
+        FROM plan_recipients r JOIN role_grants g ON g.org_id = r.org_id
+        JOIN roles ro ON ro.key = g.role JOIN users u ON u.id = g.user_id
+        WHERE r.plan_id = ${planId} AND u.is_active
           AND ro.permissions && ${`{${permissions.join(',')}}`}::text[]`,
   );
 }

@@ -15,9 +15,11 @@ import {
   implementPlanBody,
   indicatorSourceView,
   planView,
+  recipientsPage,
+  recipientsQuery,
   reportFormQuery,
   reportFormView,
-  reportListItem,
+  reportListPage,
   reportListQuery,
   reportView,
   reviewReportBody,
@@ -34,6 +36,7 @@ import * as activities from './activities.service.ts';
 import { planBehind, planDashboard } from './dashboard.service.ts';
 import { listIndicatorSources } from './indicator-sources.ts';
 import * as plans from './plans.service.ts';
+import { listRecipients } from './recipients.service.ts';
 import * as reports from './reports.service.ts';
 
 const tags = ['Kế hoạch & báo cáo'];
@@ -74,7 +77,8 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'One plan with indicators and recipients',
+        summary:
+          'One plan with indicators, activities, revisions and its recipients counted (the first 20 named)',
         params: idParam,
         response: { 200: planView },
       },
@@ -91,7 +95,7 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'Edit a draft plan (whole)',
+        summary: 'Edit a draft plan: its fields whole; recipients added and removed, or replaced whole',
         params: idParam,
         body: updatePlanBody,
         response: { 200: planView },
@@ -214,13 +218,28 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'Reporters under an organisation for a period, with their report state',
+        summary:
+          'The reviewer’s queue: reporters under an organisation for a period with their report state, a page at a time (filter by status, timeliness, name; sort by name, submission, status)',
         params: idParam,
         querystring: reportListQuery,
-        response: { 200: z.array(reportListItem) },
+        response: { 200: reportListPage },
       },
     },
-    (req) => reports.listReports(ctxOf(req, deps), req.params.id, req.query.orgId, req.query.periodKey),
+    (req) => reports.listReports(ctxOf(req, deps), req.params.id, req.query),
+  );
+  app.get(
+    '/api/plans/:id/recipients',
+    {
+      schema: {
+        tags,
+        summary:
+          'A plan’s recipients, a page at a time: by role, by name without diacritics, or those the caller may report for or implement as',
+        params: idParam,
+        querystring: recipientsQuery,
+        response: { 200: recipientsPage },
+      },
+    },
+    (req) => listRecipients(ctxOf(req, deps), req.params.id, req.query),
   );
   app.get(
     '/api/plans/:id/report-form',

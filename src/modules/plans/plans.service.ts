@@ -20,44 +20,82 @@ import { insertActivities, listActivities } from './activities.service.ts';
 import { indicatorSource } from './indicator-sources.ts';
 import { addDays, dueOn, isPlanPeriod, planPeriodKeys } from './periods.ts';
 import { planErrors } from './plans.errors.ts';
+import * as lists from './plans.lists.repo.ts';
 import * as repo from './plans.repo.ts';
-import { planIndicators, planRecipients, planRevisions, plans, planTargets } from './plans.tables.ts';
+import { planIndicators, planRevisions, plans, planTargets } from './plans.tables.ts';
+import {
+  changeDraftRecipients,
+  checkRecipients,
+  insertRecipients,
+  newRecipientsOnly,
+  recipientsOfPlan,
+} from './recipients.service.ts';
 
 type CreateInput = z.output<typeof createPlanBody>;
 type IndicatorInput = z.output<typeof indicatorInput>;
 
+/** How many organisations of each list a revision names in the plan's detail (the rest are counted). */
+const REVISION_NAMES = 50;
+
+/** A plan's revisions with the names of the organisations each one added (the first few of each list). */
+async function revisionsWithNames(db: Db, planId: number) {
+  const revisions = await repo.revisionsOf(db, planId);
+  const named = (r: (typeof revisions)[number]) =>
+    ['addedReporters', 'addedCopies'].flatMap((k) => {
+      const ids = r.changes[k];
+      return Array.isArray(ids) ? ids.slice(0, REVISION_NAMES).filter((id) => typeof id === 'number') : [];
+    });
+  const names = await lists.orgNamesOf(db, [...new Set(revisions.flatMap(named))]);
+  return revisions.map((r) => ({
+    ...r,
+    orgNames: Object.fromEntries(
+      named(r).flatMap((id) => (names.has(id) ? [[String(id), names.get(id)!]] : [])),
+    ),
+  }));
+}
+
+/**
+ * The activities whose actual outputs the caller may report: as the issuer (all of them), or holding
+ * report.write at the lead organisation — the rule `reportActuals` applies.
+ */
+async function activitiesFor(ctx: Ctx, plan: repo.PlanRow) {
+  const activities = await listActivities(ctx.db, plan.id);
+  const isIssuer = hasPermission(ctx.actor, 'plan.manage', plan.issuerPath);
+  const leads = isIssuer
+    ? new Map<number, string>()
+    : await lists.orgPathsOf(ctx.db, [...new Set(activities.flatMap((a) => a.leadOrgId ?? []))]);
+  const reportable = activities.filter((a) => {
+    const lead = a.leadOrgId === null ? undefined : leads.get(a.leadOrgId);
+    return isIssuer || (lead !== undefined && hasPermission(ctx.actor, 'report.write', lead));
+  });
+  return { activities, reportActivityIds: reportable.map((a) => a.id) };
+}
+
 export async function getPlan(ctx: Ctx, id: number): Promise<PlanView> {
   const plan = await repo.findPlan(ctx.db, scopeOf(ctx.actor), id);
   if (!plan) throw planErrors.notFound();
-  const [indicators, recipients, activities, revisions, related] = await Promise.all([
+  const [indicators, recipients, { activities, reportActivityIds }, revisions, related] = await Promise.all([
     repo.planIndicatorsOf(ctx.db, id),
-    repo.planRecipientsOf(ctx.db, id),
-    listActivities(ctx.db, id),
-    repo.revisionsOf(ctx.db, id),
+    recipientsOfPlan(ctx, plan),
+    activitiesFor(ctx, plan),
+    revisionsWithNames(ctx.db, id),
     repo.relatedPlans(ctx.db, scopeOf(ctx.actor), plan),
   ]);
   const { issuerPath, ...rest } = plan;
-  const open = plan.status === 'issued';
+  const { recipientCounts, recipients: first, ...acting } = recipients;
   return {
     ...rest,
     indicators,
-    reporters: recipients.map(({ orgPath: _o, ...r }) => r),
+    recipientCounts,
+    recipients: first,
     activities,
     revisions,
     periods: planPeriodKeys(plan).map((key) => ({ key, dueOn: dueOn(plan, key) })),
     ...related,
     can: {
       manage: hasPermission(ctx.actor, 'plan.manage', issuerPath),
-      reportFor: open
-        ? recipients
-            .filter((r) => r.role === 'reporter' && hasPermission(ctx.actor, 'report.write', r.orgPath))
-            .map((r) => ({ orgId: r.orgId, orgName: r.orgName }))
-        : [],
-      implementAs: open
-        ? recipients
-            .filter((r) => hasPermission(ctx.actor, 'plan.manage', r.orgPath))
-            .map((r) => ({ orgId: r.orgId, orgName: r.orgName }))
-        : [],
+      ...acting,
+      reportActivityIds: plan.status === 'issued' ? reportActivityIds : [],
     },
   };
 }
@@ -65,77 +103,6 @@ export async function getPlan(ctx: Ctx, id: number): Promise<PlanView> {
 export async function listPlans(ctx: Ctx) {
   const list = await repo.listPlans(ctx.db, scopeOf(ctx.actor));
   return list.map(({ issuerPath: _p, ...p }) => p);
-}
-
-async function activeOrgs(tx: Tx, ids: number[]) {
-  if (ids.length === 0) return [];
-  return tx
-    .select({ id: organisations.id, path: organisations.path })
-    .from(organisations)
-    .where(and(inArray(organisations.id, ids), eq(organisations.status, 'active')));
-}
-
-/** Reporters must be units under the issuer; copies may go to partners anywhere (e.g. the Red Cross). */
-async function checkRecipients(
-  tx: Tx,
-  issuerPath: string,
-  reporterIds: number[],
-  copyIds: number[],
-  field = { reporters: 'reporterOrgIds', copies: 'copyOrgIds' },
-) {
-  const reporters = new Map((await activeOrgs(tx, reporterIds)).map((o) => [o.id, o.path]));
-  const copies = new Map((await activeOrgs(tx, copyIds)).map((o) => [o.id, o.path]));
-  const issues = [
-    ...reporterIds.flatMap((id, i) => {
-      const path = reporters.get(id);
-      return path && isWithin(path, issuerPath) && path !== issuerPath
-        ? []
-        : [
-            {
-              path: `body.${field.reporters}.${i}`,
-              message: 'Không phải đơn vị đang hoạt động trực thuộc cơ quan ban hành',
-            },
-          ];
-    }),
-    ...copyIds.flatMap((id, i) =>
-      copies.has(id) ? [] : [{ path: `body.${field.copies}.${i}`, message: 'Không có tổ chức này' }],
-    ),
-  ];
-  if (issues.length) throw errors.validation(issues);
-  return { reporters, copies };
-}
-
-async function insertRecipients(
-  tx: Tx,
-  planId: number,
-  reporters: Map<number, string>,
-  copies: Map<number, string>,
-  addedOn: string | null = null,
-) {
-  const recipientRows = [
-    ...[...reporters].map(([orgId, orgPath]) => ({
-      planId,
-      orgId,
-      orgPath,
-      role: 'reporter' as const,
-      addedOn,
-    })),
-    ...[...copies]
-      .filter(([orgId]) => !reporters.has(orgId))
-      .map(([orgId, orgPath]) => ({ planId, orgId, orgPath, role: 'copy' as const, addedOn })),
-  ];
-  if (recipientRows.length) {
-    await tx
-      .insert(planRecipients)
-      .values(recipientRows)
-      .onConflictDoUpdate({
-        target: [planRecipients.planId, planRecipients.orgId],
-        // A copy recipient later asked to report becomes a reporter; a reporter never drops to a copy.
-        set: {
-          role: sql`CASE WHEN excluded.role = 'reporter' THEN 'reporter' ELSE plan_recipients.role END`,
-        },
-      });
-  }
 }
 
 /** An indicator may name a registered source that can feed its kind. */
@@ -184,7 +151,11 @@ async function checkImplements(ctx: Ctx, tx: Tx, implementsPlanId: number | null
   }
 }
 
-function planFields(input: CreateInput) {
+/** The plan row's columns of a body (recipients, indicators and activities are rows of their own). */
+function planFields(
+  input: Omit<CreateInput, 'reporterOrgIds' | 'copyOrgIds'> &
+    Partial<Pick<CreateInput, 'reporterOrgIds' | 'copyOrgIds'>>,
+) {
   const { indicators: _i, reporterOrgIds: _r, copyOrgIds: _c, activities: _a, ...fields } = input;
   return {
     ...fields,
@@ -256,13 +227,22 @@ export async function updatePlan(
       ]);
     await checkImplements(ctx, tx, input.implementsPlanId);
     checkSources(input.indicators, 'body.indicators');
-    const { reporters, copies } = await checkRecipients(
-      tx,
-      plan.issuerPath,
-      input.reporterOrgIds,
-      input.copyOrgIds,
-    );
-    const { version: _v, ...body } = input;
+    const {
+      version: _v,
+      reporterOrgIds,
+      copyOrgIds,
+      addReporterOrgIds,
+      addCopyOrgIds,
+      removeRecipientOrgIds,
+      ...body
+    } = input;
+    const recipients = await changeDraftRecipients(tx, plan, {
+      reporterOrgIds,
+      copyOrgIds,
+      addReporterOrgIds,
+      addCopyOrgIds,
+      removeRecipientOrgIds,
+    });
     await tx
       .update(plans)
       .set({ ...planFields(body), version: plan.version + 1, updatedAt: sql`now()` })
@@ -277,8 +257,6 @@ export async function updatePlan(
       ),
     );
     await upsertIndicators(tx, id, input.indicators, 0);
-    await tx.delete(planRecipients).where(eq(planRecipients.planId, id));
-    await insertRecipients(tx, id, reporters, copies);
     await recordAudit(tx, ctx, {
       action: 'update',
       entityType: 'plan',
@@ -286,7 +264,12 @@ export async function updatePlan(
       orgId: plan.issuerOrgId,
       orgPath: plan.issuerPath,
       before: { number: plan.number, title: plan.title },
-      after: { number: input.number, title: input.title, indicators: input.indicators.map((i) => i.code) },
+      after: {
+        number: input.number,
+        title: input.title,
+        indicators: input.indicators.map((i) => i.code),
+        recipients,
+      },
     });
   });
   return getPlan(ctx, id);
@@ -297,18 +280,12 @@ export async function issuePlan(ctx: Ctx, id: number, version: number): Promise<
     const plan = await planForManager(ctx, tx, id, true);
     if (plan.status !== 'draft') throw planErrors.notDraft();
     if (plan.version !== version) throw planErrors.versionConflict(plan.version);
-    const reporters = (await repo.planRecipientsOf(tx, id)).filter((r) => r.role === 'reporter');
-    if (reporters.length === 0) throw planErrors.noReporters();
+    if ((await lists.recipientCounts(tx, id)).reporters === 0) throw planErrors.noReporters();
     await tx
       .update(plans)
       .set({ status: 'issued', version: plan.version + 1, updatedAt: sql`now()` })
       .where(eq(plans.id, id));
-    const recipients = await repo.planRecipientsOf(tx, id);
-    const users = await repo.usersGrantedAt(
-      tx,
-      recipients.map((r) => r.orgId),
-      ['plan.manage', 'report.write'],
-    );
+    const users = await repo.usersGrantedAtRecipients(tx, id, ['plan.manage', 'report.write']);
     await notifyUsers(
       tx,
       users.map((u) => ({
@@ -316,7 +293,7 @@ export async function issuePlan(ctx: Ctx, id: number, version: number): Promise<
         kind: 'plan_issued',
         title: `Kế hoạch mới: ${plan.number} — ${plan.title}`.slice(0, 300),
         body: `${plan.issuerName} đã ban hành ${kindNames[plan.kind].toLowerCase()} số ${plan.number}. ${
-          recipients.find((r) => r.orgId === u.orgId)?.role === 'reporter'
+          u.role === 'reporter'
             ? 'Đơn vị của bạn phải báo cáo theo kế hoạch này.'
             : 'Gửi đơn vị của bạn để biết, phối hợp.'
         }`,
@@ -390,12 +367,13 @@ export async function amendPlan(
       const before = plan[k as keyof typeof plan];
       if (v !== undefined && v !== before) changes[k] = { from: before, to: v };
     }
-    const { reporters, copies } = await checkRecipients(
+    const { reporters, copies } = await newRecipientsOnly(
       tx,
-      plan.issuerPath,
-      input.addReporterOrgIds,
-      input.addCopyOrgIds,
-      { reporters: 'addReporterOrgIds', copies: 'addCopyOrgIds' },
+      id,
+      await checkRecipients(tx, plan.issuerPath, input.addReporterOrgIds, input.addCopyOrgIds, {
+        reporters: 'addReporterOrgIds',
+        copies: 'addCopyOrgIds',
+      }),
     );
     const changed =
       Object.keys(changes).length + reporters.size + copies.size + input.addIndicators.length > 0;

@@ -10,6 +10,7 @@ import { type Indicator, periodLabel } from './consolidated.service.ts';
 import { dueOn, isPlanPeriod } from './periods.ts';
 import { planErrors } from './plans.errors.ts';
 import { reportsOf, type StoredReport } from './plans.files.repo.ts';
+import { recipientsAmong } from './plans.lists.repo.ts';
 import * as repo from './plans.repo.ts';
 import {
   isLocked,
@@ -23,6 +24,7 @@ import {
 import { reportForm, saveReport, validateValues } from './reports.service.ts';
 
 type ValueInput = z.output<typeof saveReportBody>['values'][number];
+type Recipient = Awaited<ReturnType<typeof recipientsAmong>>[number];
 
 /** The plan, organisation and period a template is for, and the reporters there the caller writes for. */
 async function templateScope(
@@ -40,12 +42,11 @@ async function templateScope(
   if (plan.status !== 'issued') throw planErrors.notIssued();
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: `${where}.periodKey`, message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
-  const reporters = (await repo.planRecipientsOf(ctx.db, planId)).filter((r) => r.role === 'reporter');
   // The template lists the units expected to report for this period (not those merged or closed before it).
   const writable = (await repo.reportersUnder(ctx.db, plan, periodKey, org.path)).filter((r) =>
     hasPermission(ctx.actor, 'report.write', r.orgPath),
   );
-  return { plan, org, reporters, writable, indicators: await repo.planIndicatorsOf(ctx.db, planId) };
+  return { plan, org, writable, indicators: await repo.planIndicatorsOf(ctx.db, planId) };
 }
 
 async function suggestedValues(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
@@ -144,11 +145,11 @@ function columnOf(path: string, indexOf: Indicator[], cols: TemplateColumn[]): s
 function checkLine(
   line: ParsedRow,
   ctx: Ctx,
-  s: Awaited<ReturnType<typeof templateScope>>,
+  s: Awaited<ReturnType<typeof templateScope>> & { reporters: Map<number, Recipient> },
   cols: TemplateColumn[],
   isSubmit: boolean,
 ): FieldIssue[] {
-  const reporter = s.reporters.find((r) => r.orgId === line.orgId);
+  const reporter = s.reporters.get(line.orgId);
   if (!reporter)
     return [
       {
@@ -197,8 +198,15 @@ export async function uploadReports(
   file: Buffer,
 ): Promise<ReportUploadResult> {
   const isSubmit = fields.submit === 'true';
-  const s = await templateScope(ctx, planId, fields.orgId, fields.periodKey, 'body');
-  const parsed = await parseTemplate(file, s.indicators);
+  const scope = await templateScope(ctx, planId, fields.orgId, fields.periodKey, 'body');
+  const parsed = await parseTemplate(file, scope.indicators);
+  // The reporters the file names, by the recipients' key: never the plan's whole list.
+  const ids = new Set(parsed.rows.map((l) => l.orgId).filter((id) => id > 0 && id <= 2_147_483_647));
+  const named = await recipientsAmong(ctx.db, planId, [...ids]);
+  const s = {
+    ...scope,
+    reporters: new Map(named.filter((r) => r.role === 'reporter').map((r) => [r.orgId, r])),
+  };
   if (parsed.planId !== null && parsed.planId !== planId)
     throw errors.validation([{ path: 'file', message: 'Tệp là biểu mẫu của một kế hoạch khác.' }]);
   if (parsed.periodKey !== null && parsed.periodKey !== fields.periodKey)
@@ -222,7 +230,7 @@ export async function uploadReports(
   if (lines.length === 0)
     throw errors.validation([{ path: 'file', message: 'Tệp chưa có số liệu nào để lưu.' }]);
 
-  const nameOf = new Map(s.reporters.map((r) => [r.orgId, r.orgName]));
+  const nameOf = new Map([...s.reporters.values()].map((r) => [r.orgId, r.orgName]));
   const units: ReportUploadResult['units'] = parsed.rows
     .filter((l) => !lines.includes(l))
     .map((l) => ({

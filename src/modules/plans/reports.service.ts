@@ -1,16 +1,24 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ReportView, reviewReportBody, saveReportBody } from '../../contracts/plans.ts';
+import type {
+  ReportListPage,
+  ReportView,
+  reportListQuery,
+  reviewReportBody,
+  saveReportBody,
+} from '../../contracts/plans.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { vnDay } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { rows, type Tx } from '../../platform/db/database.ts';
 import { errors, type FieldIssue } from '../../platform/errors.ts';
-import { hasPermission, pathInScope, scopeOf, scopeSql } from '../../platform/scope.ts';
+import { hasPermission, pathInScope, scopeOf } from '../../platform/scope.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
+import { dashboardScope } from './dashboard.service.ts';
 import { indicatorSource } from './indicator-sources.ts';
 import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from './periods.ts';
 import { planErrors } from './plans.errors.ts';
+import * as lists from './plans.lists.repo.ts';
 import * as repo from './plans.repo.ts';
 import { planReportBreakdowns, planReports, planReportValues } from './plans.tables.ts';
 
@@ -439,45 +447,32 @@ export async function reportForm(ctx: Ctx, planId: number, orgId: number, period
 
 type ListedStatus = 'none' | 'draft' | 'submitted' | 'accepted' | 'returned';
 
-/** The reviewer's queue: every expected reporter under an organisation for a period, with its report's state. */
-export async function listReports(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
-  const scope = scopeOf(ctx.actor);
-  const plan = await repo.findPlan(ctx.db, scope, planId);
-  if (!plan) throw planErrors.notFound();
-  const [org] = await rows<{ path: string }>(
-    ctx.db,
-    sql`SELECT path::text AS path FROM organisations WHERE id = ${orgId} AND ${scopeSql(scope, sql`path`)}`,
-  );
-  if (!org) throw errors.notFound('orgs');
-  if (!isPlanPeriod(plan, periodKey))
-    throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
-  const due = dueOn(plan, periodKey);
-  const list = await rows<{
-    orgId: number;
-    orgName: string;
-    reportId: number | null;
-    status: ListedStatus | null;
-    firstSubmittedAt: Date | string | null;
-    submittedAt: Date | string | null;
-  }>(
-    ctx.db,
-    sql`SELECT r.org_id AS "orgId", o.name AS "orgName", rep.id AS "reportId", rep.status,
-               rep.first_submitted_at AS "firstSubmittedAt", rep.submitted_at AS "submittedAt"
-        FROM plan_recipients r JOIN organisations o ON o.id = r.org_id
-        LEFT JOIN plan_reports rep ON rep.plan_id = r.plan_id AND rep.org_id = r.org_id AND rep.period_key = ${periodKey}
-        WHERE r.plan_id = ${planId} AND ${repo.expectedSql(plan, periodKey)} AND r.org_path <@ ${org.path}::ltree
-        ORDER BY o.search_text LIMIT 5000`,
-  );
-  const now = ctx.clock.now();
-  return list.map((r) => ({
-    orgId: r.orgId,
-    orgName: r.orgName,
-    reportId: r.reportId,
-    status: r.status ?? ('none' as const),
-    timeliness: timeliness(due, r.firstSubmittedAt ? new Date(r.firstSubmittedAt) : null, now),
-    submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-    dueOn: due,
-  }));
+/**
+ * The reviewer's queue: the expected reporters under an organisation (the issuer or one of its lines) for a
+ * period with their report's state, a page at a time, filtered by state, timeliness and name.
+ */
+export async function listReports(
+  ctx: Ctx,
+  planId: number,
+  query: z.output<typeof reportListQuery>,
+): Promise<ReportListPage> {
+  const { orgId, periodKey, page, pageSize, ...filter } = query;
+  const { plan, org, due, dueState } = await dashboardScope(ctx, planId, orgId, periodKey);
+  const got = await lists.reviewPage(ctx.db, plan, periodKey, org.path, dueState, {
+    ...filter,
+    page,
+    pageSize,
+  });
+  return {
+    items: got.items.map((r) => ({
+      ...r,
+      submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+      dueOn: due,
+    })),
+    total: got.total,
+    page,
+    pageSize,
+  };
 }
 
 /**
