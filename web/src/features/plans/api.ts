@@ -10,9 +10,13 @@ import type {
   DashboardView,
   dueReportItem,
   PlanView,
+  RecipientsPage,
+  ReportListPage,
   ReportView,
+  recipientsQuery,
   reportFormView,
   reportListItem,
+  reportListQuery,
   reviewReportBody,
   saveReportBody,
   setTargetsBody,
@@ -47,6 +51,12 @@ export type DueReport = z.infer<typeof dueReportItem>;
 export type Indicator = PlanView['indicators'][number];
 export type Timeliness = ReportView['timeliness'];
 export type ReportStatus = ReportListItem['status'];
+export type Recipient = RecipientsPage['items'][number];
+type ListQuery = z.output<typeof reportListQuery>;
+/** The reviewer's list: what the reports tab asks for (the plan is the tab's). */
+export type ReportListFilter = Pick<ListQuery, 'orgId' | 'periodKey' | 'page' | 'pageSize'> &
+  Partial<Pick<ListQuery, 'status' | 'timeliness' | 'q' | 'sort' | 'order'>>;
+export type RecipientsFilter = Partial<z.output<typeof recipientsQuery>>;
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -54,8 +64,8 @@ export const planKeys = {
   detail: (id: number) => ['plans', 'detail', id] as const,
   targets: (id: number, parentOrgId: number, periodKey: string) =>
     ['plans', 'targets', id, parentOrgId, periodKey] as const,
-  reports: (id: number, orgId: number, periodKey: string) =>
-    ['plans', 'reports', id, orgId, periodKey] as const,
+  reports: (id: number, filter: ReportListFilter) => ['plans', 'reports', id, filter] as const,
+  recipients: (id: number, filter: RecipientsFilter) => ['plans', 'recipients', id, filter] as const,
   report: (id: number, reportId: number) => ['plans', 'report', id, reportId] as const,
   form: (id: number, orgId: number, periodKey: string) => ['plans', 'form', id, orgId, periodKey] as const,
   dashboard: (id: number, orgId: number, periodKey: string) =>
@@ -86,10 +96,22 @@ export function useTargets(id: number, parentOrgId: number, periodKey: string) {
   });
 }
 
-export function useReportList(id: number, orgId: number, periodKey: string) {
+/** A page of the reviewer's queue; the page shown stays while the next one loads. */
+export function useReportList(id: number, filter: ReportListFilter) {
   return useQuery({
-    queryKey: planKeys.reports(id, orgId, periodKey),
-    queryFn: () => api.get<ReportListItem[]>(`/plans/${id}/reports`, { orgId, periodKey }),
+    queryKey: planKeys.reports(id, filter),
+    queryFn: () => api.get<ReportListPage>(`/plans/${id}/reports`, filter),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A page of a plan's recipients (by role, name, or those the caller may act for). */
+export function useRecipients(id: number, filter: RecipientsFilter, enabled = true) {
+  return useQuery({
+    queryKey: planKeys.recipients(id, filter),
+    queryFn: () => api.get<RecipientsPage>(`/plans/${id}/recipients`, filter),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -29,7 +29,6 @@ import { FormModal } from '../../../app/components/form-modal.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { useCurrentUser } from '../../auth/api.ts';
 import { useActivityChange } from '../api.ts';
 import {
   ActivityFields,
@@ -197,15 +196,11 @@ export function ActivitiesTab({ plan }: { plan: PlanView }) {
   const { message } = App.useApp();
   const change = useActivityChange();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const me = useCurrentUser();
   const canEdit = plan.can.manage && plan.status !== 'closed';
-  // The lead organisation reports its activity's results: a reporter of the plan, or a partner granted
-  // there (e.g. the Red Cross leading a union's event); the server checks report.write again.
-  const leads = (a: ActivityView) =>
-    plan.can.reportFor.some((r) => r.orgId === a.leadOrgId) ||
-    (me.permissions.includes('report.write') && me.grants.some((g) => g.orgId === a.leadOrgId));
+  // The lead organisation reports its activity's results (a reporter of the plan, or a partner such as the
+  // Red Cross leading a union's event), or the issuer: the server says which, and checks again.
   const canReport = (a: ActivityView) =>
-    plan.status === 'issued' && a.outputs.length > 0 && (plan.can.manage || leads(a));
+    plan.status === 'issued' && a.outputs.length > 0 && plan.can.reportActivityIds.includes(a.id);
   const columns: TableColumnsType<ActivityView> = [
     { key: 'index', title: '#', width: 40, render: (_v, _r, i) => i + 1 },
     {

@@ -45,9 +45,6 @@ export function AmendModal({ plan, onClose }: { plan: PlanView; onClose: () => v
   const [form] = Form.useForm<Values>();
   const change = usePlanChange();
   const [problem, setProblem] = useState<string | null>(null);
-  // Recipients already on the plan are not offered again: an amendment only adds.
-  const recipientIds = plan.reporters.map((r) => r.orgId);
-  const reporterIds = plan.reporters.filter((r) => r.role === 'reporter').map((r) => r.orgId);
   const onFinish = (v: Values) => {
     setProblem(null);
     const body = withoutNulls({
@@ -169,20 +166,20 @@ export function AmendModal({ plan, onClose }: { plan: PlanView; onClose: () => v
         <Form.Item name="objectives" label={t('plans.fields.objectives')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={5000} />
         </Form.Item>
-        <Form.Item name="addReporterOrgIds" label={t('plans.revisions.addReporters')}>
+        {/* The plan may reach thousands of units: the server skips those already on it. */}
+        <Form.Item
+          name="addReporterOrgIds"
+          label={t('plans.revisions.addReporters')}
+          extra={t('plans.fields.existingSkipped')}
+        >
           <OrgListField
             childrenOf={plan.issuerOrgId}
-            excludeIds={reporterIds}
             aria-label={t('plans.revisions.addReporters')}
             placeholder={t('plans.fields.addReporter')}
           />
         </Form.Item>
         <Form.Item name="addCopyOrgIds" label={t('plans.revisions.addCopies')}>
-          <OrgListField
-            excludeIds={recipientIds}
-            aria-label={t('plans.revisions.addCopies')}
-            placeholder={t('plans.fields.addCopy')}
-          />
+          <OrgListField aria-label={t('plans.revisions.addCopies')} placeholder={t('plans.fields.addCopy')} />
         </Form.Item>
         <Divider titlePlacement="start">{t('plans.revisions.addIndicators')}</Divider>
         <IndicatorsEditor listName="addIndicators" />

@@ -7,7 +7,7 @@ import {
   StopOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Popconfirm, Select, Space, Typography } from 'antd';
+import { App, Button, Form, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ import { errorMessage } from '../../../app/errors.ts';
 import { planKeys, usePlanChange } from '../api.ts';
 import { AmendModal } from './amend-modal.tsx';
 import { defaultPeriod } from './period-select.tsx';
+import { RecipientSelect } from './recipient-select.tsx';
 
 function ImplementModal({ plan, onClose }: { plan: PlanView; onClose: () => void }) {
   const { t } = useTranslation();
@@ -49,7 +50,12 @@ function ImplementModal({ plan, onClose }: { plan: PlanView; onClose: () => void
     >
       <Typography.Paragraph type="secondary">{t('plans.actions.implementHint')}</Typography.Paragraph>
       <Form.Item name="issuerOrgId" label={t('plans.actions.implementAs')} required>
-        <Select options={plan.can.implementAs.map((o) => ({ value: o.orgId, label: o.orgName }))} />
+        <RecipientSelect
+          planId={plan.id}
+          can="implement"
+          first={plan.can.implementAs}
+          total={plan.can.implementAsTotal}
+        />
       </Form.Item>
     </FormModal>
   );

@@ -40,6 +40,7 @@ import {
 } from './activity-fields.tsx';
 import { IndicatorsEditor, type IndicatorValues, newIndicator } from './indicators-editor.tsx';
 import { OrgListField, OrgNamesProvider, useOrgNames } from './org-list-field.tsx';
+import { RecipientsTable } from './recipients-table.tsx';
 
 type Values = {
   issuerOrgId?: number;
@@ -57,8 +58,13 @@ type Values = {
   reportDueOn?: Dayjs | null;
   reportDueDays?: number | null;
   reportLockDays?: number | null;
+  /** A new plan: its recipients whole. */
   reporterOrgIds?: number[];
   copyOrgIds?: number[];
+  /** A draft being edited: what is added and removed (it may be sent to thousands of units). */
+  addReporterOrgIds?: number[];
+  addCopyOrgIds?: number[];
+  removeRecipientOrgIds?: number[];
   indicators?: IndicatorValues[];
   activities?: ActivityValues[];
 };
@@ -104,23 +110,39 @@ function initialValues(plan: PlanView | undefined, issuerOrgId: number | undefin
     reportDueOn: fromIsoDate(plan.reportDueOn),
     reportDueDays: plan.reportDueDays,
     reportLockDays: plan.reportLockDays,
-    reporterOrgIds: plan.reporters.filter((r) => r.role === 'reporter').map((r) => r.orgId),
-    copyOrgIds: plan.reporters.filter((r) => r.role === 'copy').map((r) => r.orgId),
+    addReporterOrgIds: [],
+    addCopyOrgIds: [],
+    removeRecipientOrgIds: [],
     indicators: plan.indicators.map(({ id: _id, ...i }) => i),
     activities: plan.activities.map(activityValuesOf),
   };
 }
 
-function bodyFrom(v: Values) {
+/** The body: a new plan's recipients whole, a draft's as what is added and removed. */
+function bodyFrom(v: Values, isEdit: boolean) {
+  const recipients = isEdit
+    ? {
+        addReporterOrgIds: v.addReporterOrgIds ?? [],
+        addCopyOrgIds: v.addCopyOrgIds ?? [],
+        removeRecipientOrgIds: v.removeRecipientOrgIds ?? [],
+      }
+    : { reporterOrgIds: v.reporterOrgIds ?? [], copyOrgIds: v.copyOrgIds ?? [] };
+  const {
+    reporterOrgIds: _r,
+    copyOrgIds: _c,
+    addReporterOrgIds: _ar,
+    addCopyOrgIds: _ac,
+    removeRecipientOrgIds: _rm,
+    ...fields
+  } = v;
   return withoutNulls({
-    ...v,
+    ...fields,
+    ...recipients,
     issuedOn: toIsoDate(v.issuedOn),
     periodStart: toIsoDate(v.periodStart),
     periodEnd: toIsoDate(v.periodEnd),
     reportDueOn: toIsoDate(v.reportDueOn),
     legalBases: v.legalBases ?? [],
-    reporterOrgIds: v.reporterOrgIds ?? [],
-    copyOrgIds: v.copyOrgIds ?? [],
     indicators: v.indicators ?? [],
     activities: (v.activities ?? []).map(activityBodyOf),
   }) as Record<string, unknown>;
@@ -258,10 +280,49 @@ function ReportingFields() {
   );
 }
 
-function RecipientsFields() {
+/**
+ * A draft's recipients: the current ones a page at a time, each removable, and the units to add. The form
+ * never holds the whole list (a national plan reaches thousands of units); it sends what changes.
+ */
+function DraftRecipientsFields({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const { reporters, copies } = plan.recipientCounts;
+  return (
+    <Card title={t('plans.form.recipients')}>
+      <Typography.Paragraph type="secondary">
+        {t('plans.fields.recipientsSummary', { reporters, copies })}
+      </Typography.Paragraph>
+      <Form.Item name="removeRecipientOrgIds" noStyle>
+        <RecipientsTable plan={plan} removable />
+      </Form.Item>
+      <Form.Item
+        name="addReporterOrgIds"
+        label={t('plans.fields.addReporters')}
+        extra={`${t('plans.fields.reportersHint')} ${t('plans.fields.existingSkipped')}`}
+        style={{ marginTop: 16 }}
+      >
+        <OrgListField
+          childrenOf={plan.issuerOrgId}
+          aria-label={t('plans.fields.addReporters')}
+          placeholder={t('plans.fields.addReporter')}
+        />
+      </Form.Item>
+      <Form.Item
+        name="addCopyOrgIds"
+        label={t('plans.fields.addCopies')}
+        extra={t('plans.fields.copiesHint')}
+      >
+        <OrgListField aria-label={t('plans.fields.addCopies')} placeholder={t('plans.fields.addCopy')} />
+      </Form.Item>
+    </Card>
+  );
+}
+
+function RecipientsFields({ plan }: { plan?: PlanView }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<Values>();
   const issuer = Form.useWatch('issuerOrgId', form);
+  if (plan) return <DraftRecipientsFields plan={plan} />;
   return (
     <Card title={t('plans.form.recipients')}>
       <Form.Item
@@ -318,7 +379,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
 
   const onFinish = (values: Values) => {
     setProblems([]);
-    const body = bodyFrom(values);
+    const body = bodyFrom(values, !!plan);
     const done = (saved: PlanView, text: string) => {
       message.success(text);
       navigate(`/plans/${saved.id}`);
@@ -386,7 +447,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
         </Typography.Title>
         <HeaderFields issuers={issuers} isEdit={!!plan} />
         <ReportingFields />
-        <RecipientsFields />
+        <RecipientsFields plan={plan} />
         <Card title={t('plans.form.indicators')}>
           <IndicatorsEditor />
         </Card>
@@ -426,7 +487,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
 export function PlanForm({ plan }: { plan?: PlanView }) {
   const names: [number, string][] = plan
     ? [
-        ...plan.reporters.map((r): [number, string] => [r.orgId, r.orgName]),
+        ...plan.recipients.map((r): [number, string] => [r.orgId, r.orgName]),
         ...plan.activities.flatMap((a) => [
           ...(a.leadOrgId && a.leadOrgName ? [[a.leadOrgId, a.leadOrgName] as [number, string]] : []),
           ...a.partners.map((p): [number, string] => [p.orgId, p.orgName]),

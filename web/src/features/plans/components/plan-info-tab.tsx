@@ -6,6 +6,7 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import type { Indicator } from '../api.ts';
 import { PlanStatusTag, usePeriodLabel } from './plan-labels.tsx';
+import { RecipientsTable } from './recipients-table.tsx';
 
 function useReportingText(plan: PlanView): string {
   const { t } = useTranslation();
@@ -62,8 +63,7 @@ export function PlanInfoTab({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
   const periodLabel = usePeriodLabel();
   const reporting = useReportingText(plan);
-  const reporters = plan.reporters.filter((r) => r.role === 'reporter');
-  const copies = plan.reporters.filter((r) => r.role === 'copy');
+  const { reporters, copies } = plan.recipientCounts;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
@@ -114,35 +114,20 @@ export function PlanInfoTab({ plan }: { plan: PlanView }) {
         </Typography.Title>
         <IndicatorsTable plan={plan} />
       </div>
+      <div>
+        <Typography.Title level={5}>
+          {t('plans.form.recipients')}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
+            — {t('plans.fields.recipientsSummary', { reporters, copies })}
+          </Typography.Text>
+        </Typography.Title>
+        <RecipientsTable plan={plan} />
+      </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Typography.Title level={5}>
-            {t('plans.info.reportersTitle', { count: reporters.length })}
-          </Typography.Title>
-          <List
-            size="small"
-            bordered
-            dataSource={reporters}
-            locale={{ emptyText: <EmptyState text={t('plans.fields.noRecipients')} /> }}
-            renderItem={(r) => <List.Item>{r.orgName}</List.Item>}
-          />
-        </Col>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>
-            {t('plans.info.copiesTitle', { count: copies.length })}
-          </Typography.Title>
-          <List
-            size="small"
-            bordered
-            dataSource={copies}
-            locale={{ emptyText: <EmptyState text={t('plans.fields.noRecipients')} /> }}
-            renderItem={(r) => <List.Item>{r.orgName}</List.Item>}
-          />
           {plan.periods.length > 0 && (
             <>
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('plans.info.periodsTitle')}
-              </Typography.Title>
+              <Typography.Title level={5}>{t('plans.info.periodsTitle')}</Typography.Title>
               <Space wrap>
                 {plan.periods.map((p) => (
                   <Tag key={p.key}>
@@ -152,11 +137,11 @@ export function PlanInfoTab({ plan }: { plan: PlanView }) {
               </Space>
             </>
           )}
+        </Col>
+        <Col xs={24} lg={12}>
           {plan.implementedBy.length > 0 && (
             <>
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('plans.fields.implementedBy')}
-              </Typography.Title>
+              <Typography.Title level={5}>{t('plans.fields.implementedBy')}</Typography.Title>
               <List
                 size="small"
                 bordered

@@ -37,10 +37,16 @@ const ids = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
  * `changes` of a revision as sentences: "Ngày kết thúc: 31/12/2024 → 30/11/2024", "Bổ sung đơn vị báo cáo:
- * …" — organisation ids named from the plan's recipients, indicator codes with their names.
+ * …" — organisations named by the revision's own names (the first 50 of a list; the rest counted),
+ * indicator codes with their names.
  */
-export function changeLines(t: TFunction, plan: PlanView, changes: Record<string, unknown>): ReactNode[] {
-  const orgName = (id: unknown) => plan.reporters.find((r) => r.orgId === id)?.orgName ?? `#${String(id)}`;
+export function changeLines(t: TFunction, plan: PlanView, revision: Revision): ReactNode[] {
+  const { changes, orgNames } = revision;
+  const orgs = (list: unknown[]) => {
+    const named = list.flatMap((id) => orgNames[String(id)] ?? []);
+    const more = list.length - named.length;
+    return more > 0 ? [...named, t('plans.revisions.andMore', { count: more })] : named;
+  };
   const indicatorName = (code: unknown) => {
     const found = plan.indicators.find((i) => i.code === code);
     return found ? `${found.code} — ${found.name}` : String(code);
@@ -57,8 +63,8 @@ export function changeLines(t: TFunction, plan: PlanView, changes: Record<string
     );
   }
   const added = [
-    ['addedReporters', ids(changes.addedReporters).map(orgName)],
-    ['addedCopies', ids(changes.addedCopies).map(orgName)],
+    ['addedReporters', orgs(ids(changes.addedReporters))],
+    ['addedCopies', orgs(ids(changes.addedCopies))],
     ['addedIndicators', ids(changes.addedIndicators).map(indicatorName)],
   ] as const;
   for (const [key, names] of added) {
@@ -79,7 +85,7 @@ export function changeLines(t: TFunction, plan: PlanView, changes: Record<string
 
 function RevisionItem({ plan, revision: r }: { plan: PlanView; revision: Revision }) {
   const { t } = useTranslation();
-  const lines = changeLines(t, plan, r.changes);
+  const lines = changeLines(t, plan, r);
   return (
     <div>
       <Typography.Text strong>

@@ -25,6 +25,7 @@ import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/fo
 import { fileUrls, planKeys, type ReportForm, usePlan, useReportForm, useSaveReport } from '../api.ts';
 import { defaultPeriod } from '../components/period-select.tsx';
 import { periodLabel, ReportStatusTag, TimelinessTag, usePeriodLabel } from '../components/plan-labels.tsx';
+import { RecipientSelect } from '../components/recipient-select.tsx';
 import { ReportIndicatorInput, type ValueFields } from '../components/report-indicator-input.tsx';
 import { ReportUploadModal } from '../components/report-upload-modal.tsx';
 import { parsePlanId } from './plan-form-page.tsx';
@@ -274,12 +275,9 @@ export function ReportFormPage() {
     );
   if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error)} />;
   const p = plan.data;
-  const units = p.can.reportFor.some((u) => u.orgId === orgId)
-    ? p.can.reportFor
-    : [
-        ...p.can.reportFor,
-        ...(report.data ? [{ orgId: report.data.orgId, orgName: report.data.orgName }] : []),
-      ];
+  // The unit the page was opened for (a link from the inbox or the reviewer) is offered even when it is
+  // not among the first units the plan's detail names.
+  const opened = report.data ? [{ orgId: report.data.orgId, orgName: report.data.orgName }] : [];
   const pick = (next: { orgId?: number; period?: string }) =>
     setParams(
       { orgId: String(next.orgId ?? orgId ?? ''), period: next.period ?? periodKey ?? '' },
@@ -314,13 +312,17 @@ export function ReportFormPage() {
           </Typography.Text>
         </div>
         <Space wrap className="no-print">
-          <Select<number>
+          <RecipientSelect
+            planId={p.id}
+            can="report"
+            first={p.can.reportFor}
+            total={p.can.reportForTotal}
+            extra={opened}
             value={orgId}
             onChange={(v) => pick({ orgId: v })}
             aria-label={t('plans.reportForm.unit')}
             placeholder={t('plans.reportForm.unit')}
             style={{ minWidth: 320 }}
-            options={units.map((u) => ({ value: u.orgId, label: u.orgName }))}
           />
           {p.periods.length > 1 && (
             <Select<string>
