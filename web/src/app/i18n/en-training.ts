@@ -189,6 +189,7 @@ export const enTraining: Shape<typeof viTraining> = {
     noClassesProvider: 'No classes yet. Click “Schedule classes” to create them from this request.',
   },
   classes: {
+    request: 'Training request',
     title: 'Classes',
     intro:
       'Classes your organisation runs or has booked for its workers. Open one to enter sessions, trainers, learners, attendance, results and to issue certificates.',

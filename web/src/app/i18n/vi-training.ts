@@ -191,6 +191,7 @@ export const viTraining = {
     noClassesProvider: 'Chưa có lớp nào. Bấm “Xếp lớp” để tạo các lớp từ đề nghị này.',
   },
   classes: {
+    request: 'Đề nghị đào tạo',
     title: 'Lớp học',
     intro:
       'Các lớp do đơn vị bạn tổ chức hoặc đặt cho người lao động của đơn vị bạn. Bấm vào một lớp để nhập buổi học, giảng viên, học viên, điểm danh, kết quả và cấp giấy chứng nhận.',

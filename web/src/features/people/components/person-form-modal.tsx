@@ -146,7 +146,7 @@ export function PersonFormModal({ person, defaultOrgId, onClose, onSaved, onDupl
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="birthDate" label={t('people.fields.birthDate')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

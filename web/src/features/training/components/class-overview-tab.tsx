@@ -44,7 +44,7 @@ export function ClassOverviewTab({ c }: { c: TrainingClass }) {
           { key: 'venue', label: t('training.classes.venue'), children: c.venue ?? '—' },
           {
             key: 'request',
-            label: t('training.requests.title'),
+            label: t('training.classes.request'),
             children: c.requestId ? (
               <Link to={`/training/requests/${c.requestId}`}>
                 {t('training.requests.number', { id: c.requestId })}

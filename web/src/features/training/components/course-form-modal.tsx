@@ -184,12 +184,12 @@ export function CourseFormModal({ onClose }: { onClose: () => void }) {
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="effectiveFrom" label={t('training.courses.effectiveFrom')} required>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="effectiveTo" label={t('training.courses.effectiveTo')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

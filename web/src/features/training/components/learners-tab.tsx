@@ -100,7 +100,12 @@ export function LearnersTab({ c }: { c: TrainingClass }) {
         cancelText={t('common.cancel')}
         onConfirm={() => doCancel(e)}
       >
-        <Button size="small" danger aria-label={t('training.learners.cancelNamed', { name: e.fullName })}>
+        <Button
+          size="small"
+          type="link"
+          danger
+          aria-label={t('training.learners.cancelNamed', { name: e.fullName })}
+        >
           {t('training.learners.cancel')}
         </Button>
       </Popconfirm>

@@ -121,12 +121,12 @@ export function RequestFormModal({
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="preferredFrom" label={t('training.requests.preferredFrom')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="preferredTo" label={t('training.requests.preferredTo')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

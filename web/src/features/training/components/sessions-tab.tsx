@@ -210,7 +210,7 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
                     {i + 1}
                   </Typography.Text>
                   <Form.Item name={[f.name, 'date']} label={t('training.sessions.date')}>
-                    <DatePicker format={DATE_FORMAT} style={{ width: 140 }} />
+                    <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 140 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'from']} label={t('training.sessions.from')}>
                     <TimePicker format={TIME} minuteStep={5} needConfirm={false} style={{ width: 100 }} />

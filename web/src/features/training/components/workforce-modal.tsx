@@ -66,7 +66,7 @@ export function WorkforceModal({
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('training.compliance.declareHint')}</Typography.Paragraph>
       <Form.Item name="asOf" label={t('training.compliance.asOf')} required>
-        <DatePicker format={DATE_FORMAT} />
+        <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
       </Form.Item>
       <Form.Item name="workers" label={t('training.compliance.headcount')} required>
         <InputNumber min={0} max={1_000_000} style={{ width: 160 }} autoFocus />
