@@ -18,6 +18,7 @@ import { classStatus } from '../../../../../src/contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
+import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { fold } from '../../plans/components/plan-labels.tsx';
 import { type ClassListItem, type ClassStatus, useClasses, useCourses } from '../api.ts';
@@ -109,6 +110,7 @@ function useColumns(): TableColumnsType<ClassListItem> {
 /** /training/classes — classes run by the user's organisations or bought by them, with seats and status. */
 export function ClassesPage() {
   const { t } = useTranslation();
+  const printing = usePrinting();
   const me = useCurrentUser();
   const [status, setStatus] = useState<ClassStatus>();
   const classes = useClasses({ status });
@@ -186,7 +188,7 @@ export function ClassesPage() {
         dataSource={rows}
         columns={columns}
         scroll={{ x: 900 }}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={!printing && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{
           emptyText: (
             <EmptyState

@@ -22,6 +22,7 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
+import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type Compliance, useCompliance, useCourses } from '../api.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
@@ -104,12 +105,13 @@ function FirstAiders({ f, onDeclare }: { f: FirstAidersView; onDeclare?: () => v
 
 function UnitsTable({ units }: { units: Compliance['units'] }) {
   const { t } = useTranslation();
+  const printing = usePrinting();
   return (
     <Table<Compliance['units'][number]>
       size="small"
       rowKey="orgId"
       dataSource={units}
-      pagination={units.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      pagination={!printing && units.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
       columns={[
         { key: 'name', title: t('training.compliance.enterprise'), dataIndex: 'orgName' },
         {
@@ -137,6 +139,7 @@ function UnitsTable({ units }: { units: Compliance['units'] }) {
 /** /training/compliance — an enterprise: who must be (re)trained soon, and its first-aiders against TT 19/2016. */
 export function CompliancePage() {
   const { t } = useTranslation();
+  const printing = usePrinting();
   const me = useCurrentUser();
   const courses = useCourses();
   const [orgId, setOrgId] = useState<number | undefined>(me.isSystemAdmin ? undefined : me.grants[0]?.orgId);
@@ -269,7 +272,7 @@ export function CompliancePage() {
               loading={data.isFetching}
               dataSource={shown}
               scroll={{ x: 820 }}
-              pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              pagination={!printing && shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
               locale={{ emptyText: <EmptyState text={t('training.compliance.noneDue', { days: q.days })} /> }}
               columns={[
                 { key: 'i', title: '#', width: 48, render: (_v, _d, i) => i + 1 },

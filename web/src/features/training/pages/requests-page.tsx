@@ -7,6 +7,7 @@ import { requestStatus } from '../../../../../src/contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate, todayIso } from '../../../app/dates.ts';
+import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type RequestStatus, type TrainingRequest, useCourses, useRequests } from '../api.ts';
 import { RequestFormModal } from '../components/request-form-modal.tsx';
@@ -82,6 +83,7 @@ function useColumns(): TableColumnsType<TrainingRequest> {
 /** /training/requests — training requested by the user's organisations or received by them as a provider. */
 export function RequestsPage() {
   const { t } = useTranslation();
+  const printing = usePrinting();
   const me = useCurrentUser();
   const [status, setStatus] = useState<RequestStatus>();
   const requests = useRequests(status);
@@ -148,7 +150,7 @@ export function RequestsPage() {
         dataSource={rows}
         columns={columns}
         scroll={{ x: 900 }}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={!printing && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{
           emptyText: (
             <EmptyState

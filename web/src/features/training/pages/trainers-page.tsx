@@ -9,6 +9,7 @@ import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate, todayIso } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
@@ -98,6 +99,7 @@ function TrainerFormModal({ onClose }: { onClose: () => void }) {
 /** /training/trainers — trainers and instructors with their qualification and organisation. */
 export function TrainersPage() {
   const { t } = useTranslation();
+  const printing = usePrinting();
   const [orgId, setOrgId] = useState<number>();
   const trainers = useTrainers(orgId);
   const [text, setText] = useState('');
@@ -157,7 +159,7 @@ export function TrainersPage() {
         rowKey="id"
         loading={trainers.isFetching}
         dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={!printing && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         columns={[
           { key: 'i', title: '#', width: 48, render: (_v, _r, i) => i + 1 },
           { key: 'name', title: t('training.trainers.person'), dataIndex: 'fullName' },
