@@ -343,6 +343,16 @@ test('certificates are issued; the class PDF streams with progress; one PDF open
     .getByRole('link', { name: /Trang kiểm tra giấy chứng nhận/ })
     .getAttribute('href'))!;
   expect(verifyPath).toMatch(/^\/verify\//);
+
+  // The enterprise pays for the first class: the service agreement on the request shows it settled.
+  await page.getByRole('link', { name: /^Đề nghị số \d+$/ }).click();
+  await page.getByRole('button', { name: `Ghi nhận thanh toán lớp ${prefix}-01` }).click();
+  const payment = page.getByRole('dialog', { name: `Ghi nhận thanh toán lớp ${prefix}-01` });
+  await expect(payment).toContainText('7.500.000');
+  await payment.getByLabel('Đã thanh toán').fill('7500000');
+  await payment.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText(/^Đã ghi nhận: đã trả 7\.500\.000/)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: `${prefix}-01` })).toContainText('Đã thanh toán đủ');
 });
 
 test('a member of the public verifies a certificate on a phone, without signing in', async ({ browser }) => {
@@ -431,7 +441,8 @@ test('the person registry: search without diacritics, CCCD checked, a duplicate 
       await dialog.getByLabel('Số CCCD').fill('');
     }
     await dialog.getByRole('button', { name: 'Tạo' }).click();
-    await expect(page.getByText('Đã thêm Trịnh Thị Bích Ngọc')).toBeVisible();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Đã thêm Trịnh Thị Bích Ngọc').last()).toBeVisible();
   };
   await add(`0912${String(run).padStart(6, '0')}`, '123456789');
   await add(`0913${String(run).padStart(6, '0')}`);

@@ -172,3 +172,55 @@ export function saveBlob(blob: Blob, filename: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/**
+ * Multipart upload whose answer is NDJSON read as it arrives (`Accept: application/x-ndjson`): upload progress,
+ * then one parsed object per line to `onLine` while the server works. An HTTP error before the stream starts
+ * rejects like `upload`; errors inside the stream are the caller's to read from the lines.
+ */
+export function uploadLines(
+  path: string,
+  file: Blob,
+  fields: Record<string, string>,
+  onProgress: (percent: number) => void,
+  onLine: (line: unknown) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    let read = 0;
+    const drain = (final: boolean) => {
+      const text = xhr.responseText;
+      const end = final ? text.length : text.lastIndexOf('\n') + 1;
+      if (end <= read) return;
+      for (const line of text.slice(read, end).split('\n')) if (line.trim()) onLine(JSON.parse(line));
+      read = end;
+    };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onprogress = () => {
+      if (xhr.status >= 200 && xhr.status < 300) drain(false);
+    };
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: 'Network error' }));
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) {
+        readError(new Response(xhr.responseText || null, { status: xhr.status })).then(reject, reject);
+        return;
+      }
+      try {
+        drain(true);
+        resolve();
+      } catch (e) {
+        reject(e);
+      }
+    };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, file instanceof File ? file.name : 'upload');
+    xhr.send(form);
+  });
+}

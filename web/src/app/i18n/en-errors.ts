@@ -75,6 +75,7 @@ export const enErrors: typeof viErrors = {
     request_state:
       'The request has already been handled (scheduled or declined): this action is not possible.',
     class_closed: 'The class is completed or cancelled: it can no longer be changed.',
+    class_cancelled: 'The class was cancelled: no payment can be recorded for it.',
     class_transition: 'The class cannot move to that status from its current one.',
     too_few_trainers:
       'The class needs at least {{need}} trainers by the course rules ({{have}} assigned). Assign more on the “Trainers” tab.',

@@ -189,6 +189,10 @@ export const enTraining: Shape<typeof viTraining> = {
     noClassesProvider: 'No classes yet. Click “Schedule classes” to create them from this request.',
   },
   classes: {
+    recordPayment: 'Record a payment',
+    paymentTitle: 'Record a payment for class {{code}}',
+    paymentHint: 'The total the customer has paid so far (not this instalment alone).',
+    paymentSaved: 'Recorded: {{paid}} paid, {{unpaid}} unpaid',
     request: 'Training request',
     title: 'Classes',
     intro:
@@ -321,14 +325,19 @@ export const enTraining: Shape<typeof viTraining> = {
       'Enrolment of {{name}} cancelled. {{promoted}} moved from the waitlist into the class.',
   },
   roster: {
+    progressLabel: 'Roster import progress',
+    phases: {
+      read: 'Reading the file…',
+      check: 'Checking {{total}} rows…',
+      write: 'Saving {{done}}/{{total}} people…',
+      enrol: 'Enrolling {{total}} people…',
+    },
     title: 'Import the roster of class {{code}}',
     hint: 'An Excel file (.xlsx) with a header row: Họ và tên, Ngày sinh, Giới tính, Số CCCD, Số điện thoại… Every row is checked and shown first; nothing is saved until you click “Save into the class”, and only if every row is valid.',
     drop: 'Click or drag the roster file here',
     dropHint: '.xlsx file, up to 10 MB',
     fileChosen: 'File: {{name}}',
     uploading: 'Uploading the file…',
-    checking: 'Checking every row…',
-    saving: 'Saving the roster into the class…',
     previewGood: 'All {{total}} rows are valid.',
     previewBad_one: '{{total}} rows, {{invalid}} with errors ({{count}} error).',
     previewBad_other: '{{total}} rows, {{invalid}} with errors ({{count}} errors).',
@@ -385,7 +394,6 @@ export const enTraining: Shape<typeof viTraining> = {
     openFirst: 'Open the class before entering results.',
   },
   certificates: {
-    searchNewest: 'Searching the newest 200 certificates; choose an issuer or a status to narrow it down.',
     title: 'Certificates',
     intro:
       'Certificates your organisation issued. Each carries a QR code to a public verification page (no login) that shows only the name, birth year and whether it is valid.',

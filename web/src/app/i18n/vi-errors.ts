@@ -73,6 +73,7 @@ export const viErrors = {
       'Lớp học vừa được người khác sửa. Dữ liệu mới nhất đã được tải lại, hãy kiểm tra rồi thực hiện lại.',
     request_state: 'Đề nghị đã được xử lý (đã xếp lớp hoặc đã từ chối): không thực hiện được thao tác này.',
     class_closed: 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.',
+    class_cancelled: 'Lớp đã huỷ: không ghi nhận thanh toán cho lớp này.',
     class_transition: 'Không chuyển được lớp sang trạng thái này từ trạng thái hiện tại.',
     too_few_trainers:
       'Lớp cần ít nhất {{need}} giảng viên theo quy định của khoá học (hiện có {{have}}). Hãy phân công thêm ở thẻ “Giảng viên”.',

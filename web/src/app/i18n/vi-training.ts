@@ -191,6 +191,10 @@ export const viTraining = {
     noClassesProvider: 'Chưa có lớp nào. Bấm “Xếp lớp” để tạo các lớp từ đề nghị này.',
   },
   classes: {
+    recordPayment: 'Ghi nhận thanh toán',
+    paymentTitle: 'Ghi nhận thanh toán lớp {{code}}',
+    paymentHint: 'Tổng số tiền doanh nghiệp đã trả đến nay (không phải lần trả này).',
+    paymentSaved: 'Đã ghi nhận: đã trả {{paid}}, còn nợ {{unpaid}}',
     request: 'Đề nghị đào tạo',
     title: 'Lớp học',
     intro:
@@ -322,14 +326,19 @@ export const viTraining = {
     cancelledPromoted: 'Đã huỷ ghi danh {{name}}. {{promoted}} được chuyển từ danh sách chờ vào lớp.',
   },
   roster: {
+    progressLabel: 'Tiến độ nhập danh sách',
+    phases: {
+      read: 'Đang đọc tệp…',
+      check: 'Đang kiểm tra {{total}} dòng…',
+      write: 'Đang lưu {{done}}/{{total}} người…',
+      enrol: 'Đang ghi danh {{total}} người vào lớp…',
+    },
     title: 'Nhập danh sách học viên lớp {{code}}',
     hint: 'Tệp Excel (.xlsx) có dòng tiêu đề: Họ và tên, Ngày sinh, Giới tính, Số CCCD, Số điện thoại… Hệ thống kiểm tra từng dòng và cho xem trước; chỉ khi bấm “Ghi vào lớp” mới lưu, và chỉ lưu khi mọi dòng đều hợp lệ.',
     drop: 'Bấm hoặc kéo tệp danh sách vào đây',
     dropHint: 'Tệp .xlsx, tối đa 10 MB',
     fileChosen: 'Tệp: {{name}}',
     uploading: 'Đang tải tệp lên…',
-    checking: 'Đang kiểm tra từng dòng…',
-    saving: 'Đang ghi danh sách vào lớp…',
     previewGood: 'Cả {{total}} dòng đều hợp lệ.',
     previewBad_one: '{{total}} dòng, {{invalid}} dòng có lỗi ({{count}} lỗi).',
     previewBad_other: '{{total}} dòng, {{invalid}} dòng có lỗi ({{count}} lỗi).',
@@ -386,8 +395,6 @@ export const viTraining = {
     openFirst: 'Hãy mở lớp trước khi nhập kết quả.',
   },
   certificates: {
-    searchNewest:
-      'Đang tìm trong 200 giấy chứng nhận mới nhất; hãy chọn thêm đơn vị cấp hoặc tình trạng để thu hẹp.',
     title: 'Giấy chứng nhận',
     intro:
       'Giấy chứng nhận do đơn vị bạn cấp. Mỗi giấy có mã QR dẫn tới trang kiểm tra công khai (không cần đăng nhập), chỉ hiện họ tên, năm sinh và tình trạng hiệu lực.',

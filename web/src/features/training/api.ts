@@ -6,7 +6,7 @@ import type {
   IssueCertificatesResult,
   reissueResult,
 } from '../../../../src/contracts/certificates.ts';
-import type { RosterResult } from '../../../../src/contracts/people.ts';
+import type { RosterProgress, RosterResult } from '../../../../src/contracts/people.ts';
 import type {
   attendanceBody,
   attendanceView,
@@ -14,6 +14,7 @@ import type {
   CourseTypeView,
   cancelEnrolmentResult,
   classListItem,
+  classPaymentBody,
   classStatusBody,
   createClassBody,
   createCourseTypeBody,
@@ -32,7 +33,9 @@ import type {
   workforceBody,
   workforceView,
 } from '../../../../src/contracts/training.ts';
-import { api, buildUrl, fetchStream, request, upload } from '../../app/api-client.ts';
+import { ApiError, api, buildUrl, fetchStream, request, uploadLines } from '../../app/api-client.ts';
+
+type ErrorPayload = ConstructorParameters<typeof ApiError>[1];
 
 export type Course = CourseTypeView;
 export type Trainer = z.infer<typeof trainerView>;
@@ -270,7 +273,8 @@ type ClassChange =
   | { kind: 'update'; id: number; body: Body<typeof updateClassBody> }
   | { kind: 'sessions'; id: number; body: Body<typeof setSessionsBody> }
   | { kind: 'trainers'; id: number; trainerIds: number[] }
-  | { kind: 'status'; id: number; body: Body<typeof classStatusBody> };
+  | { kind: 'status'; id: number; body: Body<typeof classStatusBody> }
+  | { kind: 'payment'; id: number; body: Body<typeof classPaymentBody> };
 
 function runClassChange(change: ClassChange): Promise<TrainingClass> {
   const base = '/training/classes';
@@ -287,6 +291,8 @@ function runClassChange(change: ClassChange): Promise<TrainingClass> {
       });
     case 'status':
       return api.post<TrainingClass>(`${base}/${change.id}/status`, change.body);
+    case 'payment':
+      return request<TrainingClass>('PUT', `${base}/${change.id}/payment`, { body: change.body });
   }
 }
 
@@ -361,14 +367,31 @@ export function useCertificateChange() {
   });
 }
 
-/** Roster import: preview writes nothing; commit writes every row or none. */
-export function uploadRoster(
+export type RosterPhase = RosterProgress;
+
+/**
+ * Roster import: preview writes nothing; commit writes every row or none. The server streams its phases
+ * (reading, checking N rows, writing done/total people, enrolling) before the result; an error inside the
+ * stream arrives as its last line, with the same body as an HTTP error.
+ */
+export async function uploadRoster(
   classId: number,
   file: Blob,
   mode: 'preview' | 'commit',
   onProgress: (percent: number) => void,
+  onPhase: (phase: RosterPhase) => void = () => {},
 ): Promise<RosterResult> {
-  return upload<RosterResult>(`/training/classes/${classId}/roster`, file, onProgress, { mode });
+  let result: RosterResult | null = null;
+  let failure: ApiError | null = null;
+  await uploadLines(`/training/classes/${classId}/roster`, file, { mode }, onProgress, (line) => {
+    const l = line as { progress?: RosterPhase; result?: RosterResult; error?: ErrorPayload };
+    if (l.progress) onPhase(l.progress);
+    if (l.result) result = l.result;
+    if (l.error) failure = new ApiError(400, l.error);
+  });
+  if (failure) throw failure;
+  if (!result) throw new ApiError(0, { code: 'network', message: 'Network error' });
+  return result;
 }
 
 /**

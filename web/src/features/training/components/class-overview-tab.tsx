@@ -1,9 +1,11 @@
-import { CheckCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
-import { Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
+import { CheckCircleTwoTone, DollarOutlined, WarningTwoTone } from '@ant-design/icons';
+import { Button, Col, Descriptions, Row, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/dates.ts';
 import type { TrainingClass } from '../api.ts';
+import { PaymentModal } from './payment-modal.tsx';
 import { useCourseLength, useCourseName, useMoney } from './training-labels.tsx';
 
 export function RuleCheck({ ok, children }: { ok: boolean; children: React.ReactNode }) {
@@ -21,6 +23,7 @@ export function ClassOverviewTab({ c }: { c: TrainingClass }) {
   const name = useCourseName();
   const length = useCourseLength();
   const money = useMoney();
+  const [paying, setPaying] = useState(false);
   const course = c.course;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -90,7 +93,16 @@ export function ClassOverviewTab({ c }: { c: TrainingClass }) {
         ]}
       />
       <div>
-        <Typography.Title level={5}>{t('training.classes.agreement')}</Typography.Title>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('training.classes.agreement')}
+          </Typography.Title>
+          {c.can.manage && c.status !== 'cancelled' && (
+            <Button icon={<DollarOutlined />} onClick={() => setPaying(true)} className="no-print">
+              {t('training.classes.recordPayment')}
+            </Button>
+          )}
+        </Space>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
             <Statistic title={t('training.classes.pricePerLearner')} value={money(c.pricePerLearner)} />
@@ -113,6 +125,7 @@ export function ClassOverviewTab({ c }: { c: TrainingClass }) {
           </Col>
         </Row>
       </div>
+      {paying && <PaymentModal klass={c} onClose={() => setPaying(false)} />}
     </Space>
   );
 }

@@ -7,7 +7,7 @@ import type { RosterIssue, RosterResult } from '../../../../../src/contracts/peo
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { type TrainingClass, trainingFiles, trainingKeys, uploadRoster } from '../api.ts';
+import { type RosterPhase, type TrainingClass, trainingFiles, trainingKeys, uploadRoster } from '../api.ts';
 import { translateRosterMessage } from './roster-messages.ts';
 
 type Preview = Extract<RosterResult, { mode: 'preview' }>;
@@ -139,15 +139,17 @@ export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: (
   const [stage, setStage] = useState<Stage>('pick');
   const [file, setFile] = useState<File | null>(null);
   const [percent, setPercent] = useState(0);
+  const [phase, setPhase] = useState<RosterPhase | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [done, setDone] = useState<Commit | null>(null);
   const [error, setError] = useState<unknown>(null);
   const send = async (f: File, mode: 'preview' | 'commit') => {
     setError(null);
     setPercent(0);
+    setPhase(null);
     setStage(mode === 'preview' ? 'sending' : 'committing');
     try {
-      const result = await uploadRoster(c.id, f, mode, setPercent);
+      const result = await uploadRoster(c.id, f, mode, setPercent, setPhase);
       if (result.mode === 'preview') {
         setPreview(result);
         setStage('preview');
@@ -232,13 +234,23 @@ export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: (
         )}
         {busy && (
           <Space orientation="vertical" style={{ width: '100%' }} aria-live="polite">
-            <Progress percent={percent} status="active" aria-label={t('training.roster.uploading')} />
+            {/* First the upload, then the server's own phases: reading, checking N rows, writing done/total, enrolling. */}
+            <Progress
+              percent={
+                phase?.phase === 'write' && phase.total
+                  ? Math.round(((phase.done ?? 0) / phase.total) * 100)
+                  : percent
+              }
+              status="active"
+              aria-label={t('training.roster.progressLabel')}
+            />
             <Typography.Text type="secondary">
-              {percent < 100
+              {percent < 100 || !phase
                 ? t('training.roster.uploading')
-                : stage === 'committing'
-                  ? t('training.roster.saving')
-                  : t('training.roster.checking')}
+                : t(`training.roster.phases.${phase.phase}`, {
+                    done: phase.done ?? 0,
+                    total: phase.total ?? 0,
+                  })}
             </Typography.Text>
           </Space>
         )}

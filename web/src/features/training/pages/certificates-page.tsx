@@ -8,7 +8,7 @@ import { formatDate, todayIso } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
-import { fold } from '../../plans/components/plan-labels.tsx';
+
 import { type Certificate, useCertificates } from '../api.ts';
 import { CertificatesTable } from '../components/certificates-table.tsx';
 
@@ -21,15 +21,10 @@ export function CertificatesPage() {
   const [orgId, setOrgId] = useState<number>();
   const [page, setPage] = useState(1);
   const q = useDebouncedValue(text.trim(), 300);
-  // The list API has no text search yet: a search reads the newest 200 of the filtered list and matches the
-  // number, holder and class here, without diacritics.
-  const list = useCertificates({ status, orgId, page: q ? 1 : page, pageSize: q ? 200 : 50 });
-  const folded = fold(q);
-  const items = (list.data?.items ?? []).filter(
-    (c) => !q || fold(`${c.number} ${c.personName} ${c.classCode ?? ''}`).includes(folded),
-  );
-  const total = q ? items.length : (list.data?.total ?? 0);
-  const partial = q !== '' && (list.data?.total ?? 0) > 200;
+  // The server searches a certificate number (exact or its beginning) or the holder's name without diacritics.
+  const list = useCertificates({ q: q || undefined, status, orgId, page, pageSize: 50 });
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
   const filtered = q !== '' || status !== undefined || orgId !== undefined;
   return (
     <Card
@@ -96,11 +91,7 @@ export function CertificatesPage() {
           </Typography.Text>
         )}
       </Space>
-      {partial && (
-        <Typography.Paragraph type="secondary">
-          {t('training.certificates.searchNewest')}
-        </Typography.Paragraph>
-      )}
+
       {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       <CertificatesTable
         rows={items}
@@ -109,9 +100,7 @@ export function CertificatesPage() {
         showClass
         empty={filtered ? t('training.certificates.emptyFiltered') : t('training.certificates.emptyAll')}
         pagination={
-          q
-            ? items.length > 50 && { pageSize: 50, showSizeChanger: false }
-            : total > 50 && { current: page, pageSize: 50, total, onChange: setPage, showSizeChanger: false }
+          total > 50 && { current: page, pageSize: 50, total, onChange: setPage, showSizeChanger: false }
         }
       />
     </Card>

@@ -1,4 +1,10 @@
-import { CalendarOutlined, CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  CheckOutlined,
+  CloseOutlined,
+  DollarOutlined,
+  EditOutlined,
+} from '@ant-design/icons';
 import {
   App,
   Breadcrumb,
@@ -31,6 +37,7 @@ import {
   useTrainingRequest,
 } from '../api.ts';
 import { ClassFormModal } from '../components/class-form-modal.tsx';
+import { PaymentModal } from '../components/payment-modal.tsx';
 import { ScheduleModal } from '../components/schedule-modal.tsx';
 import {
   ClassStatusTag,
@@ -88,6 +95,7 @@ function AgreementTable({ classes, canManage }: { classes: TrainingClass[]; canM
   const { t } = useTranslation();
   const money = useMoney();
   const [editing, setEditing] = useState<TrainingClass | null>(null);
+  const [paying, setPaying] = useState<TrainingClass | null>(null);
   const sum = (f: (c: TrainingClass) => number) => classes.reduce((s, c) => s + f(c), 0);
   return (
     <>
@@ -170,14 +178,24 @@ function AgreementTable({ classes, canManage }: { classes: TrainingClass[]; canM
                   title: '',
                   render: (_v: unknown, c: TrainingClass) =>
                     c.can.manage &&
-                    c.status !== 'completed' &&
                     c.status !== 'cancelled' && (
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label={t('training.classes.editTitle', { code: c.code })}
-                        onClick={() => setEditing(c)}
-                      />
+                      <Space size={4}>
+                        {c.status !== 'completed' && (
+                          <Button
+                            size="small"
+                            icon={<EditOutlined />}
+                            aria-label={t('training.classes.editTitle', { code: c.code })}
+                            onClick={() => setEditing(c)}
+                          />
+                        )}
+                        <Button
+                          size="small"
+                          icon={<DollarOutlined />}
+                          aria-label={t('training.classes.paymentTitle', { code: c.code })}
+                          title={t('training.classes.recordPayment')}
+                          onClick={() => setPaying(c)}
+                        />
+                      </Space>
                     ),
                 },
               ]
@@ -208,6 +226,7 @@ function AgreementTable({ classes, canManage }: { classes: TrainingClass[]; canM
         )}
       />
       {editing && <ClassFormModal klass={editing} onClose={() => setEditing(null)} />}
+      {paying && <PaymentModal klass={paying} onClose={() => setPaying(null)} />}
     </>
   );
 }

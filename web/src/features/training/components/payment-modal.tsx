@@ -1,0 +1,82 @@
+import { Alert, App, Descriptions, Form } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classPaymentBody } from '../../../../../src/contracts/training.ts';
+import { isApiError } from '../../../app/api-client.ts';
+import { FormModal } from '../../../app/components/form-modal.tsx';
+import { errorMessage } from '../../../app/errors.ts';
+import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { type TrainingClass, useClassChange } from '../api.ts';
+import { MoneyInput } from './money-input.tsx';
+import { useMoney } from './training-labels.tsx';
+
+type Values = { paidAmount?: number | null };
+
+/** Ghi nhận thanh toán: the amount the customer has paid so far, also after the class has ended. */
+export function PaymentModal({ klass, onClose }: { klass: TrainingClass; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const money = useMoney();
+  const [form] = Form.useForm<Values>();
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = useClassChange();
+  const onFinish = (v: Values) => {
+    setProblem(null);
+    const parsed = parseWith(form, classPaymentBody, {
+      paidAmount: v.paidAmount ?? 0,
+      version: klass.version,
+    });
+    if (!parsed) return;
+    change.mutate(
+      { kind: 'payment', id: klass.id, body: parsed },
+      {
+        onSuccess: (c) => {
+          message.success(
+            t('training.classes.paymentSaved', { paid: money(c.paidAmount), unpaid: money(c.unpaidAmount) }),
+          );
+          onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e) && e.code === 'training.class_version_conflict') {
+            onClose();
+            modal.warning({ title: t('training.conflictTitle'), content: errorMessage(e) });
+            return;
+          }
+          if (!showServerIssues(form, e)) setProblem(errorMessage(e));
+        },
+      },
+    );
+  };
+  return (
+    <FormModal<Values>
+      title={t('training.classes.paymentTitle', { code: klass.code })}
+      form={form}
+      initialValues={{ paidAmount: klass.paidAmount }}
+      onCancel={onClose}
+      onFinish={onFinish}
+      busy={change.isPending}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Descriptions
+        size="small"
+        column={1}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'p', label: t('training.classes.pricePerLearner'), children: money(klass.pricePerLearner) },
+          {
+            key: 't',
+            label: t('training.classes.totalFor', { count: klass.enrolled }),
+            children: money(klass.totalAmount),
+          },
+        ]}
+      />
+      <Form.Item
+        name="paidAmount"
+        label={t('training.classes.paidAmount')}
+        extra={t('training.classes.paymentHint')}
+      >
+        <MoneyInput step={100_000} />
+      </Form.Item>
+    </FormModal>
+  );
+}
