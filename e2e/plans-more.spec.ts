@@ -36,7 +36,8 @@ type Plan = {
   number: string;
   version: number;
   issuerOrgId: number;
-  reporters: { orgId: number; orgName: string; role: string }[];
+  /** The first recipients (the demo plans have a handful); the rest are a page away. */
+  recipients: { orgId: number; orgName: string; role: string }[];
   indicators: { id: number; code: string }[];
   activities: { id: number; title: string }[];
 };
@@ -72,7 +73,7 @@ async function dienBienOrgs(api: Api) {
   const list = await api.call<{ id: number; number: string }[]>('GET', '/api/plans');
   const demo = list.find((p) => p.number === '45/HD-LĐLĐ')!;
   const plan = await api.call<Plan>('GET', `/api/plans/${demo.id}`);
-  const id = (name: string) => plan.reporters.find((r) => r.orgName === name)!.orgId;
+  const id = (name: string) => plan.recipients.find((r) => r.orgName === name)!.orgId;
   return { federation: plan.issuerOrgId, health: id(health), education: id(education) };
 }
 
@@ -185,6 +186,12 @@ test('the federation edits its draft: a disaggregated indicator and an activity 
   const title = `Kế hoạch kiểm thử đã sửa ${stamp}`;
   await page.getByLabel('Trích yếu nội dung').fill(title);
 
+  // The recipients a page at a time, each removable; a unit to add is picked by its name.
+  const current = page.getByRole('row').filter({ hasText: health });
+  await current.getByRole('button', { name: `Bỏ ${health}` }).click();
+  await expect(current).toContainText('Sẽ bỏ khi lưu');
+  await pickOrg(page, page, 'Gõ tên đơn vị phải báo cáo để thêm', 'nganh giao duc dien bien', education);
+
   await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
   const indicator = page.getByRole('group', { name: 'Chỉ tiêu 2' });
   await indicator.getByLabel('Mã', { exact: true }).fill('NGUOI_HM');
@@ -213,6 +220,8 @@ test('the federation edits its draft: a disaggregated indicator and an activity 
   const row = page.getByRole('row').filter({ hasText: 'NGUOI_HM' });
   await expect(row).toContainText('Người hiến máu');
   await expect(row).toContainText('Phân tổ: Giới tính');
+  await expect(page.getByRole('row').filter({ hasText: education })).toContainText('Phải báo cáo');
+  await expect(page.getByRole('row').filter({ hasText: health })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Hoạt động' }).click();
   const line = page.getByRole('row').filter({ hasText: 'Tập huấn tuyên truyền viên hiến máu' });
   await expect(line).toContainText(health);
@@ -297,7 +306,9 @@ test('a recipient drafts its implementing plan in one click, edits and issues it
   await expect(page.getByText('Dự thảo', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: /^2489\/QĐ-UBND — / })).toBeVisible();
   // Its own units report to it; the parent's indicators come along.
-  await expect(page.getByRole('listitem').filter({ hasText: 'Công ty TNHH Điện tử Quế Võ' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Công ty TNHH Điện tử Quế Võ' })).toContainText(
+    'Phải báo cáo',
+  );
   await expect(page.getByRole('row').filter({ hasText: 'HL_ATVSLD' })).toBeVisible();
   await shot(page, 'implement-draft');
 

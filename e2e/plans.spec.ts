@@ -96,7 +96,7 @@ test('the federation drafts and issues a plan', async ({ browser }) => {
   await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
   await expect(page.getByText('Dự thảo', { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole('listitem').filter({ hasText: health })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: health })).toContainText('Phải báo cáo');
 
   await page.getByRole('button', { name: 'Ban hành' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: 'Ban hành' }).click();
@@ -229,6 +229,19 @@ test('late and missing units of the demo guidance 45/HD-LĐLĐ are labelled', as
     'Nộp muộn',
   );
   await expect(page.getByRole('row').filter({ hasText: 'Tuần Giáo' })).toContainText('Quá hạn chưa nộp');
+  // The reviewer narrows the list: a unit found by its name typed without diacritics, then only the missing.
+  await page.getByRole('searchbox', { name: 'Tìm đơn vị (không cần dấu)' }).fill('vien chuc');
+  await expect(page.getByRole('row').filter({ hasText: 'Công đoàn Viên chức tỉnh Điện Biên' })).toContainText(
+    'Nộp muộn',
+  );
+  await expect(page.getByRole('row').filter({ hasText: 'Tuần Giáo' })).toHaveCount(0);
+  await expect(page.getByText('1–1 trong 1 đơn vị')).toBeVisible();
+  await page.getByLabel('Lọc theo thời hạn').click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle('Quá hạn chưa nộp', { exact: true })
+    .click();
+  await expect(page.getByText(/^Không có đơn vị nào khớp bộ lọc/)).toBeVisible();
   await page.getByRole('tab', { name: 'Tổng hợp' }).click();
   const behind = page.getByRole('region', { name: 'Đơn vị chậm, chưa nộp' });
   await expect(behind).toContainText('Công đoàn Viên chức tỉnh Điện Biên');
