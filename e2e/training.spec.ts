@@ -353,6 +353,16 @@ test('certificates are issued; the class PDF streams with progress; one PDF open
   await payment.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByText(/^Đã ghi nhận: đã trả 7\.500\.000/)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: `${prefix}-01` })).toContainText('Đã thanh toán đủ');
+
+  // The certificates page finds the holder's certificate by name typed without diacritics.
+  await openTrainingMenu(page, 'Giấy chứng nhận');
+  await page.getByRole('searchbox', { name: 'Tìm giấy chứng nhận' }).fill('nguyen van an');
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: holder.fullName })
+      .filter({ hasText: `${prefix}-01` }),
+  ).toContainText('Còn hiệu lực');
 });
 
 test('a member of the public verifies a certificate on a phone, without signing in', async ({ browser }) => {
