@@ -17,6 +17,7 @@ import {
   submitter,
   verify,
 } from './plans-http.ts';
+import { type ListsResult, measureLists } from './plans-lists.ts';
 import type {
   ExplainedQuery,
   LoadSample,
@@ -89,6 +90,8 @@ export type PlansResult = {
   ready: PlansReady;
   options: Omit<PlansOptions, 'spec'>;
   dashboards: DashboardResult[];
+  /** The plan's detail and pages of the reviewer's list and of the recipients (bench/plans-lists.ts). */
+  lists: ListsResult;
   submissions: SubmissionResult;
   baseline: Baseline | null;
   freeSlots: number;
@@ -290,6 +293,8 @@ export async function runPlans(o: PlansOptions, quick: boolean): Promise<PlansRe
       await dashboard(s, o, 'root', nat, 'national system admin'),
       await dashboard(s, o, 'province', prov, 'provincial admin (org_admin)'),
     ];
+    // Before the submissions, which change the month's counts the lists are checked against.
+    const lists = await measureLists(s, o, { national: nat, provincial: prov }, log);
     const slots = [...s.ready.data.freeSlots];
     const need = 5 + o.submissions + 1 + o.concurrentSubmissions;
     if (slots.length < need) throw new Error(`only ${slots.length} free slots for ${need} submissions`);
@@ -305,6 +310,7 @@ export async function runPlans(o: PlansOptions, quick: boolean): Promise<PlansRe
       ready: { ...s.ready, data: { ...s.ready.data, freeSlots: [] } },
       options,
       dashboards,
+      lists,
       submissions: subs,
       baseline,
       freeSlots: s.ready.data.freeSlots.length,

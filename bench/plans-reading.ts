@@ -43,8 +43,12 @@ const ADVICE: [RegExp, string][] = [
     "the completeness counts join every expected reporter below with its report for the month once (plan_recipients, the closed units through their partial index, plan_reports by plan_reports_period_idx) and read the names of the units behind by key: they grow with the reporters below, not with the plan's history",
   ],
   [
-    /planRecipientsOf/,
-    '`planRecipientsOf` loads every recipient of the plan (joined with organisations, sorted by name) where one is needed: `findRecipient` reads the one by the primary key (plan_id, org_id)',
+    /reviewPage/,
+    "the reviewer's page joins every expected reporter below with its report for the month and sorts them (by name, state or submission) before it cuts the page: it grows with the reporters below, not with the page's size or number",
+  ],
+  [
+    /firstRecipients/,
+    "the units the caller may act for are the plan's recipients in its scope, counted and the first 20 kept in one statement: for an administrator over the whole plan that is every recipient",
   ],
   [
     /targetsFor/,
@@ -86,6 +90,26 @@ function dashboard(d: DashboardResult, c: number): string {
     `(${q.rollupRead.p50 < q.raw.p50 ? `${times(q.raw.p50, q.rollupRead.p50)} faster` : `**${times(q.rollupRead.p50, q.raw.p50)} slower**`}); ` +
     `the whole request takes ${(q.api.p50 / q.raw.p50).toFixed(2)}× the raw aggregation alone. ${split(q)}. ` +
     `Heaviest statements: ${heaviest(d.queries, 2)}.${advice(d.queries)}`
+  );
+}
+
+/** The plan's detail and the reviewer's list: sizes that no longer grow with the plan, times that do. */
+function lists(r: PlansResult): string {
+  const l = r.lists.series;
+  const find = (re: RegExp) => l.find((x) => re.test(x.label) && x.caller.startsWith('national'));
+  const detail = find(/^Plan detail/);
+  const first = find(/first page \(50\)/);
+  const deep = find(/page 100/);
+  const worst = [...l].sort((a, b) => b.seq.p95 - a.seq.p95)[0];
+  if (!detail || !first || !worst) return '';
+  const qs = [...r.lists.detailQueries, ...r.lists.reviewerQueries];
+  return (
+    `**Lists**: the national plan's detail answers in ${ms(detail.seq.p50)} ms at p50 (p95 ${ms(detail.seq.p95)}) with ${(detail.responseBytes / 1024).toFixed(1)} KiB — ` +
+    `${n(detail.matched)} reporters counted, ${n(detail.rows)} named — whatever the number of recipients. ` +
+    `The reviewer's first page of 50 (of ${n(first.matched)}) takes ${ms(first.seq.p50)} ms at p50, p95 ${ms(first.seq.p95)}` +
+    (deep ? `; page 100 ${ms(deep.seq.p50)} ms at p50` : '') +
+    `; the slowest list measured is “${worst.label}” (${worst.caller}) at p95 ${ms(worst.seq.p95)} ms. ` +
+    `Heaviest statements of the detail and the first page: ${heaviest(qs, 2)}.${advice(r.lists.detailQueries)}${advice(r.lists.reviewerQueries)}`
   );
 }
 
@@ -170,6 +194,7 @@ export function plansReading(r: PlansResult): string {
   return [
     ...summary(r),
     ...r.dashboards.map((d) => dashboard(d, c)),
+    lists(r),
     submission(r),
     ...(r.baseline ? [againstBaseline(r, r.baseline)] : []),
   ].join('\n\n');

@@ -88,6 +88,7 @@ function method(r: PlansResult): string {
     `- **Dashboards.** \`GET /api/plans/:id/dashboard?orgId=…&periodKey=${r.ready.data.periodKey}\` through the real app (all modules, \`NODE_ENV=production\`, cookie session from \`POST /api/auth/login\`): up to ${o.seqN} requests one at a time after 3 warm-ups (a series stops after ${o.seqBudgetS} s once it has 10), then autocannon with ${o.load.connections} connections for ${o.load.durationS} s after ${o.load.warmupS} s of warm-up. Before and after, the dashboard's totals (organisation and every child line, and every child with counted reports must have its line) are compared with the raw GROUP BY's and must match, and the first page of \`GET /api/plans/:id/dashboard/behind\` must be the units the dashboard names, its total the dashboard's late + missing.`,
     `- **Raw GROUP BY.** The same totals without \`plan_rollups\`: counted reports of the period under the organisation joined with their values, grouped by child (the next label of the reporter's path) and for the organisation (\`GROUPING SETS\`), run on the app's pool in the server process — in sequence like the requests, and ${o.load.connections} loops for ${o.load.durationS} s like autocannon's connections. **Roll-up read** is the dashboard's own \`rollupsFor\` query (the organisation and its child lines). **Dashboard ÷ raw** < 1 means the whole API request is faster than the aggregation alone would be.`,
     `- **Submissions.** Each reporter without a report for ${r.ready.data.periodKey} gives one real new submission: \`POST /api/plans/:id/reports\` with \`submit: true\` (auth, CSRF, checks, report, values, roll-up, audit, commit, response), timed in the bench process; before it, in alternating order, a bare transaction of the same report and values with and without \`applyRollup\`, committed then undone untimed. ${o.submissions} measured after 5 warm-ups, then ${o.concurrentSubmissions} more ${o.submitConnections} at a time.`,
+    `- **Lists.** \`GET /api/plans/:id\` (the detail: recipients counted, the first 20 named, the units the caller may report for or implement as — 20 of them and how many) and pages of \`GET /api/plans/:id/reports\` (the reviewer's list: expected reporters of the month with their report's state; filtered, sorted and paged in SQL) and \`GET /api/plans/:id/recipients\`, through the real app, after the dashboards and before the submissions: each answer checked once against the dataset (recipient and reporter counts, the month's expected, counted and missing units), then up to ${o.seqN} requests one at a time after 3 warm-ups (time-boxed like the dashboards).`,
     '- **Where the time goes.** Every statement one request sends is captured on the pg client with its round trip; reads (and the roll-up upsert, rolled back) are run again under `EXPLAIN ANALYZE` with the app settings (JIT off).',
   ].join('\n');
 }
@@ -256,6 +257,34 @@ function againstBaseline(r: PlansResult): string {
   return `${head}\n\n${compare}`;
 }
 
+function lists(r: PlansResult): string {
+  const l = r.lists;
+  const rows = l.series.map((x) => [
+    x.label,
+    x.caller,
+    `\`${x.urlPath.replace(/^\/api\/plans\/\d+/, '…')}\``,
+    `${n(x.rows)} / ${n(x.matched)}`,
+    `${(x.responseBytes / 1024).toFixed(1)} KiB`,
+    n(x.seq.n),
+    ...p3(x.seq),
+  ]);
+  const head = table(
+    [
+      'Request',
+      'Caller',
+      'Path (after /api/plans/:id)',
+      'Rows shown / matched',
+      'Response',
+      'n',
+      'p50 ms',
+      'p95',
+      'p99',
+    ],
+    rows,
+  );
+  return `${head}\n\nWhere the plan detail's time goes (national system admin, one request):\n\n${statements(l.detailQueries)}\n\nWhere the first page of the reviewer's list goes (national, one request):\n\n${statements(l.reviewerQueries)}`;
+}
+
 function submissions(r: PlansResult): string {
   const sub = r.submissions;
   const c = sub.concurrent;
@@ -301,6 +330,10 @@ ${dashboards(r)}
 ### Where a dashboard's time goes (one request)
 
 ${r.dashboards.map(timeGoes).join('\n\n')}
+
+### Plan detail and the reviewer's list (one request at a time)
+
+${lists(r)}
 
 ### Submissions (goal: p95 under 50 ms, roll-up included)
 
