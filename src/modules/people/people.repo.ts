@@ -181,7 +181,10 @@ export async function insertPeople(
 /** Advisory-lock namespace for "a person with this identity is being registered" (pg_advisory_xact_lock(int, int)). */
 const IDENTITY_LOCK = 4_0402;
 
-/** Keys hash into this many locks: a 10,000-row import takes at most 512, not 20,000 (the server's lock table). */
+/**
+ * Keys hash into this many locks: a 10,000-row import takes at most 512, not 20,000 (which overflow a default
+ * PostgreSQL's shared lock table: "out of shared memory").
+ */
 const IDENTITY_BUCKETS = 512;
 
 /**

@@ -82,8 +82,9 @@ export async function enrolPeople(
   const created = opts.created;
   const known = created ? fresh.filter((id) => !created.ids.has(id)) : fresh;
   // Each person's bookings are serialised across classes, by bucket of person ids (in ascending order: no
-  // deadlock). One statement; at most BOOKING_BUCKETS locks, where a lock per person would overflow the
-  // server's lock table (64 per connection by default) on a 10,000-row roster.
+  // deadlock). One statement; at most BOOKING_BUCKETS locks. A lock per person took 10,000 slots of the lock
+  // table all sessions share (64 × max_connections by default, ~6,400 plus slack): with the identity locks, or
+  // a second large import at once, that is "out of shared memory" (20,000 already fails on a default server).
   await tx.execute(
     sql`SELECT count(pg_advisory_xact_lock(${PERSON_BOOKING_LOCK}, x.b))
         FROM (SELECT DISTINCT id % ${BOOKING_BUCKETS} AS b FROM unnest(${intArray(fresh)}::int[]) AS id ORDER BY 1) x`,

@@ -388,8 +388,8 @@ describe('roster import for a class', () => {
     expect(body.rows.map((r: { fullName: string }) => r.fullName)).toEqual(lines.map((l) => l[0]));
     expect(body).toMatchObject({ total: 10_000, invalid: 0, newPeople: 10_000 });
     // The commit writes all of it in one transaction: the people (an audit entry each) and their places, the
-    // seats left taken in file order and the rest waitlisted in file order. (A lock per person would overflow
-    // PostgreSQL's lock table here.)
+    // seats left taken in file order and the rest waitlisted in file order. (An identity lock and a booking lock
+    // per person, 20,000 of them, overflow a default PostgreSQL's lock table: the locks are per bucket.)
     const people = await countRows(t.db, 'people');
     const audited = await countRows(t.db, 'audit_log', sql`entity_type = 'person' AND action = 'create'`);
     const seats =
