@@ -362,6 +362,9 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
   const { nameOf } = useOrgNames();
   const [problems, setProblems] = useState<string[]>([]);
   const [initial] = useState(() => initialValues(plan, issuers[0]?.value));
+  // The version the form was filled from: a save after someone else's change is refused (409), never
+  // written over it, even when a refetch has since brought the newer plan in.
+  const [baseVersion] = useState(plan?.version);
 
   /** Issues no field shows (a recipient list entry, the list as a whole) go in the alert, named. */
   const onOrphans = (issues: FieldIssue[]) =>
@@ -400,7 +403,12 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
       onOrphans(issues);
     };
     if (plan) {
-      const parsed = parseWith(form, updatePlanBody, { ...body, version: plan.version }, collect);
+      const parsed = parseWith(
+        form,
+        updatePlanBody,
+        { ...body, version: baseVersion ?? plan.version },
+        collect,
+      );
       if (parsed) {
         const activities = parsed.activities.map((a, n) => ({ id: values.activities?.[n]?.id, body: a }));
         saveDraft.mutate(

@@ -25,5 +25,7 @@ export function PlanFormPage() {
   if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error)} />;
   if (plan.data.status !== 'draft' || !plan.data.can.manage)
     return <Alert type="warning" showIcon title={t('plans.form.draftOnly')} />;
-  return <PlanForm key={plan.data.version} plan={plan.data} />;
+  // Keyed by the plan, not its version: a refetch while the form is open (the save's own refresh, say) must not
+  // remount it — that would drop what was typed, and the save's callbacks (message, navigation) with it.
+  return <PlanForm key={plan.data.id} plan={plan.data} />;
 }
