@@ -413,6 +413,17 @@ test('the enterprise reads its compliance page', async ({ browser }) => {
   await expect(due.getByText('Sắp hết hạn').first()).toBeVisible();
   await shot(page, '09-compliance');
 
+  // Its workers' certificates, though the Center issued them: read and printed here, changed only by the Center.
+  await openTrainingMenu(page, 'Giấy chứng nhận');
+  await page.getByRole('searchbox', { name: 'Tìm giấy chứng nhận' }).fill('nguyen van an');
+  const held = page
+    .getByRole('row')
+    .filter({ hasText: workers[0]!.fullName })
+    .filter({ hasText: `${prefix}-01` });
+  await expect(held).toContainText('Còn hiệu lực');
+  await expect(held.getByRole('button', { name: /^Thao tác với giấy/ })).toHaveCount(0);
+  await openTrainingMenu(page, 'Tuân thủ của doanh nghiệp');
+
   // The same page in English.
   await page.getByText('EN', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Enterprise training compliance' })).toBeVisible();

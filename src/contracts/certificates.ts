@@ -35,6 +35,8 @@ export const certificateView = z.object({
   /** The code in the QR link; the public page is `/verify/<verifyCode>`. */
   verifyCode: z.string(),
   verifyPath: z.string(),
+  /** On lists: whether the caller may revoke or reissue it (the issuer's managers; a holder's employer reads only). */
+  canChange: z.boolean().optional(),
 });
 export type CertificateView = z.infer<typeof certificateView>;
 

@@ -3,7 +3,18 @@ import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts
 import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
 
-/** All certificate SQL. Every read of certificates takes a Scope on the issuer's path. */
+/**
+ * All certificate SQL. Every read of certificates takes a Scope: a certificate is seen by the issuer's subtree
+ * and by the subtree of the holder's employer (an enterprise reads its own workers' certificates, whoever
+ * trained them). Changing one (revoke, reissue) is still the issuer's: the service checks `training.manage` on
+ * the issuer's path.
+ */
+export function certificateVisible(scope: Scope): SQL {
+  if (scope.all) return sql`true`;
+  return sql`(${scopeSql(scope, sql`c.issuer_path`)} OR EXISTS (
+    SELECT 1 FROM people hp JOIN organisations emp ON emp.id = hp.employer_org_id
+    WHERE hp.id = c.person_id AND ${scopeSql(scope, sql`emp.path`)}))`;
+}
 
 export type CertificateRow = {
   id: number;
@@ -72,7 +83,7 @@ const selectCertificate = sql`
 export async function findCertificate(db: Db | Tx, scope: Scope, id: number): Promise<CertificateRow | null> {
   const [row] = await rows<CertificateRow>(
     db,
-    sql`${selectCertificate} WHERE c.id = ${id} AND ${scopeSql(scope, sql`c.issuer_path`)}`,
+    sql`${selectCertificate} WHERE c.id = ${id} AND ${certificateVisible(scope)}`,
   );
   return row ?? null;
 }
@@ -131,10 +142,11 @@ export async function listCertificates(
   f: CertificateFilter,
   page: { page: number; pageSize: number },
 ) {
-  const where: SQL[] = [scopeSql(scope, sql`c.issuer_path`)];
+  const where: SQL[] = [certificateVisible(scope)];
   if (f.personId) where.push(sql`c.person_id = ${f.personId}`);
   if (f.classId) where.push(sql`e.class_id = ${f.classId}`);
-  if (f.orgPath) where.push(sql`c.issuer_path <@ ${f.orgPath}::ltree`);
+  // An organisation's certificates: those it (or a unit below) issued and those of its workers.
+  if (f.orgPath) where.push(certificateVisible({ all: false, paths: [f.orgPath] }));
   if (f.status) where.push(sql`c.status = ${f.status}`);
   const q = f.q?.trim();
   if (q) where.push(searchCondition(q));
@@ -261,8 +273,8 @@ export async function insertCertificates(tx: Tx, list: NewCertificate[]): Promis
 export async function lockCertificate(tx: Tx, scope: Scope, id: number) {
   const [row] = await rows<{ id: number; status: string; issuerOrgId: number; issuerPath: string }>(
     tx,
-    sql`SELECT id, status, issuer_org_id AS "issuerOrgId", issuer_path::text AS "issuerPath" FROM certificates
-        WHERE id = ${id} AND ${scopeSql(scope, sql`issuer_path`)} FOR UPDATE`,
+    sql`SELECT id, status, issuer_org_id AS "issuerOrgId", issuer_path::text AS "issuerPath" FROM certificates c
+        WHERE id = ${id} AND ${certificateVisible(scope)} FOR UPDATE OF c`,
   );
   return row ?? null;
 }

@@ -54,7 +54,7 @@ export const certificateRoutes: ModuleRoutes = (app, deps) => {
       schema: {
         tags,
         summary:
-          'Certificates issued by the caller’s organisations, by person, class, issuer or text (q: a number, exact or its beginning, or the holder’s name without diacritics)',
+          'Certificates the caller’s organisations issued or their workers hold, by person, class, organisation or text (q: a number, exact or its beginning, or the holder’s name without diacritics)',
         querystring: certificateListQuery,
         response: { 200: certificatePage },
       },

@@ -168,7 +168,15 @@ export async function listCertificates(
     q,
   );
   const today = vnToday(ctx.clock);
-  return { items: items.map((r) => toView(r, today)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((r) => ({
+      ...toView(r, today),
+      canChange: hasPermission(ctx.actor, 'training.manage', r.issuerPath),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getCertificate(ctx: Ctx, id: number): Promise<repo.CertificateRow> {

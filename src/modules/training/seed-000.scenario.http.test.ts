@@ -209,6 +209,21 @@ describe('seed 000: first-aid training for 120 workers of a Bắc Ninh industria
     for (const secret of [holder.cccd, holder.phone, holder.birthDate.split('-').reverse().join('/')])
       expect(page.body).not.toContain(secret);
 
+    // — The enterprise reads its workers' certificates (the Center issued them) and prints one; changing one
+    // stays the issuer's. Another enterprise sees none of them.
+    const ours = (await hr.get(`/api/training/certificates?classId=${k1.id}&pageSize=50`)).json();
+    expect(ours.total).toBe(29);
+    const one = await hr.get(`/api/training/certificates/${cert.id}.pdf`);
+    expect(one.statusCode).toBe(200);
+    expect(one.headers['content-type']).toContain('application/pdf');
+    const revoke = await hr.post(`/api/training/certificates/${cert.id}/revoke`, { reason: 'Thử thu hồi' });
+    expect(revoke.statusCode).toBe(403);
+    const other = await buildOrg(t.db, { name: 'Công ty TNHH Dệt may Yên Phong', kind: 'enterprise' });
+    const stranger = await buildUser(t.db, { grants: [{ org: other, role: 'data_entry' }] });
+    const theirs = await signIn(t, stranger.username, stranger.password);
+    expect((await theirs.get(`/api/training/certificates?classId=${k1.id}`)).json().total).toBe(0);
+    expect((await theirs.get(`/api/training/certificates/${cert.id}.pdf`)).statusCode).toBe(404);
+
     // — Two years on, the enterprise's list shows the 29 for a refresher, and the one who failed as untrained.
     t.clock.set('2028-05-04T02:00:00Z');
     const due = (await hr.get(`/api/training/compliance/${queVo.id}?courses=SCC_NLD`)).json();

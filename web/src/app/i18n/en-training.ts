@@ -396,11 +396,11 @@ export const enTraining: Shape<typeof viTraining> = {
   certificates: {
     title: 'Certificates',
     intro:
-      'Certificates your organisation issued. Each carries a QR code to a public verification page (no login) that shows only the name, birth year and whether it is valid.',
+      'Certificates your organisation issued and those its workers hold, whoever trained them; only the issuer revokes or reissues. Each carries a QR code to a public verification page (no login) that shows only the name, birth year and whether it is valid.',
     searchLabel: 'Search certificates',
     searchPlaceholder: 'Number or holder’s name',
     allStates: 'Any status',
-    issuer: 'Issued by',
+    orgFilter: 'Issuing or employing organisation',
     count: '{{count}} certificates',
     emptyAll: 'No certificates yet. They are issued on a class’s “Certificates” tab once results are in.',
     emptyFiltered: 'No certificate matches. Remove some filters.',

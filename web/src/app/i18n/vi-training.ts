@@ -397,11 +397,11 @@ export const viTraining = {
   certificates: {
     title: 'Giấy chứng nhận',
     intro:
-      'Giấy chứng nhận do đơn vị bạn cấp. Mỗi giấy có mã QR dẫn tới trang kiểm tra công khai (không cần đăng nhập), chỉ hiện họ tên, năm sinh và tình trạng hiệu lực.',
+      'Giấy chứng nhận do đơn vị bạn cấp và của người lao động đơn vị bạn (ai đào tạo cũng vậy); chỉ đơn vị cấp được thu hồi hay cấp lại. Mỗi giấy có mã QR dẫn tới trang kiểm tra công khai (không cần đăng nhập), chỉ hiện họ tên, năm sinh và tình trạng hiệu lực.',
     searchLabel: 'Tìm giấy chứng nhận',
     searchPlaceholder: 'Số giấy hoặc họ tên (không cần dấu)',
     allStates: 'Mọi tình trạng',
-    issuer: 'Đơn vị cấp',
+    orgFilter: 'Đơn vị cấp hoặc đơn vị sử dụng lao động',
     count: '{{count}} giấy chứng nhận',
     emptyAll:
       'Chưa có giấy chứng nhận nào. Giấy được cấp ở thẻ “Giấy chứng nhận” của lớp, sau khi nhập kết quả.',

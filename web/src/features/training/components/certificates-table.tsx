@@ -105,7 +105,7 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
           >
             {t('training.certificates.verify')}
           </Button>
-          {canManage && c.status === 'valid' && (
+          {canManage && c.canChange !== false && c.status === 'valid' && (
             <Dropdown
               menu={{
                 items: [

@@ -12,7 +12,10 @@ import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type Certificate, useCertificates } from '../api.ts';
 import { CertificatesTable } from '../components/certificates-table.tsx';
 
-/** /training/certificates — certificates issued by the user's organisations: find, open, verify, revoke. */
+/**
+ * /training/certificates — certificates the user's organisations issued or their workers hold: find, open, verify,
+ * and (the issuer's managers) revoke or reissue.
+ */
 export function CertificatesPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -82,7 +85,7 @@ export function CertificatesPage() {
             setOrgId(v);
             setPage(1);
           }}
-          placeholder={t('training.certificates.issuer')}
+          placeholder={t('training.certificates.orgFilter')}
           style={{ width: 300 }}
         />
         {list.data && (
