@@ -6,6 +6,7 @@ import type { Resource } from './vi.ts';
 
 export const en: Resource = {
   common: {
+    decimalSeparator: '.',
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',

@@ -6,6 +6,7 @@ import { viPeople, viTraining } from './vi-training.ts';
 /** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
 export const vi = {
   common: {
+    decimalSeparator: ',',
     save: 'Lưu',
     cancel: 'Huỷ',
     create: 'Tạo',

@@ -44,6 +44,8 @@ function ScoreCell({ row, col, set, t }: { row: Row; col: Col; set: Set; t: TFun
         min={0}
         max={10}
         step={0.5}
+        // Vietnamese writes a score as 6,5; a typed point is read too.
+        decimalSeparator={t('common.decimalSeparator')}
         value={row.line[col]}
         disabled={!!row.line.absence}
         status={error ? 'error' : undefined}
