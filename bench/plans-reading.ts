@@ -179,7 +179,7 @@ function summary(r: PlansResult): string[] {
     `- **Submission with its roll-up, p95 < ${SUBMIT_GOAL} ms: ${sub.api.p95 < SUBMIT_GOAL ? 'met' : 'missed'}** through the API (${ms(sub.api.p95)} ms). ` +
       `A bare insert of the report and its values commits at p95 in ${ms(sub.bare.p95)} ms, ${ms(sub.bareRollup.p95)} ms with \`applyRollup\`.`,
     `- **What the roll-up buys:** reading the totals from plan_rollups is ${buys} cheaper than the raw GROUP BY over the same values.`,
-    `- **Machine:** load average ${r.loadAvgStart[0]!.toFixed(1)} at the start and ${r.loadAvgEnd[0]!.toFixed(1)} at the end on ${cores} cores (other engineers' tests); ` +
+    `- **Machine:** load average ${r.loadAvgStart[0]!.toFixed(1)} at the start and ${r.loadAvgEnd[0]!.toFixed(1)} at the end on ${cores} cores (whatever else ran, this run's own data load included); ` +
       `counting the ${n(r.ready.forest.counts.orgs)} cached organisations took ${ms(r.calibration.startMs)} ms at the start and ${ms(r.calibration.endMs)} ms at the end. ` +
       'Absolute times are inflated by the share of the CPUs others took; the side-by-side ratios hold better.' +
       (r.loadAvgStart[0]! > cores

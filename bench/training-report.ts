@@ -68,6 +68,9 @@ function verdict(d: DbFigures, r: TrainingResult): string[] {
     `- Verification: ${worst < 50 ? 'met' : 'missed'} — p99 ${ms(verify.html.p99)} ms (page) / ${ms(verify.json.p99)} ms (JSON) against 50 ms; the static route’s p99 at the same rate is ${ms(verify.static.p99)} ms. The app spends ${ms(cpu)} ms of CPU per verification (static route ${ms(verify.static.cpuMs)} ms): ${share.toFixed(0)} % of one core at ${verify.rate} req/s.` +
       (worst >= 50 && busy
         ? ` The machine’s load average was above 2 (other work on its ${r.machine.split(' ')[0]} cores), so requests queued behind it: ${verify.static.p99 >= 25 ? 'the static route, which does no work at all, already used half the budget, and ' : ''}the miss says as much about the machine as about the endpoint.`
+        : '') +
+      (worst >= 50 && d.kind === 'pglite'
+        ? ' PGlite runs the database inside the app’s process and executes one statement at a time, so requests that arrive together wait for each other’s lookups (a single request takes a few milliseconds); PGlite is the one-machine install, and a deployment at this traffic runs on PostgreSQL (the next table).'
         : ''),
   );
   return lines;
