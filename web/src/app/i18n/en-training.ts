@@ -3,7 +3,6 @@ import type { viPeople, viTraining } from './vi-training.ts';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const enTraining: Shape<typeof viTraining> = {
-  printedOn: 'Printed on {{date}}',
   conflictTitle: 'Someone else has just changed this',
   nav: {
     classes: 'Classes',

@@ -16,6 +16,7 @@ export const en: Resource = {
     loading: 'Loading…',
     none: 'None',
     print: 'Print list',
+    printedOn: 'Printed on {{date}}',
     copy: 'Copy',
     copied: 'Copied',
     system: 'System',

@@ -1,6 +1,5 @@
 /** Training and certification (`training.*`) and the person registry (`people.*`). */
 export const viTraining = {
-  printedOn: 'In ngày {{date}}',
   conflictTitle: 'Dữ liệu vừa được người khác thay đổi',
   nav: {
     classes: 'Lớp học',

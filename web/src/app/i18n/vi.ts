@@ -16,6 +16,7 @@ export const vi = {
     loading: 'Đang tải…',
     none: 'Chưa có',
     print: 'In danh sách',
+    printedOn: 'In ngày {{date}}',
     copy: 'Sao chép',
     copied: 'Đã sao chép',
     system: 'Hệ thống',

@@ -1,12 +1,13 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../app/api-client.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
+import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Person, usePeople } from '../api.ts';
@@ -145,33 +146,15 @@ export function PeoplePage() {
     });
   };
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('people.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('people.create')}
-          </Button>
-        </Space>
+    <ListCard
+      title={t('people.title')}
+      intro={t('people.intro')}
+      actions={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('people.create')}
+        </Button>
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('people.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('people.title')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('training.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === 'list' ? {} : { tab: k }, { replace: true })}
@@ -194,6 +177,6 @@ export function PeoplePage() {
           onDuplicate={onDuplicate}
         />
       )}
-    </Card>
+    </ListCard>
   );
 }

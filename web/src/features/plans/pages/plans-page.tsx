@@ -1,11 +1,12 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { planKind } from '../../../../../src/contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
+import { ListCard } from '../../../app/components/list-card.tsx';
+import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type PlanListItem, usePlans } from '../api.ts';
@@ -82,35 +83,18 @@ export function PlansPage() {
   const filtered = q !== '' || status !== undefined || kind !== undefined;
   const empty = filtered ? t('plans.emptyFiltered') : canCreate ? t('plans.empty') : t('plans.emptyViewer');
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('plans.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
+    <ListCard
+      title={t('plans.title')}
+      printTitle={t('plans.printTitle')}
+      intro={t('plans.intro')}
+      actions={
+        canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/plans/new')}>
+            {t('plans.create')}
           </Button>
-          {canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/plans/new')}>
-              {t('plans.create')}
-            </Button>
-          )}
-        </Space>
+        )
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('plans.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('plans.printTitle')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('plans.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -155,6 +139,6 @@ export function PlansPage() {
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: <EmptyState text={empty} /> }}
       />
-    </Card>
+    </ListCard>
   );
 }

@@ -1,10 +1,11 @@
-import { EditOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
+import { ListCard } from '../../../app/components/list-card.tsx';
+import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { type DueReport, useDueReports } from '../api.ts';
 import { ReportStatusTag, TimelinessTag, usePeriodLabel } from '../components/plan-labels.tsx';
@@ -110,39 +111,22 @@ export function ReportsPage() {
   const columns = useColumns();
   const rows = [...(due.data ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('reports.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Segmented<'open' | 'all'>
-            value={state}
-            onChange={setState}
-            aria-label={t('plans.columns.reportStatus')}
-            options={[
-              { value: 'open', label: t('reports.open') },
-              { value: 'all', label: t('reports.all') },
-            ]}
-          />
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
-          </Button>
-        </Space>
+    <ListCard
+      title={t('reports.title')}
+      printTitle={t('reports.printTitle')}
+      intro={t('reports.intro')}
+      leadingActions={
+        <Segmented<'open' | 'all'>
+          value={state}
+          onChange={setState}
+          aria-label={t('plans.columns.reportStatus')}
+          options={[
+            { value: 'open', label: t('reports.open') },
+            { value: 'all', label: t('reports.all') },
+          ]}
+        />
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('reports.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('reports.printTitle')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('plans.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       {due.error && <Alert type="error" showIcon title={errorMessage(due.error)} />}
       <Table<DueReport>
         size="middle"
@@ -153,6 +137,6 @@ export function ReportsPage() {
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: <EmptyState text={t('reports.empty')} /> }}
       />
-    </Card>
+    </ListCard>
   );
 }

@@ -1,10 +1,9 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Typography } from 'antd';
+import { Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { certificateStatus } from '../../../../../src/contracts/certificates.ts';
+import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
@@ -30,28 +29,7 @@ export function CertificatesPage() {
   const total = list.data?.total ?? 0;
   const filtered = q !== '' || status !== undefined || orgId !== undefined;
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.certificates.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          {t('common.print')}
-        </Button>
-      }
-    >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('training.certificates.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('training.certificates.title')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('training.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
+    <ListCard title={t('training.certificates.title')} intro={t('training.certificates.intro')}>
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -106,6 +84,6 @@ export function CertificatesPage() {
           total > 50 && { current: page, pageSize: 50, total, onChange: setPage, showSizeChanger: false }
         }
       />
-    </Card>
+    </ListCard>
   );
 }

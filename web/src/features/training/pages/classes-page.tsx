@@ -1,23 +1,13 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Input,
-  Progress,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Progress, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { classStatus } from '../../../../../src/contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
+import { formatDateTime } from '../../../app/dates.ts';
 import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { fold } from '../../plans/components/plan-labels.tsx';
@@ -127,35 +117,17 @@ export function ClassesPage() {
   );
   const filtered = q !== '' || status !== undefined;
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.classes.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
+    <ListCard
+      title={t('training.classes.title')}
+      intro={t('training.classes.intro')}
+      actions={
+        canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('training.classes.create')}
           </Button>
-          {canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('training.classes.create')}
-            </Button>
-          )}
-        </Space>
+        )
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('training.classes.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('training.classes.title')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('training.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -211,6 +183,6 @@ export function ClassesPage() {
         }}
       />
       {creating && <ClassFormModal onClose={() => setCreating(false)} />}
-    </Card>
+    </ListCard>
   );
 }

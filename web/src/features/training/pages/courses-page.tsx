@@ -1,22 +1,12 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { courseFamily } from '../../../../../src/contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
+import { formatDate } from '../../../app/dates.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { fold } from '../../plans/components/plan-labels.tsx';
 import { type Course, useCourses } from '../api.ts';
@@ -140,37 +130,19 @@ export function CoursesPage() {
       (!family || c.family === family) && (!q || fold(`${c.code} ${name(c)} ${c.legalSource}`).includes(q)),
   );
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.courses.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
-          </Button>
-          {canCreate && (
-            <Tooltip title={t('training.courses.createHint')}>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('training.courses.create')}
-              </Button>
-            </Tooltip>
-          )}
-        </Space>
+    <ListCard
+      title={t('training.courses.title')}
+      intro={t('training.courses.intro')}
+      actions={
+        canCreate && (
+          <Tooltip title={t('training.courses.createHint')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('training.courses.create')}
+            </Button>
+          </Tooltip>
+        )
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('training.courses.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('training.courses.title')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('training.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -202,6 +174,6 @@ export function CoursesPage() {
         locale={{ emptyText: <EmptyState text={t('training.courses.empty')} /> }}
       />
       {creating && <CourseFormModal onClose={() => setCreating(false)} />}
-    </Card>
+    </ListCard>
   );
 }

@@ -1,12 +1,13 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { requestStatus } from '../../../../../src/contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
+import { formatDate } from '../../../app/dates.ts';
 import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type RequestStatus, type TrainingRequest, useCourses, useRequests } from '../api.ts';
@@ -97,35 +98,17 @@ export function RequestsPage() {
       ? t('training.requests.empty')
       : t('training.requests.emptyViewer');
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.requests.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
+    <ListCard
+      title={t('training.requests.title')}
+      intro={t('training.requests.intro')}
+      actions={
+        canRequest && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('training.requests.create')}
           </Button>
-          {canRequest && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('training.requests.create')}
-            </Button>
-          )}
-        </Space>
+        )
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('training.requests.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('training.requests.title')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('training.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Select<RequestStatus>
           allowClear
@@ -169,6 +152,6 @@ export function RequestsPage() {
         }}
       />
       {creating && <RequestFormModal onClose={() => setCreating(false)} />}
-    </Card>
+    </ListCard>
   );
 }

@@ -1,12 +1,12 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createTrainerBody } from '../../../../../src/contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { formatDate, todayIso } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { usePrinting } from '../../../app/hooks/use-printing.ts';
@@ -110,33 +110,15 @@ export function TrainersPage() {
     (tr) => !q || fold(`${tr.fullName} ${tr.orgName} ${qualificationLabel(tr.qualification)}`).includes(q),
   );
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.trainers.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('common.print')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('training.trainers.create')}
-          </Button>
-        </Space>
+    <ListCard
+      title={t('training.trainers.title')}
+      intro={t('training.trainers.intro')}
+      actions={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('training.trainers.create')}
+        </Button>
       }
     >
-      <Typography.Paragraph type="secondary" className="no-print">
-        {t('training.trainers.intro')}
-      </Typography.Paragraph>
-      <div className="print-only">
-        <Typography.Title level={4}>{t('training.trainers.title')}</Typography.Title>
-        <Typography.Text type="secondary">
-          {t('training.printedOn', { date: formatDate(todayIso()) })}
-        </Typography.Text>
-      </div>
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
@@ -207,6 +189,6 @@ export function TrainersPage() {
         }}
       />
       {creating && <TrainerFormModal onClose={() => setCreating(false)} />}
-    </Card>
+    </ListCard>
   );
 }
