@@ -122,7 +122,7 @@ describe('class roster export and attendance sheet', () => {
     expect(ws.getCell('A1').value).toBe('DANH SÁCH HỌC VIÊN');
     const facts = Array.from(
       { length: 8 },
-      (_, i) => `${ws.getCell(i + 2, 1).value} ${ws.getCell(i + 2, 2).value}`,
+      (_, i) => `${ws.getCell(i + 2, 1).value} ${ws.getCell(i + 2, 3).value}`,
     );
     expect(facts).toEqual(
       expect.arrayContaining([

@@ -69,12 +69,14 @@ export async function classRosterXlsx(doc: ClassDocument, createdAt: Date): Prom
     ['Địa điểm', klass.venue ?? doc.sessions.find((s) => s.venue)?.venue ?? '—'],
     ['Giảng viên', doc.trainers.map((t) => t.fullName).join(', ') || '—'],
   ];
+  // A label spans the narrow STT column and the name column (a label alone in STT was cut off: "Khoá h"), its
+  // value the rest of the row.
   for (const [label, value] of facts) {
-    const r = ws.addRow([`${label}:`, value]);
+    const r = ws.addRow([`${label}:`, null, value]);
     r.getCell(1).font = { bold: true };
-    ws.mergeCells(r.number, 2, r.number, columns.length);
+    ws.mergeCells(r.number, 1, r.number, 2);
+    ws.mergeCells(r.number, 3, r.number, columns.length);
   }
-  // The label column is the STT column: let the labels overflow into it without widening it.
   ws.addRow([]);
   const head = ws.addRow(columns.map((c) => c.header));
   head.font = { bold: true };
