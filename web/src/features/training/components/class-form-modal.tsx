@@ -3,14 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createClassBody, updateClassBody } from '../../../../../src/contracts/training.ts';
-import { isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { errorMessage } from '../../../app/errors.ts';
-import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { parseWith } from '../../../app/forms.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type TrainingClass, useClassChange, useCourses } from '../api.ts';
 import { MoneyInput } from './money-input.tsx';
 import { MyOrgSelect } from './org-choice.tsx';
+import { useModalSaveError } from './save-error.ts';
 import { foldedSearch, sortCourses, useCourseName, useMoney } from './training-labels.tsx';
 
 type Values = {
@@ -30,7 +29,7 @@ const num = (v: number | null | undefined) => (v === null ? undefined : v);
 /** Create a class, or edit one (incl. the service agreement: price per learner and the amount paid). */
 export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,14 +41,7 @@ export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onCl
   const capacity = Form.useWatch('capacity', form);
   const price = Form.useWatch('pricePerLearner', form);
   const course = courses.data?.find((c) => c.id === courseId);
-  const onError = (e: unknown) => {
-    if (isApiError(e) && e.code === 'training.class_version_conflict') {
-      onClose();
-      modal.warning({ title: t('training.conflictTitle'), content: errorMessage(e) });
-      return;
-    }
-    if (!showServerIssues(form, e)) setProblem(errorMessage(e));
-  };
+  const onError = useModalSaveError(form, 'training.class_version_conflict', onClose, setProblem);
   const onOrphans = (issues: { message: string }[]) => setProblem(issues.map((i) => i.message).join('; '));
   const onFinish = (v: Values) => {
     setProblem(null);

@@ -2,12 +2,11 @@ import { Alert, App, Descriptions, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classPaymentBody } from '../../../../../src/contracts/training.ts';
-import { isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { errorMessage } from '../../../app/errors.ts';
-import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { parseWith } from '../../../app/forms.ts';
 import { type TrainingClass, useClassChange } from '../api.ts';
 import { MoneyInput } from './money-input.tsx';
+import { useModalSaveError } from './save-error.ts';
 import { useMoney } from './training-labels.tsx';
 
 type Values = { paidAmount?: number | null };
@@ -15,10 +14,11 @@ type Values = { paidAmount?: number | null };
 /** Ghi nhận thanh toán: the amount the customer has paid so far, also after the class has ended. */
 export function PaymentModal({ klass, onClose }: { klass: TrainingClass; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const money = useMoney();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
+  const onError = useModalSaveError(form, 'training.class_version_conflict', onClose, setProblem);
   const change = useClassChange();
   const onFinish = (v: Values) => {
     setProblem(null);
@@ -36,14 +36,7 @@ export function PaymentModal({ klass, onClose }: { klass: TrainingClass; onClose
           );
           onClose();
         },
-        onError: (e) => {
-          if (isApiError(e) && e.code === 'training.class_version_conflict') {
-            onClose();
-            modal.warning({ title: t('training.conflictTitle'), content: errorMessage(e) });
-            return;
-          }
-          if (!showServerIssues(form, e)) setProblem(errorMessage(e));
-        },
+        onError,
       },
     );
   };

@@ -2,12 +2,11 @@ import { Alert, App, Col, Form, Input, InputNumber, Row, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scheduleRequestBody } from '../../../../../src/contracts/training.ts';
-import { isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { errorMessage } from '../../../app/errors.ts';
-import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { parseWith } from '../../../app/forms.ts';
 import { type Course, type TrainingRequest, useRequestChange } from '../api.ts';
 import { MoneyInput } from './money-input.tsx';
+import { useModalSaveError } from './save-error.ts';
 import { useMoney } from './training-labels.tsx';
 
 type Values = {
@@ -37,10 +36,11 @@ export function ScheduleModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const money = useMoney();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
+  const onError = useModalSaveError(form, 'training.request_version_conflict', onClose, setProblem);
   const change = useRequestChange();
   const max = course?.maxLearners ?? request.learners;
   const size = Form.useWatch('classSize', form) ?? max;
@@ -66,14 +66,7 @@ export function ScheduleModal({
           message.success(t('training.requests.scheduled', { count: r.classIds.length }));
           onClose();
         },
-        onError: (e) => {
-          if (isApiError(e) && e.code === 'training.request_version_conflict') {
-            onClose();
-            modal.warning({ title: t('training.conflictTitle'), content: errorMessage(e) });
-            return;
-          }
-          if (!showServerIssues(form, e)) setProblem(errorMessage(e));
-        },
+        onError,
       },
     );
   };
