@@ -314,22 +314,6 @@ describe('reviewer queue and recipients, a page at a time', () => {
   });
 
   it('edits a draft’s recipients by what is added and removed, or replaces a list whole', async () => {
-    const draft = (
-      await federation.post('/api/plans', {
-        issuerOrgId: o.prov.id,
-        kind: 'plan',
-        number: '47/KH-LĐLĐ',
-        title: 'Kế hoạch dự thảo',
-        issuedOn: '2024-05-20',
-        periodStart: '2024-06-01',
-        periodEnd: '2024-06-30',
-        reportPeriodType: 'once',
-        reportDueOn: '2024-06-30',
-        reporterOrgIds: [o.a1.id, o.a2.id],
-        copyOrgIds: [o.redCross.id],
-        indicators: [{ code: 'DV_MAU', name: 'Đơn vị máu tiếp nhận', kind: 'count' }],
-      })
-    ).json();
     const fields = {
       issuerOrgId: o.prov.id,
       kind: 'plan',
@@ -342,6 +326,13 @@ describe('reviewer queue and recipients, a page at a time', () => {
       reportDueOn: '2024-06-30',
       indicators: [{ code: 'DV_MAU', name: 'Đơn vị máu tiếp nhận', kind: 'count' }],
     };
+    const draft = (
+      await federation.post('/api/plans', {
+        ...fields,
+        reporterOrgIds: [o.a1.id, o.a2.id],
+        copyOrgIds: [o.redCross.id],
+      })
+    ).json();
     let version = draft.version as number;
     const put = async (change: object) => {
       const res = await federation.request({
