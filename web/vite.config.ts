@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The shared zod contracts: `@contracts/plans.ts` is ../src/contracts/plans.ts (see web/tsconfig.json).
+  resolve: { alias: { '@contracts': fileURLToPath(new URL('../src/contracts', import.meta.url)) } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import type {
   changePasswordBody,
   createdToken,
   createTokenBody,
-} from '../../../../src/contracts/auth.ts';
+} from '@contracts/auth.ts';
 import { api } from '../../app/api-client.ts';
 
 export type ApiToken = z.infer<typeof apiTokenView>;

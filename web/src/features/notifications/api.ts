@@ -4,7 +4,7 @@ import type {
   NotificationPage,
   NotificationView,
   readAllResult,
-} from '../../../../src/contracts/notifications.ts';
+} from '@contracts/notifications.ts';
 import { api } from '../../app/api-client.ts';
 
 export const notificationKeys = { all: ['notifications'] as const };

@@ -12,7 +12,7 @@ import type {
   orgPage,
   reopenOrgBody,
   updateOrgBody,
-} from '../../../../src/contracts/orgs.ts';
+} from '@contracts/orgs.ts';
 import { api } from '../../app/api-client.ts';
 
 export type OrgPage = z.infer<typeof orgPage>;

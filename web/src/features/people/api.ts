@@ -7,7 +7,7 @@ import type {
   PersonView,
   personPage,
   UpdatePersonBody,
-} from '../../../../src/contracts/people.ts';
+} from '@contracts/people.ts';
 import { api } from '../../app/api-client.ts';
 
 export type Person = PersonView;

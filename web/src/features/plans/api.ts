@@ -22,7 +22,7 @@ import type {
   setTargetsBody,
   targetSplit,
   targetTableView,
-} from '../../../../src/contracts/plans.ts';
+} from '@contracts/plans.ts';
 import { api, buildUrl, request } from '../../app/api-client.ts';
 
 export type PlanListItem = Pick<

@@ -5,7 +5,7 @@ import type {
   activityInput,
   PlanView,
   updatePlanBody,
-} from '../../../../src/contracts/plans.ts';
+} from '@contracts/plans.ts';
 import { api, request } from '../../app/api-client.ts';
 import { planKeys } from './api.ts';
 

@@ -5,8 +5,8 @@ import type {
   certificatePage,
   IssueCertificatesResult,
   reissueResult,
-} from '../../../../src/contracts/certificates.ts';
-import type { RosterProgress, RosterResult } from '../../../../src/contracts/people.ts';
+} from '@contracts/certificates.ts';
+import type { RosterProgress, RosterResult } from '@contracts/people.ts';
 import type {
   attendanceBody,
   attendanceView,
@@ -32,7 +32,7 @@ import type {
   updateClassBody,
   workforceBody,
   workforceView,
-} from '../../../../src/contracts/training.ts';
+} from '@contracts/training.ts';
 import { ApiError, api, buildUrl, fetchStream, request, uploadLines } from '../../app/api-client.ts';
 
 type ErrorPayload = ConstructorParameters<typeof ApiError>[1];

@@ -8,7 +8,7 @@ import type {
   UserView,
   updateUserBody,
   userPage,
-} from '../../../../src/contracts/users.ts';
+} from '@contracts/users.ts';
 import { api } from '../../app/api-client.ts';
 
 export type UserPage = z.infer<typeof userPage>;

@@ -12,7 +12,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createTokenBody } from '../../../../../src/contracts/auth.ts';
+import { createTokenBody } from '@contracts/auth.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminUnitView } from '../../../../../src/contracts/admin-units.ts';
+import type { AdminUnitView } from '@contracts/admin-units.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { useAdminUnits, useProvinces } from '../api.ts';

@@ -4,7 +4,7 @@ import { Badge, Button, List, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { NotificationView } from '../../../../../src/contracts/notifications.ts';
+import type { NotificationView } from '@contracts/notifications.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api.ts';

@@ -10,7 +10,7 @@ import { Button, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { OrgDetail } from '../../../../../src/contracts/orgs.ts';
+import type { OrgDetail } from '@contracts/orgs.ts';
 import { OrgFormModal } from './org-form-modal.tsx';
 import { OrgRelocateModal } from './org-relocate-modal.tsx';
 import { OrgStatusModal } from './org-status-modal.tsx';

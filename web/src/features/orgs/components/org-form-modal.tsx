@@ -9,7 +9,7 @@ import {
   type OrgDetail,
   type OrgKind,
   updateOrgBody,
-} from '../../../../../src/contracts/orgs.ts';
+} from '@contracts/orgs.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';

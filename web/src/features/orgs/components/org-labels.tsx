@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OrgSummary } from '../../../../../src/contracts/orgs.ts';
+import type { OrgSummary } from '@contracts/orgs.ts';
 
 const statusColor = { active: 'green', closed: 'default', merged: 'orange' } as const;
 

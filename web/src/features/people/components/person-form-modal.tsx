@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Radio, Row, Typograph
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cccdInput, createPersonBody, updatePersonBody } from '../../../../../src/contracts/people.ts';
+import { cccdInput, createPersonBody, updatePersonBody } from '@contracts/people.ts';
 import { api, isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';

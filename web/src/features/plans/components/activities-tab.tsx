@@ -23,7 +23,7 @@ import {
   activityActualsBody,
   activityInput,
   type PlanView,
-} from '../../../../../src/contracts/plans.ts';
+} from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { formatDate } from '../../../app/dates.ts';

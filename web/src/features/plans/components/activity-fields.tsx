@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type ActivityView, activityType, outputMetric } from '../../../../../src/contracts/plans.ts';
+import { type ActivityView, activityType, outputMetric } from '@contracts/plans.ts';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { OrgField, OrgListField } from './org-list-field.tsx';
 

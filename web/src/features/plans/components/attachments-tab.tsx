@@ -14,8 +14,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentView } from '../../../../../src/contracts/plan-files.ts';
-import type { PlanView } from '../../../../../src/contracts/plans.ts';
+import type { AttachmentView } from '@contracts/plan-files.ts';
+import type { PlanView } from '@contracts/plans.ts';
 import { api, isApiError, upload } from '../../../app/api-client.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';

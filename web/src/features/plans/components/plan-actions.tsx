@@ -11,7 +11,7 @@ import { App, Button, Form, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PlanView } from '../../../../../src/contracts/plans.ts';
+import type { PlanView } from '@contracts/plans.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { errorMessage } from '../../../app/errors.ts';

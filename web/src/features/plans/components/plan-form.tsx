@@ -25,7 +25,7 @@ import {
   periodType,
   planKind,
   updatePlanBody,
-} from '../../../../../src/contracts/plans.ts';
+} from '@contracts/plans.ts';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';

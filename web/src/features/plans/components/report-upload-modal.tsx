@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Checkbox, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportUploadResult } from '../../../../../src/contracts/plan-files.ts';
+import type { ReportUploadResult } from '@contracts/plan-files.ts';
 import { isApiError, request } from '../../../app/api-client.ts';
 import { errorMessage } from '../../../app/errors.ts';
 

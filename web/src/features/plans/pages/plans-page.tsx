@@ -3,7 +3,7 @@ import { Alert, Button, Input, Select, Space, Table, type TableColumnsType, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { planKind } from '../../../../../src/contracts/plans.ts';
+import { planKind } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { formatDate } from '../../../app/dates.ts';

@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type PlanView, saveReportBody } from '../../../../../src/contracts/plans.ts';
+import { type PlanView, saveReportBody } from '@contracts/plans.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';

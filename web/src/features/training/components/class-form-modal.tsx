@@ -2,7 +2,7 @@ import { Alert, App, Col, Form, Input, InputNumber, Row, Select, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { createClassBody, updateClassBody } from '../../../../../src/contracts/training.ts';
+import { createClassBody, updateClassBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { parseWith } from '../../../app/forms.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';

@@ -2,7 +2,7 @@ import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typ
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { certificateKind, createCourseTypeBody } from '../../../../../src/contracts/training.ts';
+import { certificateKind, createCourseTypeBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Progress, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterIssue, RosterResult } from '../../../../../src/contracts/people.ts';
+import type { RosterIssue, RosterResult } from '@contracts/people.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -3,7 +3,7 @@ import { Button, Select, Space, Table, type TableColumnsType, Typography } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { requestStatus } from '../../../../../src/contracts/training.ts';
+import { requestStatus } from '@contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';

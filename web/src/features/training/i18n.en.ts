@@ -1,4 +1,4 @@
-import type { viPeople, viTraining } from './vi-training.ts';
+import type { viPeople, viTraining } from './i18n.vi.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

@@ -1,4 +1,4 @@
-import type { viNotifications, viPlans, viReports } from './vi-plans.ts';
+import type { viNotifications, viPlans, viReports } from './i18n.vi.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

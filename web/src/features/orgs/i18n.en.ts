@@ -1,4 +1,4 @@
-import type { viOrgs } from './vi-orgs.ts';
+import type { viOrgs } from './i18n.vi.ts';
 
 export const enOrgs: typeof viOrgs = {
   searchLabel: 'Search organisations',
