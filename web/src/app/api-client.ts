@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { errorBody } from '@contracts/common.ts';
+import type { z } from 'zod';
 
 type ErrorPayload = z.infer<typeof errorBody>['error'];
 

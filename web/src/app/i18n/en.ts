@@ -1,7 +1,7 @@
-import { enErrors } from './en-errors.ts';
 import { enOrgs } from '../../features/orgs/i18n.en.ts';
 import { enNotifications, enPlans, enReports } from '../../features/plans/i18n.en.ts';
 import { enPeople, enTraining } from '../../features/training/i18n.en.ts';
+import { enErrors } from './en-errors.ts';
 import type { Resource } from './vi.ts';
 
 export const en: Resource = {

@@ -1,7 +1,7 @@
-import { viErrors } from './vi-errors.ts';
 import { viOrgs } from '../../features/orgs/i18n.vi.ts';
 import { viNotifications, viPlans, viReports } from '../../features/plans/i18n.vi.ts';
 import { viPeople, viTraining } from '../../features/training/i18n.vi.ts';
+import { viErrors } from './vi-errors.ts';
 
 /** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
 export const vi = {

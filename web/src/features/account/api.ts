@@ -1,11 +1,6 @@
+import type { apiTokenView, changePasswordBody, createdToken, createTokenBody } from '@contracts/auth.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  apiTokenView,
-  changePasswordBody,
-  createdToken,
-  createTokenBody,
-} from '@contracts/auth.ts';
 import { api } from '../../app/api-client.ts';
 
 export type ApiToken = z.infer<typeof apiTokenView>;

@@ -1,6 +1,6 @@
+import type { adminUnitPage, ImportResult, provinceView } from '@contracts/admin-units.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { adminUnitPage, ImportResult, provinceView } from '@contracts/admin-units.ts';
 import { api, upload } from '../../app/api-client.ts';
 
 export type AdminUnitPage = z.infer<typeof adminUnitPage>;

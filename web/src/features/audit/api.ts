@@ -1,6 +1,6 @@
+import type { auditPage } from '@contracts/audit.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { auditPage } from '@contracts/audit.ts';
 import { api } from '../../app/api-client.ts';
 
 export type AuditPage = z.infer<typeof auditPage>;

@@ -1,7 +1,7 @@
+import type { loginBody, Me, updateMeBody } from '@contracts/auth.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { z } from 'zod';
-import type { loginBody, Me, updateMeBody } from '@contracts/auth.ts';
 import { api, isApiError, setCsrfToken } from '../../app/api-client.ts';
 
 export const meKey = ['me'] as const;

@@ -1,10 +1,6 @@
+import type { NotificationPage, NotificationView, readAllResult } from '@contracts/notifications.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  NotificationPage,
-  NotificationView,
-  readAllResult,
-} from '@contracts/notifications.ts';
 import { api } from '../../app/api-client.ts';
 
 export const notificationKeys = { all: ['notifications'] as const };

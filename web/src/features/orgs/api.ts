@@ -1,5 +1,3 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
   closeOrgBody,
   createOrgBody,
@@ -13,6 +11,8 @@ import type {
   reopenOrgBody,
   updateOrgBody,
 } from '@contracts/orgs.ts';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../app/api-client.ts';
 
 export type OrgPage = z.infer<typeof orgPage>;

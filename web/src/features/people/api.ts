@@ -1,5 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
   CreatePersonBody,
   duplicatePair,
@@ -8,6 +6,8 @@ import type {
   personPage,
   UpdatePersonBody,
 } from '@contracts/people.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../app/api-client.ts';
 
 export type Person = PersonView;

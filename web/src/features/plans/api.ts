@@ -1,5 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
   ActivityView,
   activityActualsBody,
@@ -23,6 +21,8 @@ import type {
   targetSplit,
   targetTableView,
 } from '@contracts/plans.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, buildUrl, request } from '../../app/api-client.ts';
 
 export type PlanListItem = Pick<

@@ -1,11 +1,6 @@
+import type { ActivityView, activityInput, PlanView, updatePlanBody } from '@contracts/plans.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ActivityView,
-  activityInput,
-  PlanView,
-  updatePlanBody,
-} from '@contracts/plans.ts';
 import { api, request } from '../../app/api-client.ts';
 import { planKeys } from './api.ts';
 

@@ -1,5 +1,3 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
   CertificateView,
   certificatePage,
@@ -33,6 +31,8 @@ import type {
   workforceBody,
   workforceView,
 } from '@contracts/training.ts';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { ApiError, api, buildUrl, fetchStream, request, uploadLines } from '../../app/api-client.ts';
 
 type ErrorPayload = ConstructorParameters<typeof ApiError>[1];

@@ -1,6 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import type {
   createUserBody,
   grantInput,
@@ -9,6 +6,9 @@ import type {
   updateUserBody,
   userPage,
 } from '@contracts/users.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { api } from '../../app/api-client.ts';
 
 export type UserPage = z.infer<typeof userPage>;

@@ -1,6 +1,6 @@
+import { changePasswordBody } from '@contracts/auth.ts';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changePasswordBody } from '@contracts/auth.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useChangePassword } from '../api.ts';

@@ -1,6 +1,6 @@
+import { updateMeBody } from '@contracts/auth.ts';
 import { App, Button, Card, Descriptions, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { updateMeBody } from '@contracts/auth.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
 import { LanguageSwitch } from '../../../app/shell/language-switch.tsx';

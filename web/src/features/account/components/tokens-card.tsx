@@ -1,3 +1,4 @@
+import { createTokenBody } from '@contracts/auth.ts';
 import {
   App,
   Button,
@@ -12,7 +13,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createTokenBody } from '@contracts/auth.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -1,8 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
+import type { AdminUnitView } from '@contracts/admin-units.ts';
 import { Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminUnitView } from '@contracts/admin-units.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { useAdminUnits, useProvinces } from '../api.ts';

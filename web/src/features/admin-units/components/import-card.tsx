@@ -1,8 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
+import type { ImportResult, ImportRowError } from '@contracts/admin-units.ts';
 import { Alert, Card, Descriptions, Table, Typography, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult, ImportRowError } from '@contracts/admin-units.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { useImportAdminUnits } from '../api.ts';

@@ -1,7 +1,7 @@
+import type { AuditEntry } from '@contracts/audit.ts';
 import { Col, Row, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry } from '@contracts/audit.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import type { AuditPage } from '../api.ts';

@@ -1,10 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { loginBody, type Me } from '@contracts/auth.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { loginBody, type Me } from '@contracts/auth.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith } from '../../../app/forms.ts';
 import { currentLocale } from '../../../app/i18n/index.ts';

@@ -1,10 +1,10 @@
 import './notification-bell.css';
 import { BellOutlined } from '@ant-design/icons';
+import type { NotificationView } from '@contracts/notifications.ts';
 import { Badge, Button, List, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { NotificationView } from '@contracts/notifications.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../api.ts';

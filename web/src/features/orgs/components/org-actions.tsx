@@ -6,11 +6,11 @@ import {
   StopOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
+import type { OrgDetail } from '@contracts/orgs.ts';
 import { Button, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { OrgDetail } from '@contracts/orgs.ts';
 import { OrgFormModal } from './org-form-modal.tsx';
 import { OrgRelocateModal } from './org-relocate-modal.tsx';
 import { OrgStatusModal } from './org-status-modal.tsx';

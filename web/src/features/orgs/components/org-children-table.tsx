@@ -1,9 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import type { OrgDetail, OrgSummary } from '@contracts/orgs.ts';
 import { Button, Space, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OrgDetail, OrgSummary } from '@contracts/orgs.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, todayIso } from '../../../app/dates.ts';
 import { useOrgChildren } from '../api.ts';

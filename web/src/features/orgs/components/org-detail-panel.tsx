@@ -1,9 +1,9 @@
+import type { OrgDetail } from '@contracts/orgs.ts';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Card, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OrgDetail } from '@contracts/orgs.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { rootsQuery } from '../api.ts';
 import { OrgActions } from './org-actions.tsx';

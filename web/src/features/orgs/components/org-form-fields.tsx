@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { orgKinds } from '@contracts/orgs.ts';
 import { Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { orgKinds } from '@contracts/orgs.ts';
 import { DATE_FORMAT } from '../../../app/dates.ts';
 import { AdminUnitSelect } from '../../admin-units/components/admin-unit-select.tsx';
 import { useKindLabel } from './org-labels.tsx';

@@ -1,8 +1,3 @@
-import { Alert, DatePicker, Form, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   createOrgBody,
   type OrgContact,
@@ -10,6 +5,11 @@ import {
   type OrgKind,
   updateOrgBody,
 } from '@contracts/orgs.ts';
+import { Alert, DatePicker, Form, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';

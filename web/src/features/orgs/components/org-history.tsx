@@ -1,8 +1,8 @@
+import type { OrgEvent, OrgEventData } from '@contracts/orgs.ts';
 import { Alert, Spin, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OrgEvent, OrgEventData } from '@contracts/orgs.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -1,6 +1,6 @@
+import type { OrgContact, OrgDetail } from '@contracts/orgs.ts';
 import { Descriptions, type DescriptionsProps, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrgContact, OrgDetail } from '@contracts/orgs.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useKindLabel } from './org-labels.tsx';

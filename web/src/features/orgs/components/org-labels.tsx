@@ -1,7 +1,7 @@
+import type { OrgSummary } from '@contracts/orgs.ts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OrgSummary } from '@contracts/orgs.ts';
 
 const statusColor = { active: 'green', closed: 'default', merged: 'orange' } as const;
 

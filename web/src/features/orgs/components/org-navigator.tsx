@@ -1,8 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
+import type { OrgDetail } from '@contracts/orgs.ts';
 import { Card, Input, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgDetail } from '@contracts/orgs.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { OrgSearchResults } from './org-search-results.tsx';
 import { OrgTree } from './org-tree.tsx';

@@ -1,7 +1,7 @@
+import { mergeOrgBody, moveOrgBody, type OrgDetail } from '@contracts/orgs.ts';
 import { DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { mergeOrgBody, moveOrgBody, type OrgDetail } from '@contracts/orgs.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';

@@ -1,7 +1,7 @@
+import { closeOrgBody, type OrgDetail, reopenOrgBody } from '@contracts/orgs.ts';
 import { DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { closeOrgBody, type OrgDetail, reopenOrgBody } from '@contracts/orgs.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';

@@ -1,9 +1,9 @@
+import type { OrgDetail, OrgSummary } from '@contracts/orgs.ts';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Spin, Tree, type TreeDataNode } from 'antd';
 import { type Key, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { OrgDetail, OrgSummary } from '@contracts/orgs.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { type ChildrenStatus, childrenQuery, rootsQuery } from '../api.ts';

@@ -1,7 +1,7 @@
+import type { OrgDetail } from '@contracts/orgs.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrgDetail } from '@contracts/orgs.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { showServerIssues } from '../../../app/forms.ts';

@@ -1,9 +1,9 @@
 import { EyeOutlined } from '@ant-design/icons';
+import { cccdInput, createPersonBody, updatePersonBody } from '@contracts/people.ts';
 import { Alert, App, Button, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cccdInput, createPersonBody, updatePersonBody } from '@contracts/people.ts';
 import { api, isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';

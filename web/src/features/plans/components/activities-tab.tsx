@@ -5,6 +5,7 @@ import {
   PlusOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
+import { type ActivityView, activityActualsBody, activityInput, type PlanView } from '@contracts/plans.ts';
 import {
   App,
   Button,
@@ -18,12 +19,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type ActivityView,
-  activityActualsBody,
-  activityInput,
-  type PlanView,
-} from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { formatDate } from '../../../app/dates.ts';

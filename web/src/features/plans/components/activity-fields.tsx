@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { type ActivityView, activityType, outputMetric } from '@contracts/plans.ts';
 import {
   Button,
   Card,
@@ -14,7 +15,6 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type ActivityView, activityType, outputMetric } from '@contracts/plans.ts';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { OrgField, OrgListField } from './org-list-field.tsx';
 

@@ -1,9 +1,9 @@
+import { amendPlanBody, type PlanView } from '@contracts/plans.ts';
 import { Alert, App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { amendPlanBody, type PlanView } from '@contracts/plans.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -1,4 +1,6 @@
 import { DeleteOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { AttachmentView } from '@contracts/plan-files.ts';
+import type { PlanView } from '@contracts/plans.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,8 +16,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentView } from '@contracts/plan-files.ts';
-import type { PlanView } from '@contracts/plans.ts';
 import { api, isApiError, upload } from '../../../app/api-client.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';

@@ -1,3 +1,4 @@
+import type { DashboardView } from '@contracts/plans.ts';
 import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { DashboardView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 

@@ -1,4 +1,5 @@
 import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { DashboardView, PlanView } from '@contracts/plans.ts';
 import {
   Alert,
   Breadcrumb,
@@ -18,7 +19,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DashboardView, PlanView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

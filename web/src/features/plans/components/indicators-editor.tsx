@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { indicatorKind } from '@contracts/plans.ts';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { indicatorKind } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 
 export type IndicatorValues = {

@@ -1,6 +1,6 @@
+import type { PlanView } from '@contracts/plans.ts';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanView } from '@contracts/plans.ts';
 import { todayIso } from '../../../app/dates.ts';
 import { usePeriodLabel } from './plan-labels.tsx';
 

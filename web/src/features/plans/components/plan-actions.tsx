@@ -6,12 +6,12 @@ import {
   SendOutlined,
   StopOutlined,
 } from '@ant-design/icons';
+import type { PlanView } from '@contracts/plans.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PlanView } from '@contracts/plans.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { errorMessage } from '../../../app/errors.ts';

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { createPlanBody, type PlanView, periodType, planKind, updatePlanBody } from '@contracts/plans.ts';
 import {
   Alert,
   App,
@@ -19,13 +20,6 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import {
-  createPlanBody,
-  type PlanView,
-  periodType,
-  planKind,
-  updatePlanBody,
-} from '@contracts/plans.ts';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';

@@ -1,7 +1,7 @@
+import type { PlanView } from '@contracts/plans.ts';
 import { Col, Descriptions, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PlanView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import type { Indicator } from '../api.ts';

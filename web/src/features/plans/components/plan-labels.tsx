@@ -1,8 +1,8 @@
 import '../plans.css';
+import type { PlanView } from '@contracts/plans.ts';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { PlanView } from '@contracts/plans.ts';
 import type { ReportStatus, Timeliness } from '../api.ts';
 
 const romans = ['I', 'II', 'III', 'IV'];

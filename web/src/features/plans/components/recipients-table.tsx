@@ -1,7 +1,7 @@
+import type { PlanView } from '@contracts/plans.ts';
 import { Button, Input, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';

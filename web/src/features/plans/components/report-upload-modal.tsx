@@ -1,8 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
+import type { ReportUploadResult } from '@contracts/plan-files.ts';
 import { Alert, App, Checkbox, Modal, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportUploadResult } from '@contracts/plan-files.ts';
 import { isApiError, request } from '../../../app/api-client.ts';
 import { errorMessage } from '../../../app/errors.ts';
 

@@ -1,6 +1,6 @@
+import type { PlanView, ReportView } from '@contracts/plans.ts';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanView, ReportView } from '@contracts/plans.ts';
 import type { Indicator } from '../api.ts';
 import { formatNumber } from './plan-labels.tsx';
 

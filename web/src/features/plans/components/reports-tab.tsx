@@ -1,9 +1,9 @@
 import { EyeOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { PlanView } from '@contracts/plans.ts';
 import { Alert, Button, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -1,6 +1,6 @@
+import { type PlanView, reviewReportBody } from '@contracts/plans.ts';
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type PlanView, reviewReportBody } from '@contracts/plans.ts';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';

@@ -1,8 +1,8 @@
+import type { PlanView } from '@contracts/plans.ts';
 import { Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 

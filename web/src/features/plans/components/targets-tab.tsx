@@ -1,4 +1,5 @@
 import { ApartmentOutlined, SaveOutlined } from '@ant-design/icons';
+import type { PlanView } from '@contracts/plans.ts';
 import {
   Alert,
   App,
@@ -14,7 +15,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanView } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { type Indicator, type TargetTable, useSetTargets, useTargets } from '../api.ts';

@@ -1,7 +1,7 @@
+import type { PlanView } from '@contracts/plans.ts';
 import { Alert, Breadcrumb, Card, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { PlanView } from '@contracts/plans.ts';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { usePlan } from '../api.ts';

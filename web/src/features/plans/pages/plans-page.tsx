@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { planKind } from '@contracts/plans.ts';
 import { Alert, Button, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { planKind } from '@contracts/plans.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { formatDate } from '../../../app/dates.ts';

@@ -1,4 +1,5 @@
 import { DownloadOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { type PlanView, saveReportBody } from '@contracts/plans.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,7 +18,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type PlanView, saveReportBody } from '@contracts/plans.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';

@@ -1,9 +1,9 @@
 import { CheckSquareOutlined, PrinterOutlined } from '@ant-design/icons';
+import { attendanceStatus } from '@contracts/training.ts';
 import { App, Button, Radio, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attendanceStatus } from '@contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';

@@ -1,7 +1,7 @@
+import { certificateReasonBody } from '@contracts/certificates.ts';
 import { Alert, App, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { certificateReasonBody } from '@contracts/certificates.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';

@@ -1,8 +1,8 @@
+import { createClassBody, updateClassBody } from '@contracts/training.ts';
 import { Alert, App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { createClassBody, updateClassBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { parseWith } from '../../../app/forms.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';

@@ -1,8 +1,8 @@
+import { certificateKind, createCourseTypeBody } from '@contracts/training.ts';
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { certificateKind, createCourseTypeBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

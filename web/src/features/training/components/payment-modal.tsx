@@ -1,7 +1,7 @@
+import { classPaymentBody } from '@contracts/training.ts';
 import { Alert, App, Descriptions, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classPaymentBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { parseWith } from '../../../app/forms.ts';
 import { type TrainingClass, useClassChange } from '../api.ts';

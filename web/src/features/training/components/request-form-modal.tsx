@@ -1,9 +1,9 @@
+import { createRequestBody } from '@contracts/training.ts';
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { createRequestBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

@@ -1,9 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { RosterIssue, RosterResult } from '@contracts/people.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Progress, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterIssue, RosterResult } from '@contracts/people.ts';
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

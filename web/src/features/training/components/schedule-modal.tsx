@@ -1,7 +1,7 @@
+import { scheduleRequestBody } from '@contracts/training.ts';
 import { Alert, App, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scheduleRequestBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { parseWith } from '../../../app/forms.ts';
 import { type Course, type TrainingRequest, useRequestChange } from '../api.ts';

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { setSessionsBody } from '@contracts/training.ts';
 import {
   Alert,
   App,
@@ -15,7 +16,6 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setSessionsBody } from '@contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { DATE_FORMAT, formatDate } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';

@@ -1,8 +1,8 @@
+import { workforceBody } from '@contracts/training.ts';
 import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, List, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { workforceBody } from '@contracts/training.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';

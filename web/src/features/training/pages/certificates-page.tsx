@@ -1,7 +1,7 @@
+import { certificateStatus } from '@contracts/certificates.ts';
 import { Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { certificateStatus } from '@contracts/certificates.ts';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';

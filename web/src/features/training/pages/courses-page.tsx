@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { courseFamily } from '@contracts/training.ts';
 import { Button, Input, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { courseFamily } from '@contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';

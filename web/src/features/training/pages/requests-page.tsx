@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { requestStatus } from '@contracts/training.ts';
 import { Button, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { requestStatus } from '@contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';

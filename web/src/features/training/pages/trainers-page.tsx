@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { createTrainerBody } from '@contracts/training.ts';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createTrainerBody } from '@contracts/training.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { createUserBody } from '@contracts/users.ts';
 import {
   Alert,
   App,
@@ -15,7 +16,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createUserBody } from '@contracts/users.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';

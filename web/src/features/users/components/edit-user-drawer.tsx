@@ -1,7 +1,7 @@
 import { UnlockOutlined } from '@ant-design/icons';
+import { type UserView, updateUserBody } from '@contracts/users.ts';
 import { Alert, App, Button, Divider, Drawer, Form, Input, Skeleton, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type UserView, updateUserBody } from '@contracts/users.ts';
 import { formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';

@@ -1,6 +1,6 @@
+import type { UserView } from '@contracts/users.ts';
 import { Space, Tag } from 'antd';
 import { Link } from 'react-router';
-import type { UserView } from '@contracts/users.ts';
 import { useRoleName } from '../api.ts';
 
 /** "Vai trò @ Tổ chức" for each grant. */

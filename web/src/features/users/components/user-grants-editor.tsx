@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { grantInput, type UserView } from '@contracts/users.ts';
 import { App, Button, Form, List, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { grantInput, type UserView } from '@contracts/users.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';

@@ -1,6 +1,6 @@
+import type { UserView } from '@contracts/users.ts';
 import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '@contracts/users.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import type { UserPage } from '../api.ts';
