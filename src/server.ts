@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { seedDemo } from './demo/seed-demo.ts';
 import { modules } from './modules/index.ts';
-import { registerReminderJobs } from './modules/notifications/reminders.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createMailer } from './platform/mailer.ts';
-import { createScheduler } from './platform/scheduler.ts';
+import { installModules } from './platform/modules.ts';
+import { createScheduler, registerModuleJobs } from './platform/scheduler.ts';
 
 export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase({
@@ -16,6 +16,9 @@ export async function openAndMigrate(config: Config): Promise<Database> {
     poolSize: config.poolSize,
   });
   await database.migrate();
+  installModules(modules);
+  // Each module's start-up work (built-in data an empty database needs…), idempotent, in the list's order.
+  for (const m of modules) await m.onStart?.({ db: database.db, clock: systemClock });
   return database;
 }
 
@@ -38,9 +41,9 @@ export async function startServer(config: Config) {
   const app = await buildApp({ database, db: database.db, clock: systemClock, config }, modules, logger);
   // Daily jobs (reminders…): one timer per instance, each job claimed once a day in the database.
   const scheduler = config.scheduler
-    ? createScheduler({ db: database.db, clock: systemClock, log: app.log })
+    ? createScheduler({ db: database.db, clock: systemClock, log: app.log, mailer })
     : null;
-  if (scheduler) registerReminderJobs(scheduler, mailer);
+  if (scheduler) registerModuleJobs(scheduler, modules, mailer);
   // Whoever closes the app (signal or caller) stops the timer and waits for a running job before the DB closes.
   app.addHook('onClose', async () => {
     await scheduler?.stop();

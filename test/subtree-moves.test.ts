@@ -21,12 +21,12 @@ describe('organisation path copies', () => {
   });
 
   it('lists every ltree column of the schema as a copy or as history', () => {
-    const listed = new Set([...orgPathCopies, ...orgPathHistory].map(key));
+    const listed = new Set([...orgPathCopies(), ...orgPathHistory()].map(key));
     expect(columns.filter((c) => !listed.has(c))).toEqual([]);
   });
 
   it('lists no column the schema does not have', () => {
     const present = new Set(columns);
-    expect([...orgPathCopies, ...orgPathHistory].map(key).filter((c) => !present.has(c))).toEqual([]);
+    expect([...orgPathCopies(), ...orgPathHistory()].map(key).filter((c) => !present.has(c))).toEqual([]);
   });
 });

@@ -1,33 +1,28 @@
-import type { ModuleRoutes } from '../platform/http/app.ts';
-import { adminUnitRoutes } from './admin-units/admin-units.routes.ts';
-import { auditRoutes } from './audit/audit.routes.ts';
-import { authRoutes } from './auth/auth.routes.ts';
-import { healthRoutes } from './health/health.routes.ts';
-import { notificationRoutes } from './notifications/notifications.routes.ts';
-import { orgRoutes } from './orgs/orgs.routes.ts';
-import { peopleRoutes } from './people/people.routes.ts';
-import { planFileRoutes } from './plans/plans.files.routes.ts';
-import { planRoutes } from './plans/plans.routes.ts';
-import { certificateRoutes } from './training/certificates.routes.ts';
-import { rosterRoutes } from './training/roster.routes.ts';
-import { trainingRoutes } from './training/training.routes.ts';
-import { verifyRoutes } from './training/verify.routes.ts';
-import { userRoutes } from './users/users.routes.ts';
+import type { ModuleDef } from '../platform/modules.ts';
+import { adminUnitsModule } from './admin-units/index.ts';
+import { auditModule } from './audit/index.ts';
+import { authModule } from './auth/index.ts';
+import { healthModule } from './health/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { orgsModule } from './orgs/index.ts';
+import { peopleModule } from './people/index.ts';
+import { plansModule } from './plans/index.ts';
+import { trainingModule } from './training/index.ts';
+import { usersModule } from './users/index.ts';
 
-/** Every module's routes. A new module adds one line here (see ARCHITECTURE.md). */
-export const modules: ModuleRoutes[] = [
-  healthRoutes,
-  authRoutes,
-  orgRoutes,
-  userRoutes,
-  adminUnitRoutes,
-  auditRoutes,
-  planRoutes,
-  planFileRoutes,
-  notificationRoutes,
-  peopleRoutes,
-  rosterRoutes,
-  trainingRoutes,
-  certificateRoutes,
-  verifyRoutes,
+/**
+ * The modules of this installation: one manifest each (see platform/modules.ts). A new module is a folder with an
+ * `index.ts` exporting its `ModuleDef`, and one line here (ARCHITECTURE.md, "How to add a module").
+ */
+export const modules: readonly ModuleDef[] = [
+  healthModule,
+  authModule,
+  orgsModule,
+  usersModule,
+  adminUnitsModule,
+  auditModule,
+  plansModule,
+  notificationsModule,
+  peopleModule,
+  trainingModule,
 ];

@@ -1,4 +1,4 @@
-import { auditLog } from '../modules/audit/audit.tables.ts';
+import { auditLog } from './audit.tables.ts';
 import type { RequestMeta } from './context.ts';
 import type { Db, Tx } from './db/database.ts';
 import type { Actor } from './scope.ts';

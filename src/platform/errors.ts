@@ -49,3 +49,50 @@ export const errors = {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * An enumerable error definition: the status and the API's (Vietnamese) message, fixed or from the error's
+ * parameters. The web translates by code (`errors.<code>`, in Vietnamese and English, interpolating the same
+ * parameters), so every parameter a message uses is also sent, in `details`.
+ */
+export type ErrorDef = { status: number; message: string | ((params: never) => string) };
+
+type Factory<D> = D extends { message: (params: infer P) => string }
+  ? (params: P, details?: Record<string, unknown>) => AppError
+  : (details?: Record<string, unknown>) => AppError;
+
+/** What a module's manifest lists: its codes and statuses, for the translation test and the API docs. */
+export type ErrorCatalogue = { namespace: string | null; codes: { code: string; status: number }[] };
+
+/**
+ * A module's errors, e.g. `defineErrors('training', { class_full: { status: 409, message: (p: { capacity: number })
+ * => \`Lớp đã đủ ${p.capacity} học viên.\` } })` → `trainingErrors.class_full({ capacity: 30 })` throws the
+ * AppError `training.class_full` with `details: { capacity: 30 }`; `trainingErrors.catalogue` lists the codes.
+ * Keys may hold dots (`class.not_found`): the code is `<namespace>.<key>`.
+ */
+export function defineErrors<const D extends Record<string, ErrorDef>>(
+  namespace: string | null,
+  defs: D,
+): { [K in keyof D]: Factory<D[K]> } & { catalogue: ErrorCatalogue } {
+  const codeOf = (key: string) => (namespace ? `${namespace}.${key}` : key);
+  const out: Record<string, unknown> = {
+    catalogue: {
+      namespace,
+      codes: Object.entries(defs).map(([key, d]) => ({ code: codeOf(key), status: d.status })),
+    },
+  };
+  for (const [key, def] of Object.entries(defs)) {
+    out[key] = (params?: Record<string, unknown>, details?: Record<string, unknown>) => {
+      const message =
+        typeof def.message === 'function' ? (def.message as (p: unknown) => string)(params) : def.message;
+      const payload = { ...params, ...details };
+      return new AppError({
+        code: codeOf(key),
+        status: def.status,
+        message,
+        details: Object.keys(payload).length ? payload : undefined,
+      });
+    };
+  }
+  return out as { [K in keyof D]: Factory<D[K]> } & { catalogue: ErrorCatalogue };
+}

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Clock, vnToday } from './clock.ts';
 import { type Db, rows } from './db/database.ts';
+import { type Mailer, noMailer } from './mailer.ts';
+import type { ModuleDef } from './modules.ts';
 
 /** What a job receives. `today` is the Vietnamese calendar day the run was claimed for. */
-export type JobCtx = { db: Db; clock: Clock; today: string; log: SchedulerLog };
+export type JobCtx = { db: Db; clock: Clock; today: string; log: SchedulerLog; mailer: Mailer };
 /** A job may return a short summary; it is stored as `ok: <summary>` in `scheduled_jobs.last_result`. */
 export type JobRun = (job: JobCtx) => Promise<string | undefined>;
 export type SchedulerLog = {
@@ -43,11 +45,13 @@ export function createScheduler(opts: {
   db: Db;
   clock: Clock;
   log?: SchedulerLog;
+  mailer?: Mailer;
   intervalMs?: number;
   firstTickMs?: number;
 }): Scheduler {
   const { db, clock } = opts;
   const log = opts.log ?? silentLog;
+  const mailer = opts.mailer ?? noMailer;
   const daily: { name: string; run: JobRun; notBeforeHour: number }[] = [];
   const perTick: { name: string; run: JobRun }[] = [];
   let running: Promise<TickResult[]> | null = null;
@@ -55,7 +59,7 @@ export function createScheduler(opts: {
 
   async function runOne(name: string, run: JobRun, today: string): Promise<string> {
     try {
-      const summary = await run({ db, clock, today, log });
+      const summary = await run({ db, clock, today, log, mailer });
       return summary ? `ok: ${summary}` : 'ok';
     } catch (err) {
       log.error({ err, job: name }, `Scheduled job ${name} failed`);
@@ -129,6 +133,19 @@ export function createScheduler(opts: {
       await running;
     },
   };
+}
+
+/** Registers the jobs the modules' manifests declare; a tick task that sends mail only when mail is set up. */
+export function registerModuleJobs(
+  scheduler: Scheduler,
+  modules: readonly ModuleDef[],
+  mailer: Mailer,
+): void {
+  for (const m of modules)
+    for (const job of m.jobs ?? []) {
+      if (job.kind === 'daily') scheduler.registerDailyJob(job.name, job.run, job.options);
+      else if (!job.needsMailer || mailer.isEnabled) scheduler.registerTickTask(job.name, job.run);
+    }
 }
 
 /**

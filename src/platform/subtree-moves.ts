@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from './db/database.ts';
+import { installedModules, type PathColumn } from './modules.ts';
 
 /**
  * Rows of organisation-owned tables carry a copy of their organisation's ltree path, so that `scopeSql` filters
@@ -7,27 +8,24 @@ import type { Tx } from './db/database.ts';
  * successor), every copy inside it must move in the same transaction, or the moved units' rows would stay
  * visible to the old parent's officers and hidden from the new one's.
  *
- * `test/subtree-moves.test.ts` reads the schema and fails when a table gains an ltree column that is in neither
- * list, so a new module cannot forget its copies.
- */
-export const orgPathCopies: readonly { table: string; column: string }[] = [
-  { table: 'people', column: 'org_path' },
-  { table: 'plans', column: 'issuer_path' },
-  { table: 'plan_recipients', column: 'org_path' },
-  { table: 'plan_reports', column: 'org_path' },
-  { table: 'trainers', column: 'org_path' },
-  { table: 'training_requests', column: 'requester_path' },
-  { table: 'training_requests', column: 'provider_path' },
-  { table: 'training_classes', column: 'provider_path' },
-  { table: 'certificates', column: 'issuer_path' },
-  { table: 'workforce_counts', column: 'org_path' },
-];
+ * Each module declares its copies in its manifest (`ModuleDef.pathCopies`). `test/subtree-moves.test.ts` reads the
+ * schema and fails when a table gains an ltree column that no manifest lists, so a new module cannot forget one.
+ *
+ * Every copy of an organisation's path the installed modules declare (`ModuleDef.pathCopies`). */
+export function orgPathCopies(): PathColumn[] {
+  return installedModules().flatMap((m) => m.pathCopies ?? []);
+}
 
-/** Paths recorded as history, which must NOT follow a move: the audit log says where a unit stood when written. */
-export const orgPathHistory: readonly { table: string; column: string }[] = [
-  { table: 'organisations', column: 'path' },
-  { table: 'audit_log', column: 'org_path' },
-];
+/**
+ * Paths recorded as history, which must NOT follow a move: the audit log says where a unit stood when written.
+ * The platform's own audit log, then what the modules declare (`ModuleDef.pathHistory`).
+ */
+export function orgPathHistory(): PathColumn[] {
+  return [
+    { table: 'audit_log', column: 'org_path' },
+    ...installedModules().flatMap((m) => m.pathHistory ?? []),
+  ];
+}
 
 export type SubtreeMove = {
   /** The moved root's path before and after the move, and its old and new parent's path. */
@@ -40,16 +38,9 @@ export type SubtreeMove = {
 /** Work a module must do after a subtree moved (e.g. plans move the moved units' totals to their new ancestors). */
 export type SubtreeMoveHook = (tx: Tx, move: SubtreeMove) => Promise<void>;
 
-const hooks = new Map<string, SubtreeMoveHook>();
-
-export function registerSubtreeMoveHook(name: string, hook: SubtreeMoveHook): void {
-  if (hooks.has(name)) throw new Error(`subtree move hook ${name} registered twice`);
-  hooks.set(name, hook);
-}
-
 /** Moves every path copy inside `oldPath` under `newParentPath`, then runs the modules' hooks — in `tx`. */
 export async function moveOrgPathCopies(tx: Tx, move: SubtreeMove): Promise<void> {
-  for (const { table, column } of orgPathCopies) {
+  for (const { table, column } of orgPathCopies()) {
     const t = sql.identifier(table);
     const c = sql.identifier(column);
     await tx.execute(
@@ -57,5 +48,6 @@ export async function moveOrgPathCopies(tx: Tx, move: SubtreeMove): Promise<void
           WHERE ${c} <@ ${move.oldPath}::ltree`,
     );
   }
-  for (const hook of hooks.values()) await hook(tx, move);
+  for (const m of installedModules())
+    for (const hook of Object.values(m.subtreeMoveHooks ?? {})) await hook(tx, move);
 }

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt } from '../../platform/db/columns.ts';
 import { users } from '../users/users.tables.ts';
 
@@ -26,14 +26,3 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.userId, t.createdAt),
   ],
 );
-
-/**
- * Daily jobs: one row per job, claimed by an atomic UPDATE of `last_run_on`, so that a job runs once a
- * day however many app instances share the database, and a restart picks up a missed day.
- */
-export const scheduledJobs = pgTable('scheduled_jobs', {
-  name: text('name').primaryKey(),
-  lastRunOn: date('last_run_on', { mode: 'string' }),
-  lastRunAt: timestamp('last_run_at', { withTimezone: true }),
-  lastResult: text('last_result'),
-});

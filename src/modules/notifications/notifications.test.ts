@@ -13,13 +13,18 @@ import {
 } from '../../../test/helpers/test-app.ts';
 import { vnToday } from '../../platform/clock.ts';
 import { rows } from '../../platform/db/database.ts';
+import type { Mailer } from '../../platform/mailer.ts';
 import { createMailer, noMailer } from '../../platform/mailer.ts';
-import { createScheduler } from '../../platform/scheduler.ts';
-import { duePeriods, REMINDERS_JOB, registerReminderJobs, runReportReminders } from './reminders.ts';
+import { createScheduler, registerModuleJobs } from '../../platform/scheduler.ts';
+import { duePeriods, emailTask, REMINDERS_JOB, reminderJob, runReportReminders } from './reminders.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Seed 001's guidance, due 30/4/2021; the clock starts on 28/4 (2 days left, Vietnamese time). */
+const reminderModules = [{ name: 'notifications', jobs: [reminderJob, emailTask] }];
+const registerJobs = (s: Parameters<typeof registerModuleJobs>[0], m: Mailer) =>
+  registerModuleJobs(s, reminderModules, m);
+
 describe('report reminders, the daily scheduler and the notifications API', () => {
   let t: TestApp;
   let o: Record<'federation' | 'health' | 'cdcs1' | 'education' | 'tuanGiao', BuiltOrg>;
@@ -94,7 +99,7 @@ describe('report reminders, the daily scheduler and the notifications API', () =
 
   it('sends a due-soon notice to the clerks of units that have not submitted, once a day', async () => {
     const scheduler = createScheduler({ db: t.db, clock: t.clock });
-    registerReminderJobs(scheduler, noMailer);
+    registerJobs(scheduler, noMailer);
     expect(await scheduler.tick()).toEqual([
       { name: REMINDERS_JOB, ran: true, result: 'ok: 2 due-soon, 0 overdue notices' },
     ]);
@@ -122,6 +127,7 @@ describe('report reminders, the daily scheduler and the notifications API', () =
       clock: t.clock,
       today: vnToday(t.clock),
       log: console,
+      mailer: noMailer,
     });
     expect(again).toBe('0 due-soon, 0 overdue notices');
     expect(await countRows(t.db, 'notifications')).toBe(2);
@@ -133,7 +139,7 @@ describe('report reminders, the daily scheduler and the notifications API', () =
   it('sends an overdue notice the day after the due date, to a restarted instance', async () => {
     t.clock.set('2021-05-01T01:00:00Z'); // 08:00 on 1/5 in Vietnam
     const restarted = createScheduler({ db: t.db, clock: t.clock });
-    registerReminderJobs(restarted, noMailer);
+    registerJobs(restarted, noMailer);
     expect((await restarted.tick())[0]).toMatchObject({ ran: true });
     const notices = await noticesOf(s.eduClerk);
     expect(notices.map((n) => [n.kind, n.title])).toEqual([
@@ -266,8 +272,9 @@ describe('report reminders, the daily scheduler and the notifications API', () =
           probe.close(() => resolve(p));
         });
       });
-      const down = createScheduler({ db: t.db, clock: t.clock });
-      registerReminderJobs(down, createMailer(`smtp://127.0.0.1:${closedPort}`));
+      const downMailer = createMailer(`smtp://127.0.0.1:${closedPort}`);
+      const down = createScheduler({ db: t.db, clock: t.clock, mailer: downMailer });
+      registerJobs(down, downMailer);
       const failed = await down.tick();
       expect(failed.find((r) => r.name === 'notification-emails')?.result).toMatch(
         /^error: 0 e-mails sent, 1 failed/,
@@ -275,8 +282,8 @@ describe('report reminders, the daily scheduler and the notifications API', () =
       expect((await noticesOf(s.eduClerk)).every((n) => n.emailedAt === null)).toBe(true);
 
       const mailer = createMailer(`smtp://127.0.0.1:${port}?from=chungtay@ldld-dienbien.vn`);
-      const up = createScheduler({ db: t.db, clock: t.clock });
-      registerReminderJobs(up, mailer);
+      const up = createScheduler({ db: t.db, clock: t.clock, mailer });
+      registerJobs(up, mailer);
       const ok = await up.tick();
       expect(ok.find((r) => r.name === 'notification-emails')?.result).toBe('ok: 2 e-mails sent');
       expect(received.map((m) => m.to)).toEqual([

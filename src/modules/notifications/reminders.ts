@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestMeta } from '../../platform/context.ts';
 import { rows, type Tx } from '../../platform/db/database.ts';
-import type { Mailer } from '../../platform/mailer.ts';
-import type { JobCtx, Scheduler } from '../../platform/scheduler.ts';
-import { dueOn, type PlanPeriods, planPeriodKeys } from '../plans/periods.ts';
-import { expectedSql } from '../plans/plans.repo.ts';
+import type { ModuleJob } from '../../platform/modules.ts';
+import type { JobCtx } from '../../platform/scheduler.ts';
+import { dueOn, expectedSql, type PlanPeriods, planPeriodKeys } from '../plans/index.ts';
 import { sendPendingEmails } from './notifications.service.ts';
 
 export const REMINDERS_JOB = 'plan-report-reminders';
@@ -165,13 +164,22 @@ export async function runReportReminders(job: JobCtx): Promise<string> {
 }
 
 /** Registers the reminder job, and the e-mail pass on every tick when SMTP is configured. */
-export function registerReminderJobs(scheduler: Scheduler, mailer: Mailer): void {
-  // From 07:00 in Vietnam, not at midnight: notices and their e-mails arrive at the start of the working day.
-  scheduler.registerDailyJob(REMINDERS_JOB, runReportReminders, { notBeforeHour: REMINDERS_HOUR });
-  if (!mailer.isEnabled) return;
-  scheduler.registerTickTask(EMAIL_TASK, async (job) => {
-    const r = await sendPendingEmails(job.db, mailer, job.log);
+/** From 07:00 in Vietnam, not at midnight: notices and their e-mails arrive at the start of the working day. */
+export const reminderJob: ModuleJob = {
+  kind: 'daily',
+  name: REMINDERS_JOB,
+  run: runReportReminders,
+  options: { notBeforeHour: REMINDERS_HOUR },
+};
+
+/** Sends the notices' e-mails (only where SMTP_URL is set): each instance claims its own rows. */
+export const emailTask: ModuleJob = {
+  kind: 'tick',
+  name: EMAIL_TASK,
+  needsMailer: true,
+  run: async (job) => {
+    const r = await sendPendingEmails(job.db, job.mailer, job.log);
     if (r.failed) throw new Error(`${r.sent} e-mails sent, ${r.failed} failed (retried next tick)`);
     return `${r.sent} e-mails sent`;
-  });
-}
+  },
+};

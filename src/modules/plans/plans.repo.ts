@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
-import { registerSubtreeMoveHook, type SubtreeMove } from '../../platform/subtree-moves.ts';
+import type { SubtreeMove } from '../../platform/subtree-moves.ts';
 import { dueOn, type PlanPeriods } from './periods.ts';
 
 /**
@@ -198,8 +198,6 @@ export async function rehomeRollups(tx: Tx, move: SubtreeMove): Promise<void> {
       yes_count = plan_rollups.yes_count + excluded.yes_count,
       reports = plan_rollups.reports + excluded.reports`);
 }
-
-registerSubtreeMoveHook('plans.rollups', rehomeRollups);
 
 export type RollupRow = {
   orgId: number;

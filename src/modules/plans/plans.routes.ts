@@ -32,9 +32,9 @@ import {
 } from '../../contracts/plans.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
+import { listIndicatorSources } from '../../platform/indicators.ts';
 import * as activities from './activities.service.ts';
 import { planBehind, planDashboard } from './dashboard.service.ts';
-import { listIndicatorSources } from './indicator-sources.ts';
 import * as plans from './plans.service.ts';
 import { listRecipients } from './recipients.service.ts';
 import * as reports from './reports.service.ts';

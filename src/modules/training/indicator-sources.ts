@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../platform/db/database.ts';
-import { registerIndicatorSource, type SourceQuery } from '../plans/indicator-sources.ts';
+import type { IndicatorSource, SourceQuery } from '../../platform/indicators.ts';
 
 /**
  * Training figures for the reporting engine (plans): a plan indicator naming one of these keys opens each
@@ -72,19 +72,21 @@ const treeWords: Record<Tree, [string, string]> = {
 const noun: Record<Tree, string> = { provider: 'learners', employer: 'workers' };
 const nounVi: Record<Tree, string> = { provider: 'Số học viên', employer: 'Số người lao động' };
 
+/** The training module's sources, listed in its manifest. */
+export const trainingIndicatorSources: IndicatorSource[] = [];
 for (const tree of ['provider', 'employer'] as const) {
   for (const family of [undefined, ...(Object.keys(families) as Family[])]) {
     const suffix = family ? `.${family}` : '';
     const fVi = family ? ` – ${families[family][0]}` : '';
     const fEn = family ? ` – ${families[family][1]}` : '';
-    registerIndicatorSource({
+    trainingIndicatorSources.push({
       key: `training.${noun[tree]}_trained${suffix}`,
       nameVi: `${nounVi[tree]} được huấn luyện trong kỳ${fVi} (${treeWords[tree][0]})`,
       nameEn: `${tree === 'provider' ? 'Learners' : 'Workers'} trained in the period${fEn} (${treeWords[tree][1]})`,
       kinds: ['count', 'sum'],
       compute: async (db, q) => ({ value: (await trained(db, tree, q, family)).trained }),
     });
-    registerIndicatorSource({
+    trainingIndicatorSources.push({
       key: `training.${noun[tree]}_certified${suffix}`,
       nameVi: `${nounVi[tree]} được cấp giấy chứng nhận trong kỳ${fVi} (${treeWords[tree][0]})`,
       nameEn: `${tree === 'provider' ? 'Learners' : 'Workers'} certified in the period${fEn} (${treeWords[tree][1]})`,
@@ -92,7 +94,7 @@ for (const tree of ['provider', 'employer'] as const) {
       compute: async (db, q) => ({ value: await certified(db, tree, q, family) }),
     });
   }
-  registerIndicatorSource({
+  trainingIndicatorSources.push({
     key: `training.${noun[tree]}_pass_rate`,
     nameVi: `Tỷ lệ đạt: số đạt / số được huấn luyện trong kỳ (${treeWords[tree][0]})`,
     nameEn: `Pass rate: passed / trained in the period (${treeWords[tree][1]})`,

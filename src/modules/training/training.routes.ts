@@ -49,8 +49,8 @@ import { recordPayment } from './payment.service.ts';
 import * as requests from './requests.service.ts';
 import * as trainers from './trainers.service.ts';
 import * as workforce from './workforce.service.ts';
+
 // Registers the training indicator sources with the reporting engine (plans), at import.
-import './indicator-sources.ts';
 
 const tags = ['Đào tạo'];
 

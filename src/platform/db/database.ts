@@ -13,11 +13,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
 /** The same typed query builder whichever driver is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type Database = {
@@ -49,12 +47,12 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } 
     extensions: pgliteExtensions,
     loadDataDir: opts.loadDataDir,
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     location: opts.dataDir ?? 'memory',
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: async () => {
       await client.close();
       unlock();
@@ -69,7 +67,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', () => {
     // An idle client died (server restart); the pool replaces it. Requests in flight get their own error.
   });
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -79,7 +77,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       const lockClient = await pool.connect();
       try {
         await lockClient.query("SELECT pg_advisory_lock(hashtext('chungtay.migrate'))");
-        await migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder });
+        await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
       } finally {
         await lockClient.query("SELECT pg_advisory_unlock(hashtext('chungtay.migrate'))").catch(() => {});
         lockClient.release();

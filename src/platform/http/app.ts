@@ -27,6 +27,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
+import { installModules, type ModuleDef } from '../modules.ts';
 import { installAuthentication, SESSION_COOKIE } from './authenticate.ts';
 import { installErrorHandling, rateLimitError } from './error-handler.ts';
 
@@ -45,9 +46,10 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export async function buildApp(
   deps: AppDeps,
-  modules: ModuleRoutes[],
+  modules: readonly ModuleDef[],
   logger: FastifyServerOptions['logger'] = false,
 ) {
+  installModules(modules);
   const app = Fastify({
     logger,
     trustProxy: deps.config.trustProxy,
@@ -94,6 +96,7 @@ export async function buildApp(
         },
       },
       security: [{ cookieAuth: [] }, { bearerAuth: [] }],
+      tags: modules.flatMap((m) => m.tags ?? []),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -104,7 +107,7 @@ export async function buildApp(
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
-  for (const register of modules) await register(typed, deps);
+  for (const m of modules) for (const register of m.routes ?? []) await register(typed, deps);
 
   // wildcard: files are looked up per request, so assets of a rebuild are found without a restart.
   if (hasWeb) {

@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { ltree } from '../../platform/db/columns.ts';
+import { ltree } from './db/columns.ts';
 
 /** Every write: who, when, from where, what, before/after. Written in the same transaction as the write. */
 export const auditLog = pgTable(

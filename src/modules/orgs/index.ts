@@ -1,0 +1,16 @@
+import type { ModuleDef } from '../../platform/modules.ts';
+import { orgIndicatorSources } from './indicator-sources.ts';
+import { orgRoutes } from './orgs.routes.ts';
+
+export const orgsModule: ModuleDef = {
+  name: 'orgs',
+  tags: [{ name: 'Tổ chức', description: 'Cây tổ chức và lịch sử của nó' }],
+  routes: [orgRoutes],
+  // An organisation's own path is where it stands now; its history is in organisation_events.
+  pathHistory: [{ table: 'organisations', column: 'path' }],
+  indicatorSources: orgIndicatorSources,
+};
+
+// The public face: what other modules may use of the organisation registry.
+export { ancestorsOf, findOrgRow, findOrgRow as findOrgInScope, type OrgRow } from './orgs.repo.ts';
+export { organisations } from './orgs.tables.ts';
