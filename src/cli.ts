@@ -8,6 +8,7 @@ import { createSystemAdmin } from './modules/users/users.service.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { cliMeta } from './platform/context.ts';
+import { backup, restore } from './platform/db/backup.ts';
 import { isAppError } from './platform/errors.ts';
 import { isEmpty, openAndMigrate, startServer } from './server.ts';
 
@@ -17,7 +18,9 @@ const usage = `Chung Tay — cách dùng / usage:
   chungtay seed-demo                               nạp dữ liệu mẫu (chỉ khi cơ sở dữ liệu trống)
   chungtay create-admin --username U --password P  tạo tài khoản quản trị hệ thống đầu tiên
   chungtay import admin-units FILE                 nhập danh sách xã chính thức (CSV hoặc XLSX)
-  chungtay import admin-unit-merges FILE           nhập bảng đơn vị cũ → mới 2025 (JSON của các nghị quyết sắp xếp)`;
+  chungtay import admin-unit-merges FILE           nhập bảng đơn vị cũ → mới 2025 (JSON của các nghị quyết sắp xếp)
+  chungtay backup FILE                             sao lưu toàn bộ dữ liệu vào FILE (cả khi máy chủ đang chạy)
+  chungtay restore FILE                            khôi phục dữ liệu từ FILE (dừng máy chủ trước)`;
 
 async function withDatabase<T>(
   run: (db: Awaited<ReturnType<typeof openAndMigrate>>) => Promise<T>,
@@ -106,6 +109,29 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       });
+    }
+    case 'backup':
+    case 'restore': {
+      const [file] = rest;
+      if (!file) {
+        console.error(usage);
+        return 2;
+      }
+      const config = loadConfig();
+      const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+      if (command === 'backup') {
+        const r = await backup(target, file);
+        const size = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(r.bytes / 1048576);
+        console.log(
+          `Đã sao lưu vào ${file} (${size} MB${r.via === 'server' ? ', do máy chủ đang chạy tạo' : ''}).`,
+        );
+        return 0;
+      }
+      const r = await restore(target, file);
+      console.log(
+        `Đã khôi phục từ ${file}.${r.keptAt ? ` Dữ liệu trước khi khôi phục được giữ ở ${r.keptAt}.` : ''}`,
+      );
+      return 0;
     }
     default:
       console.error(usage);

@@ -24,6 +24,8 @@ export type Database = {
   /** Where it lives, for logs: a directory, "memory", or the server URL without its password. */
   location: string;
   migrate: () => Promise<void>;
+  /** The embedded database only: a gzip archive of its data directory (see backup.ts). */
+  dumpArchive?: () => Promise<Buffer>;
   close: () => Promise<void>;
 };
 
@@ -41,21 +43,41 @@ const pgliteExtensions = { ltree, pg_trgm, unaccent };
  */
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const unlock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
-  const client = await PGlite.create({
-    dataDir: opts.dataDir,
-    extensions: pgliteExtensions,
-    loadDataDir: opts.loadDataDir,
-  });
+  const lock = opts.dataDir ? await lockDataDir(opts.dataDir) : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir: opts.dataDir,
+      extensions: pgliteExtensions,
+      loadDataDir: opts.loadDataDir,
+    });
+  } catch (e) {
+    await lock?.release();
+    throw e;
+  }
   const db = drizzlePglite(client) as unknown as Db;
+  // Taken while no query and no transaction runs (PGlite's own mutexes): a consistent copy of the directory.
+  const dumpArchive = async () =>
+    Buffer.from(
+      await (await client._runExclusiveTransaction(() => client.dumpDataDir('gzip'))).arrayBuffer(),
+    );
+  lock?.onControl(async (command, socket) => {
+    if (command !== 'backup') return void socket.end();
+    const archive = await dumpArchive();
+    await db.execute(
+      sql`INSERT INTO backups (kind, bytes, via) VALUES ('embedded', ${archive.length}, 'server')`,
+    );
+    socket.end(archive);
+  });
   return {
     db,
     kind: 'pglite',
     location: opts.dataDir ?? 'memory',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    dumpArchive,
     close: async () => {
       await client.close();
-      unlock();
+      await lock?.release();
     },
   };
 }
@@ -94,8 +116,11 @@ export function openDatabase(opts: {
 }): Promise<Database> {
   return opts.databaseUrl
     ? openPostgres(opts.databaseUrl, opts.poolSize)
-    : openPglite({ dataDir: path.join(opts.dataDir, 'pglite') });
+    : openPglite({ dataDir: embeddedDir(opts.dataDir) });
 }
+
+/** Where the embedded database keeps its files inside DATA_DIR. */
+export const embeddedDir = (dataDir: string) => path.join(dataDir, 'pglite');
 
 export function redactUrl(url: string): string {
   try {
