@@ -15,7 +15,7 @@ import { type Db, rows, sql } from '../src/platform/db/database.ts';
  */
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const communesCsv = path.resolve(repoRoot, '../shared/data/admin-units/communes-2025.csv');
+export const communesCsv = path.join(repoRoot, 'src/modules/admin-units/data/communes-2025.csv');
 
 /** `provinces`: how many provincial federations (by province code order); null = all 34. */
 export type ForestSize = { provinces: number | null; orgs: number; people: number };

@@ -7,26 +7,13 @@ export type DemoOrg = {
   shortName?: string;
   code?: string;
   kind: OrgKind;
+  /** Its administrative unit: a province or commune code of the official 2025 list (loaded with the demo). */
   au?: string;
   est?: string;
   address?: string;
   phone?: string;
   children?: DemoOrg[];
 };
-
-/** A few real communes (codes of the official 2025 list) so demo organisations have addresses. */
-export const demoCommunes: [string, string, string][] = [
-  ['24', '09187', 'Phường Kinh Bắc'],
-  ['24', '07210', 'Phường Bắc Giang'],
-  ['24', '09367', 'Phường Từ Sơn'],
-  ['24', '09247', 'Phường Quế Võ'],
-  ['24', '07777', 'Phường Việt Yên'],
-  ['24', '07795', 'Phường Nếnh'],
-  ['11', '03127', 'Phường Điện Biên Phủ'],
-  ['11', '03334', 'Phường Mường Thanh'],
-  ['11', '03151', 'Phường Mường Lay'],
-  ['11', '03253', 'Xã Tuần Giáo'],
-];
 
 const cdcs = (name: string, au?: string): DemoOrg => ({ name: `Công đoàn cơ sở ${name}`, kind: 'union', au });
 

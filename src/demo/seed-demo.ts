@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { loadBuiltInAdminUnits } from '../modules/admin-units/index.ts';
 import { mergeOrg } from '../modules/orgs/orgs.service.ts';
 import { organisationEvents } from '../modules/orgs/orgs.tables.ts';
 import { roleGrants, users } from '../modules/users/users.tables.ts';
@@ -6,7 +7,7 @@ import { loadActorById } from '../platform/auth/actor-loader.ts';
 import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Db, rows } from '../platform/db/database.ts';
-import { DEMO_PASSWORD, type DemoOrg, demoCommunes, demoForest, demoMerges, demoUsers } from './demo-data.ts';
+import { DEMO_PASSWORD, type DemoOrg, demoForest, demoMerges, demoUsers } from './demo-data.ts';
 import { amendOshProgramme, seedBloodDonation2021, seedCurrentPlan, seedOshProgramme } from './demo-plans.ts';
 import { seedTraining } from './demo-training.ts';
 
@@ -35,13 +36,9 @@ async function insertTree(
 
 /** Loads the demo dataset into an empty database. Never called in production. */
 export async function seedDemo(db: Db, clock: Clock): Promise<void> {
-  for (const [province, code, name] of demoCommunes) {
-    const kind = name.startsWith('Xã') ? 'xa' : 'phuong';
-    await db.execute(
-      sql`INSERT INTO admin_units (code, name, level, kind, province_code) VALUES (${code}, ${name}, 'commune', ${kind}, ${province})
-          ON CONFLICT (code) DO NOTHING`,
-    );
-  }
+  // Demo organisations have real commune addresses (admin_unit_code): the list every installation gets on
+  // its first start, loaded here too whichever runs first (`chungtay seed-demo` runs no start hook).
+  await loadBuiltInAdminUnits(db, clock);
   const keys = new Map<string, number>();
   for (const root of demoForest) await insertTree(db, root, null, keys);
 

@@ -1,12 +1,11 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ImportRowError } from '../../contracts/admin-units.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestMeta } from '../../platform/context.ts';
-import { type Db, rows } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/scope.ts';
-import { importInvalid } from './admin-units.service.ts';
-import { adminUnitLegacy } from './admin-units.tables.ts';
+import { importInvalid } from './admin-units.errors.ts';
+import { adminUnitCodes, findLegacyCode, insertLegacyRows, type LegacyInsert } from './admin-units.repo.ts';
 
 const merge = z.object({
   old_id: z.string().regex(/^\d{2,5}$/),
@@ -23,8 +22,6 @@ const mergesFile = z.object({
     }),
   ),
 });
-
-type LegacyRow = typeof adminUnitLegacy.$inferInsert;
 
 /**
  * Imports the pre-2025 → 2025 mapping. Old codes were reused (the old Bắc Giang's 24 is the new Bắc Ninh),
@@ -48,10 +45,8 @@ export async function importLegacyMapping(
         .map((i) => ({ line: 0, field: i.path.join('.'), message: i.message })),
     );
   }
-  const known = new Set(
-    (await rows<{ code: string }>(deps.db, sql`SELECT code FROM admin_units`)).map((r) => r.code),
-  );
-  const list: LegacyRow[] = [];
+  const known = await adminUnitCodes(deps.db);
+  const list: LegacyInsert[] = [];
   const errors: ImportRowError[] = [];
   parsed.data.data.forEach((p, i) => {
     if (!known.has(p.level1_id))
@@ -84,16 +79,7 @@ export async function importLegacyMapping(
   });
   if (errors.length) throw importInvalid(errors);
   return deps.db.transaction(async (tx) => {
-    let inserted = 0;
-    for (let i = 0; i < list.length; i += 1000) {
-      const done = await tx
-        .insert(adminUnitLegacy)
-        .values(list.slice(i, i + 1000))
-        .onConflictDoNothing()
-        .returning({ id: adminUnitLegacy.id });
-      inserted += done.length;
-    }
-    const result = { total: list.length, inserted };
+    const result = { total: list.length, inserted: await insertLegacyRows(tx, list) };
     await recordAudit(tx, deps, {
       action: 'import',
       entityType: 'admin_unit_legacy',
@@ -114,12 +100,6 @@ export const legacyView = z.object({
 });
 
 /** Which 2025 unit(s) a pre-2025 code became part of. */
-export async function resolveLegacyCode(db: Db, code: string) {
-  return rows<z.infer<typeof legacyView>>(
-    db,
-    sql`SELECT l.old_code AS "oldCode", l.old_name AS "oldName", l.level, l.merge_type AS "mergeType",
-               l.new_code AS "newCode", a.name AS "newName"
-        FROM admin_unit_legacy l LEFT JOIN admin_units a ON a.code = l.new_code
-        WHERE l.old_code = ${code} ORDER BY l.merge_type, l.new_code`,
-  );
+export async function resolveLegacyCode(db: Db, code: string): Promise<z.infer<typeof legacyView>[]> {
+  return findLegacyCode(db, code);
 }

@@ -9,8 +9,9 @@ import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
 import { hasPermission } from '../../platform/scope.ts';
+import { importInvalid } from './admin-units.errors.ts';
 import { legacyView, resolveLegacyCode } from './admin-units.legacy.ts';
-import { importAdminUnits, importInvalid, listAdminUnits, listProvinces } from './admin-units.service.ts';
+import { importAdminUnits, listAdminUnits, listProvinces } from './admin-units.service.ts';
 
 const tags = ['Đơn vị hành chính'];
 

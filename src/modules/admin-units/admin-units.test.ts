@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,16 +12,9 @@ import {
 } from '../../../test/helpers/test-app.ts';
 import { cliMeta } from '../../platform/context.ts';
 import { rows } from '../../platform/db/database.ts';
+import { builtInAdminUnitFiles } from './admin-units.built-in.ts';
 import { importLegacyMapping } from './admin-units.legacy.ts';
 import { importAdminUnits } from './admin-units.service.ts';
-
-/** The official list, read from the shared folder: never copied into the project. */
-const SHARED = path.resolve(import.meta.dirname, '../../../../shared/data/admin-units');
-const OFFICIAL_COMMUNES = path.join(SHARED, 'communes-2025.csv');
-// CI always has ../shared beside the clone; a checkout without it skips these tests, loudly.
-const hasOfficialFiles = existsSync(OFFICIAL_COMMUNES) || process.env.CI === 'true';
-if (!hasOfficialFiles)
-  console.warn(`[tests] ${OFFICIAL_COMMUNES} not found: administrative-unit import tests skipped`);
 
 function multipart(filename: string, content: Buffer) {
   const boundary = '----chungtay';
@@ -33,14 +25,16 @@ function multipart(filename: string, content: Buffer) {
   };
 }
 
-describe.runIf(hasOfficialFiles)('administrative units', () => {
+describe('administrative units', () => {
   let t: TestApp;
   let sysadmin: Session;
   let orgAdmin: Session;
-  const csv = readFileSync(OFFICIAL_COMMUNES);
+  /** The official list the product ships (a file the project did not write). */
+  let csv: Buffer;
   const deps = () => ({ db: t.db, actor: null, meta: cliMeta });
 
   beforeAll(async () => {
+    csv = readFileSync(builtInAdminUnitFiles.communes);
     t = await createTestApp();
     const f = await buildForest(t.db);
     const a = await buildUser(t.db, { grants: [{ org: f.national, role: 'system_admin' }] });
@@ -131,7 +125,7 @@ describe.runIf(hasOfficialFiles)('administrative units', () => {
   });
 
   it('maps pre-2025 codes to 2025 units: the old Bắc Giang (24) and old Bắc Ninh (27) both became the new Bắc Ninh', async () => {
-    const merges = readFileSync(path.join(SHARED, 'merges-2025.json'));
+    const merges = readFileSync(builtInAdminUnitFiles.merges);
     const first = await importLegacyMapping(deps(), merges);
     expect(first.inserted).toBe(first.total);
     expect((await importLegacyMapping(deps(), merges)).inserted).toBe(0);

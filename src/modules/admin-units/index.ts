@@ -1,12 +1,20 @@
 import type { ModuleDef } from '../../platform/modules.ts';
+import { loadBuiltInAdminUnits } from './admin-units.built-in.ts';
 import { adminUnitRoutes } from './admin-units.routes.ts';
 
 export const adminUnitsModule: ModuleDef = {
   name: 'admin-units',
-  tags: [
-    { name: 'Đơn vị hành chính', description: '34 tỉnh, thành phố và 3.321 xã, phường, đặc khu (2025)' },
-  ],
+  tags: [{ name: 'Đơn vị hành chính', description: '34 tỉnh, thành phố và 3.321 xã, phường, đặc khu (2025)' }],
   routes: [adminUnitRoutes],
+  // An empty database gets the official 2025 list and the pre-2025 mapping shipped in ./data.
+  onStart: async ({ db, clock }) => {
+    await loadBuiltInAdminUnits(db, clock);
+  },
 };
 
-export { adminUnits } from './admin-units.tables.ts';
+// The public face: what the CLI, other modules and the benchmarks use.
+export { type BuiltInLoad, builtInAdminUnitFiles, loadBuiltInAdminUnits } from './admin-units.built-in.ts';
+export { importInvalid } from './admin-units.errors.ts';
+export { importLegacyMapping, resolveLegacyCode } from './admin-units.legacy.ts';
+export { importAdminUnits, listAdminUnits, listProvinces } from './admin-units.service.ts';
+export { adminUnitLegacy, adminUnits } from './admin-units.tables.ts';
