@@ -51,6 +51,31 @@ describe('every error has the same shape and the right status', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.parentId', 'body.name', 'body.kind', 'body.email']));
   });
 
+  it('each field issue carries a code and its parameters, the message in Vietnamese', async () => {
+    const res = await s.post('/api/orgs', {
+      parentId: f.national.id,
+      name: 'x',
+      kind: 'union',
+      email: 'nope',
+    });
+    expectError(res, 400, 'validation_failed');
+    const issues = (res.json() as { error: { details: { issues: Record<string, unknown>[] } } }).error.details
+      .issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'body.name', code: 'orgs.name_min', message: 'Tên tối thiểu 2 ký tự' },
+        { path: 'body.email', code: 'common.email_invalid', message: 'Email không hợp lệ' },
+      ]),
+    );
+    const bounds = await s.get('/api/orgs?pageSize=100000');
+    expect(bounds.json().error.details.issues[0]).toMatchObject({
+      path: 'querystring.pageSize',
+      code: 'zod.too_big',
+      params: { maximum: 200, origin: 'number' },
+      message: expect.stringContaining('200'),
+    });
+  });
+
   it('a bad id or query parameter → 400 naming it, not 500', async () => {
     const res = await s.get('/api/orgs/abc');
     expectError(res, 400, 'validation_failed');

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from './common.ts';
+import { defineFieldIssues, pageOf, pageQuery } from './common.ts';
+
+export const adminUnitIssues = defineFieldIssues('admin_units', {
+  province_code_digits: 'Mã tỉnh gồm 2 chữ số',
+});
 
 export const adminUnitView = z.object({
   code: z.string(),
@@ -15,7 +19,7 @@ export const listAdminUnitsQuery = pageQuery.extend({
   level: z.enum(['province', 'commune']).optional(),
   provinceCode: z
     .string()
-    .regex(/^\d{2}$/, 'Mã tỉnh gồm 2 chữ số')
+    .regex(/^\d{2}$/, adminUnitIssues.province_code_digits)
     .optional(),
   q: z.string().trim().max(100).optional(),
 });

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { defineFieldIssues } from './common.ts';
+
+export const authIssues = defineFieldIssues('auth', {
+  username_required: 'Nhập tên đăng nhập',
+  password_required: 'Nhập mật khẩu',
+  password_min: 'Mật khẩu tối thiểu 10 ký tự',
+  password_letter: 'Mật khẩu cần có chữ cái',
+  password_digit: 'Mật khẩu cần có chữ số',
+  token_name_required: 'Đặt tên cho khoá',
+});
 
 export const permissions = [
   'org.read',
@@ -19,8 +29,8 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(100),
-  password: z.string().min(1, 'Nhập mật khẩu').max(200),
+  username: z.string().trim().min(1, authIssues.username_required).max(100),
+  password: z.string().min(1, authIssues.password_required).max(200),
 });
 
 export const grantView = z.object({
@@ -53,10 +63,10 @@ export const updateMeBody = z.object({
 
 export const strongPassword = z
   .string()
-  .min(10, 'Mật khẩu tối thiểu 10 ký tự')
+  .min(10, authIssues.password_min)
   .max(200)
-  .regex(/[a-zA-Z]/, 'Mật khẩu cần có chữ cái')
-  .regex(/[0-9]/, 'Mật khẩu cần có chữ số');
+  .regex(/[a-zA-Z]/, authIssues.password_letter)
+  .regex(/[0-9]/, authIssues.password_digit);
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(200),
@@ -73,7 +83,7 @@ export const apiTokenView = z.object({
   revokedAt: z.string().nullable(),
 });
 export const createTokenBody = z.object({
-  name: z.string().trim().min(1, 'Đặt tên cho khoá').max(100),
+  name: z.string().trim().min(1, authIssues.token_name_required).max(100),
   expiresInDays: z.number().int().min(1).max(3650).nullish(),
 });
 export const createdToken = apiTokenView.extend({ token: z.string() });

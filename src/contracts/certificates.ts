@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { pageOf, pageQuery } from './common.ts';
+import { defineFieldIssues, pageOf, pageQuery } from './common.ts';
+
+export const certificateIssues = defineFieldIssues('certificates', {
+  reason_min: 'Lý do cần ít nhất 3 ký tự',
+});
 
 const id = z.number().int().positive();
 const idQuery = z.coerce.number().int().positive();
@@ -60,7 +64,7 @@ export const certificateListQuery = pageQuery.extend({
 export const certificatePage = pageOf(certificateView);
 
 export const certificateReasonBody = z.object({
-  reason: z.string().trim().min(3, 'Lý do cần ít nhất 3 ký tự').max(500),
+  reason: z.string().trim().min(3, certificateIssues.reason_min).max(500),
 });
 
 export const reissueResult = z.object({ replaced: certificateView, certificate: certificateView });

@@ -1,14 +1,54 @@
 import { z } from 'zod';
 
+/** What a contract's field issues list: each code with its Vietnamese text (`{{param}}` placeholders). */
+export type FieldIssueCatalogue = { namespace: string; texts: Record<string, string> };
+
+/**
+ * A contract's field issues: `defineFieldIssues('plans', { code_chars: 'Mã chỉ gồm …' })` gives
+ * `planIssues.code_chars === 'plans.code_chars'`, the string a schema uses as its zod message
+ * (`.regex(re, planIssues.code_chars)`, `ctx.addIssue({ message: planIssues.code_duplicate, params: { code } })`).
+ * The API answers the code, its parameters and the Vietnamese text; the web shows `fieldIssues.<code>`.
+ * `catalogue` lists them (src/contracts/issues.ts gathers every catalogue, for the handler and the tests).
+ */
+export function defineFieldIssues<const N extends string, const D extends Record<string, string>>(
+  namespace: N,
+  texts: D,
+): { readonly [K in keyof D & string]: `${N}.${K}` } & { readonly catalogue: FieldIssueCatalogue } {
+  const out: Record<string, unknown> = { catalogue: { namespace, texts } };
+  for (const key of Object.keys(texts)) out[key] = `${namespace}.${key}`;
+  return out as { readonly [K in keyof D & string]: `${N}.${K}` } & {
+    readonly catalogue: FieldIssueCatalogue;
+  };
+}
+
+/** Fills a text's `{{param}}` placeholders (the same syntax as the web's i18next). */
+export function fillIssueText(text: string, params?: Record<string, unknown>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, name: string) =>
+    params && params[name] !== undefined ? String(params[name]) : all,
+  );
+}
+
+/** Field issues shared by several contracts. */
+export const commonIssues = defineFieldIssues('common', {
+  date_format: 'Ngày phải có dạng YYYY-MM-DD',
+  date_invalid: 'Ngày không tồn tại',
+  end_before_start: 'Ngày kết thúc trước ngày bắt đầu',
+  full_name_required: 'Nhập họ tên',
+  email_invalid: 'Email không hợp lệ',
+  phone_invalid: 'Số điện thoại không hợp lệ',
+  code_chars: 'Mã chỉ gồm chữ không dấu, số, _ . -',
+  period_key_invalid: 'Kỳ báo cáo không hợp lệ',
+});
+
 /** ISO calendar date as the API carries it; the UI shows dd/mm/yyyy. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, commonIssues.date_format)
   .refine(
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     {
-      message: 'Ngày không tồn tại',
+      message: commonIssues.date_invalid,
     },
   );
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isoDate, optionalText, pageOf, pageQuery } from './common.ts';
+import { commonIssues, defineFieldIssues, isoDate, optionalText, pageOf, pageQuery } from './common.ts';
+
+export const orgIssues = defineFieldIssues('orgs', {
+  code_chars: 'Mã chỉ gồm chữ, số và . _ / -',
+  admin_unit_code_digits: 'Mã đơn vị hành chính gồm 2 (tỉnh) hoặc 5 (xã) chữ số',
+  name_min: 'Tên tối thiểu 2 ký tự',
+});
 
 export const orgKinds = [
   'red_cross',
@@ -19,16 +25,16 @@ export const orgStatuses = ['active', 'closed', 'merged'] as const;
 export const orgStatus = z.enum(orgStatuses);
 
 export const orgContact = z.object({
-  name: z.string().trim().min(1, 'Nhập họ tên').max(200),
+  name: z.string().trim().min(1, commonIssues.full_name_required).max(200),
   title: optionalText(200),
   phone: z
     .string()
     .trim()
-    .regex(/^[0-9+ ().-]{6,20}$/, 'Số điện thoại không hợp lệ')
+    .regex(/^[0-9+ ().-]{6,20}$/, commonIssues.phone_invalid)
     .nullish()
     .or(z.literal('').transform(() => null)),
   email: z
-    .email('Email không hợp lệ')
+    .email(commonIssues.email_invalid)
     .nullish()
     .or(z.literal('').transform(() => null)),
 });
@@ -59,23 +65,23 @@ export type OrgEventData = {
 const phone = z
   .string()
   .trim()
-  .regex(/^[0-9+ ().-]{6,20}$/, 'Số điện thoại không hợp lệ')
+  .regex(/^[0-9+ ().-]{6,20}$/, commonIssues.phone_invalid)
   .nullish()
   .or(z.literal('').transform(() => null));
 const email = z
-  .email('Email không hợp lệ')
+  .email(commonIssues.email_invalid)
   .nullish()
   .or(z.literal('').transform(() => null));
 const orgCode = z
   .string()
   .trim()
   .max(50)
-  .regex(/^[\p{L}\p{N}._/-]*$/u, 'Mã chỉ gồm chữ, số và . _ / -')
+  .regex(/^[\p{L}\p{N}._/-]*$/u, orgIssues.code_chars)
   .transform((v) => (v === '' ? null : v))
   .nullish();
 const adminUnitCode = z
   .string()
-  .regex(/^(\d{2}|\d{5})$/, 'Mã đơn vị hành chính gồm 2 (tỉnh) hoặc 5 (xã) chữ số')
+  .regex(/^(\d{2}|\d{5})$/, orgIssues.admin_unit_code_digits)
   .nullish()
   .or(z.literal('').transform(() => null));
 
@@ -116,7 +122,7 @@ export type OrgDetail = z.infer<typeof orgDetail>;
 
 export const createOrgBody = z.object({
   parentId: z.number().int().positive().nullable(),
-  name: z.string().trim().min(2, 'Tên tối thiểu 2 ký tự').max(300),
+  name: z.string().trim().min(2, orgIssues.name_min).max(300),
   shortName: optionalText(100),
   code: orgCode,
   kind: orgKind,
@@ -131,7 +137,7 @@ export type CreateOrgBody = z.input<typeof createOrgBody>;
 
 export const updateOrgBody = z.object({
   version: z.number().int().positive(),
-  name: z.string().trim().min(2, 'Tên tối thiểu 2 ký tự').max(300).optional(),
+  name: z.string().trim().min(2, orgIssues.name_min).max(300).optional(),
   shortName: optionalText(100),
   code: orgCode,
   kind: orgKind.optional(),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from './common.ts';
+import { defineFieldIssues, isoDate, pageOf, pageQuery } from './common.ts';
+
+export const peopleIssues = defineFieldIssues('people', {
+  cccd_digits: 'Số CCCD phải gồm đúng 12 chữ số',
+});
 
 /**
  * The person registry (learners, trainers, donors…). Structure is checked here; the domain rules (name
@@ -23,7 +27,7 @@ export const sexValue = z.enum(['male', 'female']);
 export const cccdInput = z
   .string()
   .trim()
-  .refine((v) => v === '' || /^\d{12}$/.test(v.replace(/[\s.-]/g, '')), 'Số CCCD phải gồm đúng 12 chữ số');
+  .refine((v) => v === '' || /^\d{12}$/.test(v.replace(/[\s.-]/g, '')), peopleIssues.cccd_digits);
 
 export const createPersonBody = z.object({
   fullName: z.string().max(200),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { commonIssues } from './common.ts';
 
 /** Files of a plan: the consolidated export, the printable summary, report templates and attachments. */
 
 const periodKey = z
   .string()
-  .regex(/^(once|\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?)$/, 'Kỳ báo cáo không hợp lệ');
+  .regex(/^(once|\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?)$/, commonIssues.period_key_invalid);
 
 /** Which subtree and period a file is about (the same as the dashboard's). */
 export const planFileQuery = z.object({

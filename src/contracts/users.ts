@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { strongPassword } from './auth.ts';
-import { pageOf, pageQuery } from './common.ts';
+import { commonIssues, defineFieldIssues, pageOf, pageQuery } from './common.ts';
+
+export const userIssues = defineFieldIssues('users', {
+  username_min: 'Tên đăng nhập tối thiểu 3 ký tự',
+  username_chars: 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -',
+  grants_min: 'Cần ít nhất một quyền trên một tổ chức',
+});
 
 export const username = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'Tên đăng nhập tối thiểu 3 ký tự')
+  .min(3, userIssues.username_min)
   .max(60)
-  .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -');
+  .regex(/^[a-z0-9._-]+$/, userIssues.username_chars);
 
 export const roleView = z.object({
   key: z.string(),
@@ -45,20 +51,20 @@ export const grantInput = z.object({
 
 export const createUserBody = z.object({
   username,
-  fullName: z.string().trim().min(2, 'Nhập họ tên').max(200),
+  fullName: z.string().trim().min(2, commonIssues.full_name_required).max(200),
   email: z
-    .email('Email không hợp lệ')
+    .email(commonIssues.email_invalid)
     .nullish()
     .or(z.literal('').transform(() => null)),
   password: strongPassword,
   locale: z.enum(['vi', 'en']).default('vi'),
-  grants: z.array(grantInput).min(1, 'Cần ít nhất một quyền trên một tổ chức').max(50),
+  grants: z.array(grantInput).min(1, userIssues.grants_min).max(50),
 });
 
 export const updateUserBody = z.object({
   fullName: z.string().trim().min(2).max(200).optional(),
   email: z
-    .email('Email không hợp lệ')
+    .email(commonIssues.email_invalid)
     .nullish()
     .or(z.literal('').transform(() => null)),
   isActive: z.boolean().optional(),

@@ -1,3 +1,6 @@
+import { fillIssueText } from '../contracts/common.ts';
+import { fieldIssueTexts } from '../contracts/issues.ts';
+
 /**
  * The one error type services throw. `code` is stable and dotted (`orgs.not_found`); the web
  * translates it as `errors.orgs.not_found`. Services never throw HTTP exceptions: the status lives here.
@@ -24,24 +27,42 @@ export class AppError extends Error {
   }
 }
 
-export type FieldIssue = { path: string; message: string };
+/**
+ * One field of a 400 validation_failed. `code` names the issue for the web (`fieldIssues.<code>`, with
+ * `params`): a contract field issue (`plans.indicator_code_duplicate`) or zod's own (`zod.too_small`);
+ * `message` is its Vietnamese text. Issues a service raises in prose (`{ path, message }`) carry no code.
+ */
+export type FieldIssue = { path: string; message: string; code?: string; params?: Record<string, unknown> };
+
+/** A contract code given as the message (a schema's zod message run by a service) becomes code + text. */
+function withCode(issue: FieldIssue): FieldIssue {
+  const text = issue.code ? undefined : fieldIssueTexts.get(issue.message);
+  if (text === undefined) return issue;
+  const out: FieldIssue = {
+    path: issue.path,
+    code: issue.message,
+    message: fillIssueText(text, issue.params),
+  };
+  if (issue.params) out.params = issue.params;
+  return out;
+}
 
 export const errors = {
   notFound: (entity: string, message = 'Không tìm thấy hoặc bạn không có quyền truy cập.') =>
     new AppError({ code: `${entity}.not_found`, message, status: 404 }),
-  validation: (issues: FieldIssue[], message?: string) =>
-    new AppError({
+  validation: (given: FieldIssue[], message?: string) => {
+    const issues = given.map(withCode);
+    return new AppError({
       code: 'validation_failed',
       message: message ?? `Dữ liệu không hợp lệ: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       status: 400,
       details: { issues },
-    }),
+    });
+  },
   conflict: (code: string, message: string, details?: unknown) =>
     new AppError({ code, message, status: 409, details }),
-  forbidden: (message = 'Bạn không có quyền thực hiện thao tác này.') =>
-    new AppError({ code: 'auth.forbidden', message, status: 403 }),
-  unauthenticated: (message = 'Bạn cần đăng nhập.') =>
-    new AppError({ code: 'auth.unauthenticated', message, status: 401 }),
+  forbidden: (message?: string) => withMessage(platformErrors['auth.forbidden'](), message),
+  unauthenticated: (message?: string) => withMessage(platformErrors['auth.unauthenticated'](), message),
   badRequest: (code: string, message: string, details?: unknown) =>
     new AppError({ code, message, status: 400, details }),
 };
@@ -96,3 +117,33 @@ export function defineErrors<const D extends Record<string, ErrorDef>>(
   }
   return out as { [K in keyof D]: Factory<D[K]> } & { catalogue: ErrorCatalogue };
 }
+
+function withMessage(e: AppError, message: string | undefined): AppError {
+  return message === undefined
+    ? e
+    : new AppError({ code: e.code, status: e.status, message, details: e.details });
+}
+
+/**
+ * The platform's own codes: the error handler's (request.*, conflict.*, route.not_found, validation_failed,
+ * internal) and the sign-in guard's (auth.forbidden, auth.unauthenticated). The message is the default; the
+ * handler may answer a more precise one (e.g. 'Tệp quá lớn.' for request.too_large).
+ */
+export const platformErrors = defineErrors(null, {
+  validation_failed: { status: 400, message: 'Dữ liệu không hợp lệ.' },
+  internal: { status: 500, message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.' },
+  'route.not_found': { status: 404, message: 'Không có đường dẫn này.' },
+  'auth.forbidden': { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  'auth.unauthenticated': { status: 401, message: 'Bạn cần đăng nhập.' },
+  'request.malformed_json': { status: 400, message: 'Nội dung JSON không hợp lệ.' },
+  'request.empty_body': { status: 400, message: 'Thiếu nội dung yêu cầu.' },
+  'request.too_large': { status: 413, message: 'Nội dung yêu cầu quá lớn.' },
+  'request.unsupported_media_type': { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
+  'request.invalid_reference': { status: 400, message: 'Tham chiếu tới bản ghi không tồn tại.' },
+  'request.invalid_value': { status: 400, message: 'Giá trị không hợp lệ.' },
+  'request.value_too_long': { status: 400, message: 'Giá trị quá dài.' },
+  'request.rate_limited': { status: 429, message: 'Quá nhiều yêu cầu, hãy thử lại sau.' },
+  'request.invalid': { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  'conflict.duplicate': { status: 409, message: 'Dữ liệu trùng với bản ghi đã có.' },
+  'conflict.retry': { status: 409, message: 'Xung đột ghi đồng thời, hãy thử lại.' },
+});

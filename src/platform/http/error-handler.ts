@@ -1,59 +1,86 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldIssue, isAppError } from '../errors.ts';
+import { fillIssueText } from '../../contracts/common.ts';
+import { fieldIssueTexts } from '../../contracts/issues.ts';
+import { type AppError, type FieldIssue, isAppError, platformErrors } from '../errors.ts';
 
 type ErrorPayload = { status: number; code: string; message: string; details?: unknown };
+type PlatformCode = Exclude<keyof typeof platformErrors, 'catalogue'>;
 
-const fastifyCodes: Record<string, Omit<ErrorPayload, 'details'>> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'request.malformed_json',
-    message: 'Nội dung JSON không hợp lệ.',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    status: 400,
-    code: 'request.empty_body',
-    message: 'Thiếu nội dung yêu cầu.',
-  },
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    code: 'request.too_large',
-    message: 'Nội dung yêu cầu quá lớn.',
-  },
-  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'request.too_large', message: 'Tệp quá lớn.' },
-  FST_PARTS_LIMIT: { status: 413, code: 'request.too_large', message: 'Quá nhiều phần trong biểu mẫu.' },
-  FST_FILES_LIMIT: { status: 413, code: 'request.too_large', message: 'Quá nhiều tệp.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    code: 'request.unsupported_media_type',
-    message: 'Kiểu nội dung không được hỗ trợ.',
-  },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: {
-    status: 415,
-    code: 'request.unsupported_media_type',
-    message: 'Yêu cầu phải là multipart/form-data.',
-  },
+/** The payload of a platform code, with a more precise message than the catalogue's default when given. */
+function payload(code: PlatformCode, message?: string): ErrorPayload {
+  const e = platformErrors[code]();
+  return { status: e.status, code: e.code, message: message ?? e.message };
+}
+
+const fastifyCodes: Record<string, [PlatformCode, string?]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['request.malformed_json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['request.empty_body'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['request.too_large'],
+  FST_REQ_FILE_TOO_LARGE: ['request.too_large', 'Tệp quá lớn.'],
+  FST_PARTS_LIMIT: ['request.too_large', 'Quá nhiều phần trong biểu mẫu.'],
+  FST_FILES_LIMIT: ['request.too_large', 'Quá nhiều tệp.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['request.unsupported_media_type'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [
+    'request.unsupported_media_type',
+    'Yêu cầu phải là multipart/form-data.',
+  ],
 };
 
 // PostgreSQL errors that mean "bad input" rather than "bug": answered as 4xx, never 500.
-const pgCodes: Record<string, Omit<ErrorPayload, 'details'>> = {
-  '23505': { status: 409, code: 'conflict.duplicate', message: 'Dữ liệu trùng với bản ghi đã có.' },
-  '23503': {
-    status: 400,
-    code: 'request.invalid_reference',
-    message: 'Tham chiếu tới bản ghi không tồn tại.',
-  },
-  '22P02': { status: 400, code: 'request.invalid_value', message: 'Giá trị không hợp lệ.' },
-  '22001': { status: 400, code: 'request.value_too_long', message: 'Giá trị quá dài.' },
-  '40001': { status: 409, code: 'conflict.retry', message: 'Xung đột ghi đồng thời, hãy thử lại.' },
+const pgCodes: Record<string, PlatformCode> = {
+  '23505': 'conflict.duplicate',
+  '23503': 'request.invalid_reference',
+  '22P02': 'request.invalid_value',
+  '22001': 'request.value_too_long',
+  '40001': 'conflict.retry',
 };
+
+type ZodValidation = {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+/** zod's own parameters (minimum, maximum, inclusive, origin, expected, format, keys…): scalars and lists of them. */
+function zodParams(raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    if (typeof v === 'bigint') out[k] = Number(v);
+    else if (scalar(v) || (Array.isArray(v) && v.every(scalar))) out[k] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * One zod issue as the API answers it: a contract code (the schema's message) with its custom params and its
+ * Vietnamese text, or zod's own issue as `zod.<code>` with its parameters and zod's Vietnamese message.
+ */
+function fieldIssue(v: ZodValidation, where: string): FieldIssue {
+  const p = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const path = p ? `${where}.${p}` : where;
+  const text = v.message === undefined ? undefined : fieldIssueTexts.get(v.message);
+  if (text !== undefined) {
+    const custom = v.params?.params as Record<string, unknown> | undefined;
+    const issue: FieldIssue = { path, code: v.message!, message: fillIssueText(text, custom) };
+    if (custom) issue.params = custom;
+    return issue;
+  }
+  const issue: FieldIssue = {
+    path,
+    code: `zod.${v.keyword ?? 'custom'}`,
+    message: v.message ?? 'Không hợp lệ',
+  };
+  const params = zodParams(v.params);
+  if (params) issue.params = params;
+  return issue;
+}
 
 function validationIssues(err: FastifyError): FieldIssue[] {
   const where = (err as { validationContext?: string }).validationContext ?? 'body';
-  return (err.validation ?? []).map((v) => {
-    const p = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    return { path: p ? `${where}.${p}` : where, message: v.message ?? 'Không hợp lệ' };
-  });
+  return ((err.validation ?? []) as ZodValidation[]).map((v) => fieldIssue(v, where));
 }
 
 function classify(err: FastifyError | AppError | Error): ErrorPayload | null {
@@ -62,22 +89,18 @@ function classify(err: FastifyError | AppError | Error): ErrorPayload | null {
   const fe = err as FastifyError & { cause?: { code?: string } };
   if (hasZodFastifySchemaValidationErrors(fe)) {
     const issues = validationIssues(fe);
-    return {
-      status: 400,
-      code: 'validation_failed',
-      message: `Dữ liệu không hợp lệ: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      details: { issues },
-    };
+    const message = `Dữ liệu không hợp lệ: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+    return { ...payload('validation_failed', message), details: { issues } };
   }
   if (isResponseSerializationError(fe)) return null;
-  if (fe.code && fastifyCodes[fe.code]) return { ...fastifyCodes[fe.code]! };
+  const known = fe.code ? fastifyCodes[fe.code] : undefined;
+  if (known) return payload(...known);
   const pg = (fe as { code?: string }).code ?? fe.cause?.code;
   if (pg && pgCodes[pg])
-    return { ...pgCodes[pg]!, details: { constraint: (fe as { constraint?: string }).constraint } };
-  if (fe.statusCode === 429)
-    return { status: 429, code: 'request.rate_limited', message: 'Quá nhiều yêu cầu, hãy thử lại sau.' };
+    return { ...payload(pgCodes[pg]!), details: { constraint: (fe as { constraint?: string }).constraint } };
+  if (fe.statusCode === 429) return payload('request.rate_limited');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, code: 'request.invalid', message: fe.message };
+    return { ...payload('request.invalid', fe.message), status: fe.statusCode };
   }
   return null;
 }
@@ -99,28 +122,19 @@ export function installErrorHandling(
         .send({ error: { code: known.code, message: known.message, details: known.details } });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({
-      error: { code: 'internal', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.' },
-    });
+    const internal = payload('internal');
+    return reply.status(500).send({ error: { code: internal.code, message: internal.message } });
   });
 
   app.setNotFoundHandler(async (req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/assets/');
     const html = isPage && spaIndex ? await spaIndex() : null;
     if (html) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-    return reply.status(404).send({
-      error: {
-        code: 'route.not_found',
-        message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}`,
-      },
-    });
+    const notFound = payload('route.not_found', `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}`);
+    return reply.status(404).send({ error: { code: notFound.code, message: notFound.message } });
   });
 }
 
 export function rateLimitError(): AppError {
-  return new AppError({
-    code: 'request.rate_limited',
-    message: 'Quá nhiều yêu cầu, hãy thử lại sau.',
-    status: 429,
-  });
+  return platformErrors['request.rate_limited']();
 }

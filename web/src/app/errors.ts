@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { isApiError } from './api-client.ts';
 import { formatDateTime } from './dates.ts';
-import { translateIssue } from './i18n/contract-messages.ts';
+import { serverIssueText } from './i18n/field-issues.ts';
 
 /** A message for any thrown error: `errors.<code>` when we have it, otherwise the server's own message. */
 export function errorMessage(error: unknown): string {
@@ -21,16 +21,22 @@ export function errorMessage(error: unknown): string {
 
 export type FieldIssue = { path: (string | number)[]; message: string };
 
-/** `details.issues` of a 400 validation_failed, with `body.` stripped so paths match form fields. */
+/** A field issue as the API sends it (see FieldIssue in src/platform/errors.ts). */
+type ApiFieldIssue = { path: string; message: string; code?: string; params?: Record<string, unknown> };
+
+/**
+ * `details.issues` of a 400 validation_failed, with `body.` stripped so paths match form fields, each in the UI
+ * language (by its code and params).
+ */
 export function serverFieldIssues(error: unknown): FieldIssue[] {
   if (!isApiError(error) || error.code !== 'validation_failed') return [];
-  const issues = (error.details as { issues?: { path: string; message: string }[] } | null)?.issues ?? [];
+  const issues = (error.details as { issues?: ApiFieldIssue[] } | null)?.issues ?? [];
   return issues.map((issue) => ({
     path: issue.path
       .replace(/^(body|query|params)\.?/, '')
       .split('.')
       .filter((p) => p !== '')
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-    message: translateIssue(issue.message),
+    message: serverIssueText(issue),
   }));
 }

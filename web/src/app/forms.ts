@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import i18n from 'i18next';
 import type { z } from 'zod';
 import { type FieldIssue, serverFieldIssues } from './errors.ts';
-import { translateIssue } from './i18n/contract-messages.ts';
+import { zodIssueText } from './i18n/field-issues.ts';
 
 function valueAt(values: unknown, path: (string | number)[]): unknown {
   let current = values;
@@ -81,7 +81,7 @@ export function parseWith<S extends z.ZodType>(
   const issues = result.error.issues.map((i) => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     const isMissing = i.code === 'invalid_type' && isBlank(valueAt(values, path));
-    return { path, message: isMissing ? i18n.t('validation.required') : translateIssue(i.message) };
+    return { path, message: isMissing ? i18n.t('validation.required') : zodIssueText(i) };
   });
   const orphans = showFieldIssues(form, issues);
   if (orphans.length > 0) onOrphans?.(orphans);

@@ -7,6 +7,12 @@ export const enErrors: typeof viErrors = {
   validation_failed: 'Some data is not valid. Check the highlighted fields.',
   route: { not_found: 'This function does not exist.' },
   request: {
+    malformed_json: 'The request is not valid JSON.',
+    empty_body: 'The request has no content.',
+    invalid: 'Invalid request.',
+    invalid_reference: 'The data refers to a record that does not exist.',
+    invalid_value: 'A value is invalid.',
+    value_too_long: 'A value is too long.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
     too_large: 'The file or data sent is too large.',
     unsupported_media_type: 'This file type is not supported. Use .csv or .xlsx.',
@@ -59,6 +65,9 @@ export const enErrors: typeof viErrors = {
     attachments: { not_found: 'Attachment not found.' },
   },
   notifications: { not_found: 'Notification not found.' },
+  plan_activities: { not_found: 'Activity not found.' },
+  grants: { not_found: 'This role was not found within your reach.' },
+  api_tokens: { not_found: 'API key not found.' },
   training: {
     course: { not_found: 'Course not found.' },
     trainer: { not_found: 'Trainer not found.' },

@@ -2,6 +2,7 @@ import { enOrgs } from '../../features/orgs/i18n.en.ts';
 import { enNotifications, enPlans, enReports } from '../../features/plans/i18n.en.ts';
 import { enPeople, enTraining } from '../../features/training/i18n.en.ts';
 import { enErrors } from './en-errors.ts';
+import { enFieldIssues } from './en-field-issues.ts';
 import type { Resource } from './vi.ts';
 
 export const en: Resource = {
@@ -240,4 +241,5 @@ export const en: Resource = {
   },
   validation: { required: 'Required' },
   errors: enErrors,
+  fieldIssues: enFieldIssues,
 };

@@ -6,6 +6,12 @@ export const viErrors = {
   validation_failed: 'Dữ liệu chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.',
   route: { not_found: 'Không tìm thấy chức năng này.' },
   request: {
+    malformed_json: 'Nội dung gửi lên không đúng định dạng JSON.',
+    empty_body: 'Thiếu nội dung yêu cầu.',
+    invalid: 'Yêu cầu không hợp lệ.',
+    invalid_reference: 'Dữ liệu tham chiếu tới bản ghi không tồn tại.',
+    invalid_value: 'Có giá trị không hợp lệ.',
+    value_too_long: 'Có giá trị quá dài.',
     rate_limited: 'Bạn đã thao tác quá nhiều lần. Hãy đợi một lát rồi thử lại.',
     too_large: 'Tệp hoặc nội dung gửi lên quá lớn.',
     unsupported_media_type: 'Định dạng tệp không được hỗ trợ. Hãy dùng .csv hoặc .xlsx.',
@@ -58,6 +64,9 @@ export const viErrors = {
     attachments: { not_found: 'Không tìm thấy tệp đính kèm.' },
   },
   notifications: { not_found: 'Không tìm thấy thông báo.' },
+  plan_activities: { not_found: 'Không tìm thấy hoạt động.' },
+  grants: { not_found: 'Không tìm thấy quyền này trong phạm vi của bạn.' },
+  api_tokens: { not_found: 'Không tìm thấy khoá API.' },
   training: {
     course: { not_found: 'Không tìm thấy khoá học.' },
     trainer: { not_found: 'Không tìm thấy giảng viên.' },

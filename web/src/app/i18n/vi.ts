@@ -2,6 +2,7 @@ import { viOrgs } from '../../features/orgs/i18n.vi.ts';
 import { viNotifications, viPlans, viReports } from '../../features/plans/i18n.vi.ts';
 import { viPeople, viTraining } from '../../features/training/i18n.vi.ts';
 import { viErrors } from './vi-errors.ts';
+import { viFieldIssues } from './vi-field-issues.ts';
 
 /** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
 export const vi = {
@@ -243,6 +244,7 @@ export const vi = {
   },
   validation: { required: 'Bắt buộc nhập' },
   errors: viErrors,
+  fieldIssues: viFieldIssues,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

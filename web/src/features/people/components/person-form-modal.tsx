@@ -9,7 +9,7 @@ import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { translateIssue } from '../../../app/i18n/contract-messages.ts';
+import { zodIssueText } from '../../../app/i18n/field-issues.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type Person, usePersonChange } from '../api.ts';
 
@@ -88,7 +88,7 @@ export function PersonFormModal({ person, defaultOrgId, onClose, onSaved, onDupl
     // The CCCD's 12 digits are checked with the contract's own field schema before anything is sent.
     const cccdCheck = cccdInput.safeParse(values.cccd ?? '');
     if (!cccdCheck.success) {
-      form.setFields([{ name: 'cccd', errors: [translateIssue(cccdCheck.error.issues[0]?.message ?? '')] }]);
+      form.setFields([{ name: 'cccd', errors: [zodIssueText(cccdCheck.error.issues[0])] }]);
       return;
     }
     const body = {

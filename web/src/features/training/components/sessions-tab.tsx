@@ -20,7 +20,7 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { DATE_FORMAT, formatDate } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, showFieldIssues } from '../../../app/forms.ts';
-import { translateIssue } from '../../../app/i18n/contract-messages.ts';
+import { zodIssueText } from '../../../app/i18n/field-issues.ts';
 import { type Session, type TrainingClass, useClassChange } from '../api.ts';
 import { RuleCheck } from './class-overview-tab.tsx';
 import { useCourseLength } from './training-labels.tsx';
@@ -136,7 +136,7 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
       const issues = rename(
         parsed.error.issues.map((i) => ({
           path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: translateIssue(i.message),
+          message: zodIssueText(i),
         })),
       );
       const orphans = showFieldIssues(form, issues);

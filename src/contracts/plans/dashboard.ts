@@ -1,0 +1,73 @@
+/** The dashboard: totals, completeness and the units behind, for an organisation and a period. */
+import { z } from 'zod';
+import { pageOf, pageQuery } from '../common.ts';
+import { indicatorKind } from './indicators.ts';
+
+export const dashboardQuery = z.object({
+  orgId: z.coerce.number().int().positive(),
+  periodKey: z.string().default('once'),
+});
+const indicatorTotal = z.object({
+  indicatorId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: indicatorKind,
+  value: z.number(),
+  denominator: z.number().nullable(),
+  /** value/denominator (ratio) or share of units answering yes (yes_no), in %. */
+  percent: z.number().nullable(),
+  target: z.number().nullable(),
+  /** actual ÷ (target × goal%) in %, for quotas; percent ÷ target for floors and coverage. */
+  achievementPercent: z.number().nullable(),
+});
+const behindUnit = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  /** The child line of the dashboard's organisation the unit is under; null when it is that line or the organisation. */
+  lineName: z.string().nullable(),
+  timeliness: z.enum(['late', 'missing']),
+});
+const lineTotal = indicatorTotal.omit({ code: true, name: true, kind: true });
+export const dashboardView = z.object({
+  orgId: z.number().int(),
+  periodKey: z.string(),
+  dueOn: z.string(),
+  totals: z.array(indicatorTotal),
+  completeness: z.object({
+    expected: z.number().int(),
+    reported: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+  }),
+  children: z.array(
+    z.object({
+      orgId: z.number().int(),
+      orgName: z.string(),
+      expected: z.number().int(),
+      reported: z.number().int(),
+      /** The line's figures per indicator; code, name and kind are those of `totals` (not repeated per line). */
+      totals: z.array(lineTotal),
+    }),
+  ),
+  /** The first late or missing units by name (at most 50); `behindTotal` says how many there are. */
+  behind: z.array(behindUnit),
+  behindTotal: z.number().int(),
+  /** Disaggregated totals of counted reports in the subtree, per indicator with a breakdown. */
+  breakdowns: z.array(
+    z.object({
+      indicatorId: z.number().int(),
+      label: z.string(),
+      categories: z.array(z.object({ code: z.string(), label: z.string(), value: z.number() })),
+    }),
+  ),
+  /** First submissions per Vietnamese calendar day in the subtree, for the submissions-over-time chart. */
+  submissions: z.array(z.object({ day: z.string(), onTime: z.number().int(), late: z.number().int() })),
+  /** Whether the org itself is a reporter (a leaf to drill into its form). */
+  isReporter: z.boolean(),
+  reportId: z.number().int().nullable(),
+});
+export type DashboardView = z.infer<typeof dashboardView>;
+export const dashboardBehindQuery = dashboardQuery.extend(pageQuery.shape);
+export const dashboardBehindPage = pageOf(behindUnit);
+export type DashboardBehindPage = z.infer<typeof dashboardBehindPage>;

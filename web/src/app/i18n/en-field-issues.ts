@@ -1,0 +1,60 @@
+import type { viFieldIssues } from './vi-field-issues.ts';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/** English texts of the contracts' field issues, the same keys as vi-field-issues.ts. */
+export const enFieldIssues: Shape<typeof viFieldIssues> = {
+  common: {
+    date_format: 'The date must look like YYYY-MM-DD',
+    date_invalid: 'That date does not exist',
+    end_before_start: 'The end date is before the start date',
+    full_name_required: 'Enter the full name',
+    email_invalid: 'Invalid email address',
+    phone_invalid: 'Invalid phone number',
+    code_chars: 'The code may only hold unaccented letters, digits, _ . -',
+    period_key_invalid: 'Invalid reporting period',
+  },
+  admin_units: {
+    province_code_digits: 'A province code has 2 digits',
+  },
+  auth: {
+    username_required: 'Enter your username',
+    password_required: 'Enter your password',
+    password_min: 'The password needs at least 10 characters',
+    password_letter: 'The password needs a letter',
+    password_digit: 'The password needs a digit',
+    token_name_required: 'Give the key a name',
+  },
+  certificates: {
+    reason_min: 'The reason needs at least 3 characters',
+  },
+  orgs: {
+    code_chars: 'The code may only hold letters, digits and . _ / -',
+    admin_unit_code_digits: 'An administrative unit code has 2 (province) or 5 (commune) digits',
+    name_min: 'The name needs at least 2 characters',
+  },
+  people: {
+    cccd_digits: 'A CCCD has exactly 12 digits',
+  },
+  plans: {
+    max_below_min: 'The maximum is below the minimum',
+    yes_no_no_breakdown: 'A yes/no indicator has no breakdown',
+    output_duplicate: 'This output is listed twice',
+    indicators_min: 'Add at least one indicator',
+    once_needs_due_date: 'A one-off report needs a due date',
+    indicator_code_duplicate: 'The code {{code}} is used twice',
+    recipients_list_or_changes: 'Send either the whole recipient list or what to add and remove — not both',
+    amend_reason_required: 'Give the reason for the amendment',
+  },
+  training: {
+    expiry_before_effective: 'The end date is before the date it takes effect',
+    end_time_before_start: 'The end time must be after the start time',
+    score_range: 'Scores run from 0 to 10',
+    month_format: 'The month must look like YYYY-MM',
+  },
+  users: {
+    username_min: 'The username needs at least 3 characters',
+    username_chars: 'The username may only hold unaccented letters, digits and . _ -',
+    grants_min: 'Give at least one role on an organisation',
+  },
+};
