@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fold } from '../../plans/components/plan-labels.tsx';
+import { fold } from '../../../app/text.ts';
 import type { Certificate, ClassStatus, Course, Enrolment, RequestStatus } from '../api.ts';
 
 /** The course's name in the reader's language. */
