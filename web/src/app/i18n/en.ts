@@ -1,15 +1,9 @@
-import { enAccount, enHome } from '../../features/account/i18n.en.ts';
-import { enAdminUnits } from '../../features/admin-units/i18n.en.ts';
-import { enAudit } from '../../features/audit/i18n.en.ts';
-import { enAuth } from '../../features/auth/i18n.en.ts';
-import { enOrgKinds, enOrgStatus, enOrgs } from '../../features/orgs/i18n.en.ts';
-import { enNotifications, enPlans, enReports } from '../../features/plans/i18n.en.ts';
-import { enPeople, enTraining } from '../../features/training/i18n.en.ts';
-import { enUsers } from '../../features/users/i18n.en.ts';
+import { features } from '../features.ts';
 import { enErrors } from './en-errors.ts';
-import type { Resource } from './vi.ts';
+import { mergeNamespaces, type Shape } from './keys.ts';
+import type { Resource, ShellResource } from './vi.ts';
 
-export const en: Resource = {
+const enShell: Shape<ShellResource> = {
   common: {
     decimalSeparator: '.',
     save: 'Save',
@@ -51,20 +45,11 @@ export const en: Resource = {
     text: 'This address does not exist or has changed.',
     home: 'Back to the overview',
   },
-  auth: enAuth,
-  home: enHome,
-  orgKinds: enOrgKinds,
-  orgStatus: enOrgStatus,
-  orgs: enOrgs,
-  plans: enPlans,
-  reports: enReports,
-  notifications: enNotifications,
-  training: enTraining,
-  people: enPeople,
-  adminUnits: enAdminUnits,
-  users: enUsers,
-  audit: enAudit,
-  account: enAccount,
   validation: { required: 'Required' },
   errors: enErrors,
 };
+
+export const en = {
+  ...enShell,
+  ...mergeNamespaces(features.map((f) => f.translations.en)),
+} as Shape<Resource>;

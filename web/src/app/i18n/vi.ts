@@ -1,15 +1,9 @@
-import { viAccount, viHome } from '../../features/account/i18n.vi.ts';
-import { viAdminUnits } from '../../features/admin-units/i18n.vi.ts';
-import { viAudit } from '../../features/audit/i18n.vi.ts';
-import { viAuth } from '../../features/auth/i18n.vi.ts';
-import { viOrgKinds, viOrgStatus, viOrgs } from '../../features/orgs/i18n.vi.ts';
-import { viNotifications, viPlans, viReports } from '../../features/plans/i18n.vi.ts';
-import { viPeople, viTraining } from '../../features/training/i18n.vi.ts';
-import { viUsers } from '../../features/users/i18n.vi.ts';
+import { features } from '../features.ts';
+import { mergeNamespaces } from './keys.ts';
 import { viErrors } from './vi-errors.ts';
 
-/** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
-export const vi = {
+/** The shell's own texts (menu, header, common words, errors); each feature brings its namespaces. */
+const viShell = {
   common: {
     decimalSeparator: ',',
     save: 'Lưu',
@@ -51,23 +45,19 @@ export const vi = {
     text: 'Đường dẫn này không tồn tại hoặc đã thay đổi.',
     home: 'Về trang tổng quan',
   },
-  auth: viAuth,
-  home: viHome,
-  orgKinds: viOrgKinds,
-  orgStatus: viOrgStatus,
-  orgs: viOrgs,
-  plans: viPlans,
-  reports: viReports,
-  notifications: viNotifications,
-  training: viTraining,
-  people: viPeople,
-  adminUnits: viAdminUnits,
-  users: viUsers,
-  audit: viAudit,
-  account: viAccount,
   validation: { required: 'Bắt buộc nhập' },
   errors: viErrors,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type Resource = Shape<typeof vi>;
+export type ShellResource = typeof viShell;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type FeatureResource = UnionToIntersection<(typeof features)[number]['translations']['vi']>;
+
+/** Every key the app may translate: the shell's and every feature's (i18next's key types read this). */
+export type Resource = ShellResource & FeatureResource;
+
+/** Vietnamese, the first language. English has the same shape (each part is checked by its type). */
+export const vi = { ...viShell, ...mergeNamespaces(features.map((f) => f.translations.vi)) } as Resource;
