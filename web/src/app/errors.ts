@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { isApiError } from './api-client.ts';
 import { formatDateTime } from './dates.ts';
 import { serverIssueText } from './i18n/field-issues.ts';
+import { isTranslationKey } from './i18n/keys.ts';
 
 /** A message for any thrown error: `errors.<code>` when we have it, otherwise the server's own message. */
 export function errorMessage(error: unknown): string {
@@ -13,7 +14,7 @@ export function errorMessage(error: unknown): string {
     const key = `errors.${error.code}`;
     // Details of a conflict (e.g. `{ have: 1, need: 2 }`) fill the translation's {{placeholders}}.
     const values = error.details !== null && typeof error.details === 'object' ? error.details : {};
-    if (i18n.exists(key)) return i18n.t(key, values as Record<string, unknown>);
+    if (isTranslationKey(key)) return i18n.t(key, values as Record<string, unknown>);
     return error.message || i18n.t('errors.unknown');
   }
   return i18n.t('errors.unknown');

@@ -19,6 +19,9 @@ const proseEnglish: Record<string, string> = {
   'Chưa chọn tệp danh sách': 'Choose a roster file',
 };
 
+/** Field-issue keys are checked by test/error-vocabulary.test.ts (every contract code has a vi and an en text). */
+const tr = (key: string, params?: object) => (i18n.t as unknown as (k: string, p?: object) => string)(key, params);
+
 /**
  * An issue of the web's own zod parse (the contract's schema): its message is a contract code when the schema
  * names one, else zod's own text, already in the UI language (the zod locale follows it, ./index.ts).
@@ -26,7 +29,7 @@ const proseEnglish: Record<string, string> = {
 export function zodIssueText(issue: { message: string } | undefined): string {
   if (!issue) return '';
   const params = (issue as { params?: Params }).params;
-  return knownCode(issue.message) ? i18n.t(`fieldIssues.${issue.message}`, params) : issue.message;
+  return knownCode(issue.message) ? tr(`fieldIssues.${issue.message}`, params) : issue.message;
 }
 
 /**
@@ -34,7 +37,7 @@ export function zodIssueText(issue: { message: string } | undefined): string {
  * (`zod.too_small`) → zod's text in the UI language from its parameters; prose as sent (English when known).
  */
 export function serverIssueText(issue: { code?: string; message: string; params?: Params }): string {
-  if (knownCode(issue.code)) return i18n.t(`fieldIssues.${issue.code}`, issue.params);
+  if (knownCode(issue.code)) return tr(`fieldIssues.${issue.code}`, issue.params);
   if (i18n.language !== 'en') return issue.message;
   if (issue.code?.startsWith('zod.')) {
     const raw = { ...issue.params, code: issue.code.slice(4), path: [], input: undefined };

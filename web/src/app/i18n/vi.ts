@@ -1,11 +1,10 @@
-import { viOrgs } from '../../features/orgs/i18n.vi.ts';
-import { viNotifications, viPlans, viReports } from '../../features/plans/i18n.vi.ts';
-import { viPeople, viTraining } from '../../features/training/i18n.vi.ts';
+import { features } from '../features.ts';
+import { mergeNamespaces } from './keys.ts';
 import { viErrors } from './vi-errors.ts';
 import { viFieldIssues } from './vi-field-issues.ts';
 
-/** Vietnamese, the first language. en.ts must have the same shape (checked by its type). */
-export const vi = {
+/** The shell's own texts (menu, header, common words, errors); each feature brings its namespaces. */
+const viShell = {
   common: {
     decimalSeparator: ',',
     save: 'Lưu',
@@ -42,210 +41,25 @@ export const vi = {
     logout: 'Đăng xuất',
   },
   header: { language: 'Ngôn ngữ', userMenu: 'Tài khoản của tôi', systemAdmin: 'Quản trị hệ thống' },
-  auth: {
-    tagline:
-      'Lập kế hoạch, triển khai và báo cáo các chương trình chăm sóc sức khoẻ người lao động và hoạt động nhân đạo.',
-    username: 'Tên đăng nhập',
-    password: 'Mật khẩu',
-    signIn: 'Đăng nhập',
-  },
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Đường dẫn này không tồn tại hoặc đã thay đổi.',
     home: 'Về trang tổng quan',
-  },
-  home: {
-    greeting: 'Xin chào, {{name}}',
-    intro: 'Đây là trang tổng quan của bạn trên Chung Tay.',
-    yourOrgs: 'Tổ chức của bạn',
-    systemAdmin: 'Quản trị hệ thống — xem được mọi tổ chức',
-    noGrants: 'Bạn chưa được phân quyền trên tổ chức nào. Hãy liên hệ quản trị viên của đơn vị.',
-    noGrantsAdmin:
-      'Bạn chưa được gán vào tổ chức cụ thể nào; với quyền quản trị hệ thống bạn vẫn xem được mọi tổ chức.',
-    quickLinks: 'Truy cập nhanh',
-    links: {
-      orgs: 'Xem cây tổ chức, thêm đơn vị trực thuộc, cập nhật thông tin',
-      users: 'Tạo tài khoản và phân quyền theo tổ chức',
-      adminUnits: 'Danh mục tỉnh, xã theo danh sách chính thức',
-      audit: 'Ai đã làm gì, khi nào',
-      plans: 'Kế hoạch, hướng dẫn; giao chỉ tiêu; tổng hợp báo cáo',
-      reports: 'Các báo cáo đơn vị bạn phải nộp',
-      training: 'Lớp tập huấn sơ cấp cứu, ATVSLĐ; học viên; giấy chứng nhận',
-      people: 'Danh sách người dùng chung: học viên, giảng viên',
-    },
-  },
-  orgKinds: {
-    red_cross: 'Hội Chữ thập đỏ',
-    union: 'Công đoàn',
-    health: 'Y tế',
-    government: 'Cơ quan nhà nước',
-    enterprise: 'Doanh nghiệp',
-    industrial_park_board: 'Ban quản lý KCN',
-    training_institution: 'Cơ sở đào tạo',
-    service_centre: 'Trung tâm dịch vụ',
-    other: 'Khác',
-  },
-  orgStatus: { active: 'Đang hoạt động', closed: 'Đã giải thể', merged: 'Đã sáp nhập' },
-  orgs: viOrgs,
-  plans: viPlans,
-  reports: viReports,
-  notifications: viNotifications,
-  training: viTraining,
-  people: viPeople,
-  adminUnits: {
-    provinces: 'Tỉnh, thành phố ({{count}})',
-    communes: 'Xã, phường, đặc khu ({{count}})',
-    code: 'Mã',
-    name: 'Tên',
-    kind: 'Loại',
-    kinds: { tinh: 'Tỉnh', thanh_pho: 'Thành phố', xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' },
-    province: 'Tỉnh, thành phố',
-    communeCount: 'Số xã',
-    searchPlaceholder: 'Tìm xã, phường (không cần dấu)',
-    emptyProvinces: 'Chưa có danh mục tỉnh, thành phố. Hãy nhập danh sách chính thức (CSV/XLSX).',
-    emptyCommunes: 'Chưa có đơn vị hành chính cấp xã. Hãy nhập danh sách chính thức (CSV/XLSX).',
-    emptySearch: 'Không có đơn vị nào khớp. Hãy bỏ bớt bộ lọc hoặc thử từ khoá khác.',
-    pickPlaceholder: 'Gõ tên tỉnh hoặc xã để tìm',
-    pickEmpty: 'Không tìm thấy đơn vị hành chính',
-    import: {
-      title: 'Nhập danh sách chính thức',
-      hint: 'Tải lên danh sách đơn vị hành chính do Cục Thống kê công bố. Đơn vị đã có sẽ được cập nhật, không bị nhân đôi.',
-      columnsLabel: 'Các cột',
-      drop: 'Bấm hoặc kéo tệp vào đây để tải lên',
-      formats: 'Tệp .csv hoặc .xlsx',
-      summary: 'Tổng {{total}}, thêm {{inserted}}, cập nhật {{updated}}, không đổi {{unchanged}}',
-      line: 'Dòng',
-      field: 'Cột',
-      message: 'Lỗi',
-    },
-  },
-  users: {
-    title: 'Người dùng',
-    create: 'Thêm người dùng',
-    created: 'Đã tạo tài khoản {{username}}',
-    saved: 'Đã lưu',
-    searchPlaceholder: 'Tìm theo tên đăng nhập, họ tên',
-    empty: 'Chưa có người dùng. Bấm “Thêm người dùng” để tạo tài khoản.',
-    emptySearch: 'Không có người dùng nào khớp với từ khoá.',
-    username: 'Tên đăng nhập',
-    usernameHint: 'Chữ không dấu, số và . _ -',
-    fullName: 'Họ và tên',
-    email: 'Email',
-    locale: 'Ngôn ngữ',
-    grants: 'Quyền theo tổ chức',
-    status: 'Trạng thái',
-    lastLogin: 'Đăng nhập gần nhất',
-    active: 'Đang hoạt động',
-    inactive: 'Đã khoá sử dụng',
-    locked: 'Tạm khoá do đăng nhập sai',
-    activeLabel: 'Cho phép sử dụng',
-    activeHint: 'Tắt để ngừng cho tài khoản này đăng nhập.',
-    initialPassword: 'Mật khẩu ban đầu',
-    resetPassword: 'Đặt lại mật khẩu',
-    resetPasswordHint: 'Để trống nếu không đổi.',
-    rolePlaceholder: 'Vai trò',
-    addGrant: 'Thêm quyền',
-    grantAdded: 'Đã thêm quyền',
-    grantRemoved: 'Đã thu hồi quyền',
-    removeGrantConfirm: 'Thu hồi quyền này?',
-    noGrants: 'Chưa có quyền nào. Chọn tổ chức và vai trò bên dưới rồi bấm “Thêm quyền”.',
-    lockedNotice: 'Tài khoản đang tạm khoá do đăng nhập sai nhiều lần.',
-    unlock: 'Mở khoá',
-    unlocked: 'Đã mở khoá tài khoản',
-    editNamed: 'Sửa {{name}}',
-    createdAt: 'Tạo lúc {{at}}',
-    lastLoginAt: 'đăng nhập gần nhất {{at}}',
-  },
-  audit: {
-    title: 'Nhật ký hoạt động',
-    intro:
-      'Mọi thay đổi dữ liệu và mọi lần đăng nhập đều được ghi lại. Bấm vào một dòng để xem dữ liệu trước và sau.',
-    empty: 'Chưa có hoạt động nào được ghi nhận.',
-    emptyFiltered: 'Không có hoạt động nào khớp bộ lọc. Hãy nới khoảng thời gian hoặc bỏ bớt bộ lọc.',
-    before: 'Trước',
-    after: 'Sau',
-    nothing: '(không có)',
-    filters: {
-      user: 'Người thực hiện',
-      entityType: 'Loại đối tượng',
-      org: 'Tổ chức (gồm cả đơn vị trực thuộc)',
-      dates: 'Khoảng thời gian',
-    },
-    columns: {
-      at: 'Thời gian',
-      user: 'Người thực hiện',
-      ip: 'Địa chỉ IP',
-      action: 'Hành động',
-      entity: 'Đối tượng',
-      org: 'Tổ chức',
-    },
-    entities: {
-      organisation: 'Tổ chức',
-      user: 'Người dùng',
-      role_grant: 'Phân quyền',
-      session: 'Phiên đăng nhập',
-      api_token: 'Khoá API',
-      admin_unit: 'Đơn vị hành chính',
-    },
-    actions: {
-      create: 'Tạo mới',
-      update: 'Cập nhật',
-      move: 'Chuyển',
-      merge: 'Sáp nhập',
-      close: 'Giải thể',
-      reopen: 'Khôi phục',
-      grant: 'Cấp quyền',
-      revoke: 'Thu hồi',
-      unlock: 'Mở khoá',
-      login: 'Đăng nhập',
-      login_failed: 'Đăng nhập sai',
-      locked: 'Tạm khoá tài khoản',
-      logout: 'Đăng xuất',
-      change_password: 'Đổi mật khẩu',
-      import: 'Nhập danh sách',
-    },
-  },
-  account: {
-    profile: 'Hồ sơ',
-    profileSaved: 'Đã lưu hồ sơ',
-    language: 'Ngôn ngữ',
-    changePassword: 'Đổi mật khẩu',
-    currentPassword: 'Mật khẩu hiện tại',
-    newPassword: 'Mật khẩu mới',
-    confirmPassword: 'Nhập lại mật khẩu mới',
-    passwordHint: 'Tối thiểu 10 ký tự, có cả chữ và số.',
-    passwordMismatch: 'Mật khẩu nhập lại không khớp',
-    passwordChanged: 'Đã đổi mật khẩu',
-    tokens: {
-      title: 'Khoá API',
-      name: 'Tên khoá',
-      namePlaceholder: 'VD: Đồng bộ báo cáo',
-      expiresInDays: 'Hết hạn sau (ngày)',
-      never: 'Không hết hạn',
-      create: 'Tạo khoá',
-      prefix: 'Mã nhận diện',
-      createdAt: 'Ngày tạo',
-      lastUsed: 'Dùng gần nhất',
-      expiresAt: 'Hết hạn',
-      status: 'Trạng thái',
-      valid: 'Còn hiệu lực',
-      expired: 'Đã hết hạn',
-      revoked: 'Đã thu hồi',
-      revoke: 'Thu hồi',
-      revokeConfirm:
-        'Thu hồi khoá “{{name}}”? Các chương trình đang dùng khoá này sẽ không truy cập được nữa.',
-      revokedOk: 'Đã thu hồi khoá',
-      empty: 'Chưa có khoá API. Tạo khoá để các chương trình khác truy cập dữ liệu thay bạn.',
-      createdTitle: 'Khoá “{{name}}” đã được tạo',
-      onceWarning: 'Hãy sao chép và cất giữ khoá này ngay: đây là lần duy nhất khoá được hiển thị.',
-      secret: 'Khoá API',
-      stored: 'Tôi đã lưu khoá',
-    },
   },
   validation: { required: 'Bắt buộc nhập' },
   errors: viErrors,
   fieldIssues: viFieldIssues,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type Resource = Shape<typeof vi>;
+export type ShellResource = typeof viShell;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type FeatureResource = UnionToIntersection<(typeof features)[number]['translations']['vi']>;
+
+/** Every key the app may translate: the shell's and every feature's (i18next's key types read this). */
+export type Resource = ShellResource & FeatureResource;
+
+/** Vietnamese, the first language. English has the same shape (each part is checked by its type). */
+export const vi = { ...viShell, ...mergeNamespaces(features.map((f) => f.translations.vi)) } as Resource;

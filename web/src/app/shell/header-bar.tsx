@@ -3,8 +3,13 @@ import { Avatar, Button, Dropdown, type MenuProps, Space, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
-import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
+import { features } from '../features.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+
+/** Widgets features put in the header (the notification bell). */
+const headerWidgets = features.flatMap((f) =>
+  (f.header ?? []).map((Widget, i) => ({ key: `${f.name}.${i}`, Widget })),
+);
 
 function UserMenu() {
   const { t } = useTranslation();
@@ -48,7 +53,9 @@ export function HeaderBar() {
       </Space>
       <Space size="middle">
         <LanguageSwitch />
-        <NotificationBell />
+        {headerWidgets.map(({ key, Widget }) => (
+          <Widget key={key} />
+        ))}
         <UserMenu />
       </Space>
     </header>

@@ -1,4 +1,4 @@
-import type { viOrgs } from './i18n.vi.ts';
+import type { viOrgKinds, viOrgStatus, viOrgs } from './i18n.vi.ts';
 
 export const enOrgs: typeof viOrgs = {
   searchLabel: 'Search organisations',
@@ -103,3 +103,17 @@ export const enOrgs: typeof viOrgs = {
     recorded: 'Recorded {{at}} by {{by}}',
   },
 };
+
+export const enOrgKinds: typeof viOrgKinds = {
+  red_cross: 'Red Cross',
+  union: 'Trade union',
+  health: 'Health',
+  government: 'Government agency',
+  enterprise: 'Enterprise',
+  industrial_park_board: 'Industrial park board',
+  training_institution: 'Training institution',
+  service_centre: 'Service centre',
+  other: 'Other',
+};
+
+export const enOrgStatus: typeof viOrgStatus = { active: 'Active', closed: 'Closed', merged: 'Merged' };

@@ -99,3 +99,19 @@ export const viOrgs = {
     recorded: 'Ghi nhận lúc {{at}} bởi {{by}}',
   },
 };
+
+/** Organisation kinds (`orgKinds.*`), shown wherever an organisation is. */
+export const viOrgKinds = {
+  red_cross: 'Hội Chữ thập đỏ',
+  union: 'Công đoàn',
+  health: 'Y tế',
+  government: 'Cơ quan nhà nước',
+  enterprise: 'Doanh nghiệp',
+  industrial_park_board: 'Ban quản lý KCN',
+  training_institution: 'Cơ sở đào tạo',
+  service_centre: 'Trung tâm dịch vụ',
+  other: 'Khác',
+};
+
+/** Organisation statuses (`orgStatus.*`). */
+export const viOrgStatus = { active: 'Đang hoạt động', closed: 'Đã giải thể', merged: 'Đã sáp nhập' };

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
+import { labelIn } from '../../../app/i18n/keys.ts';
 import { useAdminUnits, useProvinces } from '../api.ts';
 
 const PAGE_SIZE = 50;
@@ -68,7 +69,7 @@ export function CommunesTable({
             key: 'kind',
             title: t('adminUnits.kind'),
             width: 120,
-            render: (_v, u) => t(`adminUnits.kinds.${u.kind}`, { defaultValue: u.kind }),
+            render: (_v, u) => labelIn(t, 'adminUnits.kinds', u.kind),
           },
           { key: 'province', title: t('adminUnits.province'), dataIndex: 'provinceName' },
         ]}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
+import { labelIn } from '../../../app/i18n/keys.ts';
 import type { AuditPage } from '../api.ts';
 
 function Json({ value }: { value: unknown }) {
@@ -42,7 +43,7 @@ type Props = {
 export function AuditTable({ data, loading, page, pageSize, onPage, filtered }: Props) {
   const { t } = useTranslation();
   const entity = (e: AuditEntry) =>
-    `${t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}${e.entityId ? ` #${e.entityId}` : ''}`;
+    `${labelIn(t, 'audit.entities', e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}`;
   return (
     <Table<AuditEntry>
       size="small"
@@ -69,7 +70,7 @@ export function AuditTable({ data, loading, page, pageSize, onPage, filtered }: 
         {
           key: 'action',
           title: t('audit.columns.action'),
-          render: (_v, e) => <Tag>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Tag>,
+          render: (_v, e) => <Tag>{labelIn(t, 'audit.actions', e.action)}</Tag>,
         },
         { key: 'entity', title: t('audit.columns.entity'), render: (_v, e) => entity(e) },
         {

@@ -11,13 +11,14 @@ import { Button, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { TranslationKey } from '../../../app/i18n/keys.ts';
 import { OrgFormModal } from './org-form-modal.tsx';
 import { OrgRelocateModal } from './org-relocate-modal.tsx';
 import { OrgStatusModal } from './org-status-modal.tsx';
 
 type Dialog = 'create' | 'edit' | 'move' | 'merge' | 'close' | 'reopen';
 
-const activeActions: { dialog: Dialog; label: string; icon: ReactNode }[] = [
+const activeActions: { dialog: Dialog; label: TranslationKey; icon: ReactNode }[] = [
   { dialog: 'create', label: 'orgs.actions.addChild', icon: <PlusOutlined /> },
   { dialog: 'edit', label: 'orgs.actions.edit', icon: <EditOutlined /> },
   { dialog: 'move', label: 'orgs.actions.move', icon: <SwapOutlined /> },

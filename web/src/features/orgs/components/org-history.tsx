@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
+import { labelIn } from '../../../app/i18n/keys.ts';
 import { useOrgHistory } from '../api.ts';
 
 const colors: Record<OrgEvent['type'], string> = {
@@ -61,7 +62,7 @@ function describe(event: OrgEvent, t: TFunction) {
         <>
           {t('orgs.history.updated', {
             fields: Object.keys(d.changes ?? {})
-              .map((f) => t(`orgs.fields.${f}`, { defaultValue: f }))
+              .map((f) => labelIn(t, 'orgs.fields', f))
               .join(', '),
           })}
         </>

@@ -2,6 +2,7 @@ import type { OrgSummary } from '@contracts/orgs.ts';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { labelIn } from '../../../app/i18n/keys.ts';
 
 const statusColor = { active: 'green', closed: 'default', merged: 'orange' } as const;
 
@@ -23,5 +24,5 @@ export function MergedInto({ id, name }: { id: number | null; name: string | nul
 
 export function useKindLabel(): (kind: string) => string {
   const { t } = useTranslation();
-  return (kind) => t(`orgKinds.${kind}`, { defaultValue: kind });
+  return (kind) => labelIn(t, 'orgKinds', kind);
 }

@@ -53,15 +53,6 @@ export function TimelinessTag({ value }: { value: Timeliness }) {
   return <Tag color={timelinessColor[value]}>{t(`plans.timeliness.${value}`)}</Tag>;
 }
 
-/** Lower case, no diacritics (đ → d): "Điện Biên" matches "dien bien". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
-
 export function formatNumber(value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined) return '';
   return value.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });

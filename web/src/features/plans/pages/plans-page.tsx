@@ -8,9 +8,10 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
+import { fold } from '../../../app/text.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type PlanListItem, usePlans } from '../api.ts';
-import { fold, PlanStatusTag } from '../components/plan-labels.tsx';
+import { PlanStatusTag } from '../components/plan-labels.tsx';
 
 type Status = PlanListItem['status'];
 type Kind = PlanListItem['kind'];

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fold } from '../../plans/components/plan-labels.tsx';
+import { labelIn } from '../../../app/i18n/keys.ts';
+import { fold } from '../../../app/text.ts';
 import type { Certificate, ClassStatus, Course, Enrolment, RequestStatus } from '../api.ts';
 
 /** The course's name in the reader's language. */
@@ -117,6 +118,6 @@ export function useQualification(): (value: string) => string {
   const { t } = useTranslation();
   return (value) =>
     (qualificationKeys as readonly string[]).includes(value)
-      ? t(`training.trainers.qualifications.${value}`)
+      ? labelIn(t, 'training.trainers.qualifications', value)
       : value;
 }

@@ -10,10 +10,10 @@ import { QueryError } from '../../../app/components/query-error.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { usePrinting } from '../../../app/hooks/use-printing.ts';
+import { fold } from '../../../app/text.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
-import { fold } from '../../plans/components/plan-labels.tsx';
 import { type Trainer, useCourses, useCreateTrainer, useTrainers } from '../api.ts';
 import {
   foldedSearch,

@@ -1,0 +1,53 @@
+import { Spin } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import type { RouteObject } from 'react-router';
+import { RequirePermission } from '../features/auth/components/require-auth.tsx';
+import type { Shape, TranslationKey } from './i18n/keys.ts';
+
+/** A link in the side menu (or in one of its submenus), shown to users holding `permission` when given. */
+export type MenuLink = { path: string; label: TranslationKey; permission?: string };
+
+/**
+ * A side-menu entry: a link, or a submenu of links (hidden when none of its links is visible).
+ * `order` places it among every feature's entries; `section: 'admin'` puts it in the Quản trị group.
+ */
+export type MenuEntry = {
+  key: string;
+  label: TranslationKey;
+  icon: ReactNode;
+  order: number;
+  section?: 'main' | 'admin';
+} & ({ path: string; permission?: string } | { children: MenuLink[] });
+
+/**
+ * What a web feature gives the shell. `V` is its translations: one object per namespace it owns
+ * (`{ users: viUsers }`); English must have the same shape.
+ */
+export type WebFeature<V = object> = {
+  name: string;
+  /** Pages inside the shell (paths relative to `/`). */
+  routes?: RouteObject[];
+  /** Pages outside the shell and its sign-in guard (the login page). */
+  publicRoutes?: RouteObject[];
+  menu?: MenuEntry[];
+  /** Small widgets for the header bar, left of the user menu (the notification bell). */
+  header?: ComponentType[];
+  translations: { vi: V; en: Shape<V> };
+};
+
+/** Route-level code splitting: each page is its own chunk, loaded on first visit. */
+export function lazyPage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  const Page = lazy(() => load().then((m) => ({ default: pick(m) })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+/** A page only users holding `permission` may open (the menu hides its link; the server checks again). */
+export function guarded(permission: string, element: ReactNode) {
+  return <RequirePermission permission={permission}>{element}</RequirePermission>;
+}

@@ -1,0 +1,28 @@
+/** The administrative units catalogue and picker (`adminUnits.*`). */
+export const viAdminUnits = {
+  provinces: 'Tỉnh, thành phố ({{count}})',
+  communes: 'Xã, phường, đặc khu ({{count}})',
+  code: 'Mã',
+  name: 'Tên',
+  kind: 'Loại',
+  kinds: { tinh: 'Tỉnh', thanh_pho: 'Thành phố', xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' },
+  province: 'Tỉnh, thành phố',
+  communeCount: 'Số xã',
+  searchPlaceholder: 'Tìm xã, phường (không cần dấu)',
+  emptyProvinces: 'Chưa có danh mục tỉnh, thành phố. Hãy nhập danh sách chính thức (CSV/XLSX).',
+  emptyCommunes: 'Chưa có đơn vị hành chính cấp xã. Hãy nhập danh sách chính thức (CSV/XLSX).',
+  emptySearch: 'Không có đơn vị nào khớp. Hãy bỏ bớt bộ lọc hoặc thử từ khoá khác.',
+  pickPlaceholder: 'Gõ tên tỉnh hoặc xã để tìm',
+  pickEmpty: 'Không tìm thấy đơn vị hành chính',
+  import: {
+    title: 'Nhập danh sách chính thức',
+    hint: 'Tải lên danh sách đơn vị hành chính do Cục Thống kê công bố. Đơn vị đã có sẽ được cập nhật, không bị nhân đôi.',
+    columnsLabel: 'Các cột',
+    drop: 'Bấm hoặc kéo tệp vào đây để tải lên',
+    formats: 'Tệp .csv hoặc .xlsx',
+    summary: 'Tổng {{total}}, thêm {{inserted}}, cập nhật {{updated}}, không đổi {{unchanged}}',
+    line: 'Dòng',
+    field: 'Cột',
+    message: 'Lỗi',
+  },
+};
