@@ -11,7 +11,8 @@ import { formatDateTime } from '../../../app/dates.ts';
 import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { fold } from '../../plans/components/plan-labels.tsx';
-import { type ClassListItem, type ClassStatus, useClasses, useCourses } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type ClassListItem, type ClassStatus, useClasses } from '../api/classes.ts';
 import { ClassFormModal } from '../components/class-form-modal.tsx';
 import { ClassStatusTag, useCourseName } from '../components/training-labels.tsx';
 

@@ -18,7 +18,7 @@ import {
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
-import { type Reach, useReachMonths } from '../api.ts';
+import { type Reach, useReachMonths } from '../api/compliance.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
 import { useMoney } from '../components/training-labels.tsx';
 

@@ -10,7 +10,8 @@ import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type RequestStatus, type TrainingRequest, useCourses, useRequests } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type RequestStatus, type TrainingRequest, useRequests } from '../api/requests.ts';
 import { RequestFormModal } from '../components/request-form-modal.tsx';
 import { RequestStatusTag, useCourseName } from '../components/training-labels.tsx';
 

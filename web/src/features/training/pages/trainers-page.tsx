@@ -14,7 +14,8 @@ import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
 import { fold } from '../../plans/components/plan-labels.tsx';
-import { type Trainer, useCourses, useCreateTrainer, useTrainers } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type Trainer, useCreateTrainer, useTrainers } from '../api/trainers.ts';
 import {
   foldedSearch,
   qualificationKeys,
