@@ -22,7 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { BEHIND_PAGE_SIZE, fileUrls, useDashboard, useDashboardBehind, useReport } from '../api.ts';
+import { BEHIND_PAGE_SIZE, dashboardFiles, useDashboard, useDashboardBehind } from '../api/dashboard.ts';
+import { useReport } from '../api/reports.ts';
 import {
   AchievementChart,
   BreakdownChart,
@@ -477,14 +478,14 @@ export function DashboardTab({ plan }: { plan: PlanView }) {
           <PeriodSelect plan={plan} value={periodKey} onChange={setPeriodKey} />
           <Button
             icon={<FileExcelOutlined />}
-            href={fileUrls.exportXlsx(plan.id, org.orgId, periodKey)}
+            href={dashboardFiles.exportXlsx(plan.id, org.orgId, periodKey)}
             download
           >
             {t('plans.dashboard.exportXlsx')}
           </Button>
           <Button
             icon={<FilePdfOutlined />}
-            href={fileUrls.summaryPdf(plan.id, org.orgId, periodKey)}
+            href={dashboardFiles.summaryPdf(plan.id, org.orgId, periodKey)}
             target="_blank"
           >
             {t('plans.dashboard.summaryPdf')}

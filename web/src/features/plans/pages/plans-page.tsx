@@ -9,7 +9,7 @@ import { ListCard } from '../../../app/components/list-card.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type PlanListItem, usePlans } from '../api.ts';
+import { type PlanListItem, usePlans } from '../api/plans.ts';
 import { fold, PlanStatusTag } from '../components/plan-labels.tsx';
 
 type Status = PlanListItem['status'];
