@@ -20,7 +20,8 @@ const proseEnglish: Record<string, string> = {
 };
 
 /** Field-issue keys are checked by test/error-vocabulary.test.ts (every contract code has a vi and an en text). */
-const tr = (key: string, params?: object) => (i18n.t as unknown as (k: string, p?: object) => string)(key, params);
+const tr = (key: string, params?: object) =>
+  (i18n.t as unknown as (k: string, p?: object) => string)(key, params);
 
 /**
  * An issue of the web's own zod parse (the contract's schema): its message is a contract code when the schema

@@ -24,7 +24,7 @@ import { FormModal } from '../../../app/components/form-modal.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { useActivityChange } from '../api.ts';
+import { useActivityChange } from '../api/activities.ts';
 import {
   ActivityFields,
   type ActivityValues,

@@ -8,7 +8,7 @@ import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { usePlanChange } from '../api.ts';
+import { usePlanChange } from '../api/plans.ts';
 import { IndicatorsEditor, type IndicatorValues } from './indicators-editor.tsx';
 import { OrgListField, OrgNamesProvider } from './org-list-field.tsx';
 import { withoutNulls } from './plan-form.tsx';

@@ -1,7 +1,7 @@
 import { DeleteOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { AttachmentView } from '@contracts/plan-files.ts';
 import type { PlanView } from '@contracts/plans.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -21,7 +21,7 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { currentLocale } from '../../../app/i18n/index.ts';
-import { fileUrls, planKeys } from '../api.ts';
+import { attachmentFiles, attachmentKeys, useAttachments } from '../api/files.ts';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -48,11 +48,8 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const list = useQuery({
-    queryKey: planKeys.attachments(plan.id),
-    queryFn: () => api.get<AttachmentView[]>(`/plans/${plan.id}/attachments`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: planKeys.attachments(plan.id) });
+  const list = useAttachments(plan.id);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: attachmentKeys.list(plan.id) });
   const remove = useMutation({
     mutationFn: (id: number) => api.delete<undefined>(`/plans/${plan.id}/attachments/${id}`),
     onSuccess: () => {
@@ -80,7 +77,7 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
       key: 'name',
       title: t('plans.attachments.name'),
       render: (_v, a) => (
-        <a href={fileUrls.attachment(plan.id, a.id)} download={a.fileName}>
+        <a href={attachmentFiles.file(plan.id, a.id)} download={a.fileName}>
           {a.fileName}
         </a>
       ),
@@ -106,7 +103,7 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
           <Button
             size="small"
             icon={<DownloadOutlined />}
-            href={fileUrls.attachment(plan.id, a.id)}
+            href={attachmentFiles.file(plan.id, a.id)}
             download={a.fileName}
             aria-label={`${t('plans.attachments.download')} ${a.fileName}`}
           />

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { useDueReports } from '../api.ts';
+import { useDueReports } from '../api/reports.ts';
 import { reportLink } from '../pages/reports-page.tsx';
 import { ReportStatusTag, TimelinessTag, usePeriodLabel } from './plan-labels.tsx';
 

@@ -15,7 +15,7 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../../app/api-client.ts';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { errorMessage } from '../../../app/errors.ts';
-import { planKeys, usePlanChange } from '../api.ts';
+import { planKeys, usePlanChange } from '../api/plans.ts';
 import { AmendModal } from './amend-modal.tsx';
 import { defaultPeriod } from './period-select.tsx';
 import { RecipientSelect } from './recipient-select.tsx';

@@ -24,8 +24,8 @@ import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
-import { usePlanChange } from '../api.ts';
-import { useSaveDraft } from '../draft-save.ts';
+import { useSaveDraft } from '../api/drafts.ts';
+import { usePlanChange } from '../api/plans.ts';
 import {
   ActivitiesEditor,
   type ActivityValues,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
-import type { Indicator } from '../api.ts';
+import type { Indicator } from '../api/plans.ts';
 import { PlanStatusTag, usePeriodLabel } from './plan-labels.tsx';
 import { RecipientsTable } from './recipients-table.tsx';
 

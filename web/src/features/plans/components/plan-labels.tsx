@@ -3,7 +3,7 @@ import type { PlanView } from '@contracts/plans.ts';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ReportStatus, Timeliness } from '../api.ts';
+import type { ReportStatus, Timeliness } from '../api/reports.ts';
 
 const romans = ['I', 'II', 'III', 'IV'];
 

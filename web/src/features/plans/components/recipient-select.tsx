@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
-import { useRecipients } from '../api.ts';
+import { useRecipients } from '../api/recipients.ts';
 
 type Unit = { orgId: number; orgName: string };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
-import { type Recipient, useRecipients } from '../api.ts';
+import { type Recipient, useRecipients } from '../api/recipients.ts';
 
 type Role = 'all' | 'reporter' | 'copy';
 

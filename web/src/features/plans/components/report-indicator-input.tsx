@@ -1,6 +1,6 @@
 import { Card, Col, Form, InputNumber, Row, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../api.ts';
+import type { Indicator } from '../api/plans.ts';
 import { formatNumber } from './plan-labels.tsx';
 
 export type ValueFields = {

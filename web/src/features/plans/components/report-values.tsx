@@ -1,7 +1,7 @@
 import type { PlanView, ReportView } from '@contracts/plans.ts';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Indicator } from '../api.ts';
+import type { Indicator } from '../api/plans.ts';
 import { formatNumber } from './plan-labels.tsx';
 
 type Value = ReportView['values'][number];

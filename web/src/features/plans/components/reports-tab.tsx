@@ -15,7 +15,7 @@ import {
   type ReportStatus,
   type Timeliness,
   useReportList,
-} from '../api.ts';
+} from '../api/reports.ts';
 import { defaultPeriod, PeriodSelect } from './period-select.tsx';
 import { ReportStatusTag, TimelinessTag, usePeriodLabel } from './plan-labels.tsx';
 import { ReviewModal } from './review-modal.tsx';

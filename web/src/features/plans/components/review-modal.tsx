@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
-import { useReport, useReviewReport } from '../api.ts';
+import { useReport, useReviewReport } from '../api/reports.ts';
 import { periodLabel, ReportStatusTag, TimelinessTag } from './plan-labels.tsx';
 import { ReportValues } from './report-values.tsx';
 

@@ -17,7 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage } from '../../../app/errors.ts';
-import { type Indicator, type TargetTable, useSetTargets, useTargets } from '../api.ts';
+import type { Indicator } from '../api/plans.ts';
+import { type TargetTable, useSetTargets, useTargets } from '../api/targets.ts';
 import { PeriodSelect } from './period-select.tsx';
 import { formatNumber } from './plan-labels.tsx';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { usePlan } from '../api.ts';
+import { usePlan } from '../api/plans.ts';
 import { ActivitiesTab } from '../components/activities-tab.tsx';
 import { AttachmentsTab } from '../components/attachments-tab.tsx';
 import { DashboardTab } from '../components/dashboard-tab.tsx';

@@ -2,7 +2,7 @@ import { Alert, Card, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../app/errors.ts';
-import { usePlan } from '../api.ts';
+import { usePlan } from '../api/plans.ts';
 import { PlanForm } from '../components/plan-form.tsx';
 
 export function parsePlanId(raw: string | undefined): number | undefined {

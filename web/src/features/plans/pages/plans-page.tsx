@@ -10,7 +10,7 @@ import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { fold } from '../../../app/text.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type PlanListItem, usePlans } from '../api.ts';
+import { type PlanListItem, usePlans } from '../api/plans.ts';
 import { PlanStatusTag } from '../components/plan-labels.tsx';
 
 type Status = PlanListItem['status'];

@@ -22,7 +22,8 @@ import { isApiError } from '../../../app/api-client.ts';
 import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
-import { fileUrls, planKeys, type ReportForm, usePlan, useReportForm, useSaveReport } from '../api.ts';
+import { usePlan } from '../api/plans.ts';
+import { type ReportForm, reportFiles, reportKeys, useReportForm, useSaveReport } from '../api/reports.ts';
 import { defaultPeriod } from '../components/period-select.tsx';
 import { periodLabel, ReportStatusTag, TimelinessTag, usePeriodLabel } from '../components/plan-labels.tsx';
 import { RecipientSelect } from '../components/recipient-select.tsx';
@@ -136,7 +137,7 @@ function ReportFormBody({ plan, report }: { plan: PlanView; report: ReportForm }
     plan.status !== 'issued' || report.status === 'submitted' || report.status === 'accepted' || locked;
   const onOrphans = (issues: FieldIssue[]) => setProblems(issues.map((i) => i.message));
   const reload = () =>
-    queryClient.invalidateQueries({ queryKey: planKeys.form(plan.id, report.orgId, report.periodKey) });
+    queryClient.invalidateQueries({ queryKey: reportKeys.form(plan.id, report.orgId, report.periodKey) });
 
   const send = (submit: boolean) => {
     setProblems([]);
@@ -231,7 +232,7 @@ function ReportFormBody({ plan, report }: { plan: PlanView; report: ReportForm }
           )}
           <Button
             icon={<DownloadOutlined />}
-            href={fileUrls.reportTemplate(plan.id, report.orgId, report.periodKey)}
+            href={reportFiles.template(plan.id, report.orgId, report.periodKey)}
             download
             disabled={false}
           >

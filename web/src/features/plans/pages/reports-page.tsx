@@ -7,7 +7,7 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { type DueReport, useDueReports } from '../api.ts';
+import { type DueReport, useDueReports } from '../api/reports.ts';
 import { ReportStatusTag, TimelinessTag, usePeriodLabel } from '../components/plan-labels.tsx';
 
 export function reportLink(r: Pick<DueReport, 'planId' | 'orgId' | 'periodKey'>): string {

@@ -11,11 +11,11 @@ import { errorMessage } from '../../../app/errors.ts';
 import {
   type Attendance,
   type AttendanceStatus,
-  type TrainingClass,
-  trainingFiles,
+  attendanceFiles,
   useAttendance,
   useSaveAttendance,
-} from '../api.ts';
+} from '../api/attendance.ts';
+import type { TrainingClass } from '../api/classes.ts';
 
 type Entry = Attendance['entries'][number];
 
@@ -137,7 +137,7 @@ export function AttendanceTab({ c }: { c: TrainingClass }) {
         />
         <Button
           icon={<PrinterOutlined />}
-          href={trainingFiles.attendanceSheet(c.id)}
+          href={attendanceFiles.sheet(c.id)}
           target="_blank"
           rel="noreferrer"
         >

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { type Certificate, useCertificateChange } from '../api.ts';
+import { type Certificate, useCertificateChange } from '../api/certificates.ts';
 
 type Values = { reason?: string };
 

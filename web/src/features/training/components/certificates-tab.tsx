@@ -4,12 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../../../app/api-client.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import {
-  downloadClassCertificates,
-  type TrainingClass,
-  useCertificates,
-  useIssueCertificates,
-} from '../api.ts';
+import { downloadClassCertificates, useCertificates, useIssueCertificates } from '../api/certificates.ts';
+import type { TrainingClass } from '../api/classes.ts';
 import { CertificatesTable } from './certificates-table.tsx';
 
 /** The class's certificates in one PDF, with a progress bar counting the pages as they stream in. */

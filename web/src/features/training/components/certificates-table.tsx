@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
-import { type Certificate, trainingFiles } from '../api.ts';
+import { type Certificate, certificateFiles } from '../api/certificates.ts';
 import { CertificateReasonModal } from './certificate-reason-modal.tsx';
 import { CertificateStateTag } from './training-labels.tsx';
 
@@ -87,7 +87,7 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
           <Button
             size="small"
             icon={<FilePdfOutlined />}
-            href={trainingFiles.certificatePdf(c.id)}
+            href={certificateFiles.pdf(c.id)}
             target="_blank"
             rel="noreferrer"
             aria-label={t('training.certificates.openPdfOf', { number: c.number })}

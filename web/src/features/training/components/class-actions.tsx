@@ -12,7 +12,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-client.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { type ClassStatus, type TrainingClass, trainingFiles, useClassChange } from '../api.ts';
+import { attendanceFiles } from '../api/attendance.ts';
+import { type ClassStatus, type TrainingClass, useClassChange } from '../api/classes.ts';
+import { rosterFiles } from '../api/enrolment.ts';
 import { ClassFormModal } from './class-form-modal.tsx';
 
 type Next = Exclude<ClassStatus, 'planned'>;
@@ -65,15 +67,10 @@ export function ClassActions({ c }: { c: TrainingClass }) {
   const [primary, ...rest] = moves.filter((s) => s !== 'cancelled');
   return (
     <Space wrap className="no-print">
-      <Button icon={<DownloadOutlined />} href={trainingFiles.rosterXlsx(c.id)} download>
+      <Button icon={<DownloadOutlined />} href={rosterFiles.xlsx(c.id)} download>
         {t('training.classes.exportRoster')}
       </Button>
-      <Button
-        icon={<PrinterOutlined />}
-        href={trainingFiles.attendanceSheet(c.id)}
-        target="_blank"
-        rel="noreferrer"
-      >
+      <Button icon={<PrinterOutlined />} href={attendanceFiles.sheet(c.id)} target="_blank" rel="noreferrer">
         {t('training.classes.attendanceSheet')}
       </Button>
       {c.can.manage && !closed && (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../app/dates.ts';
-import type { TrainingClass } from '../api.ts';
+import type { TrainingClass } from '../api/classes.ts';
 import { PaymentModal } from './payment-modal.tsx';
 import { useCourseLength, useCourseName, useMoney } from './training-labels.tsx';
 

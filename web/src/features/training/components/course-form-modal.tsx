@@ -9,7 +9,7 @@ import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
-import { useCourses, useCreateCourse } from '../api.ts';
+import { useCourses, useCreateCourse } from '../api/catalogue.ts';
 import { foldedSearch, useCourseName } from './training-labels.tsx';
 
 type Values = {

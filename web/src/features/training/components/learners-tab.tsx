@@ -6,7 +6,8 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
-import { type Enrolment, type TrainingClass, trainingFiles, useCancelEnrolment, useEnrol } from '../api.ts';
+import type { Enrolment, TrainingClass } from '../api/classes.ts';
+import { rosterFiles, useCancelEnrolment, useEnrol } from '../api/enrolment.ts';
 import { RosterImportModal } from './roster-import-modal.tsx';
 import { OutcomeTag } from './training-labels.tsx';
 
@@ -117,7 +118,7 @@ export function LearnersTab({ c }: { c: TrainingClass }) {
           <Button icon={<FileExcelOutlined />} onClick={() => setImporting(true)}>
             {t('training.learners.import')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={trainingFiles.rosterTemplate()} download>
+          <Button icon={<DownloadOutlined />} href={rosterFiles.template()} download>
             {t('training.learners.template')}
           </Button>
         </Space>

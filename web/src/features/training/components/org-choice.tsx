@@ -3,7 +3,9 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
-import { type Provider, useClasses, useProviders, useRequests } from '../api.ts';
+import { type Provider, useProviders } from '../api/catalogue.ts';
+import { useClasses } from '../api/classes.ts';
+import { useRequests } from '../api/requests.ts';
 import { foldedSearch } from './training-labels.tsx';
 
 type Props = {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { parseWith } from '../../../app/forms.ts';
-import { type TrainingClass, useClassChange } from '../api.ts';
+import { type TrainingClass, useClassChange } from '../api/classes.ts';
 import { MoneyInput } from './money-input.tsx';
 import { useModalSaveError } from './save-error.ts';
 import { useMoney } from './training-labels.tsx';

@@ -9,7 +9,8 @@ import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
-import { type Provider, useCourses, useRequestChange } from '../api.ts';
+import { type Provider, useCourses } from '../api/catalogue.ts';
+import { useRequestChange } from '../api/requests.ts';
 import { MyOrgSelect, ProviderSelect } from './org-choice.tsx';
 import { foldedSearch, sortCourses, useCourseLength, useCourseName } from './training-labels.tsx';
 

@@ -4,7 +4,8 @@ import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
-import { type Enrolment, type TrainingClass, useSaveResults } from '../api.ts';
+import { useSaveResults } from '../api/attendance.ts';
+import type { Enrolment, TrainingClass } from '../api/classes.ts';
 import { OutcomeTag } from './training-labels.tsx';
 
 type Absence = 'no_show' | 'left_early';

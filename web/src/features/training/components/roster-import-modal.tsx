@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-client.ts';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { type RosterPhase, type TrainingClass, trainingFiles, trainingKeys, uploadRoster } from '../api.ts';
+import { peopleKeys } from '../../people/api.ts';
+import type { TrainingClass } from '../api/classes.ts';
+import { type RosterPhase, rosterFiles, uploadRoster } from '../api/enrolment.ts';
+import { trainingKeys } from '../api/shared.ts';
 import { translateRosterMessage } from './roster-messages.ts';
 
 type Preview = Extract<RosterResult, { mode: 'preview' }>;
@@ -158,7 +161,7 @@ export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: (
         setStage('done');
         // The class's learners, seats and waitlist, and the person registry, all changed.
         void queryClient.invalidateQueries({ queryKey: trainingKeys.all });
-        void queryClient.invalidateQueries({ queryKey: ['people'] });
+        void queryClient.invalidateQueries({ queryKey: peopleKeys.all });
         message.success(t('training.roster.committed', { count: result.enrolled.length }));
       }
     } catch (e) {
@@ -222,7 +225,7 @@ export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: (
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {t('training.roster.hint')}{' '}
-          <a href={trainingFiles.rosterTemplate()} download>
+          <a href={rosterFiles.template()} download>
             <DownloadOutlined /> {t('training.learners.template')}
           </a>
         </Typography.Paragraph>

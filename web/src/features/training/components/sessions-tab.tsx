@@ -21,7 +21,7 @@ import { DATE_FORMAT, formatDate } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, showFieldIssues } from '../../../app/forms.ts';
 import { zodIssueText } from '../../../app/i18n/field-issues.ts';
-import { type Session, type TrainingClass, useClassChange } from '../api.ts';
+import { type Session, type TrainingClass, useClassChange } from '../api/classes.ts';
 import { RuleCheck } from './class-overview-tab.tsx';
 import { useCourseLength } from './training-labels.tsx';
 

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type TrainingClass, useClassChange, useTrainers } from '../api.ts';
+import { type TrainingClass, useClassChange } from '../api/classes.ts';
+import { useTrainers } from '../api/trainers.ts';
 import { RuleCheck } from './class-overview-tab.tsx';
 import { foldedSearch, useQualification } from './training-labels.tsx';
 

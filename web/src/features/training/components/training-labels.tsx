@@ -2,7 +2,10 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../../app/i18n/keys.ts';
 import { fold } from '../../../app/text.ts';
-import type { Certificate, ClassStatus, Course, Enrolment, RequestStatus } from '../api.ts';
+import type { Course } from '../api/catalogue.ts';
+import type { Certificate } from '../api/certificates.ts';
+import type { ClassStatus, Enrolment } from '../api/classes.ts';
+import type { RequestStatus } from '../api/requests.ts';
 
 /** The course's name in the reader's language. */
 export function useCourseName(): (c: Pick<Course, 'nameVi' | 'nameEn'>) => string {

@@ -7,7 +7,7 @@ import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { type Compliance, useDeclareWorkforce, useWorkforce } from '../api.ts';
+import { type Compliance, useDeclareWorkforce, useWorkforce } from '../api/compliance.ts';
 
 type Values = { asOf?: Dayjs; workers?: number | null; strictOsh?: boolean; note?: string };
 

@@ -8,7 +8,7 @@ import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 
-import { type Certificate, useCertificates } from '../api.ts';
+import { type Certificate, useCertificates } from '../api/certificates.ts';
 import { CertificatesTable } from '../components/certificates-table.tsx';
 
 /**

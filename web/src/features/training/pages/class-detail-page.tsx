@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { NotFoundPage } from '../../../app/not-found-page.tsx';
-import { type TrainingClass, useTrainingClass } from '../api.ts';
+import { type TrainingClass, useTrainingClass } from '../api/classes.ts';
 import { AttendanceTab } from '../components/attendance-tab.tsx';
 import { CertificatesTab } from '../components/certificates-tab.tsx';
 import { ClassActions } from '../components/class-actions.tsx';

@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { classStatus } from '@contracts/training.ts';
-import { Button, Input, Progress, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Input, Progress, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
-import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { fold } from '../../../app/text.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type ClassListItem, type ClassStatus, useClasses, useCourses } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type ClassListItem, type ClassStatus, useClasses } from '../api/classes.ts';
 import { ClassFormModal } from '../components/class-form-modal.tsx';
 import { ClassStatusTag, useCourseName } from '../components/training-labels.tsx';
 
@@ -100,7 +100,6 @@ function useColumns(): TableColumnsType<ClassListItem> {
 /** /training/classes — classes run by the user's organisations or bought by them, with seats and status. */
 export function ClassesPage() {
   const { t } = useTranslation();
-  const printing = usePrinting();
   const me = useCurrentUser();
   const [status, setStatus] = useState<ClassStatus>();
   const classes = useClasses({ status });
@@ -153,34 +152,27 @@ export function ClassesPage() {
         )}
       </Space>
       {classes.error && <QueryError error={classes.error} onRetry={() => classes.refetch()} />}
-      <Table<ClassListItem>
+      <ListTable<ClassListItem>
         size="middle"
         rowKey="id"
         loading={classes.isPending}
-        dataSource={rows}
+        rows={rows}
         columns={columns}
         scroll={{ x: 900 }}
-        pagination={!printing && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        locale={{
-          emptyText: (
-            <EmptyState
-              text={
-                filtered
-                  ? t('training.classes.emptyFiltered')
-                  : canCreate
-                    ? t('training.classes.empty')
-                    : t('training.classes.emptyCustomer')
-              }
-              action={
-                !filtered && !canCreate ? (
-                  <Link to="/training/requests">
-                    <Button type="primary">{t('training.requests.create')}</Button>
-                  </Link>
-                ) : undefined
-              }
-            />
-          ),
-        }}
+        empty={
+          filtered
+            ? t('training.classes.emptyFiltered')
+            : canCreate
+              ? t('training.classes.empty')
+              : t('training.classes.emptyCustomer')
+        }
+        emptyAction={
+          !filtered && !canCreate ? (
+            <Link to="/training/requests">
+              <Button type="primary">{t('training.requests.create')}</Button>
+            </Link>
+          ) : undefined
+        }
       />
       {creating && <ClassFormModal onClose={() => setCreating(false)} />}
     </ListCard>

@@ -1,4 +1,4 @@
-import { PlusOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -12,20 +12,21 @@ import {
   Segmented,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
-import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type Compliance, useCompliance, useCourses } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type Compliance, useCompliance } from '../api/compliance.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
+import { ReportCard } from '../components/report-card.tsx';
 import { RequestFormModal } from '../components/request-form-modal.tsx';
 import { WorkforceModal } from '../components/workforce-modal.tsx';
 
@@ -105,13 +106,12 @@ function FirstAiders({ f, onDeclare }: { f: FirstAidersView; onDeclare?: () => v
 
 function UnitsTable({ units }: { units: Compliance['units'] }) {
   const { t } = useTranslation();
-  const printing = usePrinting();
   return (
-    <Table<Compliance['units'][number]>
+    <ListTable<Compliance['units'][number]>
       size="small"
       rowKey="orgId"
-      dataSource={units}
-      pagination={!printing && units.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      rows={units}
+      pageSize={20}
       columns={[
         { key: 'name', title: t('training.compliance.enterprise'), dataIndex: 'orgName' },
         {
@@ -139,7 +139,6 @@ function UnitsTable({ units }: { units: Compliance['units'] }) {
 /** /training/compliance — an enterprise: who must be (re)trained soon, and its first-aiders against TT 19/2016. */
 export function CompliancePage() {
   const { t } = useTranslation();
-  const printing = usePrinting();
   const me = useCurrentUser();
   const courses = useCourses();
   const [orgId, setOrgId] = useState<number | undefined>(me.isSystemAdmin ? undefined : me.grants[0]?.orgId);
@@ -167,163 +166,152 @@ export function CompliancePage() {
   const targetCount = shown.filter((d) => d.courseCode === target).length;
   const requestCourse = courses.data?.find((x) => x.code === target);
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.compliance.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          {t('common.print')}
-        </Button>
+    <ReportCard
+      title={t('training.compliance.title')}
+      intro={t('training.compliance.intro')}
+      dialogs={
+        <>
+          {dialog === 'declare' && orgId && (
+            <WorkforceModal orgId={orgId} current={c?.firstAiders} onClose={() => setDialog(null)} />
+          )}
+          {dialog === 'request' && (
+            <RequestFormModal
+              onClose={() => setDialog(null)}
+              initial={{
+                requesterOrgId: orgId,
+                courseTypeId: requestCourse?.id,
+                learners: targetCount,
+              }}
+            />
+          )}
+        </>
       }
     >
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" className="no-print" style={{ marginBottom: 0 }}>
-          {t('training.compliance.intro')}
-        </Typography.Paragraph>
-        <Form layout="inline" className="no-print">
-          <Form.Item label={t('training.compliance.enterprise')}>
-            <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
-          </Form.Item>
-          <Form.Item label={t('training.compliance.days')}>
-            <InputNumber min={1} max={366} value={days} onChange={setDays} style={{ width: 90 }} />
-          </Form.Item>
-          <Form.Item label={t('training.compliance.whatIf')} tooltip={t('training.compliance.whatIfHint')}>
-            <InputNumber
-              min={0}
-              value={headcount}
-              onChange={setHeadcount}
-              placeholder={c ? String(c.firstAiders.headcount) : undefined}
-              style={{ width: 110 }}
-              aria-label={t('training.compliance.whatIf')}
-            />
-          </Form.Item>
-          <Form.Item>
-            <Checkbox checked={strict} onChange={(e) => setStrict(e.target.checked)}>
-              {t('training.compliance.strict')}
-            </Checkbox>
-          </Form.Item>
-        </Form>
-        {!orgId && <EmptyState text={t('training.compliance.pickOrg')} />}
-        {data.error && <QueryError error={data.error} onRetry={() => data.refetch()} />}
-        {c && (
-          <>
-            <div className="print-only">
-              <Typography.Title level={5}>
-                {c.orgName} —{' '}
-                {t('training.compliance.printTitle', { from: formatDate(c.today), to: formatDate(c.until) })}
-              </Typography.Title>
-            </div>
-            <FirstAiders f={c.firstAiders} onDeclare={canAct ? () => setDialog('declare') : undefined} />
-            {c.units.length > 1 && <UnitsTable units={c.units} />}
-            <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-              <Typography.Title level={5} style={{ margin: 0 }}>
-                {t('training.compliance.dueTitle', { count: c.due.length, until: formatDate(c.until) })}
-              </Typography.Title>
-              {canAct && target && targetCount > 0 && (
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  className="no-print"
-                  onClick={() => setDialog('request')}
-                >
-                  {t('training.compliance.requestFor', { count: targetCount, code: target })}
-                </Button>
-              )}
-              {canAct && !target && codes.length > 1 && (
-                <Typography.Text type="secondary" className="no-print">
-                  {t('training.compliance.pickCourseToRequest')}
-                </Typography.Text>
-              )}
-            </Space>
-            <Space wrap className="no-print">
-              {codes.length > 1 && (
-                <Segmented
-                  className="no-print"
-                  value={course}
-                  onChange={(v) => setCourse(String(v))}
-                  options={[
-                    { value: 'all', label: t('training.compliance.allCourses', { count: c.due.length }) },
-                    ...codes.map((code) => ({
-                      value: code,
-                      label: `${code} (${c.due.filter((d) => d.courseCode === code).length})`,
-                    })),
-                  ]}
-                />
-              )}
+      <Form layout="inline" className="no-print">
+        <Form.Item label={t('training.compliance.enterprise')}>
+          <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
+        </Form.Item>
+        <Form.Item label={t('training.compliance.days')}>
+          <InputNumber min={1} max={366} value={days} onChange={setDays} style={{ width: 90 }} />
+        </Form.Item>
+        <Form.Item label={t('training.compliance.whatIf')} tooltip={t('training.compliance.whatIfHint')}>
+          <InputNumber
+            min={0}
+            value={headcount}
+            onChange={setHeadcount}
+            placeholder={c ? String(c.firstAiders.headcount) : undefined}
+            style={{ width: 110 }}
+            aria-label={t('training.compliance.whatIf')}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Checkbox checked={strict} onChange={(e) => setStrict(e.target.checked)}>
+            {t('training.compliance.strict')}
+          </Checkbox>
+        </Form.Item>
+      </Form>
+      {!orgId && <EmptyState text={t('training.compliance.pickOrg')} />}
+      {data.error && <QueryError error={data.error} onRetry={() => data.refetch()} />}
+      {c && (
+        <>
+          <div className="print-only">
+            <Typography.Title level={5}>
+              {c.orgName} —{' '}
+              {t('training.compliance.printTitle', { from: formatDate(c.today), to: formatDate(c.until) })}
+            </Typography.Title>
+          </div>
+          <FirstAiders f={c.firstAiders} onDeclare={canAct ? () => setDialog('declare') : undefined} />
+          {c.units.length > 1 && <UnitsTable units={c.units} />}
+          <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('training.compliance.dueTitle', { count: c.due.length, until: formatDate(c.until) })}
+            </Typography.Title>
+            {canAct && target && targetCount > 0 && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                className="no-print"
+                onClick={() => setDialog('request')}
+              >
+                {t('training.compliance.requestFor', { count: targetCount, code: target })}
+              </Button>
+            )}
+            {canAct && !target && codes.length > 1 && (
+              <Typography.Text type="secondary" className="no-print">
+                {t('training.compliance.pickCourseToRequest')}
+              </Typography.Text>
+            )}
+          </Space>
+          <Space wrap className="no-print">
+            {codes.length > 1 && (
               <Segmented
-                value={reason}
-                onChange={(v) => setReason(v as Due['reason'] | 'all')}
+                className="no-print"
+                value={course}
+                onChange={(v) => setCourse(String(v))}
                 options={[
-                  { value: 'all', label: t('training.compliance.allReasons') },
-                  ...(['expiring', 'expired', 'never_trained'] as const).map((r) => ({
-                    value: r,
-                    label: `${t(`training.compliance.reasons.${r}`)} (${ofCourse.filter((d) => d.reason === r).length})`,
+                  { value: 'all', label: t('training.compliance.allCourses', { count: c.due.length }) },
+                  ...codes.map((code) => ({
+                    value: code,
+                    label: `${code} (${c.due.filter((d) => d.courseCode === code).length})`,
                   })),
                 ]}
               />
-            </Space>
-            <Table<Due>
-              size="small"
-              rowKey={(d) => `${d.personId}-${d.courseCode}`}
-              loading={data.isFetching}
-              dataSource={shown}
-              scroll={{ x: 820 }}
-              pagination={!printing && shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-              locale={{ emptyText: <EmptyState text={t('training.compliance.noneDue', { days: q.days })} /> }}
-              columns={[
-                { key: 'i', title: '#', width: 48, render: (_v, _d, i) => i + 1 },
-                { key: 'name', title: t('people.fields.fullName'), dataIndex: 'fullName' },
-                ...(c.units.length > 1
-                  ? [{ key: 'employer', title: t('people.fields.employer'), dataIndex: 'employerName' }]
-                  : []),
-                {
-                  key: 'course',
-                  title: t('training.requests.course'),
-                  render: (_v, d) => (
-                    <Space orientation="vertical" size={0}>
-                      <span>{d.courseName}</span>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t(`training.compliance.kind.${d.kind}`, { hours: d.hours })} · {d.legalSource}
-                      </Typography.Text>
-                    </Space>
-                  ),
-                },
-                {
-                  key: 'reason',
-                  title: t('training.compliance.reason'),
-                  width: 170,
-                  render: (_v, d) => (
-                    <Tag color={reasonColor[d.reason]}>{t(`training.compliance.reasons.${d.reason}`)}</Tag>
-                  ),
-                },
-                {
-                  key: 'until',
-                  title: t('training.certificates.validUntil'),
-                  width: 130,
-                  render: (_v, d) => (d.validUntil ? formatDate(d.validUntil) : '—'),
-                },
+            )}
+            <Segmented
+              value={reason}
+              onChange={(v) => setReason(v as Due['reason'] | 'all')}
+              options={[
+                { value: 'all', label: t('training.compliance.allReasons') },
+                ...(['expiring', 'expired', 'never_trained'] as const).map((r) => ({
+                  value: r,
+                  label: `${t(`training.compliance.reasons.${r}`)} (${ofCourse.filter((d) => d.reason === r).length})`,
+                })),
               ]}
             />
-          </>
-        )}
-      </Space>
-      {dialog === 'declare' && orgId && (
-        <WorkforceModal orgId={orgId} current={c?.firstAiders} onClose={() => setDialog(null)} />
+          </Space>
+          <ListTable<Due>
+            size="small"
+            rowKey={(d) => `${d.personId}-${d.courseCode}`}
+            loading={data.isFetching}
+            rows={shown}
+            scroll={{ x: 820 }}
+            empty={t('training.compliance.noneDue', { days: q.days })}
+            columns={[
+              { key: 'i', title: '#', width: 48, render: (_v, _d, i) => i + 1 },
+              { key: 'name', title: t('people.fields.fullName'), dataIndex: 'fullName' },
+              ...(c.units.length > 1
+                ? [{ key: 'employer', title: t('people.fields.employer'), dataIndex: 'employerName' }]
+                : []),
+              {
+                key: 'course',
+                title: t('training.requests.course'),
+                render: (_v, d) => (
+                  <Space orientation="vertical" size={0}>
+                    <span>{d.courseName}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`training.compliance.kind.${d.kind}`, { hours: d.hours })} · {d.legalSource}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
+              {
+                key: 'reason',
+                title: t('training.compliance.reason'),
+                width: 170,
+                render: (_v, d) => (
+                  <Tag color={reasonColor[d.reason]}>{t(`training.compliance.reasons.${d.reason}`)}</Tag>
+                ),
+              },
+              {
+                key: 'until',
+                title: t('training.certificates.validUntil'),
+                width: 130,
+                render: (_v, d) => (d.validUntil ? formatDate(d.validUntil) : '—'),
+              },
+            ]}
+          />
+        </>
       )}
-      {dialog === 'request' && (
-        <RequestFormModal
-          onClose={() => setDialog(null)}
-          initial={{
-            requesterOrgId: orgId,
-            courseTypeId: requestCourse?.id,
-            learners: targetCount,
-          }}
-        />
-      )}
-    </Card>
+    </ReportCard>
   );
 }

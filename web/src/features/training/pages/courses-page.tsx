@@ -9,7 +9,7 @@ import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { fold } from '../../../app/text.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type Course, useCourses } from '../api.ts';
+import { type Course, useCourses } from '../api/catalogue.ts';
 import { CourseFormModal } from '../components/course-form-modal.tsx';
 import { sortCourses, useCourseLength, useCourseName } from '../components/training-labels.tsx';
 

@@ -1,5 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Form, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Form, Row, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +17,9 @@ import {
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
-import { type Reach, useReachMonths } from '../api.ts';
+import { type Reach, useReachMonths } from '../api/compliance.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
+import { ReportCard } from '../components/report-card.tsx';
 import { useMoney } from '../components/training-labels.tsx';
 
 const colors = {
@@ -183,76 +183,59 @@ export function ReachPage() {
   const current = results[MONTHS - 1]?.data;
   const rate = current?.passRate;
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('training.reach.title')}
-        </Typography.Title>
-      }
-      extra={
-        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          {t('common.print')}
-        </Button>
-      }
-    >
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary" className="no-print" style={{ marginBottom: 0 }}>
-          {t('training.reach.intro')}
-        </Typography.Paragraph>
-        <Form layout="inline" className="no-print">
-          <Form.Item label={t('training.reach.provider')}>
-            <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
-          </Form.Item>
-          <Form.Item label={t('training.reach.month')}>
-            <DatePicker
-              picker="month"
-              format="MM/YYYY"
-              value={month}
-              allowClear={false}
-              onChange={(v) => v && setMonth(v.startOf('month'))}
-            />
-          </Form.Item>
-        </Form>
-        {!orgId && <EmptyState text={t('training.reach.pickOrg')} />}
-        {error && <QueryError error={error} />}
-        {orgId && current && (
-          <>
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('training.reach.monthTitle', { month: monthLabel(current.month) })}
-            </Typography.Title>
-            <Row gutter={[16, 16]}>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('training.reach.classes')} value={current.classes} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('training.reach.enrolled')} value={current.learnersEnrolled} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('training.reach.trained')} value={current.learnersTrained} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('training.reach.certified')} value={current.certified} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic
-                  title={t('training.reach.passRate')}
-                  value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`}
-                />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('training.reach.revenue')} value={money(current.revenue)} />
-              </Col>
-            </Row>
-            {current.units.length > 1 && <UnitsTable units={current.units} />}
-            {loaded.length === MONTHS && loaded.every((m) => m.classes === 0) ? (
-              <EmptyState text={t('training.reach.noClasses', { count: MONTHS })} />
-            ) : (
-              loaded.length === MONTHS && <ReachCharts months={loaded} />
-            )}
-          </>
-        )}
-      </Space>
-    </Card>
+    <ReportCard title={t('training.reach.title')} intro={t('training.reach.intro')}>
+      <Form layout="inline" className="no-print">
+        <Form.Item label={t('training.reach.provider')}>
+          <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
+        </Form.Item>
+        <Form.Item label={t('training.reach.month')}>
+          <DatePicker
+            picker="month"
+            format="MM/YYYY"
+            value={month}
+            allowClear={false}
+            onChange={(v) => v && setMonth(v.startOf('month'))}
+          />
+        </Form.Item>
+      </Form>
+      {!orgId && <EmptyState text={t('training.reach.pickOrg')} />}
+      {error && <QueryError error={error} />}
+      {orgId && current && (
+        <>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('training.reach.monthTitle', { month: monthLabel(current.month) })}
+          </Typography.Title>
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={8} xl={4}>
+              <Statistic title={t('training.reach.classes')} value={current.classes} />
+            </Col>
+            <Col xs={12} md={8} xl={4}>
+              <Statistic title={t('training.reach.enrolled')} value={current.learnersEnrolled} />
+            </Col>
+            <Col xs={12} md={8} xl={4}>
+              <Statistic title={t('training.reach.trained')} value={current.learnersTrained} />
+            </Col>
+            <Col xs={12} md={8} xl={4}>
+              <Statistic title={t('training.reach.certified')} value={current.certified} />
+            </Col>
+            <Col xs={12} md={8} xl={4}>
+              <Statistic
+                title={t('training.reach.passRate')}
+                value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={4}>
+              <Statistic title={t('training.reach.revenue')} value={money(current.revenue)} />
+            </Col>
+          </Row>
+          {current.units.length > 1 && <UnitsTable units={current.units} />}
+          {loaded.length === MONTHS && loaded.every((m) => m.classes === 0) ? (
+            <EmptyState text={t('training.reach.noClasses', { count: MONTHS })} />
+          ) : (
+            loaded.length === MONTHS && <ReachCharts months={loaded} />
+          )}
+        </>
+      )}
+    </ReportCard>
   );
 }

@@ -28,14 +28,9 @@ import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { NotFoundPage } from '../../../app/not-found-page.tsx';
-import {
-  type TrainingClass,
-  type TrainingRequest,
-  useClassDetails,
-  useCourses,
-  useRequestChange,
-  useTrainingRequest,
-} from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type TrainingClass, useClassDetails } from '../api/classes.ts';
+import { type TrainingRequest, useRequestChange, useTrainingRequest } from '../api/requests.ts';
 import { ClassFormModal } from '../components/class-form-modal.tsx';
 import { PaymentModal } from '../components/payment-modal.tsx';
 import { ScheduleModal } from '../components/schedule-modal.tsx';

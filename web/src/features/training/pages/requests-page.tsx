@@ -1,16 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { requestStatus } from '@contracts/training.ts';
-import { Button, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Select, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
-import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { type RequestStatus, type TrainingRequest, useCourses, useRequests } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type RequestStatus, type TrainingRequest, useRequests } from '../api/requests.ts';
 import { RequestFormModal } from '../components/request-form-modal.tsx';
 import { RequestStatusTag, useCourseName } from '../components/training-labels.tsx';
 
@@ -84,7 +84,6 @@ function useColumns(): TableColumnsType<TrainingRequest> {
 /** /training/requests — training requested by the user's organisations or received by them as a provider. */
 export function RequestsPage() {
   const { t } = useTranslation();
-  const printing = usePrinting();
   const me = useCurrentUser();
   const [status, setStatus] = useState<RequestStatus>();
   const requests = useRequests(status);
@@ -126,30 +125,23 @@ export function RequestsPage() {
         )}
       </Space>
       {requests.error && <QueryError error={requests.error} onRetry={() => requests.refetch()} />}
-      <Table<TrainingRequest>
+      <ListTable<TrainingRequest>
         size="middle"
         rowKey="id"
         loading={requests.isPending}
-        dataSource={rows}
+        rows={rows}
         columns={columns}
         scroll={{ x: 900 }}
-        pagination={!printing && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        locale={{
-          emptyText: (
-            <EmptyState
-              text={empty}
-              action={
-                canRequest &&
-                !status &&
-                requests.data && (
-                  <Button type="primary" onClick={() => setCreating(true)}>
-                    {t('training.requests.create')}
-                  </Button>
-                )
-              }
-            />
-          ),
-        }}
+        empty={empty}
+        emptyAction={
+          canRequest &&
+          !status &&
+          requests.data && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('training.requests.create')}
+            </Button>
+          )
+        }
       />
       {creating && <RequestFormModal onClose={() => setCreating(false)} />}
     </ListCard>

@@ -1,20 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { createTrainerBody } from '@contracts/training.ts';
-import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { usePrinting } from '../../../app/hooks/use-printing.ts';
 import { fold } from '../../../app/text.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
-import { type Trainer, useCourses, useCreateTrainer, useTrainers } from '../api.ts';
+import { useCourses } from '../api/catalogue.ts';
+import { type Trainer, useCreateTrainer, useTrainers } from '../api/trainers.ts';
 import {
   foldedSearch,
   qualificationKeys,
@@ -99,7 +99,6 @@ function TrainerFormModal({ onClose }: { onClose: () => void }) {
 /** /training/trainers — trainers and instructors with their qualification and organisation. */
 export function TrainersPage() {
   const { t } = useTranslation();
-  const printing = usePrinting();
   const [orgId, setOrgId] = useState<number>();
   const trainers = useTrainers(orgId);
   const [text, setText] = useState('');
@@ -136,12 +135,11 @@ export function TrainersPage() {
         />
       </Space>
       {trainers.error && <QueryError error={trainers.error} onRetry={() => trainers.refetch()} />}
-      <Table<Trainer>
+      <ListTable<Trainer>
         size="middle"
         rowKey="id"
         loading={trainers.isFetching}
-        dataSource={rows}
-        pagination={!printing && rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        rows={rows}
         columns={[
           { key: 'i', title: '#', width: 48, render: (_v, _r, i) => i + 1 },
           { key: 'name', title: t('training.trainers.person'), dataIndex: 'fullName' },
@@ -173,20 +171,14 @@ export function TrainersPage() {
               ),
           },
         ]}
-        locale={{
-          emptyText: (
-            <EmptyState
-              text={q ? t('training.trainers.emptySearch') : t('training.trainers.empty')}
-              action={
-                !q && (
-                  <Button type="primary" onClick={() => setCreating(true)}>
-                    {t('training.trainers.create')}
-                  </Button>
-                )
-              }
-            />
-          ),
-        }}
+        empty={q ? t('training.trainers.emptySearch') : t('training.trainers.empty')}
+        emptyAction={
+          !q && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('training.trainers.create')}
+            </Button>
+          )
+        }
       />
       {creating && <TrainerFormModal onClose={() => setCreating(false)} />}
     </ListCard>

@@ -1,8 +1,8 @@
 import type { ActivityView, activityInput, PlanView, updatePlanBody } from '@contracts/plans.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, request } from '../../app/api-client.ts';
-import { planKeys } from './api.ts';
+import { api, request } from '../../../app/api-client.ts';
+import { planKeys } from './plans.ts';
 
 type ActivityBody = z.output<typeof activityInput>;
 export type DesiredActivity = { id?: number; body: ActivityBody };
