@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { seedDemo } from './demo/seed-demo.ts';
 import { importLegacyMapping } from './modules/admin-units/admin-units.legacy.ts';
 import { importAdminUnits } from './modules/admin-units/admin-units.service.ts';
-import { createSystemAdmin } from './modules/users/users.service.ts';
+import { createSystemAdmin } from './modules/users/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import { cliMeta } from './platform/context.ts';

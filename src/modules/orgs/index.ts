@@ -12,5 +12,13 @@ export const orgsModule: ModuleDef = {
 };
 
 // The public face: what other modules may use of the organisation registry.
-export { ancestorsOf, findOrgRow, findOrgRow as findOrgInScope, type OrgRow } from './orgs.repo.ts';
+export {
+  type ActiveChild,
+  activeChildren,
+  ancestorsOf,
+  findOrgRow,
+  findOrgRow as findOrgInScope,
+  type OrgRow,
+  orgNames,
+} from './orgs.repo.ts';
 export { organisations } from './orgs.tables.ts';

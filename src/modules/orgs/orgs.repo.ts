@@ -121,7 +121,31 @@ export async function countActiveChildren(db: Db | Tx, id: number): Promise<numb
   return r?.n ?? 0;
 }
 
-/** Re-roots the subtree at `oldPath` under the node at `newParentPath`, in one statement. */
+/** Names of organisations by id, for labels, in one statement; ids not found are absent from the map. */
+export async function orgNames(db: Db | Tx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const found = await rows<{ id: number; name: string }>(
+    db,
+    sql`SELECT id, name FROM organisations WHERE id = ANY(${`{${[...new Set(ids)].join(',')}}`}::int[])`,
+  );
+  return new Map(found.map((r) => [r.id, r.name]));
+}
+
+export type ActiveChild = { id: number; name: string; path: string; parentId: number };
+
+/**
+ * The active direct children of `parentId` within the scope (nothing when the parent is outside it), ordered
+ * by name then id.
+ */
+export async function activeChildren(db: Db | Tx, scope: Scope, parentId: number): Promise<ActiveChild[]> {
+  return rows<ActiveChild>(
+    db,
+    sql`SELECT id, name, path::text AS path, parent_id AS "parentId" FROM organisations
+        WHERE parent_id = ${parentId} AND status = 'active' AND ${scopeSql(scope, sql`path`)}
+        ORDER BY search_text, id`,
+  );
+}
+
 /**
  * Moves the subtree at `oldPath` under `newParentPath`: the organisations, every module's copies of their paths
  * and whatever the modules keep per ancestor (platform/subtree-moves.ts), in the caller's transaction.

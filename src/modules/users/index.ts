@@ -1,11 +1,14 @@
 import type { ModuleDef } from '../../platform/modules.ts';
+import { grantErrors, userErrors } from './users.errors.ts';
 import { userRoutes } from './users.routes.ts';
 
 export const usersModule: ModuleDef = {
   name: 'users',
   tags: [{ name: 'Người dùng', description: 'Tài khoản, vai trò và phân quyền theo cây tổ chức' }],
   routes: [userRoutes],
+  errors: [userErrors.catalogue, grantErrors.catalogue],
 };
 
-// The public face: tables other modules reference (foreign keys, the sign-in).
+// The public face: tables other modules reference (foreign keys, the sign-in), the CLI's first administrator.
+export { createSystemAdmin } from './users.service.ts';
 export { apiTokens, roleGrants, roles, sessions, users } from './users.tables.ts';

@@ -9,10 +9,9 @@ import {
   userPage,
   userView,
 } from '../../contracts/users.ts';
-import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
-import { hasPermission } from '../../platform/scope.ts';
+import { assertUserManager } from './users.policy.ts';
 import * as users from './users.service.ts';
 
 const tags = ['Người dùng'];
@@ -21,7 +20,7 @@ export const userRoutes: ModuleRoutes = (app, deps) => {
   /** Only user managers reach these routes; which users they see is then limited by their subtree. */
   const managerCtx = (req: Parameters<typeof ctxOf>[0]) => {
     const ctx = ctxOf(req, deps);
-    if (!hasPermission(ctx.actor, 'user.manage')) throw errors.forbidden();
+    assertUserManager(ctx.actor);
     return ctx;
   };
   app.get(
