@@ -21,6 +21,7 @@ import {
   stateOf,
 } from './certificates.number.ts';
 import * as repo from './certificates.repo.ts';
+import { findByVerifyCode } from './verify.repo.ts';
 
 /**
  * Certificates (giấy chứng nhận, thẻ an toàn lao động): issued to the learners of a class who passed,
@@ -256,7 +257,7 @@ export async function verifyCertificate(
 ): Promise<VerifyView | null> {
   const normalised = normaliseVerifyCode(code);
   if (!/^[A-Z2-7]{16,64}$/.test(normalised)) return null;
-  const row = await repo.findByVerifyCode(deps.db, normalised);
+  const row = await findByVerifyCode(deps.db, normalised);
   if (!row) return null;
   return {
     state: stateOf(row.status, row.validUntil, vnToday(deps.clock)),
