@@ -157,6 +157,33 @@ async function auditCreated(ctx: Ctx, tx: Tx, classId: number, people: (PersonWr
   }
 }
 
+/** Registers the rows new to the registry (kept by `rosterKeeper`), audited one entry per person. */
+async function registerNew(ctx: Ctx, tx: Tx, c: ClassRow, fresh: Checked[], onProgress: OnRosterProgress) {
+  const keeper = rosterKeeper(ctx.actor, c);
+  if (fresh.length && !keeper)
+    throw errors.forbidden('Bạn không có quyền thêm người mới vào danh sách của đơn vị tổ chức lớp.');
+  const writes: PersonWrite[] = fresh.map((r) => ({
+    ...r.value,
+    employerOrgId: c.customerOrgId,
+    orgId: keeper!.orgId,
+    orgPath: keeper!.orgPath,
+  }));
+  await onProgress({ phase: 'write', done: 0, total: writes.length });
+  const ids = await insertPeople(tx, writes, (done) =>
+    onProgress({ phase: 'write', done, total: writes.length }),
+  );
+  fresh.forEach((r, i) => {
+    r.personId = ids[i]!;
+  });
+  await auditCreated(
+    ctx,
+    tx,
+    c.id,
+    writes.map((w, i) => ({ ...w, id: ids[i]! })),
+  );
+  return { ids, writes };
+}
+
 export async function commitRoster(
   ctx: Ctx,
   classId: number,
@@ -183,28 +210,7 @@ export async function commitRoster(
     const issues = checked.flatMap((r) => r.errors);
     if (issues.length) throw rosterInvalid(issues);
     const fresh = checked.filter((r) => r.match === 'new');
-    const keeper = rosterKeeper(ctx.actor, c);
-    if (fresh.length && !keeper)
-      throw errors.forbidden('Bạn không có quyền thêm người mới vào danh sách của đơn vị tổ chức lớp.');
-    const writes: PersonWrite[] = fresh.map((r) => ({
-      ...r.value,
-      employerOrgId: c.customerOrgId,
-      orgId: keeper!.orgId,
-      orgPath: keeper!.orgPath,
-    }));
-    await onProgress({ phase: 'write', done: 0, total: writes.length });
-    const ids = await insertPeople(tx, writes, (done) =>
-      onProgress({ phase: 'write', done, total: writes.length }),
-    );
-    fresh.forEach((r, i) => {
-      r.personId = ids[i]!;
-    });
-    await auditCreated(
-      ctx,
-      tx,
-      classId,
-      writes.map((w, i) => ({ ...w, id: ids[i]! })),
-    );
+    const { ids, writes } = await registerNew(ctx, tx, c, fresh, onProgress);
     const personIds = checked.map((r) => r.personId!);
     await onProgress({ phase: 'enrol', total: personIds.length });
     let outcome: Awaited<ReturnType<typeof enrolPeople>>;
