@@ -8,19 +8,19 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { modules } from '../src/modules/index.ts';
 import { insertPeople } from '../src/modules/people/people.repo.ts';
-import { buildClass, thirtyWorkers } from '../src/modules/training/certificates.fixtures.ts';
-import { certificatesPdf } from '../src/modules/training/certificates.pdf.ts';
-import { classCertificates } from '../src/modules/training/certificates.repo.ts';
+import { certificatesPdf } from '../src/modules/training/certificates/certificates.pdf.ts';
+import { classCertificates } from '../src/modules/training/certificates/certificates.repo.ts';
 import {
   rosterLine,
   rosterWorkbook,
   type SampleWorker,
   sampleWorkers,
-} from '../src/modules/training/roster.sample.ts';
+} from '../src/modules/training/roster/roster.sample.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type Database, type Db, openPglite, openPostgres, rows } from '../src/platform/db/database.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import { buildClass, thirtyWorkers } from '../test/helpers/certificates.fixtures.ts';
 import { buildOrg, buildUser } from '../test/helpers/factories.ts';
 
 /**

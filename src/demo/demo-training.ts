@@ -7,21 +7,19 @@ import {
   workforceBody,
 } from '../contracts/training.ts';
 import { createPerson } from '../modules/people/people.service.ts';
-import { putAttendance, putResults } from '../modules/training/attendance.service.ts';
-import { issueClassCertificates, revokeCertificate } from '../modules/training/certificates.service.ts';
+import { putAttendance, putResults } from '../modules/training/attendance/attendance.service.ts';
 import {
-  changeClassStatus,
-  createClass,
-  getClass,
-  setSessions,
-  setTrainers,
-} from '../modules/training/classes.service.ts';
-import { enrolInClass } from '../modules/training/enrolment.service.ts';
-import { createRequest, scheduleRequest } from '../modules/training/requests.service.ts';
-import { rosterLine, rosterWorkbook, sampleWorkers } from '../modules/training/roster.sample.ts';
-import { commitRoster } from '../modules/training/roster.service.ts';
-import { createTrainer } from '../modules/training/trainers.service.ts';
-import { recordWorkforce } from '../modules/training/workforce.service.ts';
+  issueClassCertificates,
+  revokeCertificate,
+} from '../modules/training/certificates/certificates.service.ts';
+import { setSessions, setTrainers } from '../modules/training/classes/classes.schedule.service.ts';
+import { changeClassStatus, createClass, getClass } from '../modules/training/classes/classes.service.ts';
+import { recordWorkforce } from '../modules/training/compliance/workforce.service.ts';
+import { enrolInClass } from '../modules/training/enrolment/enrolment.service.ts';
+import { createRequest, scheduleRequest } from '../modules/training/requests/requests.service.ts';
+import { rosterLine, rosterWorkbook, sampleWorkers } from '../modules/training/roster/roster.sample.ts';
+import { commitRoster } from '../modules/training/roster/roster.service.ts';
+import { createTrainer } from '../modules/training/trainers/trainers.service.ts';
 import { loadActorById } from '../platform/auth/actor-loader.ts';
 import { type Clock, fixedClock, vnToday } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';

@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rosterWorkbook, sampleWorkers, withTypicalMistakes } from '../modules/training/roster.sample.ts';
+import {
+  rosterWorkbook,
+  sampleWorkers,
+  withTypicalMistakes,
+} from '../modules/training/roster/roster.sample.ts';
 
 /**
  * Writes docs/samples/: a 30-worker roster with seed 000's three mistakes (row 4: a 9-digit CMND for the CCCD;

@@ -8,6 +8,12 @@ export const peopleModule: ModuleDef = {
   pathCopies: [{ table: 'people', column: 'org_path' }],
 };
 
+export {
+  findIdentityMatches,
+  insertPeople,
+  lockIdentities,
+  type PersonWrite,
+} from './people.repo.ts';
 // The public face of the person registry.
 export {
   checkPerson,

@@ -1,9 +1,16 @@
 import type { ModuleDef } from '../../platform/modules.ts';
-import { certificateRoutes } from './certificates.routes.ts';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { certificateRoutes } from './certificates/certificates.routes.ts';
+import { verifyRoutes } from './certificates/verify.routes.ts';
+import { classRoutes } from './classes/classes.routes.ts';
+import { complianceRoutes } from './compliance/compliance.routes.ts';
+import { enrolmentRoutes } from './enrolment/enrolment.routes.ts';
 import { trainingIndicatorSources } from './indicator-sources.ts';
-import { rosterRoutes } from './roster.routes.ts';
-import { trainingRoutes } from './training.routes.ts';
-import { verifyRoutes } from './verify.routes.ts';
+import { requestRoutes } from './requests/requests.routes.ts';
+import { rosterRoutes } from './roster/roster.routes.ts';
+import { trainerRoutes } from './trainers/trainers.routes.ts';
+import { trainingErrors } from './training.errors.ts';
 
 export const trainingModule: ModuleDef = {
   name: 'training',
@@ -12,7 +19,19 @@ export const trainingModule: ModuleDef = {
     { name: 'Đào tạo – giấy chứng nhận' },
     { name: 'Xác minh giấy chứng nhận (công khai)' },
   ],
-  routes: [rosterRoutes, trainingRoutes, certificateRoutes, verifyRoutes],
+  // Registration order as before the split: roster, then the training routes in their old order, certificates, verify.
+  routes: [
+    rosterRoutes,
+    catalogueRoutes,
+    trainerRoutes,
+    requestRoutes,
+    classRoutes,
+    enrolmentRoutes,
+    attendanceRoutes,
+    complianceRoutes,
+    certificateRoutes,
+    verifyRoutes,
+  ],
   pathCopies: [
     { table: 'trainers', column: 'org_path' },
     { table: 'training_requests', column: 'requester_path' },
@@ -22,4 +41,5 @@ export const trainingModule: ModuleDef = {
     { table: 'workforce_counts', column: 'org_path' },
   ],
   indicatorSources: trainingIndicatorSources,
+  errors: [trainingErrors.catalogue],
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
+import { hasPoppler, renderPage } from '../../../test/helpers/pdf.fixtures.ts';
 import {
   countRows,
   createTestApp,
@@ -8,8 +9,7 @@ import {
   signIn,
   type TestApp,
 } from '../../../test/helpers/test-app.ts';
-import { hasPoppler, renderPage } from './pdf.fixtures.ts';
-import { rosterLine, rosterWorkbook, sampleWorkers, withTypicalMistakes } from './roster.sample.ts';
+import { rosterLine, rosterWorkbook, sampleWorkers, withTypicalMistakes } from './roster/roster.sample.ts';
 
 /**
  * Issue 4's acceptance scenario (seed 000), through the HTTP API as the people involved would go through it:

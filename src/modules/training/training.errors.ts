@@ -1,62 +1,96 @@
-import { AppError, errors } from '../../platform/errors.ts';
+import { AppError, defineErrors, errors } from '../../platform/errors.ts';
 
-const conflict = (code: string, message: string, details?: unknown) =>
-  new AppError({ code: `training.${code}`, status: 409, message, details });
+type Have = { have: number; need: number };
 
-export const trainingErrors = {
-  courseNotFound: () => errors.notFound('training.course', 'Không tìm thấy khoá học.'),
-  trainerNotFound: () => errors.notFound('training.trainer', 'Không tìm thấy giảng viên.'),
-  requestNotFound: () =>
-    errors.notFound('training.request', 'Không tìm thấy đề nghị đào tạo hoặc bạn không có quyền truy cập.'),
-  classNotFound: () =>
-    errors.notFound('training.class', 'Không tìm thấy lớp học hoặc bạn không có quyền truy cập.'),
-  enrolmentNotFound: () => errors.notFound('training.enrolment', 'Học viên không có trong lớp này.'),
-  versionConflict: (entity: 'request' | 'class', current: number) =>
-    conflict(
-      `${entity}_version_conflict`,
-      `${entity === 'class' ? 'Lớp học' : 'Đề nghị'} vừa được người khác sửa. Hãy tải lại trước khi lưu.`,
-      { currentVersion: current },
-    ),
-  requestState: (status: string) =>
-    conflict('request_state', `Đề nghị đang ở trạng thái “${status}”: không thực hiện được thao tác này.`),
-  classCancelled: () => conflict('class_cancelled', 'Lớp đã huỷ: không ghi nhận thanh toán cho lớp này.'),
-  classClosed: () => conflict('class_closed', 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.'),
-  badTransition: (from: string, to: string) =>
-    conflict('class_transition', `Không chuyển được lớp từ “${from}” sang “${to}”.`),
-  tooFewTrainers: (have: number, need: number) =>
-    conflict(
-      'too_few_trainers',
-      `Lớp cần ít nhất ${need} giảng viên theo quy định của khoá học (hiện có ${have}).`,
-      {
-        have,
-        need,
-      },
-    ),
-  /** Same code as opening with too few (same rule, same remedy), worded for a removal from a running class. */
-  trainersBelowMinimum: (
-    have: number,
-    course: { code: string; minTrainers: number; legalSource: string | null },
-    status: string,
-  ) =>
-    conflict(
-      'too_few_trainers',
-      `Lớp ${status === 'open' ? 'đang mở' : 'đang học'} phải giữ ít nhất ${course.minTrainers} giảng viên theo quy định của khoá ${course.code}${course.legalSource ? ` (${course.legalSource})` : ''}: danh sách mới chỉ còn ${have}. Hãy phân công giảng viên thay thế trước khi bỏ bớt.`,
-      { have, need: course.minTrainers, courseCode: course.code, legalSource: course.legalSource },
-    ),
-  tooFewHours: (have: number, need: number) =>
-    conflict(
-      'too_few_hours',
-      `Tổng số giờ các buổi học (${have}) chưa đủ thời lượng khoá học (${need} giờ).`,
-      {
-        have,
-        need,
-      },
-    ),
-  trainerBusy: (trainer: string, classCode: string, index?: number) =>
-    errors.validation([
-      {
-        path: index === undefined ? 'body.sessions' : `body.trainerIds.${index}`,
-        message: `Giảng viên ${trainer} đã có lịch dạy trùng giờ ở lớp ${classCode}`,
-      },
-    ]),
-};
+/** The training module's errors: codes `training.<key>`, the API's Vietnamese messages. */
+export const trainingErrors = defineErrors('training', {
+  'course.not_found': { status: 404, message: 'Không tìm thấy khoá học.' },
+  'trainer.not_found': { status: 404, message: 'Không tìm thấy giảng viên.' },
+  'request.not_found': {
+    status: 404,
+    message: 'Không tìm thấy đề nghị đào tạo hoặc bạn không có quyền truy cập.',
+  },
+  'class.not_found': { status: 404, message: 'Không tìm thấy lớp học hoặc bạn không có quyền truy cập.' },
+  'enrolment.not_found': { status: 404, message: 'Học viên không có trong lớp này.' },
+  'session.not_found': { status: 404, message: 'Không có buổi học này.' },
+  request_version_conflict: {
+    status: 409,
+    message: 'Đề nghị vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+  },
+  class_version_conflict: {
+    status: 409,
+    message: 'Lớp học vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+  },
+  request_state: {
+    status: 409,
+    message: (p: { status: string }) =>
+      `Đề nghị đang ở trạng thái “${p.status}”: không thực hiện được thao tác này.`,
+  },
+  class_cancelled: { status: 409, message: 'Lớp đã huỷ: không ghi nhận thanh toán cho lớp này.' },
+  class_closed: { status: 409, message: 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.' },
+  class_transition: {
+    status: 409,
+    message: (p: { from: string; to: string }) => `Không chuyển được lớp từ “${p.from}” sang “${p.to}”.`,
+  },
+  too_few_trainers: {
+    status: 409,
+    message: (p: Have) =>
+      `Lớp cần ít nhất ${p.need} giảng viên theo quy định của khoá học (hiện có ${p.have}).`,
+  },
+  too_few_hours: {
+    status: 409,
+    message: (p: Have) => `Tổng số giờ các buổi học (${p.have}) chưa đủ thời lượng khoá học (${p.need} giờ).`,
+  },
+  'certificate.not_found': {
+    status: 404,
+    message: 'Không tìm thấy giấy chứng nhận hoặc bạn không có quyền truy cập.',
+  },
+  certificate_not_issued_for_course: {
+    status: 409,
+    message:
+      'Khoá học này không cấp giấy chứng nhận (nhóm 4 theo Nghị định 44/2016/NĐ-CP chỉ ghi sổ theo dõi huấn luyện).',
+  },
+  certificate_not_valid: {
+    status: 409,
+    message: (p: { status: string }) =>
+      `Giấy chứng nhận đã ${p.status === 'revoked' ? 'bị thu hồi' : 'được thay thế'}: không thực hiện được thao tác này.`,
+  },
+  'certificates.not_found': { status: 404, message: 'Lớp chưa có giấy chứng nhận nào còn hiệu lực để in.' },
+});
+
+// Codes of the catalogue above, worded for another situation (same rule, same remedy).
+
+/** `training.too_few_trainers`, worded for a removal from a running class. */
+export function trainersBelowMinimum(
+  have: number,
+  course: { code: string; minTrainers: number; legalSource: string | null },
+  status: string,
+) {
+  return errors.conflict(
+    'training.too_few_trainers',
+    `Lớp ${status === 'open' ? 'đang mở' : 'đang học'} phải giữ ít nhất ${course.minTrainers} giảng viên theo quy định của khoá ${course.code}${course.legalSource ? ` (${course.legalSource})` : ''}: danh sách mới chỉ còn ${have}. Hãy phân công giảng viên thay thế trước khi bỏ bớt.`,
+    { have, need: course.minTrainers, courseCode: course.code, legalSource: course.legalSource },
+  );
+}
+
+/** `training.class_closed` when certificates are asked of a cancelled class. */
+export const certificateClassCancelled = () =>
+  new AppError({
+    code: 'training.class_closed',
+    status: 409,
+    message: 'Lớp đã huỷ: không cấp giấy chứng nhận.',
+  });
+
+/** `training.certificate.not_found` on the public verification (no scope there: the code is unknown). */
+export const verifyCodeNotFound = () =>
+  errors.notFound('training.certificate', 'Không tìm thấy giấy chứng nhận với mã kiểm tra này.');
+
+/** A trainer booked twice at once: a field error on the sessions, or on the trainer's place in the list. */
+export function trainerBusy(trainer: string, classCode: string, index?: number) {
+  return errors.validation([
+    {
+      path: index === undefined ? 'body.sessions' : `body.trainerIds.${index}`,
+      message: `Giảng viên ${trainer} đã có lịch dạy trùng giờ ở lớp ${classCode}`,
+    },
+  ]);
+}

@@ -1,0 +1,241 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildClass, thirtyWorkers } from '../../../../test/helpers/certificates.fixtures.ts';
+import { buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+
+/**
+ * The printed certificate: Vietnamese text with its diacritics (read back with pdftotext), a QR code that
+ * a decoder reads from the rendered page (pdftoppm → PNG → jsQR) as the verification link, and the bulk
+ * PDF of a class of 30 streamed well under 3 s.
+ */
+
+function hasPoppler() {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI) throw new Error('poppler-utils (pdftotext, pdftoppm) is required in CI');
+    console.warn('[tests] poppler-utils not installed: certificate PDFs not rendered');
+    return false;
+  }
+}
+
+// jsqr is CommonJS (module.exports = jsQR) whose typings declare an ES default export.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ct-cert-'));
+const samples = process.env.SAVE_SAMPLES ? path.resolve('artifacts/certificates') : null;
+if (samples) mkdirSync(samples, { recursive: true });
+
+function pdfText(pdf: Buffer): string {
+  const file = path.join(tmp(), 'c.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Page `page` at 80 dpi as PNG (what a phone camera might see of a print), and the QR text decoded from it. */
+function renderAndDecode(pdf: Buffer, page = 1, sampleName?: string): { png: Buffer; qr: string | null } {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'c.pdf'), pdf);
+  execFileSync(
+    'pdftoppm',
+    ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', 'c.pdf', 'p'],
+    {
+      cwd: dir,
+    },
+  );
+  const png = readFileSync(path.join(dir, 'p.png'));
+  if (samples && sampleName) writeFileSync(path.join(samples, sampleName), png);
+  const image = PNG.sync.read(png);
+  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  return { png, qr: found?.data ?? null };
+}
+
+describe('certificate PDFs', () => {
+  let t: TestApp;
+  let admin: Session;
+  let centre: { id: number; path: string; name: string; version: number };
+  const poppler = hasPoppler();
+
+  beforeAll(async () => {
+    t = await createTestApp('2026-05-04T08:00:00Z');
+    const national = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
+    centre = await buildOrg(t.db, {
+      parent: national,
+      name: 'Trung tâm Dịch vụ Nhân đạo',
+      kind: 'red_cross',
+    });
+    await t.db.execute(
+      sql`UPDATE organisations SET short_name = 'TTDVNĐ', admin_unit_code = '24' WHERE id = ${centre.id}`,
+    );
+    const u = await buildUser(t.db, { grants: [{ org: centre, role: 'org_admin' }] });
+    admin = await signIn(t, u.username, u.password);
+  });
+
+  const issue = async (classId: number) => {
+    const res = await admin.post(`/api/training/classes/${classId}/certificates`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().issued;
+  };
+  const getPdf = (url: string) =>
+    admin.request({ method: 'GET', url, headers: { host: 'chungtay.local:3000' } });
+
+  it('prints one certificate in Vietnamese with a QR code that decodes to its verification page', async () => {
+    const k = await buildClass(t.db, {
+      provider: centre,
+      course: 'SCC_LLSC',
+      days: ['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23'],
+      learners: [
+        { name: 'Nguyễn Thị Ngọc Ánh', sex: 'female', birthDate: '1992-08-07', theory: 8.5, practice: 9 },
+      ],
+    });
+    const [cert] = await issue(k.id);
+    const res = await getPdf(`/api/training/certificates/${cert.id}.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      /^inline; filename="Giay-chung-nhan-000001-2026-GCN-TTDVND/,
+    );
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (samples) writeFileSync(path.join(samples, 'giay-chung-nhan.pdf'), pdf);
+    if (!poppler) return;
+    const text = pdfText(pdf);
+    for (const s of [
+      'TRUNG ƯƠNG HỘI CHỮ THẬP ĐỎ VIỆT NAM',
+      'TRUNG TÂM DỊCH VỤ NHÂN ĐẠO',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'GIẤY CHỨNG NHẬN',
+      'Chứng nhận bà: Nguyễn Thị Ngọc Ánh',
+      'Ngày sinh: 07/08/1992',
+      'Sơ cứu, cấp cứu tại nơi làm việc – lực lượng sơ cứu',
+      '16 giờ, từ ngày 20/04/2026 đến ngày 23/04/2026',
+      'Kết quả: Đạt (lý thuyết 8,5; thực hành 9)',
+      'Số: 000001/2026/GCN-TTDVNĐ',
+      'Bắc Ninh, ngày 04 tháng 5 năm 2026',
+      'Giá trị đến: hết ngày 04/05/2027',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+    ])
+      expect(text).toContain(s);
+    const { qr } = renderAndDecode(pdf, 1, 'giay-chung-nhan-80dpi.png');
+    expect(qr).toBe(`http://chungtay.local:3000/verify/${cert.verifyCode}`);
+    // The link works: the page it opens names the holder.
+    const page = await t.app.inject({ method: 'GET', url: new URL(qr!).pathname });
+    expect(page.body).toContain('Nguyễn Thị Ngọc Ánh');
+  });
+
+  it('prints an OSH group 3 safety card, and marks a revoked certificate on its face', async () => {
+    const k = await buildClass(t.db, {
+      provider: centre,
+      course: 'ATVSLD_N3',
+      learners: [{ name: 'Đặng Văn Hải', sex: 'male' }, { name: 'Trần Quốc Bảo' }],
+    });
+    const [card, other] = await issue(k.id);
+    const cardPdf = (await getPdf(`/api/training/certificates/${card.id}.pdf`)).rawPayload;
+    await admin.post(`/api/training/certificates/${other.id}/revoke`, { reason: 'Cấp nhầm người' });
+    const revokedPdf = (await getPdf(`/api/training/certificates/${other.id}.pdf`)).rawPayload;
+    if (samples) writeFileSync(path.join(samples, 'the-an-toan-lao-dong.pdf'), cardPdf);
+    if (!poppler) return;
+    const text = pdfText(cardPdf);
+    for (const s of [
+      'THẺ AN TOÀN LAO ĐỘNG',
+      'Chứng nhận ông: Đặng Văn Hải',
+      'TATLĐ-TTDVNĐ',
+      'hết ngày 04/05/2028',
+    ])
+      expect(text).toContain(s);
+    expect(renderAndDecode(cardPdf, 1, 'the-an-toan-lao-dong-80dpi.png').qr).toBe(
+      `http://chungtay.local:3000/verify/${card.verifyCode}`,
+    );
+    const revoked = pdfText(revokedPdf);
+    expect(revoked).toContain('(ĐÃ THU HỒI — không còn giá trị)');
+    expect(revoked).toContain('Chứng nhận ông/bà: Trần Quốc Bảo');
+    renderAndDecode(revokedPdf, 1, 'giay-chung-nhan-da-thu-hoi-80dpi.png');
+  });
+
+  it('streams the certificates of a class of 30 in one PDF, one page each (its speed is in the benchmark)', async () => {
+    const k = await buildClass(t.db, {
+      provider: centre,
+      course: 'SCC_NLD',
+      code: 'SCC-KCN-01',
+      learners: thirtyWorkers(),
+    });
+    const issued = await issue(k.id);
+    expect(issued).toHaveLength(30);
+    // Over a real socket, to see the response streamed (chunked, no length known in advance).
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = t.app.server.address() as AddressInfo;
+      const started = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/api/training/classes/${k.id}/certificates.pdf`, {
+        headers: { cookie: `ct_session=${admin.cookie}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('transfer-encoding')).toBe('chunked');
+      expect(res.headers.get('content-length')).toBeNull();
+      expect(res.headers.get('x-certificate-count')).toBe('30');
+      const reader = res.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      let firstByteMs = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!firstByteMs) firstByteMs = performance.now() - started;
+        chunks.push(value);
+      }
+      const totalMs = performance.now() - started;
+      const pdf = Buffer.concat(chunks);
+      console.log(
+        `[certificates] bulk PDF of 30: first bytes ${firstByteMs.toFixed(0)} ms, complete ${totalMs.toFixed(0)} ms, ` +
+          `${(pdf.length / 1024).toFixed(0)} KiB in ${chunks.length} chunks`,
+      );
+      expect(chunks.length).toBeGreaterThan(1);
+      if (samples) writeFileSync(path.join(samples, 'giay-chung-nhan-lop-SCC-KCN-01.pdf'), pdf);
+      if (!poppler) return;
+      const file = path.join(tmp(), 'class.pdf');
+      writeFileSync(file, pdf);
+      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+30\b/);
+      const text = pdfText(pdf);
+      expect(text.match(/GIẤY CHỨNG NHẬN/g)).toHaveLength(30);
+      for (const c of issued) expect(text).toContain(c.number);
+      expect(text).toContain('Chứng nhận bà: Nguyễn Thị Hương');
+      expect(text).toContain('Chứng nhận ông: Phạm Quang Huy'); // plain 'a' in bold, in a later document too
+      const last = issued[29];
+      expect(renderAndDecode(pdf, 30, 'lop-30-trang-30-80dpi.png').qr).toBe(
+        `http://127.0.0.1:${port}/verify/${last.verifyCode}`,
+      );
+    } finally {
+      await t.app.close();
+    }
+  });
+});
+
+describe('certificate QR links with PUBLIC_URL', () => {
+  it('points the QR code at PUBLIC_URL whatever address printed it', async () => {
+    const t = await createTestApp('2026-05-04T08:00:00Z', { PUBLIC_URL: 'https://chungtay.example.vn/' });
+    const org = await buildOrg(t.db, { name: 'Hội Chữ thập đỏ tỉnh Bắc Ninh', kind: 'red_cross' });
+    const u = await buildUser(t.db, { grants: [{ org, role: 'org_admin' }] });
+    const s = await signIn(t, u.username, u.password);
+    const k = await buildClass(t.db, {
+      provider: org,
+      course: 'CTD_SCC_1',
+      learners: [{ name: 'Lê Thị Thu' }],
+    });
+    const [cert] = (await s.post(`/api/training/classes/${k.id}/certificates`)).json().issued;
+    const pdf = (await s.get(`/api/training/classes/${k.id}/certificates.pdf`)).rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (!hasPoppler()) return;
+    expect(renderAndDecode(pdf).qr).toBe(`https://chungtay.example.vn/verify/${cert.verifyCode}`);
+    expect(pdfText(pdf)).toContain('không thời hạn');
+  });
+});

@@ -1,0 +1,69 @@
+import { type Actor, hasPermission, isWithin, pathInScope, scopeOf } from '../../platform/scope.ts';
+
+/**
+ * Who may do what in training — every permission check of the module, and the `can` blocks (and `canChange`)
+ * the answers carry to the web. Services ask here; which rows a caller may *see* is the repositories' scope SQL.
+ */
+
+/** Runs training at an organisation: its courses, trainers, classes, requests received, certificates. */
+export function canManageTraining(actor: Actor, orgPath: string): boolean {
+  return hasPermission(actor, 'training.manage', orgPath);
+}
+
+/** Speaks for an organisation as a customer of training (its HR reports for it): requests, headcounts. */
+export function canActAsCustomer(actor: Actor, orgPath: string): boolean {
+  return hasPermission(actor, 'report.write', orgPath) || canManageTraining(actor, orgPath);
+}
+
+/** A request's `can` block: the provider decides and schedules it. */
+export function requestCan(actor: Actor, r: { providerPath: string }) {
+  return { decide: canManageTraining(actor, r.providerPath) };
+}
+
+/** A class's `can` block: who may run it (provider) and who may send learners (provider, or the customer). */
+export function classCan(actor: Actor, c: { providerPath: string; customerPath: string | null }) {
+  const manage = canManageTraining(actor, c.providerPath);
+  const customer = c.customerPath !== null && canActAsCustomer(actor, c.customerPath);
+  return { manage, enrol: manage || customer };
+}
+
+/**
+ * Whether the caller may revoke or reissue a certificate (the list's `canChange`): the issuer's, whoever else
+ * may read it (the holder's employer sees its workers' certificates, see `certificateVisible`).
+ */
+export function certificateCanChange(actor: Actor, c: { issuerPath: string }): boolean {
+  return canManageTraining(actor, c.issuerPath);
+}
+
+/** Where new people of a roster import are kept: the provider if the caller manages people there, else the customer. */
+export function rosterKeeper(
+  actor: Actor,
+  c: {
+    providerOrgId: number;
+    providerPath: string;
+    customerOrgId: number | null;
+    customerPath: string | null;
+  },
+): { orgId: number; orgPath: string } | null {
+  if (hasPermission(actor, 'person.manage', c.providerPath))
+    return { orgId: c.providerOrgId, orgPath: c.providerPath };
+  if (c.customerPath && c.customerOrgId && hasPermission(actor, 'person.manage', c.customerPath))
+    return { orgId: c.customerOrgId, orgPath: c.customerPath };
+  return null;
+}
+
+/**
+ * Whether a registry record may be put in a class by this caller — as `enrolPeople` decides in SQL: people the
+ * caller sees, those the provider keeps, and the customer's staff.
+ */
+export function mayEnrolPerson(
+  actor: Actor,
+  c: { providerPath: string; customerOrgId: number | null },
+  p: { orgPath: string; employerOrgId: number | null },
+): boolean {
+  return (
+    pathInScope(scopeOf(actor), p.orgPath) ||
+    isWithin(p.orgPath, c.providerPath) ||
+    (c.customerOrgId !== null && p.employerOrgId === c.customerOrgId)
+  );
+}
