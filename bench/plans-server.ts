@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { dashboardView } from '../src/contracts/plans.ts';
 import { modules } from '../src/modules/index.ts';
-import { planDashboard } from '../src/modules/plans/dashboard.service.ts';
+import { planDashboard } from '../src/modules/plans/dashboard/dashboard.service.ts';
 import { dueOn } from '../src/modules/plans/periods.ts';
 import { applyRollup, rollupsFor } from '../src/modules/plans/plans.repo.ts';
 import { planReports, planReportValues } from '../src/modules/plans/plans.tables.ts';

@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { amendPlanBody, createPlanBody, saveReportBody } from '../contracts/plans.ts';
-import { reportActuals } from '../modules/plans/activities.service.ts';
-import { amendPlan, createPlan, issuePlan, setTargets } from '../modules/plans/plans.service.ts';
-import { reviewReport, saveReport } from '../modules/plans/reports.service.ts';
+import { reportActuals } from '../modules/plans/activities/activities.service.ts';
+import {
+  amendPlan,
+  createPlan,
+  issuePlan,
+  setTargets,
+} from '../modules/plans/lifecycle/lifecycle.service.ts';
+import { reviewReport, saveReport } from '../modules/plans/reports/reports.service.ts';
 import { type Clock, fixedClock, vnDay } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type Db, rows } from '../platform/db/database.ts';

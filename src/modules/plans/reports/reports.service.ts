@@ -6,21 +6,21 @@ import type {
   reportListQuery,
   reviewReportBody,
   saveReportBody,
-} from '../../contracts/plans.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { vnDay } from '../../platform/clock.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { rows, type Tx } from '../../platform/db/database.ts';
-import { errors, type FieldIssue } from '../../platform/errors.ts';
-import { indicatorSource } from '../../platform/indicators.ts';
-import { hasPermission, pathInScope, scopeOf } from '../../platform/scope.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { dashboardScope } from './dashboard.service.ts';
-import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import * as lists from './plans.lists.repo.ts';
-import * as repo from './plans.repo.ts';
-import { planReportBreakdowns, planReports, planReportValues } from './plans.tables.ts';
+} from '../../../contracts/plans.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { vnDay } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { rows, type Tx } from '../../../platform/db/database.ts';
+import { errors, type FieldIssue } from '../../../platform/errors.ts';
+import { indicatorSource } from '../../../platform/indicators.ts';
+import { hasPermission, pathInScope, scopeOf } from '../../../platform/scope.ts';
+import { notifyUsers } from '../../notifications/notifications.service.ts';
+import { dashboardScope } from '../dashboard/dashboard.service.ts';
+import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { planReportBreakdowns, planReports, planReportValues } from '../plans.tables.ts';
+import * as lists from '../recipients/recipients.repo.ts';
 
 type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type ValueInput = z.output<typeof saveReportBody>['values'][number];

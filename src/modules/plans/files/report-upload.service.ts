@@ -1,17 +1,18 @@
 import type { z } from 'zod';
-import type { ReportUploadResult, reportUploadFields } from '../../contracts/plan-files.ts';
-import type { saveReportBody } from '../../contracts/plans.ts';
-import type { Ctx } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { errors, type FieldIssue, isAppError } from '../../platform/errors.ts';
-import { hasPermission, isWithin, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
+import type { ReportUploadResult, reportUploadFields } from '../../../contracts/plan-files.ts';
+import type { saveReportBody } from '../../../contracts/plans.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { errors, type FieldIssue, isAppError } from '../../../platform/errors.ts';
+import { hasPermission, isWithin, scopeOf } from '../../../platform/scope.ts';
+import { findOrgRow } from '../../orgs/orgs.repo.ts';
+import { dueOn, isPlanPeriod } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { recipientsAmong } from '../recipients/recipients.repo.ts';
+import { reportForm, saveReport, validateValues } from '../reports/reports.service.ts';
 import { type Indicator, periodLabel } from './consolidated.service.ts';
-import { dueOn, isPlanPeriod } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import { reportsOf, type StoredReport } from './plans.files.repo.ts';
-import { recipientsAmong } from './plans.lists.repo.ts';
-import * as repo from './plans.repo.ts';
+import { reportsOf, type StoredReport } from './files.repo.ts';
 import {
   isLocked,
   type ParsedRow,
@@ -21,7 +22,6 @@ import {
   templateColumns,
   templateWorkbook,
 } from './report-template.ts';
-import { reportForm, saveReport, validateValues } from './reports.service.ts';
 
 type ValueInput = z.output<typeof saveReportBody>['values'][number];
 type Recipient = Awaited<ReturnType<typeof recipientsAmong>>[number];

@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { RecipientItem } from '../../contracts/plans.ts';
-import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
-import { matchesSearch } from '../../platform/db/sql-helpers.ts';
-import { type Scope, scopeSql } from '../../platform/scope.ts';
-import { type DueState, expectedSql, type PlanRow } from './plans.repo.ts';
+import type { RecipientItem } from '../../../contracts/plans.ts';
+import { type Db, fetchPage, rows, type Tx } from '../../../platform/db/database.ts';
+import { matchesSearch } from '../../../platform/db/sql-helpers.ts';
+import { type Scope, scopeSql } from '../../../platform/scope.ts';
+import { type DueState, expectedSql, type PlanRow } from '../plans.repo.ts';
 
 /**
  * The plans' long lists, a page at a time: a plan's recipients and the reviewer's queue. A national plan has

@@ -7,29 +7,29 @@ import type {
   PlanView,
   setTargetsBody,
   updatePlanBody,
-} from '../../contracts/plans.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { type Db, rows, type Tx } from '../../platform/db/database.ts';
-import { errors } from '../../platform/errors.ts';
-import { indicatorSource } from '../../platform/indicators.ts';
-import { hasPermission, isWithin, pathInScope, scopeOf } from '../../platform/scope.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
-import { organisations } from '../orgs/orgs.tables.ts';
-import { insertActivities, listActivities } from './activities.service.ts';
-import { addDays, dueOn, isPlanPeriod, planPeriodKeys } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import * as lists from './plans.lists.repo.ts';
-import * as repo from './plans.repo.ts';
-import { planIndicators, planRevisions, plans, planTargets } from './plans.tables.ts';
+} from '../../../contracts/plans.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { indicatorSource } from '../../../platform/indicators.ts';
+import { hasPermission, isWithin, pathInScope, scopeOf } from '../../../platform/scope.ts';
+import { notifyUsers } from '../../notifications/notifications.service.ts';
+import { findOrgRow } from '../../orgs/orgs.repo.ts';
+import { organisations } from '../../orgs/orgs.tables.ts';
+import { insertActivities, listActivities } from '../activities/activities.service.ts';
+import { addDays, dueOn, isPlanPeriod, planPeriodKeys } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { planIndicators, planRevisions, plans, planTargets } from '../plans.tables.ts';
+import * as lists from '../recipients/recipients.repo.ts';
 import {
   changeDraftRecipients,
   checkRecipients,
   insertRecipients,
   newRecipientsOnly,
   recipientsOfPlan,
-} from './recipients.service.ts';
+} from '../recipients/recipients.service.ts';
 
 type CreateInput = z.output<typeof createPlanBody>;
 type IndicatorInput = z.output<typeof indicatorInput>;

@@ -1,12 +1,12 @@
-import type { DashboardBehindPage, DashboardView } from '../../contracts/plans.ts';
-import { vnDay } from '../../platform/clock.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { errors } from '../../platform/errors.ts';
-import { isWithin, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
-import { dueOn, isPlanPeriod, lateFrom } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import * as repo from './plans.repo.ts';
+import type { DashboardBehindPage, DashboardView } from '../../../contracts/plans.ts';
+import { vnDay } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { errors } from '../../../platform/errors.ts';
+import { isWithin, scopeOf } from '../../../platform/scope.ts';
+import { findOrgRow } from '../../orgs/orgs.repo.ts';
+import { dueOn, isPlanPeriod, lateFrom } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
 
 type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type Total = DashboardView['totals'][number];

@@ -1,15 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ActivityView, activityActualsBody, activityInput } from '../../contracts/plans.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { type Db, rows, type Tx } from '../../platform/db/database.ts';
-import { errors } from '../../platform/errors.ts';
-import { hasPermission, scopeOf } from '../../platform/scope.ts';
-import { organisations } from '../orgs/orgs.tables.ts';
-import { planErrors } from './plans.errors.ts';
-import * as repo from './plans.repo.ts';
-import { planActivities, planActivityOutputs, planActivityPartners } from './plans.tables.ts';
+import type { ActivityView, activityActualsBody, activityInput } from '../../../contracts/plans.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { hasPermission, scopeOf } from '../../../platform/scope.ts';
+import { organisations } from '../../orgs/orgs.tables.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { planActivities, planActivityOutputs, planActivityPartners } from '../plans.tables.ts';
 
 type ActivityInput = z.output<typeof activityInput>;
 
