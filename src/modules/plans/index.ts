@@ -3,8 +3,8 @@ import { planFileRoutes } from './files/files.routes.ts';
 import { planIndicatorSources } from './indicator-sources.ts';
 import { planRoutes } from './lifecycle/lifecycle.routes.ts';
 import { plansErrors } from './plans.errors.ts';
-import { rehomeRollups } from './plans.repo.ts';
 import { reminderJob } from './reports/reminders.ts';
+import { rehomeRollups } from './rollups.repo.ts';
 
 export const plansModule: ModuleDef = {
   name: 'plans',

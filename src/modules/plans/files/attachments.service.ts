@@ -4,8 +4,9 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
-import { hasPermission, scopeOf } from '../../../platform/scope.ts';
+import { scopeOf } from '../../../platform/scope.ts';
 import { MAX_ATTACHMENT_BYTES, planErrors, plansErrors } from '../plans.errors.ts';
+import { assertManagesAttachments } from '../plans.policy.ts';
 import * as repo from '../plans.repo.ts';
 import * as files from './files.repo.ts';
 
@@ -120,8 +121,7 @@ async function visiblePlan(ctx: Ctx, db: Db | Tx, planId: number) {
 
 async function managedPlan(ctx: Ctx, tx: Tx, planId: number) {
   const plan = await visiblePlan(ctx, tx, planId);
-  if (!hasPermission(ctx.actor, 'plan.manage', plan.issuerPath))
-    throw errors.forbidden('Chỉ cơ quan ban hành kế hoạch mới thêm hoặc gỡ tệp đính kèm.');
+  assertManagesAttachments(ctx, plan);
   return plan;
 }
 

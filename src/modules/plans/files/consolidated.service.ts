@@ -4,11 +4,12 @@ import type { Ctx } from '../../../platform/context.ts';
 import { formatViDate } from '../../../platform/dates.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
-import { ancestorsOf, findOrgRow } from '../../orgs/orgs.repo.ts';
+import { ancestorsOf, findOrgInScope } from '../../orgs/index.ts';
 import { indicatorTotal, planDashboard } from '../dashboard/dashboard.service.ts';
 import { timeliness } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
+import { rollupsFor, targetsFor } from '../rollups.repo.ts';
 import { orgNames } from './files.repo.ts';
 
 /**
@@ -100,7 +101,7 @@ export async function consolidatedReport(
   const scope = scopeOf(ctx.actor);
   const [plan, org] = await Promise.all([
     repo.findPlan(ctx.db, scope, planId),
-    findOrgRow(ctx.db, scope, orgId),
+    findOrgInScope(ctx.db, scope, orgId),
   ]);
   if (!plan) throw planErrors.notFound();
   if (!org) throw errors.notFound('orgs');
@@ -129,8 +130,8 @@ export async function consolidatedReport(
   const ids = [...parentOf.keys()];
   const [names, rollups, targets] = await Promise.all([
     orgNames(ctx.db, ids),
-    repo.rollupsFor(ctx.db, planId, periodKey, ids),
-    repo.targetsFor(ctx.db, planId, ids, periodKey),
+    rollupsFor(ctx.db, planId, periodKey, ids),
+    targetsFor(ctx.db, planId, ids, periodKey),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const rollupOf = new Map(rollups.map((r) => [`${r.orgId}:${r.indicatorId}`, r]));

@@ -20,7 +20,8 @@ import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness }
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
 import { planReportBreakdowns, planReports, planReportValues } from '../plans.tables.ts';
-import * as lists from '../recipients/recipients.repo.ts';
+import { applyRollup } from '../rollups.repo.ts';
+import { reviewPage } from './review.repo.ts';
 
 type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type ValueInput = z.output<typeof saveReportBody>['values'][number];
@@ -283,7 +284,7 @@ export async function saveReport(
       if (parts.length) await tx.insert(planReportBreakdowns).values(parts);
     }
     if (input.submit) {
-      await repo.applyRollup(
+      await applyRollup(
         tx,
         {
           planId,
@@ -356,7 +357,7 @@ export async function reviewReport(
           dedupeKey: `report:${reportId}:returned:v${report.version}`,
         })),
       );
-      await repo.applyRollup(
+      await applyRollup(
         tx,
         {
           planId,
@@ -458,7 +459,7 @@ export async function listReports(
 ): Promise<ReportListPage> {
   const { orgId, periodKey, page, pageSize, ...filter } = query;
   const { plan, org, due, dueState } = await dashboardScope(ctx, planId, orgId, periodKey);
-  const got = await lists.reviewPage(ctx.db, plan, periodKey, org.path, dueState, {
+  const got = await reviewPage(ctx.db, plan, periodKey, org.path, dueState, {
     ...filter,
     page,
     pageSize,
