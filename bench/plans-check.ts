@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applyRollup } from '../src/modules/plans/plans.repo.ts';
+import { applyRollup } from '../src/modules/plans/rollups.repo.ts';
 import { type Db, rows, sql, type Tx } from '../src/platform/db/database.ts';
 import type { PlanData } from './plans-data.ts';
 import type { PlansForest } from './plans-fixtures.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { dashboardView } from '../src/contracts/plans.ts';
 import { modules } from '../src/modules/index.ts';
-import { planDashboard } from '../src/modules/plans/dashboard.service.ts';
+import { planDashboard } from '../src/modules/plans/dashboard/dashboard.service.ts';
 import { dueOn } from '../src/modules/plans/periods.ts';
-import { applyRollup, rollupsFor } from '../src/modules/plans/plans.repo.ts';
 import { planReports, planReportValues } from '../src/modules/plans/plans.tables.ts';
+import { applyRollup, rollupsFor } from '../src/modules/plans/rollups.repo.ts';
 import { loadActorById } from '../src/platform/auth/actor-loader.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';

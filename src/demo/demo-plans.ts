@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { amendPlanBody, createPlanBody, saveReportBody } from '../contracts/plans.ts';
-import { reportActuals } from '../modules/plans/activities.service.ts';
-import { amendPlan, createPlan, issuePlan, setTargets } from '../modules/plans/plans.service.ts';
-import { reviewReport, saveReport } from '../modules/plans/reports.service.ts';
+import { reportActuals } from '../modules/plans/activities/activities.service.ts';
+import { amendPlan } from '../modules/plans/lifecycle/amend.service.ts';
+import { createPlan, issuePlan } from '../modules/plans/lifecycle/lifecycle.service.ts';
+import { reviewReport, saveReport } from '../modules/plans/reports/reports.service.ts';
+import { setTargets } from '../modules/plans/targets/targets.service.ts';
 import { type Clock, fixedClock, vnDay } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
 import { type Db, rows } from '../platform/db/database.ts';

@@ -1,12 +1,12 @@
 import type { ModuleDef } from '../../platform/modules.ts';
+import { emailTask } from './email.job.ts';
 import { notificationRoutes } from './notifications.routes.ts';
-import { emailTask, reminderJob } from './reminders.ts';
 
 export const notificationsModule: ModuleDef = {
   name: 'notifications',
   tags: [{ name: 'Thông báo' }],
   routes: [notificationRoutes],
-  jobs: [reminderJob, emailTask],
+  jobs: [emailTask],
 };
 
 // The public face: other modules notify people through it.

@@ -16,7 +16,8 @@ import { rows } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mailer.ts';
 import { createMailer, noMailer } from '../../platform/mailer.ts';
 import { createScheduler, registerModuleJobs } from '../../platform/scheduler.ts';
-import { duePeriods, emailTask, REMINDERS_JOB, reminderJob, runReportReminders } from './reminders.ts';
+import { duePeriods, REMINDERS_JOB, reminderJob, runReportReminders } from '../plans/index.ts';
+import { emailTask } from './email.job.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,8 +1,10 @@
 import type { ModuleDef } from '../../platform/modules.ts';
+import { planFileRoutes } from './files/files.routes.ts';
 import { planIndicatorSources } from './indicator-sources.ts';
-import { planFileRoutes } from './plans.files.routes.ts';
-import { rehomeRollups } from './plans.repo.ts';
-import { planRoutes } from './plans.routes.ts';
+import { planRoutes } from './lifecycle/lifecycle.routes.ts';
+import { plansErrors } from './plans.errors.ts';
+import { reminderJob } from './reports/reminders.ts';
+import { rehomeRollups } from './rollups.repo.ts';
 
 export const plansModule: ModuleDef = {
   name: 'plans',
@@ -15,8 +17,12 @@ export const plansModule: ModuleDef = {
   ],
   subtreeMoveHooks: { 'plans.rollups': rehomeRollups },
   indicatorSources: planIndicatorSources,
+  jobs: [reminderJob],
+  errors: [plansErrors.catalogue],
 };
 
 // The public face of the reporting engine.
 export { dueOn, type PlanPeriods, planPeriodKeys } from './periods.ts';
 export { expectedSql } from './plans.repo.ts';
+// The daily reminder job, for the scheduler's tests (src/modules/notifications/notifications.test.ts).
+export { duePeriods, REMINDERS_JOB, reminderJob, runReportReminders } from './reports/reminders.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import { type BuiltOrg, buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 /**
  * The plans' long lists: the reviewer's queue and a plan's recipients a page at a time, with their filters;

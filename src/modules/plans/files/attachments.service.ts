@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { AttachmentView } from '../../contracts/plan-files.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/context.ts';
-import type { Db, Tx } from '../../platform/db/database.ts';
-import { AppError, errors } from '../../platform/errors.ts';
-import { hasPermission, scopeOf } from '../../platform/scope.ts';
-import { planErrors } from './plans.errors.ts';
-import * as files from './plans.files.repo.ts';
-import * as repo from './plans.repo.ts';
+import type { AttachmentView } from '../../../contracts/plan-files.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { scopeOf } from '../../../platform/scope.ts';
+import { MAX_ATTACHMENT_BYTES, planErrors, plansErrors } from '../plans.errors.ts';
+import { assertManagesAttachments } from '../plans.policy.ts';
+import * as repo from '../plans.repo.ts';
+import * as files from './files.repo.ts';
 
 /**
  * Files attached to a plan (the signed guidance, forms, photos). Kept in the database — bytes and their
  * sha256 — so a restart or a second app instance never loses one. The type is read from the content,
  * not trusted from the name.
  */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export { MAX_ATTACHMENT_BYTES };
 
 type Kind = { label: string; contentType: string; extensions: string[] };
 const kinds = {
@@ -37,21 +39,13 @@ const kinds = {
 const allowedText = 'PDF, Word (.docx), Excel (.xlsx) và ảnh (PNG, JPEG, GIF, WEBP)';
 
 export const attachmentErrors = {
-  tooLarge: () =>
-    new AppError({
-      code: 'plans.attachment_too_large',
-      status: 413,
-      message: `Tệp vượt quá giới hạn ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB cho mỗi tệp đính kèm.`,
-      details: { maxBytes: MAX_ATTACHMENT_BYTES },
-    }),
-  type: (message: string, detected: string | null) =>
-    new AppError({
-      code: 'plans.attachment_type',
-      status: 400,
-      message,
-      details: { detected, allowed: Object.values(kinds).flatMap((k) => k.extensions) },
-    }),
-  notFound: () => errors.notFound('plans.attachments', 'Không tìm thấy tệp đính kèm.'),
+  tooLarge: () => plansErrors.attachment_too_large({ maxBytes: MAX_ATTACHMENT_BYTES }),
+  type: (text: string, detected: string | null) =>
+    plansErrors.attachment_type(
+      { text },
+      { detected, allowed: Object.values(kinds).flatMap((k) => k.extensions) },
+    ),
+  notFound: () => plansErrors['attachments.not_found'](),
 };
 
 const startsWith = (buf: Buffer, bytes: number[] | string, offset = 0) => {
@@ -127,8 +121,7 @@ async function visiblePlan(ctx: Ctx, db: Db | Tx, planId: number) {
 
 async function managedPlan(ctx: Ctx, tx: Tx, planId: number) {
   const plan = await visiblePlan(ctx, tx, planId);
-  if (!hasPermission(ctx.actor, 'plan.manage', plan.issuerPath))
-    throw errors.forbidden('Chỉ cơ quan ban hành kế hoạch mới thêm hoặc gỡ tệp đính kèm.');
+  assertManagesAttachments(ctx, plan);
   return plan;
 }
 

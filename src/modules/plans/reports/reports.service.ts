@@ -6,21 +6,22 @@ import type {
   reportListQuery,
   reviewReportBody,
   saveReportBody,
-} from '../../contracts/plans.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { vnDay } from '../../platform/clock.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { rows, type Tx } from '../../platform/db/database.ts';
-import { errors, type FieldIssue } from '../../platform/errors.ts';
-import { indicatorSource } from '../../platform/indicators.ts';
-import { hasPermission, pathInScope, scopeOf } from '../../platform/scope.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { dashboardScope } from './dashboard.service.ts';
-import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import * as lists from './plans.lists.repo.ts';
-import * as repo from './plans.repo.ts';
-import { planReportBreakdowns, planReports, planReportValues } from './plans.tables.ts';
+} from '../../../contracts/plans.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { vnDay } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { rows, type Tx } from '../../../platform/db/database.ts';
+import { errors, type FieldIssue } from '../../../platform/errors.ts';
+import { indicatorSource } from '../../../platform/indicators.ts';
+import { hasPermission, pathInScope, scopeOf } from '../../../platform/scope.ts';
+import { notifyUsers } from '../../notifications/notifications.service.ts';
+import { dashboardScope } from '../dashboard/dashboard.service.ts';
+import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { planReportBreakdowns, planReports, planReportValues } from '../plans.tables.ts';
+import { applyRollup } from '../rollups.repo.ts';
+import { reviewPage } from './review.repo.ts';
 
 type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type ValueInput = z.output<typeof saveReportBody>['values'][number];
@@ -283,7 +284,7 @@ export async function saveReport(
       if (parts.length) await tx.insert(planReportBreakdowns).values(parts);
     }
     if (input.submit) {
-      await repo.applyRollup(
+      await applyRollup(
         tx,
         {
           planId,
@@ -356,7 +357,7 @@ export async function reviewReport(
           dedupeKey: `report:${reportId}:returned:v${report.version}`,
         })),
       );
-      await repo.applyRollup(
+      await applyRollup(
         tx,
         {
           planId,
@@ -458,7 +459,7 @@ export async function listReports(
 ): Promise<ReportListPage> {
   const { orgId, periodKey, page, pageSize, ...filter } = query;
   const { plan, org, due, dueState } = await dashboardScope(ctx, planId, orgId, periodKey);
-  const got = await lists.reviewPage(ctx.db, plan, periodKey, org.path, dueState, {
+  const got = await reviewPage(ctx.db, plan, periodKey, org.path, dueState, {
     ...filter,
     page,
     pageSize,

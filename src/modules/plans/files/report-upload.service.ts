@@ -1,17 +1,19 @@
 import type { z } from 'zod';
-import type { ReportUploadResult, reportUploadFields } from '../../contracts/plan-files.ts';
-import type { saveReportBody } from '../../contracts/plans.ts';
-import type { Ctx } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { errors, type FieldIssue, isAppError } from '../../platform/errors.ts';
-import { hasPermission, isWithin, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
+import type { ReportUploadResult, reportUploadFields } from '../../../contracts/plan-files.ts';
+import type { saveReportBody } from '../../../contracts/plans.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { errors, type FieldIssue, isAppError } from '../../../platform/errors.ts';
+import { isWithin, scopeOf } from '../../../platform/scope.ts';
+import { findOrgInScope } from '../../orgs/index.ts';
+import { dueOn, isPlanPeriod } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import { mayReportFor } from '../plans.policy.ts';
+import * as repo from '../plans.repo.ts';
+import { recipientsAmong } from '../recipients/recipients.repo.ts';
+import { reportForm, saveReport, validateValues } from '../reports/reports.service.ts';
 import { type Indicator, periodLabel } from './consolidated.service.ts';
-import { dueOn, isPlanPeriod } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import { reportsOf, type StoredReport } from './plans.files.repo.ts';
-import { recipientsAmong } from './plans.lists.repo.ts';
-import * as repo from './plans.repo.ts';
+import { reportsOf, type StoredReport } from './files.repo.ts';
 import {
   isLocked,
   type ParsedRow,
@@ -21,7 +23,6 @@ import {
   templateColumns,
   templateWorkbook,
 } from './report-template.ts';
-import { reportForm, saveReport, validateValues } from './reports.service.ts';
 
 type ValueInput = z.output<typeof saveReportBody>['values'][number];
 type Recipient = Awaited<ReturnType<typeof recipientsAmong>>[number];
@@ -37,14 +38,14 @@ async function templateScope(
   const scope = scopeOf(ctx.actor);
   const plan = await repo.findPlan(ctx.db, scope, planId);
   if (!plan) throw planErrors.notFound();
-  const org = await findOrgRow(ctx.db, scope, orgId);
+  const org = await findOrgInScope(ctx.db, scope, orgId);
   if (!org || !isWithin(org.path, plan.issuerPath)) throw errors.notFound('orgs');
   if (plan.status !== 'issued') throw planErrors.notIssued();
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: `${where}.periodKey`, message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
   // The template lists the units expected to report for this period (not those merged or closed before it).
   const writable = (await repo.reportersUnder(ctx.db, plan, periodKey, org.path)).filter((r) =>
-    hasPermission(ctx.actor, 'report.write', r.orgPath),
+    mayReportFor(ctx.actor, r.orgPath),
   );
   return { plan, org, writable, indicators: await repo.planIndicatorsOf(ctx.db, planId) };
 }
@@ -159,7 +160,7 @@ function checkLine(
     ];
   if (!isWithin(reporter.orgPath, s.org.path))
     return [{ path: at(line.row, 'ORG_ID'), message: `${reporter.orgName} không trực thuộc ${s.org.name}` }];
-  if (!hasPermission(ctx.actor, 'report.write', reporter.orgPath))
+  if (!mayReportFor(ctx.actor, reporter.orgPath))
     return [
       { path: at(line.row, 'ORG_ID'), message: `Bạn không có quyền nhập báo cáo cho ${reporter.orgName}` },
     ];

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { FieldIssue } from '../../platform/errors.ts';
-import { dmy, type Indicator } from './consolidated.service.ts';
-import type { StoredReport } from './plans.files.repo.ts';
+import { formatViDate } from '../../../platform/dates.ts';
+import type { FieldIssue } from '../../../platform/errors.ts';
+import type { Indicator } from './consolidated.service.ts';
+import type { StoredReport } from './files.repo.ts';
 
 /**
  * The reporting template (biểu mẫu báo cáo) as XLSX: one line per unit the user reports for, one column per
@@ -149,7 +150,7 @@ function instructions(wb: ExcelJS.Workbook, d: TemplateData, cols: TemplateColum
   const lines = [
     `HƯỚNG DẪN NHẬP BÁO CÁO — ${d.planNumber}`,
     d.planTitle,
-    `Kỳ báo cáo: ${d.periodLabel}. Hạn nộp: ${dmy(d.dueOn)}.`,
+    `Kỳ báo cáo: ${d.periodLabel}. Hạn nộp: ${formatViDate(d.dueOn)}.`,
     '',
     '1. Nhập số liệu vào trang "Báo cáo", mỗi dòng là một đơn vị. Không thêm, xoá hay đổi tên cột; không sửa tên đơn vị.',
     '2. Chỉ nhập số (không nhập chữ, dấu chấm phân cách hàng nghìn hay ký hiệu %). Ô để trống là chưa có số liệu.',
@@ -200,7 +201,7 @@ export async function templateWorkbook(d: TemplateData, createdAt: Date): Promis
   ws.getCell('B2').value = d.planTitle;
   ws.getCell('B2').font = { italic: true };
   ws.getCell('B3').value =
-    `Kỳ báo cáo: ${d.periodLabel} · Hạn nộp: ${dmy(d.dueOn)} · Xem trang "Hướng dẫn" trước khi nhập.`;
+    `Kỳ báo cáo: ${d.periodLabel} · Hạn nộp: ${formatViDate(d.dueOn)} · Xem trang "Hướng dẫn" trước khi nhập.`;
   for (const r of [1, 2, 3]) ws.mergeCells(r, 2, r, Math.max(lastCol, 4));
 
   const header = ws.getRow(HEADER_ROW);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam, okBody } from '../../contracts/common.ts';
+import { idParam, okBody } from '../../../contracts/common.ts';
 import {
   activityActualsBody,
   activityInput,
@@ -29,15 +29,21 @@ import {
   targetsQuery,
   targetTableView,
   updatePlanBody,
-} from '../../contracts/plans.ts';
-import type { ModuleRoutes } from '../../platform/http/app.ts';
-import { ctxOf } from '../../platform/http/authenticate.ts';
-import { listIndicatorSources } from '../../platform/indicators.ts';
-import * as activities from './activities.service.ts';
-import { planBehind, planDashboard } from './dashboard.service.ts';
-import * as plans from './plans.service.ts';
-import { listRecipients } from './recipients.service.ts';
-import * as reports from './reports.service.ts';
+} from '../../../contracts/plans.ts';
+import type { ModuleRoutes } from '../../../platform/http/app.ts';
+import { ctxOf } from '../../../platform/http/authenticate.ts';
+import { listIndicatorSources } from '../../../platform/indicators.ts';
+import * as activities from '../activities/activities.service.ts';
+import { planBehind, planDashboard } from '../dashboard/dashboard.service.ts';
+import { implementPlan } from '../implementing/implementing.service.ts';
+import { listRecipients } from '../recipients/recipients.service.ts';
+import * as reports from '../reports/reports.service.ts';
+import { setTargets, targetTable } from '../targets/targets.service.ts';
+import { amendPlan } from './amend.service.ts';
+import * as lifecycle from './lifecycle.service.ts';
+import { getPlan, listPlans } from './plan-detail.service.ts';
+
+const plans = { ...lifecycle, amendPlan, getPlan, listPlans, implementPlan, setTargets, targetTable };
 
 const tags = ['Kế hoạch & báo cáo'];
 const planListItem = planView.pick({

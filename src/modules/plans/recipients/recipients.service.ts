@@ -1,15 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PlanView, RecipientsPage, recipientsQuery } from '../../contracts/plans.ts';
-import type { Ctx } from '../../platform/context.ts';
-import type { Db, Tx } from '../../platform/db/database.ts';
-import { errors } from '../../platform/errors.ts';
-import { isWithin, scopeOf } from '../../platform/scope.ts';
-import { organisations } from '../orgs/orgs.tables.ts';
-import { planErrors } from './plans.errors.ts';
-import * as lists from './plans.lists.repo.ts';
-import * as repo from './plans.repo.ts';
-import { planRecipients } from './plans.tables.ts';
+import type { PlanView, RecipientsPage, recipientsQuery } from '../../../contracts/plans.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { isWithin, scopeOf } from '../../../platform/scope.ts';
+import { organisations } from '../../orgs/orgs.tables.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { planRecipients } from '../plans.tables.ts';
+import * as lists from './recipients.repo.ts';
 
 /**
  * A plan's recipients: who reports (reporters, units under the issuer) and who receives a copy (partners

@@ -6,7 +6,7 @@ import {
   pdfBuffer,
   vn,
   vnDateText,
-} from '../../platform/pdf.ts';
+} from '../../../platform/pdf.ts';
 import {
   type Consolidated,
   completenessText,

@@ -1,14 +1,16 @@
-import type { DashboardView } from '../../contracts/plans.ts';
-import { vnDay, vnToday } from '../../platform/clock.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { errors } from '../../platform/errors.ts';
-import { scopeOf } from '../../platform/scope.ts';
-import { ancestorsOf, findOrgRow } from '../orgs/orgs.repo.ts';
-import { indicatorTotal, planDashboard } from './dashboard.service.ts';
-import { timeliness } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import { orgNames } from './plans.files.repo.ts';
-import * as repo from './plans.repo.ts';
+import type { DashboardView } from '../../../contracts/plans.ts';
+import { vnDay, vnToday } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { formatViDate } from '../../../platform/dates.ts';
+import { errors } from '../../../platform/errors.ts';
+import { scopeOf } from '../../../platform/scope.ts';
+import { ancestorsOf, findOrgInScope } from '../../orgs/index.ts';
+import { indicatorTotal, planDashboard } from '../dashboard/dashboard.service.ts';
+import { timeliness } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import { rollupsFor, targetsFor } from '../rollups.repo.ts';
+import { orgNames } from './files.repo.ts';
 
 /**
  * The consolidated report of a plan for an organisation's subtree and one period — the document that is
@@ -71,11 +73,10 @@ export const planKindLabel: Record<repo.PlanRow['kind'], string> = {
 };
 
 const roman = ['I', 'II', 'III', 'IV'];
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** "Năm 2024", "6 tháng đầu năm 2024", "Quý II/2024", "Tháng 05/2024", or the plan's span for a one-off. */
 export function periodLabel(plan: { periodStart: string; periodEnd: string }, key: string): string {
-  if (key === 'once') return `Từ ${dmy(plan.periodStart)} đến ${dmy(plan.periodEnd)}`;
+  if (key === 'once') return `Từ ${formatViDate(plan.periodStart)} đến ${formatViDate(plan.periodEnd)}`;
   const [y, part] = key.split('-');
   if (!part) return `Năm ${y}`;
   if (part === 'H1') return `6 tháng đầu năm ${y}`;
@@ -100,7 +101,7 @@ export async function consolidatedReport(
   const scope = scopeOf(ctx.actor);
   const [plan, org] = await Promise.all([
     repo.findPlan(ctx.db, scope, planId),
-    findOrgRow(ctx.db, scope, orgId),
+    findOrgInScope(ctx.db, scope, orgId),
   ]);
   if (!plan) throw planErrors.notFound();
   if (!org) throw errors.notFound('orgs');
@@ -129,8 +130,8 @@ export async function consolidatedReport(
   const ids = [...parentOf.keys()];
   const [names, rollups, targets] = await Promise.all([
     orgNames(ctx.db, ids),
-    repo.rollupsFor(ctx.db, planId, periodKey, ids),
-    repo.targetsFor(ctx.db, planId, ids, periodKey),
+    rollupsFor(ctx.db, planId, periodKey, ids),
+    targetsFor(ctx.db, planId, ids, periodKey),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const rollupOf = new Map(rollups.map((r) => [`${r.orgId}:${r.indicatorId}`, r]));
@@ -218,16 +219,3 @@ export function completenessText(c: DashboardView['completeness']): string {
   if (c.missing) parts.push(`${c.missing} chưa nộp`);
   return parts.join(', ');
 }
-
-/** A file name without diacritics or separators, for the plain `filename=` of Content-Disposition. */
-export function asciiFileName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^A-Za-z0-9.-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-export { dmy };

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { type Db, rows, type Tx } from '../../platform/db/database.ts';
-import { planAttachments } from './plans.tables.ts';
+import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { planAttachments } from '../plans.tables.ts';
 
 /**
  * Queries of the plans' files (exports, report templates, attachments). Callers have already checked

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
+import { formatViDate } from '../../../platform/dates.ts';
 import {
   type Consolidated,
   completenessText,
-  dmy,
   type Indicator,
   planKindLabel,
   statusLabel,
@@ -110,7 +110,7 @@ function headingBlock(ws: ExcelJS.Worksheet, d: Consolidated, lastCol: number) {
   put(4, 'BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN', { bold: true, size: 14 });
   put(
     5,
-    `${planKindLabel[d.plan.kind]} số ${d.plan.number} ngày ${dmy(d.plan.issuedOn)} của ${d.plan.issuerName}`,
+    `${planKindLabel[d.plan.kind]} số ${d.plan.number} ngày ${formatViDate(d.plan.issuedOn)} của ${d.plan.issuerName}`,
     { italic: true, size: 11 },
   );
   put(6, d.plan.title, { bold: true, size: 12 });
@@ -258,7 +258,7 @@ function behindSheet(wb: ExcelJS.Workbook, d: Consolidated) {
   ws.getCell('A1').font = { bold: true, size: 12 };
   ws.mergeCells('A1:F1');
   ws.getCell('A2').value =
-    `${d.periodLabel} · Hạn nộp ${dmy(d.dueOn)} · Đến ngày ${dmy(d.today)}: ${completenessText(d.completeness)}`;
+    `${d.periodLabel} · Hạn nộp ${formatViDate(d.dueOn)} · Đến ngày ${formatViDate(d.today)}: ${completenessText(d.completeness)}`;
   ws.mergeCells('A2:F2');
   const head = ws.getRow(4);
   head.values = ['STT', 'Đơn vị', 'Trực thuộc', 'Tình trạng', 'Ngày nộp', 'Số ngày chậm'];

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg } from '../../../test/helpers/factories.ts';
-import { buildSeed001World, type Seed001World, seed001PlanBody } from '../../../test/helpers/seed-001.ts';
-import { countRows, createTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
+import { type BuiltOrg, buildOrg } from '../../../../test/helpers/factories.ts';
+import { buildSeed001World, type Seed001World, seed001PlanBody } from '../../../../test/helpers/seed-001.ts';
+import { countRows, createTestApp, type Session, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer };
 

@@ -1,12 +1,14 @@
-import type { DashboardBehindPage, DashboardView } from '../../contracts/plans.ts';
-import { vnDay } from '../../platform/clock.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { errors } from '../../platform/errors.ts';
-import { isWithin, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
-import { dueOn, isPlanPeriod, lateFrom } from './periods.ts';
-import { planErrors } from './plans.errors.ts';
-import * as repo from './plans.repo.ts';
+import type { DashboardBehindPage, DashboardView } from '../../../contracts/plans.ts';
+import { vnDay } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { errors } from '../../../platform/errors.ts';
+import { isWithin, scopeOf } from '../../../platform/scope.ts';
+import { findOrgInScope } from '../../orgs/index.ts';
+import { dueOn, isPlanPeriod, lateFrom } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as repo from '../plans.repo.ts';
+import * as rollups from '../rollups.repo.ts';
+import * as dash from './dashboard.repo.ts';
 
 type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type Total = DashboardView['totals'][number];
@@ -16,7 +18,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** One indicator's total for one organisation, against its target. */
 export function indicatorTotal(
   ind: Indicator,
-  r: repo.RollupRow | undefined,
+  r: rollups.RollupRow | undefined,
   target: number | undefined,
   expected: number,
 ): Total {
@@ -53,7 +55,7 @@ export async function dashboardScope(ctx: Ctx, planId: number, orgId: number, pe
   const scope = scopeOf(ctx.actor);
   const [plan, org] = await Promise.all([
     repo.findPlan(ctx.db, scope, planId),
-    findOrgRow(ctx.db, scope, orgId),
+    findOrgInScope(ctx.db, scope, orgId),
   ]);
   if (!plan) throw planErrors.notFound();
   if (!org || !isWithin(org.path, plan.issuerPath)) throw errors.notFound('orgs');
@@ -82,24 +84,24 @@ export async function planDashboard(
   // below are the lines the counts return), and the breakdowns once the indicators say there are any.
   const lineSet = { withChildrenOf: org.id };
   const indicatorsRead = repo.planIndicatorsOf(ctx.db, planId);
-  const [indicators, { lines, submissions, behind }, rollups, targets, parts] = await Promise.all([
+  const [indicators, { lines, submissions, behind }, totals, targets, parts] = await Promise.all([
     indicatorsRead,
-    repo.dashboardCounts(ctx.db, plan, periodKey, org.path, dueState, BEHIND_SHOWN),
-    repo.rollupsFor(ctx.db, planId, periodKey, lineSet),
-    repo.targetsFor(ctx.db, planId, lineSet, periodKey),
+    dash.dashboardCounts(ctx.db, plan, periodKey, org.path, dueState, BEHIND_SHOWN),
+    rollups.rollupsFor(ctx.db, planId, periodKey, lineSet),
+    rollups.targetsFor(ctx.db, planId, lineSet, periodKey),
     indicatorsRead.then((list) =>
-      list.some((i) => i.breakdown) ? repo.breakdownTotals(ctx.db, planId, periodKey, org.path) : [],
+      list.some((i) => i.breakdown) ? dash.breakdownTotals(ctx.db, planId, periodKey, org.path) : [],
     ),
   ]);
   const children = lines.filter((l) => l.lineId !== null);
   const withBreakdown = indicators.filter((i) => i.breakdown);
-  const rollupOf = new Map(rollups.map((r) => [key(r.orgId, r.indicatorId), r]));
+  const rollupOf = new Map(totals.map((r) => [key(r.orgId, r.indicatorId), r]));
   const targetOf = new Map(targets.map((t) => [key(t.orgId, t.indicatorId), t.value]));
   const totalsFor = (id: number, expected: number) =>
     indicators.map((ind) =>
       indicatorTotal(ind, rollupOf.get(key(id, ind.id)), targetOf.get(key(id, ind.id)), expected),
     );
-  const sum = (f: (l: repo.LineCounts) => number) => lines.reduce((n, l) => n + f(l), 0);
+  const sum = (f: (l: dash.LineCounts) => number) => lines.reduce((n, l) => n + f(l), 0);
   const expected = sum((l) => l.expected);
   const late = sum((l) => l.late);
   const missing = dueState.isPastDue ? sum((l) => l.unsubmitted) : 0;
@@ -148,6 +150,6 @@ export async function planBehind(
   page: { page: number; pageSize: number },
 ): Promise<DashboardBehindPage> {
   const { plan, org, dueState } = await dashboardScope(ctx, planId, orgId, periodKey);
-  const got = await repo.behindPageUnder(ctx.db, plan, periodKey, org.path, dueState, page);
+  const got = await dash.behindPageUnder(ctx.db, plan, periodKey, org.path, dueState, page);
   return { ...got, ...page };
 }

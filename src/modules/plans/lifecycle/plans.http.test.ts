@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../../test/helpers/factories.ts';
-import { buildSeed001World, type Seed001World, seed001PlanBody } from '../../../test/helpers/seed-001.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildUser } from '../../../../test/helpers/factories.ts';
+import { buildSeed001World, type Seed001World, seed001PlanBody } from '../../../../test/helpers/seed-001.ts';
+import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 /** Seed 001: the Điện Biên labour federation's guidance for Voluntary Blood Donation Day 7/4/2021. */
 describe('plans, targets and reports rolled up by deadline (seed 001)', () => {

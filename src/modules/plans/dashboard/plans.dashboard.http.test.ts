@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import { type BuiltOrg, buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 type Behind = { orgId: number; orgName: string; lineName: string | null; timeliness: 'late' | 'missing' };
 

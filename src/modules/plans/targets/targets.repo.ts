@@ -1,0 +1,76 @@
+import { inArray, sql } from 'drizzle-orm';
+import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { organisations } from '../../orgs/index.ts';
+import { planTargets } from '../plans.tables.ts';
+
+/** A parent's own target of one indicator and period, and the sum of its direct units' targets. */
+export async function splitSums(tx: Tx | Db, indicatorId: number, parentOrgId: number, periodKey: string) {
+  const [split] = await rows<{ parentTarget: number | null; childrenSum: number }>(
+    tx,
+    sql`SELECT (SELECT value::float8 FROM plan_targets
+                WHERE indicator_id = ${indicatorId} AND org_id = ${parentOrgId} AND period_key = ${periodKey}) AS "parentTarget",
+               coalesce((SELECT sum(t.value)::float8 FROM plan_targets t JOIN organisations o ON o.id = t.org_id
+                         WHERE t.indicator_id = ${indicatorId} AND t.period_key = ${periodKey}
+                           AND o.parent_id = ${parentOrgId}), 0) AS "childrenSum"`,
+  );
+  return split;
+}
+
+/**
+ * The organisations targets are set for, by id, with their parent — read without the caller's scope on
+ * purpose: the service checks they lie inside the plan and that the caller manages plans at their parent.
+ */
+export async function targetOrgs(tx: Tx, ids: number[]) {
+  return tx
+    .select({ id: organisations.id, path: organisations.path, parentId: organisations.parentId })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+}
+
+/**
+ * The path of the organisation that assigns targets (the units' parent), unscoped on purpose: it is read only
+ * to check the caller's own plan.manage there, and never answered.
+ */
+export async function assignerPath(tx: Tx, orgId: number) {
+  const [o] = await rows<{ path: string }>(
+    tx,
+    sql`SELECT path::text AS path FROM organisations WHERE id = ${orgId}`,
+  );
+  return o!.path;
+}
+
+export async function upsertTarget(
+  tx: Tx,
+  t: { indicatorId: number; orgId: number; periodKey: string; value: number; setBy: number },
+) {
+  await tx
+    .insert(planTargets)
+    .values(t)
+    .onConflictDoUpdate({
+      target: [planTargets.indicatorId, planTargets.orgId, planTargets.periodKey],
+      set: { value: t.value, setBy: t.setBy, updatedAt: sql`now()` },
+    });
+}
+
+/** A parent's active direct units, whether each reports for the plan and has units of its own. */
+export async function targetChildren(db: Db, planId: number, parentOrgId: number) {
+  return rows<{ orgId: number; orgName: string; isReporter: boolean; hasChildren: boolean }>(
+    db,
+    sql`SELECT o.id AS "orgId", o.name AS "orgName",
+               EXISTS (SELECT 1 FROM plan_recipients r WHERE r.plan_id = ${planId} AND r.org_id = o.id AND r.role = 'reporter') AS "isReporter",
+               EXISTS (SELECT 1 FROM organisations c WHERE c.parent_id = o.id AND c.status = 'active') AS "hasChildren"
+        FROM organisations o WHERE o.parent_id = ${parentOrgId} AND o.status = 'active'
+        ORDER BY o.search_text LIMIT 2000`,
+  );
+}
+
+/** The targets of one period set for a parent and its direct units. */
+export async function levelTargets(db: Db, planId: number, parentOrgId: number, periodKey: string) {
+  return rows<{ orgId: number; indicatorId: number; value: number }>(
+    db,
+    sql`SELECT t.org_id AS "orgId", t.indicator_id AS "indicatorId", t.value::float8 AS value
+        FROM plan_targets t JOIN plan_indicators i ON i.id = t.indicator_id
+        WHERE i.plan_id = ${planId} AND t.period_key = ${periodKey}
+          AND (t.org_id = ${parentOrgId} OR t.org_id IN (SELECT id FROM organisations WHERE parent_id = ${parentOrgId}))`,
+  );
+}
