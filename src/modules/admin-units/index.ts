@@ -4,7 +4,9 @@ import { adminUnitRoutes } from './admin-units.routes.ts';
 
 export const adminUnitsModule: ModuleDef = {
   name: 'admin-units',
-  tags: [{ name: 'Đơn vị hành chính', description: '34 tỉnh, thành phố và 3.321 xã, phường, đặc khu (2025)' }],
+  tags: [
+    { name: 'Đơn vị hành chính', description: '34 tỉnh, thành phố và 3.321 xã, phường, đặc khu (2025)' },
+  ],
   routes: [adminUnitRoutes],
   // An empty database gets the official 2025 list and the pre-2025 mapping shipped in ./data.
   onStart: async ({ db, clock }) => {

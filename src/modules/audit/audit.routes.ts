@@ -7,7 +7,7 @@ import { errors } from '../../platform/errors.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
 import { scopeOf, scopeSql } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
+import { findOrgRow } from '../orgs/index.ts';
 
 /**
  * An auditor sees the entries of their subtree; entries tied to no organisation (logins, own tokens,

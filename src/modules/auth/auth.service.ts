@@ -13,7 +13,7 @@ import {
 import type { Ctx, SystemCtx } from '../../platform/context.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
-import { apiTokens, sessions, users } from '../users/users.tables.ts';
+import { apiTokens, sessions, users } from '../users/index.ts';
 
 export const LOCKOUT = { maxFailures: 5, minutes: 15 };
 

@@ -12,7 +12,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { type Actor, hasPermission, type Scope, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/orgs.repo.ts';
+import { findOrgRow } from '../orgs/index.ts';
 import { peopleErrors } from './people.errors.ts';
 import * as repo from './people.repo.ts';
 import { checkPerson, identityKeys, maskCccd, type PersonFields } from './people.rules.ts';

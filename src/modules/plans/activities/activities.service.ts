@@ -6,7 +6,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { hasPermission, scopeOf } from '../../../platform/scope.ts';
-import { organisations } from '../../orgs/orgs.tables.ts';
+import { organisations } from '../../orgs/index.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
 import { planActivities, planActivityOutputs, planActivityPartners } from '../plans.tables.ts';

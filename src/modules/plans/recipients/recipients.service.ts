@@ -5,7 +5,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { isWithin, scopeOf } from '../../../platform/scope.ts';
-import { organisations } from '../../orgs/orgs.tables.ts';
+import { organisations } from '../../orgs/index.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
 import { planRecipients } from '../plans.tables.ts';

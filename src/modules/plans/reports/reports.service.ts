@@ -14,7 +14,7 @@ import { rows, type Tx } from '../../../platform/db/database.ts';
 import { errors, type FieldIssue } from '../../../platform/errors.ts';
 import { indicatorSource } from '../../../platform/indicators.ts';
 import { hasPermission, pathInScope, scopeOf } from '../../../platform/scope.ts';
-import { notifyUsers } from '../../notifications/notifications.service.ts';
+import { notifyUsers } from '../../notifications/index.ts';
 import { dashboardScope } from '../dashboard/dashboard.service.ts';
 import { addDays, dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
