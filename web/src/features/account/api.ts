@@ -33,3 +33,12 @@ export function useChangePassword() {
     mutationFn: (body: z.output<typeof changePasswordBody>) => api.post<unknown>('/auth/password', body),
   });
 }
+
+/** When the last backup was made (system administrators only). */
+export function useLastBackup(enabled: boolean) {
+  return useQuery({
+    queryKey: ['system', 'last-backup'],
+    queryFn: () => api.get<{ lastBackup: { madeAt: string } | null }>('/system/last-backup'),
+    enabled,
+  });
+}

@@ -9,6 +9,8 @@ export const enHome: typeof viHome = {
   noGrantsAdmin:
     'You are not assigned to a particular organisation; as system administrator you still see them all.',
   quickLinks: 'Quick links',
+  lastBackup: 'Last backup: {{date}}',
+  noBackup: 'No backup has been made yet. Run chungtay backup FILE on the server (see the README).',
   links: {
     orgs: 'Browse the organisation tree, add sub-organisations, update details',
     users: 'Create accounts and give roles on organisations',

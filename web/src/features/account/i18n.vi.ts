@@ -8,6 +8,8 @@ export const viHome = {
   noGrantsAdmin:
     'Bạn chưa được gán vào tổ chức cụ thể nào; với quyền quản trị hệ thống bạn vẫn xem được mọi tổ chức.',
   quickLinks: 'Truy cập nhanh',
+  lastBackup: 'Sao lưu gần nhất: {{date}}',
+  noBackup: 'Chưa có bản sao lưu nào. Chạy lệnh chungtay backup TỆP trên máy chủ (xem README).',
   links: {
     orgs: 'Xem cây tổ chức, thêm đơn vị trực thuộc, cập nhật thông tin',
     users: 'Tạo tài khoản và phân quyền theo tổ chức',

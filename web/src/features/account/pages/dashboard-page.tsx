@@ -13,9 +13,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { formatDateTime } from '../../../app/dates.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { DueReportsCard } from '../../plans/components/due-reports-card.tsx';
 import { useRoleName } from '../../users/api.ts';
+import { useLastBackup } from '../api.ts';
 
 type QuickLink = { to: string; icon: ReactNode; label: string; text: string };
 
@@ -64,6 +66,19 @@ function useQuickLinks(): QuickLink[] {
   return links.filter((l) => !l.permission || hasPermission(me, l.permission));
 }
 
+function LastBackup() {
+  const { t } = useTranslation();
+  const { data } = useLastBackup(true);
+  if (!data) return null;
+  return (
+    <Typography.Paragraph type={data.lastBackup ? 'secondary' : 'warning'} data-testid="last-backup">
+      {data.lastBackup
+        ? t('home.lastBackup', { date: formatDateTime(data.lastBackup.madeAt) })
+        : t('home.noBackup')}
+    </Typography.Paragraph>
+  );
+}
+
 function GrantsCard() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -76,6 +91,7 @@ function GrantsCard() {
           {t('home.systemAdmin')}
         </Tag>
       )}
+      {me.isSystemAdmin && <LastBackup />}
       <List
         dataSource={me.grants}
         locale={{ emptyText: <EmptyState text={empty} /> }}
