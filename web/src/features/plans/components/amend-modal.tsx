@@ -11,7 +11,7 @@ import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { usePlanChange } from '../api/plans.ts';
 import { IndicatorsEditor, type IndicatorValues } from './indicators-editor.tsx';
 import { OrgListField, OrgNamesProvider } from './org-list-field.tsx';
-import { withoutNulls } from './plan-form.tsx';
+import { withoutNulls } from './plan-form-values.ts';
 
 type Values = {
   revisedOn?: Dayjs;
