@@ -1,21 +1,7 @@
-/**
- * Vietnamese text folding — the one copy. `foldVi` must give what the database's `lower(ct_unaccent(…))` gives
- * (migration 0000), because search columns and identity indexes are folded in SQL and the query in JS:
- * `text.test.ts` compares the two on a corpus of real names and addresses.
- */
-export function foldVi(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFC')
-    .toLowerCase();
-}
+import { foldVi } from '../contracts/text.ts';
 
-/** Folded, with runs of white space as one space and no spaces at the ends (duplicate checks, name search). */
-export function foldWords(s: string): string {
-  return foldVi(s).replace(/\s+/g, ' ').trim();
-}
+/** The one Vietnamese fold lives in the contracts, where the web imports it too. */
+export { foldVi, foldWords } from '../contracts/text.ts';
 
 /** A LIKE pattern's literal part: `%`, `_` and `\` escaped. */
 export function escapeLike(s: string): string {

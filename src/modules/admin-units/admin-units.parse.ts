@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../../contracts/admin-units.ts';
+import { foldKey } from '../../platform/text.ts';
 
 export type CommuneRow = {
   line: number;
@@ -29,17 +30,6 @@ const headerAliases: Record<string, keyof Omit<CommuneRow, 'line'>> = {
   ten: 'name',
 };
 
-export function foldHeader(h: string): string {
-  return h
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .trim()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
-
 /** Spreadsheets drop leading zeros from numeric codes: 1 → "01", 70 → "00070". */
 function padCode(value: string, width: number): string {
   const v = value.trim();
@@ -52,7 +42,7 @@ function mapHeader(headers: string[]): {
 } {
   const index: Partial<Record<keyof Omit<CommuneRow, 'line'>, number>> = {};
   headers.forEach((h, i) => {
-    const key = headerAliases[foldHeader(h)];
+    const key = headerAliases[foldKey(h)];
     if (key && index[key] === undefined) index[key] = i;
   });
   const required = [

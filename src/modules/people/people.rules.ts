@@ -1,3 +1,5 @@
+import { foldWords } from '../../platform/text.ts';
+
 /**
  * Validation rules of the person registry, pure so the API and the roster import share them. Messages are
  * Vietnamese and name what is wrong, so a clerk can fix the cell or field they point at.
@@ -91,13 +93,7 @@ export type RuleIssue = { field: PersonField; message: string };
 
 /** Folding for duplicate checks and search: no diacritics, đ → d, lower case, single spaces. */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldWords(s);
 }
 
 export function normaliseName(s: string): string {

@@ -1,15 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { escapeLike, foldVi } from '../text.ts';
 
 /** A LIKE pattern for diacritic-insensitive search: "bac giang" and "Bắc Giang" both match "Bắc Giang". */
 export function searchPattern(q: string): string {
-  const folded = q
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)
-    .trim()
-    .replace(/\s+/g, '%');
+  const folded = escapeLike(foldVi(q)).trim().replace(/\s+/g, '%');
   return `%${folded}%`;
 }
 
