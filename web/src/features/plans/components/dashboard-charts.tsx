@@ -17,6 +17,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 
@@ -42,26 +43,24 @@ export function CompletenessChart({ completeness: c }: { completeness: Dashboard
   ].filter((d) => d.value > 0);
   if (c.expected === 0) return <EmptyState text={t('plans.dashboard.noChildren')} />;
   return (
-    <div
-      role="img"
-      aria-label={`${t('plans.dashboard.completeness')}: ${data.map((d) => `${d.name} ${d.value}`).join(', ')}`}
+    <ChartFigure
+      label={`${t('plans.dashboard.completeness')}: ${data.map((d) => `${d.name} ${d.value}`).join(', ')}`}
+      height={240}
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <PieChart>
-          <Pie
-            data={data}
-            dataKey="value"
-            nameKey="name"
-            innerRadius={55}
-            outerRadius={90}
-            label
-            isAnimationActive={false}
-          />
-          <Tooltip />
-          <Legend />
-        </PieChart>
-      </ResponsiveContainer>
-    </div>
+      <PieChart>
+        <Pie
+          data={data}
+          dataKey="value"
+          nameKey="name"
+          innerRadius={55}
+          outerRadius={90}
+          label
+          isAnimationActive={false}
+        />
+        <Tooltip />
+        <Legend />
+      </PieChart>
+    </ChartFigure>
   );
 }
 
@@ -99,28 +98,29 @@ export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
         style={{ minWidth: 280 }}
         options={withTargets.map((x) => ({ value: x.indicatorId, label: `${x.code} — ${x.name}` }))}
       />
-      <div role="img" aria-label={t('plans.dashboard.achievementByUnit')}>
-        <ResponsiveContainer width="100%" height={Math.max(220, data.length * 36 + 60)}>
-          <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, top]} ticks={ticks} unit="%" />
-            <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(v) => [`${v}%`, t('plans.dashboard.achievement')]} />
-            <ReferenceLine
-              x={100}
-              stroke="#000"
-              strokeDasharray="4 4"
-              label={{ value: '100%', position: 'top' }}
-            />
-            <Bar
-              dataKey="achievement"
-              name={t('plans.dashboard.achievement')}
-              shape={AchievementBar}
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartFigure
+        label={t('plans.dashboard.achievementByUnit')}
+        height={Math.max(220, data.length * 36 + 60)}
+      >
+        <BarChart data={data} layout="vertical" margin={{ left: 16, right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" domain={[0, top]} ticks={ticks} unit="%" />
+          <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(v) => [`${v}%`, t('plans.dashboard.achievement')]} />
+          <ReferenceLine
+            x={100}
+            stroke="#000"
+            strokeDasharray="4 4"
+            label={{ value: '100%', position: 'top' }}
+          />
+          <Bar
+            dataKey="achievement"
+            name={t('plans.dashboard.achievement')}
+            shape={AchievementBar}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ChartFigure>
     </Space>
   );
 }
@@ -132,31 +132,19 @@ export function SubmissionsChart({ submissions }: { submissions: DashboardView['
     return <Typography.Text type="secondary">{t('plans.dashboard.submissionsEmpty')}</Typography.Text>;
   const data = submissions.map((s) => ({ ...s, label: formatDate(s.day).slice(0, 5) }));
   return (
-    <div role="img" aria-label={t('plans.dashboard.submissions')}>
-      <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Legend />
-          <Bar
-            dataKey="onTime"
-            stackId="s"
-            name={t('plans.dashboard.onTime')}
-            fill={chartColors.onTime}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="late"
-            stackId="s"
-            name={t('plans.dashboard.late')}
-            fill={chartColors.late}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFigure label={t('plans.dashboard.submissions')} height={220}>
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+        <YAxis allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        {barSeries([
+          { dataKey: 'onTime', stackId: 's', name: t('plans.dashboard.onTime'), fill: chartColors.onTime },
+          { dataKey: 'late', stackId: 's', name: t('plans.dashboard.late'), fill: chartColors.late },
+        ])}
+      </BarChart>
+    </ChartFigure>
   );
 }
 
@@ -168,7 +156,7 @@ export function BreakdownChart({ breakdown }: { breakdown: DashboardView['breakd
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} />
         <Tooltip />
-        <Bar dataKey="value" name={breakdown.label} fill={chartColors.bar} isAnimationActive={false} />
+        {barSeries([{ dataKey: 'value', name: breakdown.label, fill: chartColors.bar }])}
       </BarChart>
     </ResponsiveContainer>
   );

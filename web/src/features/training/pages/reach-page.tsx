@@ -2,18 +2,8 @@ import { Card, Col, DatePicker, Form, Row, Statistic, Table, Typography } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { useCurrentUser } from '../../auth/api.ts';
@@ -56,73 +46,49 @@ function ReachCharts({ months }: { months: Reach[] }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
         <Card size="small" title={t('training.reach.learnersChart', { count: MONTHS })}>
-          <div role="img" aria-label={describe}>
-            <ResponsiveContainer width="100%" height={280}>
-              <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="month" />
-                <YAxis yAxisId="n" allowDecimals={false} />
-                <YAxis yAxisId="p" orientation="right" domain={[0, 100]} unit="%" />
-                <Tooltip />
-                <Legend />
-                <Bar
-                  yAxisId="n"
-                  dataKey="enrolled"
-                  name={t('training.reach.enrolled')}
-                  fill={colors.enrolled}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  yAxisId="n"
-                  dataKey="trained"
-                  name={t('training.reach.trained')}
-                  fill={colors.trained}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  yAxisId="n"
-                  dataKey="certified"
-                  name={t('training.reach.certified')}
-                  fill={colors.certified}
-                  isAnimationActive={false}
-                />
-                <Line
-                  yAxisId="p"
-                  dataKey="passRate"
-                  name={t('training.reach.passRate')}
-                  stroke={colors.passRate}
-                  strokeWidth={2}
-                  connectNulls
-                  unit="%"
-                  isAnimationActive={false}
-                />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
+          <ChartFigure label={describe} height={280}>
+            <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" />
+              <YAxis yAxisId="n" allowDecimals={false} />
+              <YAxis yAxisId="p" orientation="right" domain={[0, 100]} unit="%" />
+              <Tooltip />
+              <Legend />
+              {barSeries(
+                (['enrolled', 'trained', 'certified'] as const).map((k) => ({
+                  yAxisId: 'n',
+                  dataKey: k,
+                  name: t(`training.reach.${k}`),
+                  fill: colors[k],
+                })),
+              )}
+              <Line
+                yAxisId="p"
+                dataKey="passRate"
+                name={t('training.reach.passRate')}
+                stroke={colors.passRate}
+                strokeWidth={2}
+                connectNulls
+                unit="%"
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </ChartFigure>
         </Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('training.reach.revenueChart', { count: MONTHS })}>
-          <div role="img" aria-label={data.map((d) => `${d.month}: ${money(d.revenue)}`).join('; ')}>
-            <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 16 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="month" />
-                <YAxis
-                  tickFormatter={(v: number) =>
-                    t('training.reach.millions', { n: Math.round(v / 1_000_000) })
-                  }
-                />
-                <Tooltip formatter={(v) => money(Number(v))} />
-                <Bar
-                  dataKey="revenue"
-                  name={t('training.reach.revenue')}
-                  fill={colors.revenue}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <ChartFigure label={data.map((d) => `${d.month}: ${money(d.revenue)}`).join('; ')} height={280}>
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="month" />
+              <YAxis
+                tickFormatter={(v: number) => t('training.reach.millions', { n: Math.round(v / 1_000_000) })}
+              />
+              <Tooltip formatter={(v) => money(Number(v))} />
+              {barSeries([{ dataKey: 'revenue', name: t('training.reach.revenue'), fill: colors.revenue }])}
+            </BarChart>
+          </ChartFigure>
         </Card>
       </Col>
     </Row>
@@ -206,27 +172,21 @@ export function ReachPage() {
             {t('training.reach.monthTitle', { month: monthLabel(current.month) })}
           </Typography.Title>
           <Row gutter={[16, 16]}>
-            <Col xs={12} md={8} xl={4}>
-              <Statistic title={t('training.reach.classes')} value={current.classes} />
-            </Col>
-            <Col xs={12} md={8} xl={4}>
-              <Statistic title={t('training.reach.enrolled')} value={current.learnersEnrolled} />
-            </Col>
-            <Col xs={12} md={8} xl={4}>
-              <Statistic title={t('training.reach.trained')} value={current.learnersTrained} />
-            </Col>
-            <Col xs={12} md={8} xl={4}>
-              <Statistic title={t('training.reach.certified')} value={current.certified} />
-            </Col>
-            <Col xs={12} md={8} xl={4}>
-              <Statistic
-                title={t('training.reach.passRate')}
-                value={rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`}
-              />
-            </Col>
-            <Col xs={12} md={8} xl={4}>
-              <Statistic title={t('training.reach.revenue')} value={money(current.revenue)} />
-            </Col>
+            {[
+              { title: t('training.reach.classes'), value: current.classes },
+              { title: t('training.reach.enrolled'), value: current.learnersEnrolled },
+              { title: t('training.reach.trained'), value: current.learnersTrained },
+              { title: t('training.reach.certified'), value: current.certified },
+              {
+                title: t('training.reach.passRate'),
+                value: rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`,
+              },
+              { title: t('training.reach.revenue'), value: money(current.revenue) },
+            ].map((x) => (
+              <Col key={x.title} xs={12} md={8} xl={4}>
+                <Statistic title={x.title} value={x.value} />
+              </Col>
+            ))}
           </Row>
           {current.units.length > 1 && <UnitsTable units={current.units} />}
           {loaded.length === MONTHS && loaded.every((m) => m.classes === 0) ? (
