@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../app/api-client.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { SearchBox } from '../../../app/components/list-filters.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
@@ -78,16 +79,15 @@ function PeopleList({ onEdit, onCreate }: { onEdit: (p: Person) => void; onCreat
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap className="no-print">
-        <Input.Search
-          allowClear
+        <SearchBox
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
+          onChange={(v) => {
+            setText(v);
             setPage(1);
           }}
           placeholder={t('people.searchPlaceholder')}
-          aria-label={t('people.searchLabel')}
-          style={{ width: 420, maxWidth: '100%' }}
+          label={t('people.searchLabel')}
+          width={420}
         />
         {people.data && (
           <Typography.Text type="secondary">{t('people.count', { count: total })}</Typography.Text>

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { planKind } from '@contracts/plans.ts';
-import { Alert, Button, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { fold } from '../../../app/text.ts';
@@ -96,14 +97,13 @@ export function PlansPage() {
         )
       }
     >
-      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
+      <ListFilters>
+        <SearchBox
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           placeholder={t('plans.searchPlaceholder')}
-          aria-label={t('plans.searchLabel')}
-          style={{ width: 380 }}
+          label={t('plans.searchLabel')}
+          width={380}
         />
         <Select<Status>
           allowClear
@@ -129,7 +129,7 @@ export function PlansPage() {
         {plans.data && (
           <Typography.Text type="secondary">{t('plans.count', { count: rows.length })}</Typography.Text>
         )}
-      </Space>
+      </ListFilters>
       {plans.error && <Alert type="error" showIcon title={errorMessage(plans.error)} />}
       <Table<PlanListItem>
         size="middle"

@@ -1,8 +1,9 @@
 import { certificateStatus } from '@contracts/certificates.ts';
-import { Input, Select, Space, Typography } from 'antd';
+import { Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
@@ -30,17 +31,16 @@ export function CertificatesPage() {
   const filtered = q !== '' || status !== undefined || orgId !== undefined;
   return (
     <ListCard title={t('training.certificates.title')} intro={t('training.certificates.intro')}>
-      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
+      <ListFilters>
+        <SearchBox
           value={text}
-          onChange={(e) => {
-            setText(e.target.value);
+          onChange={(v) => {
+            setText(v);
             setPage(1);
           }}
           placeholder={t('training.certificates.searchPlaceholder')}
-          aria-label={t('training.certificates.searchLabel')}
-          style={{ width: 360, maxWidth: '100%' }}
+          label={t('training.certificates.searchLabel')}
+          width={360}
         />
         <Select<Certificate['status']>
           allowClear
@@ -71,7 +71,7 @@ export function CertificatesPage() {
             {t('training.certificates.count', { count: total })}
           </Typography.Text>
         )}
-      </Space>
+      </ListFilters>
 
       {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       <CertificatesTable

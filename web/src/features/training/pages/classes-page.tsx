@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { classStatus } from '@contracts/training.ts';
-import { Button, Input, Progress, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Progress, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
 import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
@@ -127,14 +128,13 @@ export function ClassesPage() {
         )
       }
     >
-      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
+      <ListFilters>
+        <SearchBox
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           placeholder={t('training.classes.searchPlaceholder')}
-          aria-label={t('training.classes.searchLabel')}
-          style={{ width: 360, maxWidth: '100%' }}
+          label={t('training.classes.searchLabel')}
+          width={360}
         />
         <Select<ClassStatus>
           allowClear
@@ -150,7 +150,7 @@ export function ClassesPage() {
             {t('training.classes.count', { count: rows.length })}
           </Typography.Text>
         )}
-      </Space>
+      </ListFilters>
       {classes.error && <QueryError error={classes.error} onRetry={() => classes.refetch()} />}
       <ListTable<ClassListItem>
         size="middle"

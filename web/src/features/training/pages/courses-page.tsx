@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { courseFamily } from '@contracts/training.ts';
-import { Button, Input, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Button, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { fold } from '../../../app/text.ts';
@@ -143,14 +144,13 @@ export function CoursesPage() {
         )
       }
     >
-      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
+      <ListFilters>
+        <SearchBox
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           placeholder={t('training.courses.searchPlaceholder')}
-          aria-label={t('training.courses.searchLabel')}
-          style={{ width: 340, maxWidth: '100%' }}
+          label={t('training.courses.searchLabel')}
+          width={340}
         />
         <Select<Family>
           allowClear
@@ -161,7 +161,7 @@ export function CoursesPage() {
           style={{ width: 240 }}
           options={courseFamily.options.map((f) => ({ value: f, label: t(`training.family.${f}`) }))}
         />
-      </Space>
+      </ListFilters>
       {courses.error && <QueryError error={courses.error} onRetry={() => courses.refetch()} />}
       <Table<Course>
         size="middle"

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { createTrainerBody } from '@contracts/training.ts';
-import { Alert, App, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
+import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
 import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { errorMessage } from '../../../app/errors.ts';
@@ -118,14 +119,13 @@ export function TrainersPage() {
         </Button>
       }
     >
-      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
+      <ListFilters>
+        <SearchBox
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
           placeholder={t('training.trainers.searchPlaceholder')}
-          aria-label={t('training.trainers.searchLabel')}
-          style={{ width: 320, maxWidth: '100%' }}
+          label={t('training.trainers.searchLabel')}
+          width={320}
         />
         <OrgPicker
           value={orgId}
@@ -133,7 +133,7 @@ export function TrainersPage() {
           placeholder={t('training.trainers.filterOrg')}
           style={{ width: 320 }}
         />
-      </Space>
+      </ListFilters>
       {trainers.error && <QueryError error={trainers.error} onRetry={() => trainers.refetch()} />}
       <ListTable<Trainer>
         size="middle"
