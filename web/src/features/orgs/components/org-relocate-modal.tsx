@@ -1,10 +1,10 @@
 import { mergeOrgBody, moveOrgBody, type OrgDetail } from '@contracts/orgs.ts';
-import { DatePicker, Form, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';
+import { EffectiveOnField, OrgChangeModal } from './org-change-modal.tsx';
 import { OrgPicker } from './org-picker.tsx';
 import { useOrgSubmit } from './use-org-submit.ts';
 
@@ -29,25 +29,19 @@ export function OrgRelocateModal({ mode, org, onClose }: Props) {
   };
 
   return (
-    <FormModal<Values>
-      title={t(`orgs.${mode}.title`, { name: org.name })}
+    <OrgChangeModal<Values>
+      mode={mode}
+      org={org}
       form={form}
-      initialValues={{ effectiveOn: dayjs() }}
-      onCancel={onClose}
-      onFinish={onFinish}
-      okText={t(`orgs.actions.${mode}`)}
-      okDanger={mode === 'merge'}
       busy={busy}
+      isDanger={mode === 'merge'}
+      onClose={onClose}
+      onFinish={onFinish}
     >
-      <Typography.Paragraph type="secondary">
-        {t(`orgs.${mode}.hint`, { name: org.name })}
-      </Typography.Paragraph>
       <Form.Item name={mode === 'move' ? 'newParentId' : 'intoId'} label={t(`orgs.${mode}.target`)} required>
         <OrgPicker excludeIds={[org.id]} />
       </Form.Item>
-      <Form.Item name="effectiveOn" label={t('orgs.fields.effectiveOn')} required>
-        <DatePicker format={DATE_FORMAT} />
-      </Form.Item>
-    </FormModal>
+      <EffectiveOnField />
+    </OrgChangeModal>
   );
 }

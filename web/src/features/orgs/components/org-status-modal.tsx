@@ -1,10 +1,10 @@
 import { closeOrgBody, type OrgDetail, reopenOrgBody } from '@contracts/orgs.ts';
-import { DatePicker, Form, Input, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form, Input } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';
+import { EffectiveOnField, OrgChangeModal } from './org-change-modal.tsx';
 import { useOrgSubmit } from './use-org-submit.ts';
 
 type Values = { effectiveOn?: Dayjs; reason?: string };
@@ -28,25 +28,21 @@ export function OrgStatusModal({ mode, org, onClose }: Props) {
   };
 
   return (
-    <FormModal<Values>
-      title={t(`orgs.${mode}.title`, { name: org.name })}
+    <OrgChangeModal<Values>
+      mode={mode}
+      org={org}
       form={form}
-      initialValues={{ effectiveOn: dayjs() }}
-      onCancel={onClose}
-      onFinish={onFinish}
-      okText={t(`orgs.actions.${mode}`)}
-      okDanger={mode === 'close'}
       busy={busy}
+      isDanger={mode === 'close'}
+      onClose={onClose}
+      onFinish={onFinish}
     >
-      <Typography.Paragraph type="secondary">{t(`orgs.${mode}.hint`)}</Typography.Paragraph>
-      <Form.Item name="effectiveOn" label={t('orgs.fields.effectiveOn')} required>
-        <DatePicker format={DATE_FORMAT} autoFocus />
-      </Form.Item>
+      <EffectiveOnField autoFocus />
       {mode === 'close' && (
         <Form.Item name="reason" label={t('orgs.close.reason')}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       )}
-    </FormModal>
+    </OrgChangeModal>
   );
 }
