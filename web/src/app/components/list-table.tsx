@@ -37,3 +37,11 @@ export function ListTable<T extends object>({
     />
   );
 }
+
+/**
+ * The pager of a list the server pages: the page shown, its size and the server's total; the size is the
+ * page's own, never the reader's choice.
+ */
+export function serverPager(page: number, pageSize: number, total: number, onPage: (page: number) => void) {
+  return { current: page, pageSize, total, onChange: onPage, showSizeChanger: false };
+}

@@ -4,6 +4,7 @@ import { Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { serverPager } from '../../../app/components/list-table.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { labelIn } from '../../../app/i18n/keys.ts';
 import { useAdminUnits, useProvinces } from '../api.ts';
@@ -61,7 +62,7 @@ export function CommunesTable({
         loading={communes.isFetching}
         dataSource={communes.data?.items ?? []}
         locale={{ emptyText: <EmptyState text={empty} /> }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, showSizeChanger: false }}
+        pagination={serverPager(page, PAGE_SIZE, total, setPage)}
         columns={[
           { key: 'code', title: t('adminUnits.code'), dataIndex: 'code', width: 80 },
           { key: 'name', title: t('adminUnits.name'), dataIndex: 'name' },

@@ -3,6 +3,7 @@ import { Col, Row, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { serverPager } from '../../../app/components/list-table.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { labelIn } from '../../../app/i18n/keys.ts';
 import type { AuditPage } from '../api.ts';
@@ -51,13 +52,7 @@ export function AuditTable({ data, loading, page, pageSize, onPage, filtered }: 
       loading={loading}
       dataSource={data?.items ?? []}
       locale={{ emptyText: <EmptyState text={filtered ? t('audit.emptyFiltered') : t('audit.empty')} /> }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        onChange: onPage,
-        showSizeChanger: false,
-      }}
+      pagination={serverPager(page, pageSize, data?.total ?? 0, onPage)}
       expandable={{ expandedRowRender: (e) => <Diff entry={e} /> }}
       columns={[
         { key: 'at', title: t('audit.columns.at'), render: (_v, e) => formatDateTime(e.at), width: 140 },

@@ -7,6 +7,7 @@ import { api } from '../../../app/api-client.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { SearchBox } from '../../../app/components/list-filters.tsx';
+import { serverPager } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
@@ -101,11 +102,7 @@ function PeopleList({ onEdit, onCreate }: { onEdit: (p: Person) => void; onCreat
         dataSource={people.data?.items ?? []}
         columns={columns}
         scroll={{ x: 900 }}
-        pagination={
-          total > 50
-            ? { current: page, pageSize: 50, total, onChange: setPage, showSizeChanger: false }
-            : false
-        }
+        pagination={total > 50 ? serverPager(page, 50, total, setPage) : false}
         locale={{
           emptyText: (
             <EmptyState

@@ -3,6 +3,7 @@ import { Alert, Button, Card, List, Modal, Space, Table, type TableColumnsType, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { serverPager } from '../../../app/components/list-table.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { BEHIND_PAGE_SIZE, useDashboardBehind } from '../api/dashboard.ts';
 import { TimelinessTag } from './plan-labels.tsx';
@@ -64,13 +65,7 @@ export function BehindModal({
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
-        pagination={{
-          current: page,
-          pageSize: BEHIND_PAGE_SIZE,
-          total: list.data?.total ?? dashboard.behindTotal,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={serverPager(page, BEHIND_PAGE_SIZE, list.data?.total ?? dashboard.behindTotal, setPage)}
       />
     </Modal>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
+import { serverPager } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
@@ -80,9 +81,7 @@ export function CertificatesPage() {
         canManage={hasPermission(me, 'training.manage')}
         showClass
         empty={filtered ? t('training.certificates.emptyFiltered') : t('training.certificates.emptyAll')}
-        pagination={
-          total > 50 && { current: page, pageSize: 50, total, onChange: setPage, showSizeChanger: false }
-        }
+        pagination={total > 50 && serverPager(page, 50, total, setPage)}
       />
     </ListCard>
   );

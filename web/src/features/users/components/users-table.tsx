@@ -2,6 +2,7 @@ import type { UserView } from '@contracts/users.ts';
 import { Button, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { serverPager } from '../../../app/components/list-table.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import type { UserPage } from '../api.ts';
 import { GrantTags } from './grant-tags.tsx';
@@ -60,13 +61,7 @@ export function UsersTable({ data, loading, page, pageSize, onPage, onEdit, isSe
       dataSource={data?.items ?? []}
       columns={columns}
       locale={{ emptyText: <EmptyState text={isSearching ? t('users.emptySearch') : t('users.empty')} /> }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: data?.total ?? 0,
-        onChange: onPage,
-        showSizeChanger: false,
-      }}
+      pagination={serverPager(page, pageSize, data?.total ?? 0, onPage)}
       onRow={(u) => ({ onDoubleClick: () => onEdit(u.id) })}
     />
   );
