@@ -1,7 +1,8 @@
 import type { PlanView } from '@contracts/plans.ts';
-import { Alert, Breadcrumb, Card, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { usePlan } from '../api/plans.ts';
@@ -65,12 +66,7 @@ export function PlanDetailPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('tab');
   const tab: TabKey = tabKeys.includes(raw as TabKey) ? (raw as TabKey) : 'info';
-  if (plan.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (plan.isPending) return <PageLoading />;
   if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error)} />;
   const p = plan.data;
   const panes: Record<TabKey, () => React.ReactNode> = {

@@ -1,6 +1,7 @@
-import { Alert, Card, Skeleton } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { usePlan } from '../api/plans.ts';
 import { PlanForm } from '../components/plan-form.tsx';
@@ -16,12 +17,7 @@ export function PlanFormPage() {
   const id = parsePlanId(useParams().id);
   const plan = usePlan(id);
   if (id === undefined) return <PlanForm />;
-  if (plan.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (plan.isPending) return <PageLoading />;
   if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error)} />;
   if (plan.data.status !== 'draft' || !plan.data.can.manage)
     return <Alert type="warning" showIcon title={t('plans.form.draftOnly')} />;

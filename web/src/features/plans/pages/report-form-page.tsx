@@ -1,6 +1,7 @@
 import { Alert, Breadcrumb, Card, Empty, Select, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { usePlan } from '../api/plans.ts';
@@ -21,12 +22,7 @@ export function ReportFormPage() {
   const orgId = Number(params.get('orgId')) || plan.data?.can.reportFor[0]?.orgId;
   const periodKey = params.get('period') ?? (plan.data ? defaultPeriod(plan.data) : undefined);
   const report = useReportForm(id, orgId, periodKey);
-  if (plan.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (plan.isPending) return <PageLoading />;
   if (plan.error) return <Alert type="error" showIcon title={errorMessage(plan.error)} />;
   const p = plan.data;
   // The unit the page was opened for (a link from the inbox or the reviewer) is offered even when it is

@@ -1,7 +1,8 @@
-import { Breadcrumb, Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Space, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { NotFoundPage } from '../../../app/not-found-page.tsx';
 import { type TrainingClass, useTrainingClass } from '../api/classes.ts';
@@ -80,12 +81,7 @@ export function ClassDetailPage() {
   const raw = params.get('tab');
   const tab: TabKey = tabKeys.includes(raw as TabKey) ? (raw as TabKey) : 'overview';
   if (id === undefined) return <NotFoundPage />;
-  if (klass.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (klass.isPending) return <PageLoading />;
   if (klass.error)
     return (
       <QueryError

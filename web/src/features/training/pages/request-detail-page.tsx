@@ -1,9 +1,10 @@
 import { CalendarOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { NotFoundPage } from '../../../app/not-found-page.tsx';
@@ -29,12 +30,7 @@ export function RequestDetailPage() {
   const [dialog, setDialog] = useState<'schedule' | 'decline' | null>(null);
   const classes = useClassDetails(request.data?.classIds ?? []);
   if (id === undefined) return <NotFoundPage />;
-  if (request.isPending)
-    return (
-      <Card>
-        <Skeleton active />
-      </Card>
-    );
+  if (request.isPending) return <PageLoading />;
   if (request.error)
     return (
       <QueryError
