@@ -28,23 +28,10 @@ export function ListCard({
 }) {
   const { t } = useTranslation();
   const alone = leadingActions === undefined && actions === undefined;
-  const print = (
-    <Button
-      className={alone ? 'no-print' : undefined}
-      icon={<PrinterOutlined />}
-      onClick={() => window.print()}
-    >
-      {t('common.print')}
-    </Button>
-  );
+  const print = <PrintButton className={alone ? 'no-print' : undefined} />;
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
+    <PrintableCard
+      title={title}
       extra={
         alone ? (
           print
@@ -68,6 +55,41 @@ export function ListCard({
           {t('common.printedOn', { date: formatDate(todayIso()) })}
         </Typography.Text>
       </div>
+      {children}
+    </PrintableCard>
+  );
+}
+
+/** The button that prints the page (what `.print-area` holds). */
+export function PrintButton({ className }: { className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Button className={className} icon={<PrinterOutlined />} onClick={() => window.print()}>
+      {t('common.print')}
+    </Button>
+  );
+}
+
+/** The card a printed page is made of: its title as a heading, the actions beside it, the content. */
+export function PrintableCard({
+  title,
+  extra,
+  children,
+}: {
+  title: ReactNode;
+  extra: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      className="print-area"
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+      extra={extra}
+    >
       {children}
     </Card>
   );

@@ -1,7 +1,6 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { PrintableCard, PrintButton } from '../../../app/components/list-card.tsx';
 
 /**
  * A training report's printable card (compliance, reach): the title with a print button, then the intro (on
@@ -20,21 +19,8 @@ export function ReportCard({
   dialogs?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
-    <Card
-      className="print-area"
-      title={
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
-      extra={
-        <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          {t('common.print')}
-        </Button>
-      }
-    >
+    <PrintableCard title={title} extra={<PrintButton className="no-print" />}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" className="no-print" style={{ marginBottom: 0 }}>
           {intro}
@@ -42,6 +28,6 @@ export function ReportCard({
         {children}
       </Space>
       {dialogs}
-    </Card>
+    </PrintableCard>
   );
 }
