@@ -11,7 +11,9 @@ import { planErrors } from '../plans.errors.ts';
 import { mayReportFor } from '../plans.policy.ts';
 import * as repo from '../plans.repo.ts';
 import { recipientsAmong } from '../recipients/recipients.repo.ts';
-import { reportForm, saveReport, validateValues } from '../reports/reports.service.ts';
+import { reportForm } from '../reports/report-form.service.ts';
+import { validateValues } from '../reports/reports.rules.ts';
+import { saveReport } from '../reports/reports.service.ts';
 import { type Indicator, periodLabel } from './consolidated.service.ts';
 import { reportsOf, type StoredReport } from './files.repo.ts';
 import {
