@@ -16,7 +16,8 @@ import * as attachments from './attachments.service.ts';
 import { consolidatedReport } from './consolidated.service.ts';
 import { summaryPdf } from './plans.pdf.ts';
 import { consolidatedWorkbook } from './plans.xlsx.ts';
-import { reportTemplate, uploadReports } from './report-upload.service.ts';
+import { reportTemplate } from './report-template.service.ts';
+import { uploadReports } from './report-upload.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = (description: string) => z.any().describe(description);
