@@ -4,7 +4,8 @@ import { amendPlanBody, createPlanBody, saveReportBody } from '../contracts/plan
 import { reportActuals } from '../modules/plans/activities/activities.service.ts';
 import { amendPlan } from '../modules/plans/lifecycle/amend.service.ts';
 import { createPlan, issuePlan } from '../modules/plans/lifecycle/lifecycle.service.ts';
-import { reviewReport, saveReport } from '../modules/plans/reports/reports.service.ts';
+import { saveReport } from '../modules/plans/reports/reports.service.ts';
+import { reviewReport } from '../modules/plans/reports/review.service.ts';
 import { setTargets } from '../modules/plans/targets/targets.service.ts';
 import { type Clock, fixedClock, vnDay } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';

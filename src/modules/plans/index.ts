@@ -1,15 +1,30 @@
 import type { ModuleDef } from '../../platform/modules.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { planFileRoutes } from './files/files.routes.ts';
+import { implementingRoutes } from './implementing/implementing.routes.ts';
 import { planIndicatorSources } from './indicator-sources.ts';
 import { planRoutes } from './lifecycle/lifecycle.routes.ts';
 import { plansErrors } from './plans.errors.ts';
+import { recipientRoutes } from './recipients/recipients.routes.ts';
 import { reminderJob } from './reports/reminders.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { rehomeRollups } from './rollups.repo.ts';
+import { targetRoutes } from './targets/targets.routes.ts';
 
 export const plansModule: ModuleDef = {
   name: 'plans',
   tags: [{ name: 'Kế hoạch & báo cáo', description: 'Kế hoạch, chỉ tiêu, báo cáo và tổng hợp' }],
-  routes: [planRoutes, planFileRoutes],
+  routes: [
+    planRoutes,
+    implementingRoutes,
+    recipientRoutes,
+    activityRoutes,
+    targetRoutes,
+    reportRoutes,
+    dashboardRoutes,
+    planFileRoutes,
+  ],
   pathCopies: [
     { table: 'plans', column: 'issuer_path' },
     { table: 'plan_recipients', column: 'org_path' },

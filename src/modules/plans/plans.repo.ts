@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
-import { intArray } from './list-sql.ts';
+import { intArray } from './lists.repo.ts';
 import { dueOn, type PlanPeriods } from './periods.ts';
 
 /**

@@ -17,6 +17,28 @@ import {
 import { createdAt, ltree, updatedAt } from '../../platform/db/columns.ts';
 import { organisations } from '../orgs/orgs.tables.ts';
 
+/** The foreign keys the plan tables repeat: a row of a plan (indicator, report, activity) goes with it. */
+const planRef = () =>
+  integer('plan_id')
+    .notNull()
+    .references(() => plans.id, { onDelete: 'cascade' });
+const indicatorRef = () =>
+  integer('indicator_id')
+    .notNull()
+    .references(() => planIndicators.id, { onDelete: 'cascade' });
+const reportRef = () =>
+  integer('report_id')
+    .notNull()
+    .references(() => planReports.id, { onDelete: 'cascade' });
+const activityRef = () =>
+  integer('activity_id')
+    .notNull()
+    .references(() => planActivities.id, { onDelete: 'cascade' });
+const orgRef = () =>
+  integer('org_id')
+    .notNull()
+    .references(() => organisations.id);
+
 /** A kế hoạch / hướng dẫn / chương trình / công văn issued by an organisation to its units. */
 export const plans = pgTable(
   'plans',
@@ -58,9 +80,7 @@ export const planIndicators = pgTable(
   'plan_indicators',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: planRef(),
     position: integer('position').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -85,12 +105,8 @@ export const planIndicators = pgTable(
 export const planRecipients = pgTable(
   'plan_recipients',
   {
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    planId: planRef(),
+    orgId: orgRef(),
     orgPath: ltree('org_path').notNull(),
     role: text('role', { enum: ['reporter', 'copy'] }).notNull(),
     /** Set when an amendment added the recipient: it is expected to report for periods due from that day. */
@@ -106,12 +122,8 @@ export const planRecipients = pgTable(
 export const planTargets = pgTable(
   'plan_targets',
   {
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => planIndicators.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    indicatorId: indicatorRef(),
+    orgId: orgRef(),
     /** `*` applies to every reporting period; a period key (e.g. `2024`) overrides it for that period. */
     periodKey: text('period_key').notNull().default('*'),
     value: numeric('value', { mode: 'number' }).notNull(),
@@ -129,12 +141,8 @@ export const planReports = pgTable(
   'plan_reports',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    planId: planRef(),
+    orgId: orgRef(),
     orgPath: ltree('org_path').notNull(),
     periodKey: text('period_key').notNull(),
     status: text('status', { enum: ['draft', 'submitted', 'accepted', 'returned'] }).notNull(),
@@ -159,12 +167,8 @@ export const planReports = pgTable(
 export const planReportValues = pgTable(
   'plan_report_values',
   {
-    reportId: integer('report_id')
-      .notNull()
-      .references(() => planReports.id, { onDelete: 'cascade' }),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    reportId: reportRef(),
+    indicatorId: indicatorRef(),
     value: numeric('value', { mode: 'number' }),
     denominator: numeric('denominator', { mode: 'number' }),
   },
@@ -178,16 +182,10 @@ export const planReportValues = pgTable(
 export const planRollups = pgTable(
   'plan_rollups',
   {
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    planId: planRef(),
+    indicatorId: indicatorRef(),
     periodKey: text('period_key').notNull(),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgRef(),
     value: numeric('value', { mode: 'number' }).notNull().default(0),
     denominator: numeric('denominator', { mode: 'number' }).notNull().default(0),
     yesCount: integer('yes_count').notNull().default(0),
@@ -202,12 +200,8 @@ export const planRollups = pgTable(
 export const planReportBreakdowns = pgTable(
   'plan_report_breakdowns',
   {
-    reportId: integer('report_id')
-      .notNull()
-      .references(() => planReports.id, { onDelete: 'cascade' }),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => planIndicators.id, { onDelete: 'cascade' }),
+    reportId: reportRef(),
+    indicatorId: indicatorRef(),
     category: text('category').notNull(),
     value: numeric('value', { mode: 'number' }).notNull(),
   },
@@ -219,9 +213,7 @@ export const planRevisions = pgTable(
   'plan_revisions',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: planRef(),
     revision: integer('revision').notNull(),
     revisedOn: date('revised_on', { mode: 'string' }).notNull(),
     documentNumber: text('document_number'),
@@ -238,9 +230,7 @@ export const planActivities = pgTable(
   'plan_activities',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: planRef(),
     position: integer('position').notNull(),
     type: text('type', {
       enum: [
@@ -268,12 +258,8 @@ export const planActivities = pgTable(
 export const planActivityPartners = pgTable(
   'plan_activity_partners',
   {
-    activityId: integer('activity_id')
-      .notNull()
-      .references(() => planActivities.id, { onDelete: 'cascade' }),
-    orgId: integer('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    activityId: activityRef(),
+    orgId: orgRef(),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.orgId] })],
 );
@@ -282,9 +268,7 @@ export const planActivityPartners = pgTable(
 export const planActivityOutputs = pgTable(
   'plan_activity_outputs',
   {
-    activityId: integer('activity_id')
-      .notNull()
-      .references(() => planActivities.id, { onDelete: 'cascade' }),
+    activityId: activityRef(),
     metric: text('metric').notNull(),
     planned: numeric('planned', { mode: 'number' }),
     actual: numeric('actual', { mode: 'number' }),
@@ -301,9 +285,7 @@ export const planAttachments = pgTable(
   'plan_attachments',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    planId: integer('plan_id')
-      .notNull()
-      .references(() => plans.id, { onDelete: 'cascade' }),
+    planId: planRef(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),

@@ -1,32 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActivityView, activityActualsBody, activityInput } from '../../../contracts/plans.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { hasPermission, scopeOf } from '../../../platform/scope.ts';
-import { organisations } from '../../orgs/index.ts';
 import { planErrors } from '../plans.errors.ts';
-import * as repo from '../plans.repo.ts';
-import { planActivities, planActivityOutputs, planActivityPartners } from '../plans.tables.ts';
-import { listActivities } from './activities.repo.ts';
+import * as plansRepo from '../plans.repo.ts';
+import * as repo from './activities.repo.ts';
 
 type ActivityInput = z.output<typeof activityInput>;
 
 /** Lead and co-operating bodies may be any active organisation, also outside the issuer's tree. */
 async function checkOrgs(tx: Tx, list: ActivityInput[], base: (n: number) => string) {
   const ids = [...new Set(list.flatMap((a) => [...(a.leadOrgId ? [a.leadOrgId] : []), ...a.partnerOrgIds]))];
-  const found = new Set(
-    ids.length
-      ? (
-          await tx
-            .select({ id: organisations.id })
-            .from(organisations)
-            .where(and(inArray(organisations.id, ids), eq(organisations.status, 'active')))
-        ).map((o) => o.id)
-      : [],
-  );
+  const found = await repo.activeOrgIds(tx, ids);
   const issues = list.flatMap((a, n) => [
     ...(a.leadOrgId && !found.has(a.leadOrgId)
       ? [{ path: `${base(n)}leadOrgId`, message: 'Không có tổ chức chủ trì này' }]
@@ -40,32 +28,20 @@ async function checkOrgs(tx: Tx, list: ActivityInput[], base: (n: number) => str
   if (issues.length) throw errors.validation(issues);
 }
 
+/** The activity's own fields, as the form sends them. */
+const fieldsOf = (a: ActivityInput) => ({
+  type: a.type,
+  title: a.title,
+  leadOrgId: a.leadOrgId ?? null,
+  startsOn: a.startsOn ?? null,
+  endsOn: a.endsOn ?? null,
+  notes: a.notes ?? null,
+});
+
 async function writeChildren(tx: Tx, activityId: number, a: ActivityInput) {
-  await tx.delete(planActivityPartners).where(eq(planActivityPartners.activityId, activityId));
   const partners = [...new Set(a.partnerOrgIds)].filter((id) => id !== a.leadOrgId);
-  if (partners.length)
-    await tx.insert(planActivityPartners).values(partners.map((orgId) => ({ activityId, orgId })));
-  // Planned figures are replaced; actuals already reported for a kept output stay.
-  const metrics = a.outputs.map((o) => o.metric);
-  await tx
-    .delete(planActivityOutputs)
-    .where(
-      and(
-        eq(planActivityOutputs.activityId, activityId),
-        metrics.length
-          ? sql`${planActivityOutputs.metric} <> ALL(${`{${metrics.join(',')}}`}::text[])`
-          : sql`true`,
-      ),
-    );
-  for (const o of a.outputs) {
-    await tx
-      .insert(planActivityOutputs)
-      .values({ activityId, metric: o.metric, planned: o.planned ?? null })
-      .onConflictDoUpdate({
-        target: [planActivityOutputs.activityId, planActivityOutputs.metric],
-        set: { planned: o.planned ?? null },
-      });
-  }
+  const outputs = a.outputs.map((o) => ({ metric: o.metric, planned: o.planned ?? null }));
+  await repo.writePartnersAndOutputs(tx, activityId, partners, outputs);
 }
 
 /** Inserts activities after position `from`; field errors are named by `base` (the form's path). */
@@ -79,27 +55,15 @@ export async function insertActivities(
   await checkOrgs(tx, list, base);
   const ids: number[] = [];
   for (const [n, a] of list.entries()) {
-    const [row] = await tx
-      .insert(planActivities)
-      .values({
-        planId,
-        position: from + n,
-        type: a.type,
-        title: a.title,
-        leadOrgId: a.leadOrgId ?? null,
-        startsOn: a.startsOn ?? null,
-        endsOn: a.endsOn ?? null,
-        notes: a.notes ?? null,
-      })
-      .returning({ id: planActivities.id });
-    await writeChildren(tx, row!.id, a);
-    ids.push(row!.id);
+    const id = await repo.insertActivity(tx, planId, from + n, fieldsOf(a));
+    await writeChildren(tx, id, a);
+    ids.push(id);
   }
   return ids;
 }
 
 async function managedPlan(ctx: Ctx, tx: Tx, planId: number) {
-  const plan = await repo.findPlan(tx, scopeOf(ctx.actor), planId, true);
+  const plan = await plansRepo.findPlan(tx, scopeOf(ctx.actor), planId, true);
   if (!plan) throw planErrors.notFound();
   if (!hasPermission(ctx.actor, 'plan.manage', plan.issuerPath)) throw errors.forbidden();
   if (plan.status === 'closed') throw planErrors.notIssued();
@@ -107,28 +71,26 @@ async function managedPlan(ctx: Ctx, tx: Tx, planId: number) {
 }
 
 async function lockedActivity(tx: Tx, planId: number, activityId: number) {
-  const [row] = await tx
-    .select()
-    .from(planActivities)
-    .where(and(eq(planActivities.id, activityId), eq(planActivities.planId, planId)))
-    .for('update');
+  const row = await repo.lockActivity(tx, planId, activityId);
   if (!row) throw errors.notFound('plan_activities', 'Không tìm thấy hoạt động.');
   return row;
 }
 
 async function oneActivity(db: Db | Tx, planId: number, id: number) {
-  return (await listActivities(db, planId, id))[0]!;
+  return (await repo.listActivities(db, planId, id))[0]!;
 }
 
 /** Activities may be added while the plan is a draft or in force (an issued plan gains activities as it runs). */
 export async function addActivity(ctx: Ctx, planId: number, input: ActivityInput): Promise<ActivityView> {
   return ctx.db.transaction(async (tx) => {
     const plan = await managedPlan(ctx, tx, planId);
-    const [last] = await rows<{ next: number }>(
+    const [id] = await insertActivities(
       tx,
-      sql`SELECT coalesce(max(position) + 1, 0)::int AS next FROM plan_activities WHERE plan_id = ${planId}`,
+      planId,
+      [input],
+      await repo.nextPosition(tx, planId),
+      () => 'body.',
     );
-    const [id] = await insertActivities(tx, planId, [input], last?.next ?? 0, () => 'body.');
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'plan_activity',
@@ -152,19 +114,7 @@ export async function updateActivity(
     const row = await lockedActivity(tx, planId, activityId);
     if (row.version !== input.version) throw planErrors.versionConflict(row.version);
     await checkOrgs(tx, [input], () => 'body.');
-    await tx
-      .update(planActivities)
-      .set({
-        type: input.type,
-        title: input.title,
-        leadOrgId: input.leadOrgId ?? null,
-        startsOn: input.startsOn ?? null,
-        endsOn: input.endsOn ?? null,
-        notes: input.notes ?? null,
-        version: row.version + 1,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(planActivities.id, activityId));
+    await repo.updateActivityRow(tx, activityId, fieldsOf(input), row.version + 1);
     await writeChildren(tx, activityId, input);
     await recordAudit(tx, ctx, {
       action: 'update',
@@ -185,7 +135,7 @@ export async function removeActivity(ctx: Ctx, planId: number, activityId: numbe
     const plan = await managedPlan(ctx, tx, planId);
     if (plan.status !== 'draft') throw planErrors.notDraft();
     const row = await lockedActivity(tx, planId, activityId);
-    await tx.delete(planActivities).where(eq(planActivities.id, activityId));
+    await repo.deleteActivity(tx, activityId);
     await recordAudit(tx, ctx, {
       action: 'delete',
       entityType: 'plan_activity',
@@ -195,6 +145,16 @@ export async function removeActivity(ctx: Ctx, planId: number, activityId: numbe
       before: { title: row.title },
     });
   });
+}
+
+/** The issuer, or the lead organisation's writers, may report an activity's actual outputs. */
+async function checkMayReportActuals(ctx: Ctx, tx: Tx, issuerPath: string, leadOrgId: number | null) {
+  const lead = leadOrgId ? (await plansRepo.orgPathsOf(tx, [leadOrgId])).get(leadOrgId) : undefined;
+  const allowed =
+    hasPermission(ctx.actor, 'plan.manage', issuerPath) ||
+    (lead !== undefined && hasPermission(ctx.actor, 'report.write', lead));
+  if (!allowed) throw errors.forbidden('Chỉ đơn vị chủ trì hoặc cơ quan ban hành báo cáo kết quả hoạt động.');
+  return lead;
 }
 
 /**
@@ -208,52 +168,32 @@ export async function reportActuals(
   input: z.output<typeof activityActualsBody>,
 ): Promise<ActivityView> {
   return ctx.db.transaction(async (tx) => {
-    const plan = await repo.findPlan(tx, scopeOf(ctx.actor), planId);
+    const plan = await plansRepo.findPlan(tx, scopeOf(ctx.actor), planId);
     if (!plan) throw planErrors.notFound();
     if (plan.status !== 'issued') throw planErrors.notIssued();
     const row = await lockedActivity(tx, planId, activityId);
-    const [lead] = row.leadOrgId
-      ? await tx
-          .select({ path: organisations.path })
-          .from(organisations)
-          .where(eq(organisations.id, row.leadOrgId))
-      : [];
-    const allowed =
-      hasPermission(ctx.actor, 'plan.manage', plan.issuerPath) ||
-      (lead !== undefined && hasPermission(ctx.actor, 'report.write', lead.path));
-    if (!allowed)
-      throw errors.forbidden('Chỉ đơn vị chủ trì hoặc cơ quan ban hành báo cáo kết quả hoạt động.');
+    const leadPath = await checkMayReportActuals(ctx, tx, plan.issuerPath, row.leadOrgId);
     if (row.version !== input.version) throw planErrors.versionConflict(row.version);
-    const existing = new Set(
-      (
-        await tx
-          .select({ metric: planActivityOutputs.metric })
-          .from(planActivityOutputs)
-          .where(eq(planActivityOutputs.activityId, activityId))
-      ).map((o) => o.metric),
-    );
+    const existing = await repo.outputMetrics(tx, activityId);
     const unknown = input.outputs.flatMap((o, n) =>
       existing.has(o.metric)
         ? []
         : [{ path: `body.outputs.${n}.metric`, message: 'Hoạt động không có kết quả đầu ra này' }],
     );
     if (unknown.length) throw errors.validation(unknown);
-    for (const o of input.outputs) {
-      await tx
-        .update(planActivityOutputs)
-        .set({ actual: o.actual, reportedBy: ctx.actor.userId, reportedAt: ctx.clock.now() })
-        .where(and(eq(planActivityOutputs.activityId, activityId), eq(planActivityOutputs.metric, o.metric)));
-    }
-    await tx
-      .update(planActivities)
-      .set({ version: row.version + 1, updatedAt: sql`now()` })
-      .where(eq(planActivities.id, activityId));
+    const at = ctx.clock.now();
+    await repo.writeActuals(tx, activityId, {
+      outputs: input.outputs,
+      by: ctx.actor.userId,
+      at,
+      version: row.version + 1,
+    });
     await recordAudit(tx, ctx, {
       action: 'report_actuals',
       entityType: 'plan_activity',
       entityId: activityId,
       orgId: row.leadOrgId ?? plan.issuerOrgId,
-      orgPath: lead?.path ?? plan.issuerPath,
+      orgPath: leadPath ?? plan.issuerPath,
       after: { outputs: input.outputs },
     });
     return oneActivity(tx, planId, activityId);

@@ -11,13 +11,14 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
 import { ctxOf } from '../../../platform/http/authenticate.ts';
 import { readMultipart, sendFile } from '../../../platform/http/files.ts';
+import { tags } from '../plans.schemas.ts';
 import * as attachments from './attachments.service.ts';
 import { consolidatedReport } from './consolidated.service.ts';
 import { summaryPdf } from './plans.pdf.ts';
 import { consolidatedWorkbook } from './plans.xlsx.ts';
-import { reportTemplate, uploadReports } from './report-upload.service.ts';
+import { reportTemplate } from './report-template.service.ts';
+import { uploadReports } from './report-upload.service.ts';
 
-const tags = ['Kế hoạch & báo cáo'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = (description: string) => z.any().describe(description);
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatViDate } from '../../../platform/dates.ts';
+import { behindSheet } from './behind.xlsx.ts';
 import {
   type Consolidated,
   completenessText,
@@ -9,27 +10,15 @@ import {
   type Total,
   type UnitLine,
 } from './consolidated.service.ts';
+import { box, dateFmt, headFill, intFmt, pctFmt, sumFill, sumFmt, xlsxDate, yesNoFmt } from './xlsx-style.ts';
 
 /**
  * The consolidated report as a workbook — what goes upward: a heading block, the sheet "Tổng hợp" with one
  * line per unit of the hierarchy (indented by level), the totals, target and achievement lines, and the
- * sheet "Chưa nộp, muộn". Numbers stay numbers; percentages are fractions with a % format.
+ * sheet "Chưa nộp, muộn" (behind.xlsx.ts). Numbers stay numbers; percentages are fractions with a % format.
  */
 
 type Col = { header: string; kind: 'value' | 'denominator' | 'percent'; numFmt: string; width: number };
-
-const intFmt = '#,##0';
-const sumFmt = '#,##0.##';
-const pctFmt = '0.0%';
-const yesNoFmt = '"Có";;"Không"';
-const dateFmt = 'dd/mm/yyyy';
-const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
-const box = { top: thin, left: thin, bottom: thin, right: thin };
-const headFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
-const sumFill = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF4F4F4' } };
-
-/** Excel date cell value for an ISO day (UTC midnight: no time-zone shift of the day). */
-export const xlsxDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
 export function indicatorColumns(ind: Indicator): Col[] {
   if (ind.kind === 'ratio') {
@@ -214,27 +203,27 @@ function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
       line.totals.flatMap((t, i) => totalCells(d.indicators[i]!, t, line)),
     );
   }
-  addLine(
-    { label: 'Tổng cộng', bold: true },
-    `${d.completeness.reported}/${d.completeness.expected} đã báo cáo`,
-    null,
-    d.totals.flatMap((t, i) => totalCells(d.indicators[i]!, t, null)),
-    sumFill,
-  );
-  addLine(
-    { label: 'Chỉ tiêu được giao', bold: true },
-    null,
-    null,
-    d.totals.flatMap((t, i) => targetCells(d.indicators[i]!, t)),
-    sumFill,
-  );
-  addLine(
-    { label: 'Tỷ lệ đạt so với chỉ tiêu', bold: true },
-    null,
-    null,
-    d.totals.flatMap((t, i) => achievementCells(d.indicators[i]!, t)),
-    sumFill,
-  );
+  const summaryLines: [
+    string,
+    string | null,
+    (t: Total, i: Indicator) => { value: number | null; numFmt?: string }[],
+  ][] = [
+    [
+      'Tổng cộng',
+      `${d.completeness.reported}/${d.completeness.expected} đã báo cáo`,
+      (t, i) => totalCells(i, t, null),
+    ],
+    ['Chỉ tiêu được giao', null, (t, i) => targetCells(i, t)],
+    ['Tỷ lệ đạt so với chỉ tiêu', null, (t, i) => achievementCells(i, t)],
+  ];
+  for (const [label, status, cells] of summaryLines)
+    addLine(
+      { label, bold: true },
+      status,
+      null,
+      d.totals.flatMap((t, i) => cells(t, d.indicators[i]!)),
+      sumFill,
+    );
 
   const notes = d.indicators
     .filter((i) => (i.kind === 'count' || i.kind === 'sum') && i.goalPercent !== 100)
@@ -248,45 +237,6 @@ function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
     row.getCell(1).font = { italic: true, size: 10 };
     ws.mergeCells(row.number, 1, row.number, lastCol);
   }
-}
-
-function behindSheet(wb: ExcelJS.Workbook, d: Consolidated) {
-  const ws = wb.addWorksheet('Chưa nộp, muộn', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  ws.getCell('A1').value = `ĐƠN VỊ CHƯA NỘP HOẶC NỘP MUỘN BÁO CÁO — ${d.plan.number}`;
-  ws.getCell('A1').font = { bold: true, size: 12 };
-  ws.mergeCells('A1:F1');
-  ws.getCell('A2').value =
-    `${d.periodLabel} · Hạn nộp ${formatViDate(d.dueOn)} · Đến ngày ${formatViDate(d.today)}: ${completenessText(d.completeness)}`;
-  ws.mergeCells('A2:F2');
-  const head = ws.getRow(4);
-  head.values = ['STT', 'Đơn vị', 'Trực thuộc', 'Tình trạng', 'Ngày nộp', 'Số ngày chậm'];
-  head.eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = headFill;
-    c.border = box;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  [6, 46, 36, 12, 12, 12].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  ws.views = [{ state: 'frozen', ySplit: 4 }];
-  d.behind.forEach((b, i) => {
-    const row = ws.addRow([
-      i + 1,
-      b.orgName,
-      b.parentName,
-      statusLabel[b.status],
-      b.submittedOn ? xlsxDate(b.submittedOn) : null,
-      b.daysLate,
-    ]);
-    row.getCell(5).numFmt = dateFmt;
-    row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = box;
-    });
-  });
-  if (d.behind.length === 0) ws.addRow(['', 'Tất cả đơn vị đã nộp đúng hạn hoặc chưa đến hạn.']);
 }
 
 export async function consolidatedWorkbook(d: Consolidated, createdAt: Date): Promise<Buffer> {

@@ -1,20 +1,20 @@
 import ExcelJS from 'exceljs';
 import { formatViDate } from '../../../platform/dates.ts';
-import type { FieldIssue } from '../../../platform/errors.ts';
 import type { Indicator } from './consolidated.service.ts';
 import type { StoredReport } from './files.repo.ts';
+import { headFill } from './xlsx-style.ts';
 
 /**
  * The reporting template (biểu mẫu báo cáo) as XLSX: one line per unit the user reports for, one column per
- * value of the form; and the reader of a filled copy. Columns are found by the code in brackets at the end
+ * value of the form (a filled copy is read by report-template.parse.ts). Columns are found by the code in brackets at the end
  * of each header ("… [DV_MAU]"), so a moved column still reads right; the hidden column A holds unit ids
  * and, above the header, which plan and period the file belongs to.
  */
 
 export const SHEET = 'Báo cáo';
 export const HEADER_ROW = 4;
-const MAGIC = 'CHUNGTAY-BIEU-MAU-V1';
-const MAX_ROWS = 5000;
+/** In the hidden cell A1: a file the system wrote (A2, A3: its plan and period). */
+export const MAGIC = 'CHUNGTAY-BIEU-MAU-V1';
 
 export type Part = { kind: 'value' } | { kind: 'denominator' } | { kind: 'category'; category: string };
 export type TemplateColumn = { code: string; indicator: Indicator; part: Part; header: string };
@@ -215,7 +215,7 @@ export async function templateWorkbook(d: TemplateData, createdAt: Date): Promis
   header.eachCell((c) => {
     c.font = { bold: true };
     c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    c.fill = headFill;
   });
   ws.getColumn(1).hidden = true;
   ws.getColumn(2).width = 44;
@@ -258,118 +258,4 @@ export async function templateWorkbook(d: TemplateData, createdAt: Date): Promis
   });
   instructions(wb, d, cols);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export type ParsedRow = { row: number; orgId: number; cells: Map<string, number | null> };
-export type ParsedTemplate = {
-  planId: number | null;
-  periodKey: string | null;
-  rows: ParsedRow[];
-  issues: FieldIssue[];
-};
-
-const at = (row: number | string, col?: string) => `file.row ${row}${col ? `.${col}` : ''}`;
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  return String(v);
-}
-
-/** A number, a blank (null), or why the cell is not a number. */
-export function readNumber(v: ExcelJS.CellValue): { value: number | null } | { error: string } {
-  if (v && typeof v === 'object' && 'result' in v) v = (v.result ?? null) as ExcelJS.CellValue;
-  if (v && typeof v === 'object' && 'error' in v) return { error: `ô báo lỗi ${v.error}` };
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'number') return Number.isFinite(v) ? { value: v } : { error: 'không phải số' };
-  if (typeof v === 'boolean') return { value: v ? 1 : 0 };
-  if (v instanceof Date) return { error: 'là ngày tháng, không phải số' };
-  const text = cellText(v).trim();
-  if (text === '') return { value: null };
-  const folded = text.toLowerCase();
-  if (folded === 'có') return { value: 1 };
-  if (folded === 'không') return { value: 0 };
-  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
-  return { error: `“${text.slice(0, 40)}” không phải là số` };
-}
-
-export async function parseTemplate(buf: Buffer, indicators: Indicator[]): Promise<ParsedTemplate> {
-  const fail = (message: string): ParsedTemplate => ({
-    planId: null,
-    periodKey: null,
-    rows: [],
-    issues: [{ path: 'file', message }],
-  });
-  // XLSX is a ZIP archive: anything else is refused before the parser sees it.
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
-    return fail('Tệp không phải tệp Excel .xlsx (hãy dùng biểu mẫu tải về từ hệ thống).');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    return fail('Không đọc được tệp Excel .xlsx: tệp hỏng hoặc không đúng định dạng.');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) return fail('Tệp không có trang tính nào.');
-  const isOurs = cellText(ws.getCell('A1').value) === MAGIC;
-  const planId = isOurs ? Number(cellText(ws.getCell('A2').value)) || null : null;
-  const periodKey = isOurs ? cellText(ws.getCell('A3').value) || null : null;
-
-  // The header row is the one naming [ORG_ID]; columns are found by their bracketed codes.
-  let headerRow = 0;
-  const colOf = new Map<string, number>();
-  for (let r = 1; r <= Math.min(ws.rowCount, 20) && !headerRow; r++) {
-    ws.getRow(r).eachCell((cell, c) => {
-      const m = /\[([A-Za-z0-9_.:-]+)\]\s*$/.exec(cellText(cell.value));
-      if (m) colOf.set(m[1]!, c);
-    });
-    if (colOf.has('ORG_ID')) headerRow = r;
-    else colOf.clear();
-  }
-  if (!headerRow)
-    return fail('Không tìm thấy dòng tiêu đề có cột [ORG_ID]: hãy dùng biểu mẫu tải về từ hệ thống.');
-  const cols = templateColumns(indicators);
-  const missing = cols.filter((c) => !colOf.has(c.code)).map((c) => `[${c.code}]`);
-  if (missing.length)
-    return {
-      planId,
-      periodKey,
-      rows: [],
-      issues: [
-        { path: at(headerRow), message: `Thiếu cột ${missing.join(', ')}: hãy tải lại biểu mẫu mới.` },
-      ],
-    };
-
-  const rows: ParsedRow[] = [];
-  const issues: FieldIssue[] = [];
-  const last = ws.actualRowCount ? ws.rowCount : headerRow;
-  if (last - headerRow > MAX_ROWS) return fail(`Tối đa ${MAX_ROWS} đơn vị trong một tệp.`);
-  for (let r = headerRow + 1; r <= last; r++) {
-    const row = ws.getRow(r);
-    const cells = new Map<string, number | null>();
-    let hasValue = false;
-    for (const c of cols) {
-      const read = readNumber(row.getCell(colOf.get(c.code)!).value);
-      if ('error' in read) {
-        issues.push({ path: at(r, c.code), message: `${c.header}: ${read.error}` });
-        hasValue = true;
-        continue;
-      }
-      if (read.value !== null) hasValue = true;
-      cells.set(c.code, read.value);
-    }
-    const idText = cellText(row.getCell(colOf.get('ORG_ID')!).value).trim();
-    if (!idText && !hasValue) continue; // an empty line
-    const orgId = /^\d+$/.test(idText) ? Number(idText) : Number.NaN;
-    if (!Number.isSafeInteger(orgId)) {
-      issues.push({
-        path: at(r, 'ORG_ID'),
-        message: 'Thiếu hoặc sai mã đơn vị: không thêm dòng, chỉ nhập vào các dòng có sẵn.',
-      });
-      continue;
-    }
-    rows.push({ row: r, orgId, cells });
-  }
-  return { planId, periodKey, rows, issues };
 }

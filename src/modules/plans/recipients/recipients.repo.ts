@@ -1,8 +1,10 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { RecipientItem } from '../../../contracts/plans.ts';
 import { type Db, fetchPage, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
-import { intArray, namedLike, offsetOf, type Page, searchKey } from '../list-sql.ts';
+import { organisations } from '../../orgs/index.ts';
+import { intArray, namedLike, offsetOf, type Page, searchKey } from '../lists.repo.ts';
+import { planRecipients } from '../plans.tables.ts';
 
 /**
  * A plan's recipients, a page at a time. A national plan has thousands of reporters; no answer carries them
@@ -86,4 +88,54 @@ export async function recipientsAmong(db: Db | Tx, planId: number, orgIds: numbe
         FROM plan_recipients r JOIN organisations o ON o.id = r.org_id
         WHERE r.plan_id = ${planId} AND r.org_id = ANY(${intArray(orgIds)}::int[])`,
   );
+}
+
+/** The active organisations among `ids`, with their paths (checked as recipients before they are written). */
+export async function activeOrgs(tx: Tx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({ id: organisations.id, path: organisations.path })
+    .from(organisations)
+    .where(and(inArray(organisations.id, ids), eq(organisations.status, 'active')));
+}
+
+export type NewRecipient = typeof planRecipients.$inferInsert;
+
+/**
+ * Recipients written in one statement. One already on the plan keeps its role unless it is now asked to
+ * report: a copy becomes a reporter, from the new row's `addedOn`; a reporter never drops to a copy.
+ */
+export async function upsertRecipients(tx: Tx, list: NewRecipient[]) {
+  if (list.length === 0) return;
+  await tx
+    .insert(planRecipients)
+    .values(list)
+    .onConflictDoUpdate({
+      target: [planRecipients.planId, planRecipients.orgId],
+      set: {
+        role: sql`CASE WHEN excluded.role = 'reporter' THEN 'reporter' ELSE plan_recipients.role END`,
+        addedOn: sql`CASE WHEN excluded.role = 'reporter' AND plan_recipients.role = 'copy'
+                          THEN excluded.added_on ELSE plan_recipients.added_on END`,
+      },
+    });
+}
+
+/**
+ * Removes a plan's recipients: those of `orgIds`, or every one but those of the role `keep`, or all.
+ * Answers how many went.
+ */
+export async function deleteRecipients(
+  tx: Tx,
+  planId: number,
+  which: { orgIds: number[] } | { keep: 'reporter' | 'copy' | null },
+): Promise<number> {
+  const ofPlan = eq(planRecipients.planId, planId);
+  const where =
+    'orgIds' in which
+      ? and(ofPlan, inArray(planRecipients.orgId, which.orgIds))
+      : which.keep
+        ? and(ofPlan, sql`${planRecipients.role} <> ${which.keep}`)
+        : ofPlan;
+  const gone = await tx.delete(planRecipients).where(where).returning({ orgId: planRecipients.orgId });
+  return gone.length;
 }

@@ -1,14 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanView, RecipientsPage, recipientsQuery } from '../../../contracts/plans.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { isWithin, scopeOf } from '../../../platform/scope.ts';
-import { organisations } from '../../orgs/index.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
-import { planRecipients } from '../plans.tables.ts';
 import * as lists from './recipients.repo.ts';
 
 /**
@@ -20,14 +17,6 @@ import * as lists from './recipients.repo.ts';
 /** How many recipients a plan's detail names, and how many of the caller's units it offers to act for. */
 export const RECIPIENTS_SHOWN = 20;
 
-async function activeOrgs(tx: Tx, ids: number[]) {
-  if (ids.length === 0) return [];
-  return tx
-    .select({ id: organisations.id, path: organisations.path })
-    .from(organisations)
-    .where(and(inArray(organisations.id, ids), eq(organisations.status, 'active')));
-}
-
 /** Reporters must be units under the issuer; copies may go to partners anywhere (e.g. the Red Cross). */
 export async function checkRecipients(
   tx: Tx,
@@ -36,8 +25,8 @@ export async function checkRecipients(
   copyIds: number[],
   field = { reporters: 'reporterOrgIds', copies: 'copyOrgIds' },
 ) {
-  const reporters = new Map((await activeOrgs(tx, reporterIds)).map((o) => [o.id, o.path]));
-  const copies = new Map((await activeOrgs(tx, copyIds)).map((o) => [o.id, o.path]));
+  const reporters = new Map((await lists.activeOrgs(tx, reporterIds)).map((o) => [o.id, o.path]));
+  const copies = new Map((await lists.activeOrgs(tx, copyIds)).map((o) => [o.id, o.path]));
   const issues = [
     ...reporterIds.flatMap((id, i) => {
       const path = reporters.get(id);
@@ -81,18 +70,7 @@ export async function insertRecipients(
       .filter(([orgId]) => !reporters.has(orgId))
       .map(([orgId, orgPath]) => ({ planId, orgId, orgPath, role: 'copy' as const, addedOn })),
   ];
-  if (recipientRows.length === 0) return;
-  await tx
-    .insert(planRecipients)
-    .values(recipientRows)
-    .onConflictDoUpdate({
-      target: [planRecipients.planId, planRecipients.orgId],
-      set: {
-        role: sql`CASE WHEN excluded.role = 'reporter' THEN 'reporter' ELSE plan_recipients.role END`,
-        addedOn: sql`CASE WHEN excluded.role = 'reporter' AND plan_recipients.role = 'copy'
-                          THEN excluded.added_on ELSE plan_recipients.added_on END`,
-      },
-    });
+  await lists.upsertRecipients(tx, recipientRows);
 }
 
 type RecipientChanges = {
@@ -122,16 +100,9 @@ export async function changeDraftRecipients(
     // A list left out stays as it is.
     const keep =
       input.reporterOrgIds === undefined ? 'reporter' : input.copyOrgIds === undefined ? 'copy' : null;
-    const gone = await tx
-      .delete(planRecipients)
-      .where(
-        keep
-          ? and(eq(planRecipients.planId, plan.id), sql`${planRecipients.role} <> ${keep}`)
-          : eq(planRecipients.planId, plan.id),
-      )
-      .returning({ orgId: planRecipients.orgId });
+    const removed = await lists.deleteRecipients(tx, plan.id, { keep });
     await insertRecipients(tx, plan.id, reporters, copies);
-    return { added: reporters.size + copies.size, removed: gone.length, replaced: true };
+    return { added: reporters.size + copies.size, removed, replaced: true };
   }
   const { reporters, copies } = await checkRecipients(
     tx,
@@ -140,16 +111,9 @@ export async function changeDraftRecipients(
     input.addCopyOrgIds,
     { reporters: 'addReporterOrgIds', copies: 'addCopyOrgIds' },
   );
-  let removed = 0;
-  if (input.removeRecipientOrgIds.length) {
-    const gone = await tx
-      .delete(planRecipients)
-      .where(
-        and(eq(planRecipients.planId, plan.id), inArray(planRecipients.orgId, input.removeRecipientOrgIds)),
-      )
-      .returning({ orgId: planRecipients.orgId });
-    removed = gone.length;
-  }
+  const removed = input.removeRecipientOrgIds.length
+    ? await lists.deleteRecipients(tx, plan.id, { orgIds: input.removeRecipientOrgIds })
+    : 0;
   await insertRecipients(tx, plan.id, reporters, copies);
   return { added: reporters.size + copies.size, removed, replaced: false };
 }

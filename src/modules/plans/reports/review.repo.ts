@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage } from '../../../platform/db/database.ts';
-import { namedLike, offsetOf, type Page, searchKey } from '../list-sql.ts';
+import { namedLike, offsetOf, type Page, searchKey } from '../lists.repo.ts';
 import { type DueState, expectedSql, type PlanRow } from '../plans.repo.ts';
 
 /** The reviewer's queue, a page at a time: thousands of reporters, every page cut in SQL before names are read. */

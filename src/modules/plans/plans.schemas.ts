@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+/** What the plans' route files share: their OpenAPI tag and the version a state change carries. */
+export const tags = ['Kế hoạch & báo cáo'];
+export const versionBody = z.object({ version: z.number().int().positive() });

@@ -1,0 +1,67 @@
+import type { Ctx } from '../../../platform/context.ts';
+import { errors } from '../../../platform/errors.ts';
+import { indicatorSource } from '../../../platform/indicators.ts';
+import { pathInScope, scopeOf } from '../../../platform/scope.ts';
+import { dueOn, isPlanPeriod, periodRange, timeliness } from '../periods.ts';
+import { planErrors } from '../plans.errors.ts';
+import * as plansRepo from '../plans.repo.ts';
+import { reportView } from './report-view.ts';
+import * as repo from './reports.repo.ts';
+import { locksOn } from './reports.rules.ts';
+
+/** The values a new form opens with: what the unit's own records say, for the indicators fed by a source. */
+async function prefilledValues(
+  ctx: Ctx,
+  plan: plansRepo.PlanRow,
+  reporter: { orgId: number; orgPath: string },
+  periodKey: string,
+) {
+  const range = periodRange(plan.reportPeriodType, periodKey)!;
+  const query = {
+    orgId: reporter.orgId,
+    orgPath: reporter.orgPath,
+    start: range.start > plan.periodStart ? range.start : plan.periodStart,
+    end: range.end < plan.periodEnd ? range.end : plan.periodEnd,
+  };
+  const computed = await Promise.all(
+    (await plansRepo.planIndicatorsOf(ctx.db, plan.id))
+      .filter((i) => i.source && indicatorSource(i.source))
+      .map(async (i) => ({ indicatorId: i.id, v: await indicatorSource(i.source!)!.compute(ctx.db, query) })),
+  );
+  return computed.flatMap(({ indicatorId, v }) =>
+    v
+      ? [{ indicatorId, value: v.value, denominator: v.denominator ?? null, breakdown: v.breakdown ?? null }]
+      : [],
+  );
+}
+
+/** The form of one unit and period: the report when started, else an empty one to fill (version 0). */
+export async function reportForm(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
+  const scope = scopeOf(ctx.actor);
+  const plan = await plansRepo.findPlan(ctx.db, scope, planId);
+  if (!plan) throw planErrors.notFound();
+  const reporter = await plansRepo.findRecipient(ctx.db, planId, orgId);
+  if (reporter?.role !== 'reporter' || !pathInScope(scope, reporter.orgPath)) throw planErrors.notReporter();
+  if (!isPlanPeriod(plan, periodKey))
+    throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
+  const existing = await repo.reportIdOf(ctx.db, planId, orgId, periodKey);
+  if (existing) return { ...(await reportView(ctx, ctx.db, existing, plan)), prefilled: [] };
+  const due = dueOn(plan, periodKey);
+  const values = await prefilledValues(ctx, plan, reporter, periodKey);
+  return {
+    id: null,
+    planId,
+    orgId,
+    orgName: reporter.orgName,
+    periodKey,
+    status: 'draft' as const,
+    dueOn: due,
+    submittedAt: null,
+    timeliness: timeliness(due, null, ctx.clock.now()),
+    reviewComment: null,
+    values,
+    prefilled: values.map((v) => v.indicatorId),
+    locksOn: locksOn(plan, periodKey),
+    version: 0,
+  };
+}
