@@ -298,8 +298,18 @@ test('attendance and scores are entered from the keyboard', async ({ browser }) 
 
 test('certificates are issued; the class PDF streams with progress; one PDF opens', async ({ browser }) => {
   const page = await providerPage(browser);
+  // Certificates follow the end of the class: its one session is today, so it can end today (issue 10).
+  await page.getByRole('button', { name: 'Thao tác khác' }).click();
+  await page.getByRole('menuitem', { name: 'Kết thúc lớp' }).click();
+  const end = page.getByRole('dialog').filter({ hasText: `Kết thúc lớp ${prefix}-01?` });
+  await expect(end).toContainText('các học viên đạt sẽ có thể được cấp chứng nhận');
+  await end.getByRole('button', { name: 'Kết thúc lớp' }).click();
+  await expect(page.getByText('Đã kết thúc lớp')).toBeVisible();
   await tab(page, /^Giấy chứng nhận/);
   await page.getByRole('button', { name: 'Cấp giấy chứng nhận cho 28 người đạt' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Cấp giấy chứng nhận cho 28 người đạt?' });
+  await expect(confirm).toContainText('chỉ thu hồi hoặc cấp lại');
+  await confirm.getByRole('button', { name: 'Cấp giấy chứng nhận' }).click();
   await expect(page.getByText('Đã cấp 28 giấy chứng nhận')).toBeVisible();
   await expect(page.getByText('28 học viên đạt; 28 giấy chứng nhận còn hiệu lực')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: failing.fullName })).toHaveCount(0);

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, signIn, type TestApp } from '../../test/helpers/test-app.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
+import { rows } from '../platform/db/database.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -185,6 +187,14 @@ describe('the demo training (seed 000)', () => {
     const revoked = (await centre.get('/api/training/certificates?status=revoked')).json();
     expect(revoked.total).toBe(1);
     expect(revoked.items[0].statusReason).toContain('Cấp nhầm');
+    // Seeded through the services at the dates things happened: no certificate predates its class's last session.
+    const [early] = await rows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM certificates c JOIN enrolments e ON e.id = c.enrolment_id
+          WHERE c.issued_on < (SELECT max(((s.starts_at AT TIME ZONE 'UTC') + interval '7 hours')::date)
+                               FROM class_sessions s WHERE s.class_id = e.class_id)`,
+    );
+    expect(early!.n).toBe(0);
     const queVo = (await hr.get('/api/auth/me')).json().grants[0].orgId;
     const view = (await hr.get(`/api/training/compliance/${queVo}`)).json();
     const expiring = view.due.filter((d: { reason: string; courseCode: string }) => d.reason === 'expiring');

@@ -24,6 +24,8 @@ export const sessionView = z.object({
   id,
   startsAt: z.string(),
   endsAt: z.string(),
+  /** The session's day in Vietnam (YYYY-MM-DD): attendance is taken from that day on. */
+  day: z.string(),
   hours: z.number(),
   topic: z.string().nullable(),
   venue: z.string().nullable(),
@@ -91,6 +93,8 @@ export const classView = classListItem.extend({
   trainers: z.array(z.object({ id, personId: id, fullName: z.string(), qualification: z.string() })),
   enrolments: z.array(enrolmentView),
   can: z.object({ manage: z.boolean(), enrol: z.boolean() }),
+  /** Today in Vietnam by the server's clock (YYYY-MM-DD): the class starts, ends, certifies by the sessions' days. */
+  today: z.string(),
 });
 export type ClassView = z.infer<typeof classView>;
 

@@ -1,6 +1,8 @@
 import { AppError, defineErrors, errors } from '../../platform/errors.ts';
 
 type Have = { have: number; need: number };
+/** A day as users read it (dd/mm/yyyy); `details` carry it as `date`, and the ISO day as `day`. */
+type OnDay = { date: string };
 
 /** The training module's errors: codes `training.<key>`, the API's Vietnamese messages. */
 export const trainingErrors = defineErrors('training', {
@@ -41,6 +43,26 @@ export const trainingErrors = defineErrors('training', {
     status: 409,
     message: (p: Have) => `Tổng số giờ các buổi học (${p.have}) chưa đủ thời lượng khoá học (${p.need} giờ).`,
   },
+  class_no_sessions: {
+    status: 409,
+    message: 'Lớp chưa có buổi học nào: hãy nhập lịch ở thẻ “Buổi học” trước.',
+  },
+  class_not_started_yet: {
+    status: 409,
+    message: (p: OnDay) => `Lớp chưa đến ngày học đầu tiên (${p.date}): chưa bắt đầu được lớp.`,
+  },
+  class_not_ended_yet: {
+    status: 409,
+    message: (p: OnDay) => `Lớp chưa đến ngày học cuối cùng (${p.date}): chưa kết thúc được lớp.`,
+  },
+  session_not_held_yet: {
+    status: 409,
+    message: (p: OnDay) => `Buổi học ngày ${p.date} chưa diễn ra: chưa điểm danh được.`,
+  },
+  certificates_class_not_ended: {
+    status: 409,
+    message: 'Lớp chưa kết thúc: giấy chứng nhận chỉ được cấp sau khi kết thúc lớp.',
+  },
   'certificate.not_found': {
     status: 404,
     message: 'Không tìm thấy giấy chứng nhận hoặc bạn không có quyền truy cập.',
@@ -59,6 +81,32 @@ export const trainingErrors = defineErrors('training', {
 });
 
 // Codes of the catalogue above, worded for another situation (same rule, same remedy).
+
+/** dd/mm/yyyy of an ISO day, as every date shown to a user. */
+const dateText = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** The refusal of a status change the calendar does not allow yet (see `statusCalendarRefusal`). */
+export function classCalendarError(
+  r: { reason: 'no_sessions' } | { reason: 'not_started' | 'not_ended'; day: string },
+) {
+  if (r.reason === 'no_sessions') return trainingErrors.class_no_sessions();
+  const factory =
+    r.reason === 'not_started' ? trainingErrors.class_not_started_yet : trainingErrors.class_not_ended_yet;
+  return factory({ date: dateText(r.day) }, { day: r.day });
+}
+
+/** `training.session_not_held_yet`: attendance for a session whose day has not come. */
+export const sessionNotHeldError = (day: string) =>
+  trainingErrors.session_not_held_yet({ date: dateText(day) }, { day });
+
+/** `training.class_not_ended_yet` when certificates would be dated before the class's last session. */
+export const certificateBeforeLastSession = (day: string) =>
+  new AppError({
+    code: 'training.class_not_ended_yet',
+    status: 409,
+    message: `Chưa cấp được giấy chứng nhận trước ngày học cuối cùng của lớp (${dateText(day)}).`,
+    details: { date: dateText(day), day },
+  });
 
 /** `training.too_few_trainers`, worded for a removal from a running class. */
 export function trainersBelowMinimum(

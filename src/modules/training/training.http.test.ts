@@ -272,10 +272,13 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
     await put(hsc, `/api/training/classes/${c.id}/sessions`, {
       sessions: [session('2026-05-20', '08:00', '10:00', 2), session('2026-05-20', '13:00', '15:00', 2)],
     });
+    // Ended on the day of its last session (the calendar's own test: classes/class-calendar.http.test.ts).
+    t.clock.set('2026-05-20T08:00:00Z');
     const completed = await hsc.post(`/api/training/classes/${c.id}/status`, {
       version: 2,
       status: 'completed',
     });
+    t.clock.set('2026-05-04T02:00:00Z');
     expect(completed.json().status).toBe('completed');
   });
 
@@ -285,6 +288,10 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
     // While planned, the list may shrink freely (opening checks it).
     for (const trainerIds of [[t1, t2], [t1], [t1, t2]])
       expect((await put(hsc, `/api/training/classes/${c.id}/trainers`, { trainerIds })).statusCode).toBe(200);
+    // A session today, so that the class may also be started.
+    await put(hsc, `/api/training/classes/${c.id}/sessions`, {
+      sessions: [session('2026-05-04', '08:00', '12:00', 4)],
+    });
     expect(
       (await hsc.post(`/api/training/classes/${c.id}/status`, { version: 1, status: 'open' })).statusCode,
     ).toBe(200);
@@ -381,6 +388,8 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
       'body.results.1.personId',
     ]);
     const sessionId = v.sessions[0].id;
+    // Attendance and the end of the class are recorded on the session's day.
+    t.clock.set('2026-05-25T06:00:00Z');
     const att = await put(hsc, `/api/training/classes/${c.id}/sessions/${sessionId}/attendance`, {
       entries: [
         { personId: learners[0], status: 'present' },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { resultsBody } from '../../../contracts/training.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
+import { hasHappened, sessionDay } from '../classes/classes.rules.ts';
 
 type ResultInput = z.output<typeof resultsBody>['results'][number];
 
@@ -29,4 +30,10 @@ export function resultIssues(results: ResultInput[], enrolled: ReadonlySet<numbe
     }
   }
   return issues;
+}
+
+/** The session's day (Vietnam) when it has not come yet — attendance is recorded on the day or afterwards. */
+export function sessionNotHeldYet(session: { startsAt: string }, today: string): string | null {
+  const day = sessionDay(session);
+  return hasHappened(day, today) ? null : day;
 }

@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import type { attendanceBody, resultsBody } from '../../../contracts/training.ts';
 import { recordAudit } from '../../../platform/audit.ts';
+import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors, type FieldIssue } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findCourse } from '../catalogue/catalogue.repo.ts';
 import * as classes from '../classes/classes.repo.ts';
 import { classForWrite } from '../classes/classes.service.ts';
-import { trainingErrors } from '../training.errors.ts';
+import { sessionNotHeldError, trainingErrors } from '../training.errors.ts';
 import * as repo from './attendance.repo.ts';
-import { outcomeOf, resultIssues } from './attendance.rules.ts';
+import { outcomeOf, resultIssues, sessionNotHeldYet } from './attendance.rules.ts';
 
 export async function getAttendance(ctx: Ctx, classId: number, sessionId: number) {
   const c = await classes.findClass(ctx.db, scopeOf(ctx.actor), classId);
@@ -20,7 +21,10 @@ export async function getAttendance(ctx: Ctx, classId: number, sessionId: number
   return { sessionId, entries };
 }
 
-/** Records a session's attendance (present / absent / late / left early) for enrolled learners. */
+/**
+ * Records a session's attendance (present / absent / late / left early) for enrolled learners: on the session's
+ * day or afterwards, never before it.
+ */
 export async function putAttendance(
   ctx: Ctx,
   classId: number,
@@ -29,8 +33,10 @@ export async function putAttendance(
 ) {
   await ctx.db.transaction(async (tx) => {
     const c = await classForWrite(ctx, tx, classId);
-    if (!(await classes.sessionsOf(tx, classId)).some((s) => s.id === sessionId))
-      throw trainingErrors['session.not_found']();
+    const session = (await classes.sessionsOf(tx, classId)).find((s) => s.id === sessionId);
+    if (!session) throw trainingErrors['session.not_found']();
+    const notYet = sessionNotHeldYet(session, vnToday(ctx.clock));
+    if (notYet) throw sessionNotHeldError(notYet);
     const enrolled = new Map(
       (await classes.enrolmentsOf(tx, classId))
         .filter((e) => e.status === 'enrolled')

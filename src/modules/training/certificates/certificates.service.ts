@@ -10,7 +10,12 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
-import { certificateClassCancelled, trainingErrors } from '../training.errors.ts';
+import { sessionsOf } from '../classes/classes.repo.ts';
+import {
+  certificateBeforeLastSession,
+  certificateClassCancelled,
+  trainingErrors,
+} from '../training.errors.ts';
 import { canManageTraining, certificateCanChange } from '../training.policy.ts';
 import {
   addMonths,
@@ -21,6 +26,7 @@ import {
   stateOf,
 } from './certificates.number.ts';
 import * as repo from './certificates.repo.ts';
+import { issueRefusal } from './certificates.rules.ts';
 import { findByVerifyCode } from './verify.repo.ts';
 
 /**
@@ -70,7 +76,7 @@ const auditView = (c: repo.NewCertificate & { id: number }) => ({
 
 /**
  * Issues a certificate to every learner of the class who passed and has none for it yet: running it again
- * issues nothing new. The class row is locked first (two calls for one class queue), then the issuer's
+ * issues nothing new. Only for an ended class, dated today and so never before its last session. The class row is locked first (two calls for one class queue), then the issuer's
  * counter row (calls for different classes of one issuer queue only for the numbering).
  */
 export async function issueClassCertificates(ctx: Ctx, classId: number): Promise<IssueCertificatesResult> {
@@ -81,6 +87,9 @@ export async function issueClassCertificates(ctx: Ctx, classId: number): Promise
     if (!canManageTraining(ctx.actor, k.providerPath)) throw errors.forbidden();
     if (k.certificateKind === 'attendance') throw trainingErrors.certificate_not_issued_for_course();
     if (k.status === 'cancelled') throw certificateClassCancelled();
+    const early = issueRefusal(k.status, await sessionsOf(tx, classId), today);
+    if (early?.reason === 'not_completed') throw trainingErrors.certificates_class_not_ended();
+    if (early) throw certificateBeforeLastSession(early.day);
     const passed = await repo.passedEnrolments(tx, classId);
     const pending = passed.filter((e) => !e.hasCertificate);
     if (pending.length === 0) return { ids: [], already: passed.length };

@@ -7,16 +7,17 @@ import type {
   updateClassBody,
 } from '../../../contracts/training.ts';
 import { diff, recordAudit } from '../../../platform/audit.ts';
+import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import * as courses from '../catalogue/catalogue.repo.ts';
-import { trainingErrors } from '../training.errors.ts';
+import { classCalendarError, trainingErrors } from '../training.errors.ts';
 import { canManageTraining, classCan } from '../training.policy.ts';
 import * as repo from './classes.repo.ts';
-import { canMoveClass, courseUsableBy } from './classes.rules.ts';
+import { canMoveClass, courseUsableBy, sessionDay, statusCalendarRefusal } from './classes.rules.ts';
 
 type ClassFields = z.output<typeof updateClassBody>;
 type Provider = { id: number; path: string };
@@ -43,7 +44,8 @@ export async function getClass(ctx: Ctx, id: number): Promise<ClassView> {
     totalAmount,
     unpaidAmount: Math.max(0, totalAmount - c.paidAmount),
     totalHours: sessions.reduce((s, x) => s + x.hours, 0),
-    sessions,
+    sessions: sessions.map((x) => ({ ...x, day: sessionDay(x) })),
+    today: vnToday(ctx.clock),
     trainers: trainerList,
     enrolments,
     can: classCan(ctx.actor, c),
@@ -154,7 +156,10 @@ export async function updateClass(ctx: Ctx, id: number, input: ClassFields) {
   return getClass(ctx, id);
 }
 
-/** Opening needs the course's minimum of trainers; completing also needs the course's hours. */
+/**
+ * Opening needs the course's minimum of trainers; completing also needs the course's hours. Starting waits for
+ * the first session's day and ending for the last one's (Vietnam's calendar, `statusCalendarRefusal`).
+ */
 export async function changeClassStatus(ctx: Ctx, id: number, input: z.output<typeof classStatusBody>) {
   await ctx.db.transaction(async (tx) => {
     const c = await classForWrite(ctx, tx, id);
@@ -171,6 +176,8 @@ export async function changeClassStatus(ctx: Ctx, id: number, input: z.output<ty
         const hours = (await repo.sessionsOf(tx, id)).reduce((s, x) => s + x.hours, 0);
         if (hours < course.hours) throw trainingErrors.too_few_hours({ have: hours, need: course.hours });
       }
+      const early = statusCalendarRefusal(input.status, await repo.sessionsOf(tx, id), vnToday(ctx.clock));
+      if (early) throw classCalendarError(early);
     }
     await repo.updateClassRow(tx, id, {
       status: input.status,

@@ -90,6 +90,12 @@ export const enErrors: typeof viErrors = {
       'The class needs at least {{need}} trainers by the course rules ({{have}} assigned). Assign more on the “Trainers” tab.',
     too_few_hours:
       'The sessions add up to {{have}} h, short of the course’s {{need}} h. Add sessions on the “Sessions” tab.',
+    class_no_sessions: 'The class has no sessions yet. Add them on the “Sessions” tab first.',
+    class_not_started_yet: 'The class’s first session day ({{date}}) has not come: it cannot start yet.',
+    class_not_ended_yet: 'The class’s last session day ({{date}}) has not come: it cannot end yet.',
+    session_not_held_yet: 'The session of {{date}} has not taken place: attendance cannot be recorded yet.',
+    certificates_class_not_ended:
+      'The class has not ended: certificates are issued only once it has (the “Complete the class” button).',
     certificate_not_issued_for_course:
       'This course issues no certificate (group 4 of Decree 44/2016/NĐ-CP is only recorded in the training log).',
     certificate_not_valid: 'The certificate has been revoked or replaced: this action is not possible.',

@@ -88,6 +88,12 @@ export const viErrors = {
       'Lớp cần ít nhất {{need}} giảng viên theo quy định của khoá học (hiện có {{have}}). Hãy phân công thêm ở thẻ “Giảng viên”.',
     too_few_hours:
       'Tổng số giờ các buổi học ({{have}}) chưa đủ thời lượng khoá học ({{need}} giờ). Hãy bổ sung buổi học ở thẻ “Buổi học”.',
+    class_no_sessions: 'Lớp chưa có buổi học nào. Hãy nhập lịch ở thẻ “Buổi học” trước.',
+    class_not_started_yet: 'Lớp chưa đến ngày học đầu tiên ({{date}}): chưa bắt đầu được lớp.',
+    class_not_ended_yet: 'Lớp chưa đến ngày học cuối cùng ({{date}}): chưa kết thúc được lớp.',
+    session_not_held_yet: 'Buổi học ngày {{date}} chưa diễn ra: chưa điểm danh được.',
+    certificates_class_not_ended:
+      'Lớp chưa kết thúc: giấy chứng nhận chỉ được cấp sau khi kết thúc lớp (nút “Kết thúc lớp”).',
     certificate_not_issued_for_course:
       'Khoá học này không cấp giấy chứng nhận (nhóm 4 theo Nghị định 44/2016/NĐ-CP chỉ ghi sổ theo dõi huấn luyện).',
     certificate_not_valid:

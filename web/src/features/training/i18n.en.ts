@@ -243,6 +243,11 @@ export const enTraining: Shape<typeof viTraining> = {
     attendanceSheet: 'Print signature sheet',
     more: 'More',
     cannotMove: 'The class status could not change',
+    possibleFrom: {
+      in_progress: 'Can start from the first session day ({{date}})',
+      completed: 'Can be completed from the last session day ({{date}})',
+    },
+    needsSessions: 'Enter the timetable on the “Sessions” tab first',
     actions: {
       open: 'Open the class',
       in_progress: 'Start',
@@ -257,14 +262,16 @@ export const enTraining: Shape<typeof viTraining> = {
     },
     confirm: {
       open: '',
-      in_progress: '',
+      in_progress: 'Start class {{code}}?',
       completed: 'Complete class {{code}}?',
       cancelled: 'Cancel class {{code}}?',
     },
     confirmText: {
       open: '',
-      in_progress: '',
-      completed: 'A completed class cannot be changed. Enter all attendance and results first.',
+      in_progress:
+        'Starting the class: it becomes “In progress” and cannot go back to its previous status; each session’s attendance can be recorded from that session’s day.',
+      completed:
+        'Completing the class: no more sessions, attendance or results can be recorded and the class cannot be changed; learners who passed can then be issued certificates. Enter all attendance and results first.',
       cancelled: 'A cancelled class takes no learners, issues no certificates and cannot be changed.',
     },
   },
@@ -373,6 +380,7 @@ export const enTraining: Shape<typeof viTraining> = {
     rowLabel: 'Attendance, row {{n}}: {{name}}',
     noLearners: 'No learners enrolled yet.',
     noSessions: 'The class has no sessions. Enter the timetable on the “Sessions” tab first.',
+    notYet: 'The session of {{date}} has not taken place: attendance can be recorded from that day.',
   },
   results: {
     passRule: 'Pass when both theory and practice reach {{mark}}/10',
@@ -418,6 +426,11 @@ export const enTraining: Shape<typeof viTraining> = {
     noExpiryRule: 'This course’s certificates do not expire.',
     issue: 'Issue certificates',
     issueN: 'Issue certificates to {{count}} who passed',
+    issueAfterEnd: 'Can be issued once the class is completed',
+    issueAfterEndFrom: 'Can be issued once the class is completed (possible from {{date}})',
+    confirmIssue: 'Issue certificates to {{count}} who passed?',
+    confirmIssueText:
+      'Each learner who passed gets one certificate, numbered in order and dated {{date}}. Issued certificates cannot be deleted: only revoked or reissued, with a reason.',
     issued_one: '{{count}} certificate issued',
     issued_other: '{{count}} certificates issued',
     noneToIssue: 'Everyone who passed already has a certificate ({{count}}).',

@@ -245,6 +245,12 @@ export const viTraining = {
     attendanceSheet: 'In danh sách ký tên',
     more: 'Thao tác khác',
     cannotMove: 'Chưa chuyển được trạng thái lớp',
+    /** Why a button is disabled: from which day it becomes possible (the sessions' days in Vietnam). */
+    possibleFrom: {
+      in_progress: 'Bắt đầu được từ ngày học đầu tiên ({{date}})',
+      completed: 'Kết thúc được từ ngày học cuối cùng ({{date}})',
+    },
+    needsSessions: 'Hãy nhập lịch học ở thẻ “Buổi học” trước',
     actions: {
       open: 'Mở lớp',
       in_progress: 'Bắt đầu học',
@@ -259,14 +265,16 @@ export const viTraining = {
     },
     confirm: {
       open: '',
-      in_progress: '',
+      in_progress: 'Bắt đầu lớp {{code}}?',
       completed: 'Kết thúc lớp {{code}}?',
       cancelled: 'Huỷ lớp {{code}}?',
     },
     confirmText: {
       open: '',
-      in_progress: '',
-      completed: 'Sau khi kết thúc, lớp không sửa được nữa. Hãy nhập đủ điểm danh và kết quả trước.',
+      in_progress:
+        'Bắt đầu lớp: lớp chuyển sang “Đang học” và không quay lại trạng thái trước được; mỗi buổi điểm danh được từ ngày của buổi đó.',
+      completed:
+        'Kết thúc lớp: không thể ghi thêm buổi học, điểm danh hay kết quả, lớp không sửa được nữa; các học viên đạt sẽ có thể được cấp chứng nhận. Hãy nhập đủ điểm danh và kết quả trước.',
       cancelled: 'Lớp bị huỷ sẽ không nhận học viên, không cấp chứng nhận và không sửa được nữa.',
     },
   },
@@ -374,6 +382,7 @@ export const viTraining = {
     rowLabel: 'Điểm danh dòng {{n}}: {{name}}',
     noLearners: 'Lớp chưa có học viên ghi danh.',
     noSessions: 'Lớp chưa có buổi học. Hãy nhập lịch ở thẻ “Buổi học” trước.',
+    notYet: 'Buổi học ngày {{date}} chưa diễn ra: điểm danh được từ ngày đó.',
   },
   results: {
     passRule: 'Đạt khi cả điểm lý thuyết và thực hành từ {{mark}}/10 trở lên',
@@ -420,6 +429,11 @@ export const viTraining = {
     noExpiryRule: 'Giấy chứng nhận của khoá này không có thời hạn.',
     issue: 'Cấp giấy chứng nhận',
     issueN: 'Cấp giấy chứng nhận cho {{count}} người đạt',
+    issueAfterEnd: 'Cấp được sau khi kết thúc lớp',
+    issueAfterEndFrom: 'Cấp được sau khi kết thúc lớp (kết thúc được từ ngày {{date}})',
+    confirmIssue: 'Cấp giấy chứng nhận cho {{count}} người đạt?',
+    confirmIssueText:
+      'Mỗi học viên đạt được cấp một giấy chứng nhận, số hiệu theo thứ tự, ngày cấp {{date}}. Giấy đã cấp không xoá được: chỉ thu hồi hoặc cấp lại, có ghi lý do.',
     issued_one: 'Đã cấp {{count}} giấy chứng nhận',
     issued_other: 'Đã cấp {{count}} giấy chứng nhận',
     noneToIssue: 'Mọi học viên đạt đã có giấy chứng nhận ({{count}}).',

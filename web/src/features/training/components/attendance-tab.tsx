@@ -1,6 +1,6 @@
 import { CheckSquareOutlined, PrinterOutlined } from '@ant-design/icons';
 import { attendanceStatus } from '@contracts/training.ts';
-import { App, Button, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Radio, Select, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,9 @@ function SessionSheet({ c, sessionId }: { c: TrainingClass; sessionId: number })
   const save = useSaveAttendance(c.id, sessionId);
   const [marks, setMarks] = useState<Record<number, AttendanceStatus | null>>({});
   const editable = c.can.manage && c.status !== 'completed' && c.status !== 'cancelled';
+  // Attendance is taken from the session's day (in Vietnam) on, as the server decides; later is fine.
+  const day = c.sessions.find((s) => s.id === sessionId)?.day;
+  const notYet = day && day > c.today ? t('training.attendance.notYet', { date: formatDate(day) }) : null;
   useEffect(() => {
     if (sheet.data) setMarks(Object.fromEntries(sheet.data.entries.map((e) => [e.personId, e.status])));
   }, [sheet.data]);
@@ -51,14 +54,22 @@ function SessionSheet({ c, sessionId }: { c: TrainingClass; sessionId: number })
   }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {editable && notYet && <Alert type="info" showIcon title={notYet} className="no-print" />}
       {editable && (
         <Space wrap className="no-print">
           <Button icon={<CheckSquareOutlined />} onClick={allPresent} disabled={entries.length === 0}>
             {t('training.attendance.allPresent')}
           </Button>
-          <Button type="primary" onClick={submit} loading={save.isPending} disabled={entries.length === 0}>
-            {t('training.attendance.save')}
-          </Button>
+          <Tooltip title={notYet}>
+            <Button
+              type="primary"
+              onClick={submit}
+              loading={save.isPending}
+              disabled={entries.length === 0 || notYet !== null}
+            >
+              {t('training.attendance.save')}
+            </Button>
+          </Tooltip>
           <Typography.Text type="secondary">
             {counts
               .filter((x) => x.n > 0)

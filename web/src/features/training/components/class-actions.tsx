@@ -7,14 +7,16 @@ import {
   StopOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
-import { App, Button, Dropdown, Space } from 'antd';
+import { App, Button, Dropdown, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-client.ts';
+import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { attendanceFiles } from '../api/attendance.ts';
 import { type ClassStatus, type TrainingClass, useClassChange } from '../api/classes.ts';
 import { rosterFiles } from '../api/enrolment.ts';
+import { notBefore } from './class-calendar.ts';
 import { ClassFormModal } from './class-form-modal.tsx';
 
 type Next = Exclude<ClassStatus, 'planned'>;
@@ -32,13 +34,25 @@ const icons = {
   cancelled: <StopOutlined />,
 };
 
-/** The class's files for everyone who sees it; status changes and editing for its provider. */
+/**
+ * The class's files for everyone who sees it; status changes and editing for its provider. Starting, ending and
+ * cancelling cannot be undone: they ask first, saying what will happen; starting and ending before the sessions'
+ * days are disabled, saying from which day they are possible.
+ */
 export function ClassActions({ c }: { c: TrainingClass }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const change = useClassChange();
   const [editing, setEditing] = useState(false);
   const closed = c.status === 'completed' || c.status === 'cancelled';
+  /** Why a move is not possible yet, or null. */
+  const blocked = (status: Next): string | null => {
+    if (status !== 'in_progress' && status !== 'completed') return null;
+    const day = notBefore(c, status);
+    if (day === null) return null;
+    if (day === 'no_sessions') return t('training.classes.needsSessions');
+    return t(`training.classes.possibleFrom.${status}`, { date: formatDate(day) });
+  };
   const move = (status: Next) => {
     const run = () =>
       change.mutate(
@@ -52,7 +66,7 @@ export function ClassActions({ c }: { c: TrainingClass }) {
           },
         },
       );
-    if (status === 'cancelled' || status === 'completed')
+    if (status !== 'open')
       modal.confirm({
         title: t(`training.classes.confirm.${status}`, { code: c.code }),
         content: t(`training.classes.confirmText.${status}`),
@@ -79,9 +93,17 @@ export function ClassActions({ c }: { c: TrainingClass }) {
         </Button>
       )}
       {primary && (
-        <Button type="primary" icon={icons[primary]} loading={change.isPending} onClick={() => move(primary)}>
-          {t(`training.classes.actions.${primary}`)}
-        </Button>
+        <Tooltip title={blocked(primary)}>
+          <Button
+            type="primary"
+            icon={icons[primary]}
+            loading={change.isPending}
+            disabled={blocked(primary) !== null}
+            onClick={() => move(primary)}
+          >
+            {t(`training.classes.actions.${primary}`)}
+          </Button>
+        </Tooltip>
       )}
       {(rest.length > 0 || moves.includes('cancelled')) && (
         <Dropdown
@@ -90,7 +112,11 @@ export function ClassActions({ c }: { c: TrainingClass }) {
               key: s,
               icon: icons[s],
               danger: s === 'cancelled',
-              label: t(`training.classes.actions.${s}`),
+              disabled: blocked(s) !== null,
+              // A disabled item says why in its own text (a tooltip would not reach keyboard users).
+              label: blocked(s)
+                ? `${t(`training.classes.actions.${s}`)} — ${blocked(s)}`
+                : t(`training.classes.actions.${s}`),
             })),
             onClick: ({ key }) => move(key as Next),
           }}
