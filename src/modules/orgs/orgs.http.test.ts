@@ -58,7 +58,7 @@ describe('organisation trees over HTTP', () => {
   });
 
   it('lets a viewer read but not write (403)', async () => {
-    expect((await viewer.get(`/api/orgs/${f.dbUnit.id}`)).json().canWrite).toBe(false);
+    expect((await viewer.get(`/api/orgs/${f.dbUnit.id}`)).json().can).toEqual({ manage: false });
     const res = await viewer.post('/api/orgs', {
       parentId: f.dienBien.id,
       name: 'Công đoàn mới',
@@ -78,7 +78,7 @@ describe('organisation trees over HTTP', () => {
     });
     expect(res.statusCode).toBe(201);
     const org = res.json();
-    expect(org).toMatchObject({ parentId: f.dienBien.id, depth: 3, status: 'active', canWrite: true });
+    expect(org).toMatchObject({ parentId: f.dienBien.id, depth: 3, status: 'active', can: { manage: true } });
     expect(org.ancestors.map((a: { name: string }) => a.name)).toEqual([
       'Tổng Liên đoàn Lao động Việt Nam',
       'Liên đoàn Lao động tỉnh Điện Biên',
