@@ -11,7 +11,7 @@ import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { certificateClassCancelled, trainingErrors } from '../training.errors.ts';
-import { canManageTraining, certificateCanChange } from '../training.policy.ts';
+import { canManageTraining, certificateCan, certificateCanChange } from '../training.policy.ts';
 import {
   addMonths,
   certificateNumber,
@@ -148,7 +148,7 @@ export async function listCertificates(
   return {
     items: items.map((r) => ({
       ...toView(r, today),
-      canChange: certificateCanChange(ctx.actor, r),
+      can: certificateCan(ctx.actor, r),
     })),
     total,
     page: q.page,

@@ -389,6 +389,8 @@ describe('certificates: issue, numbering, revoke/reissue, list, public verificat
     await issue(admin, k.id);
     const byClass = (await admin.get(`/api/training/certificates?classId=${k.id}`)).json();
     expect(byClass.total).toBe(2);
+    // The issuer's manager may revoke and reissue: the list says so per row.
+    expect(byClass.items[0].can).toEqual({ revoke: true, reissue: true });
     expect(byClass.items.map((c: { personName: string }) => c.personName).sort()).toEqual([
       'Lý Thị Hoa',
       'Mai Văn Toàn',
