@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildForest, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildForest, buildOrg } from '../../../test/helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('organisation trees over HTTP', () => {
   let t: TestApp;
@@ -12,12 +12,9 @@ describe('organisation trees over HTTP', () => {
   beforeAll(async () => {
     t = await createTestApp();
     f = await buildForest(t.db);
-    const u1 = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
-    const u2 = await buildUser(t.db, { grants: [{ org: f.national, role: 'org_admin' }] });
-    const u3 = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'viewer' }] });
-    dienBienAdmin = await signIn(t, u1.username, u1.password);
-    nationalAdmin = await signIn(t, u2.username, u2.password);
-    viewer = await signIn(t, u3.username, u3.password);
+    dienBienAdmin = await loginAs(t, f.dienBien, 'org_admin');
+    nationalAdmin = await loginAs(t, f.national, 'org_admin');
+    viewer = await loginAs(t, f.dienBien, 'viewer');
   });
 
   it('shows a provincial user their own node as the root, with counts', async () => {
