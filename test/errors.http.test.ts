@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildForest, buildUser } from './helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from './helpers/test-app.ts';
+import { buildForest } from './helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from './helpers/test-app.ts';
 
 describe('every error has the same shape and the right status', () => {
   let t: TestApp;
@@ -9,8 +9,7 @@ describe('every error has the same shape and the right status', () => {
   beforeAll(async () => {
     t = await createTestApp();
     f = await buildForest(t.db);
-    const u = await buildUser(t.db, { grants: [{ org: f.national, role: 'org_admin' }] });
-    s = await signIn(t, u.username, u.password);
+    s = await loginAs(t, f.national, 'org_admin');
   });
 
   const expectError = (res: { statusCode: number; json: () => unknown }, status: number, code: string) => {

@@ -40,7 +40,7 @@ export const certificateView = z.object({
   verifyCode: z.string(),
   verifyPath: z.string(),
   /** On lists: whether the caller may revoke or reissue it (the issuer's managers; a holder's employer reads only). */
-  canChange: z.boolean().optional(),
+  can: z.object({ revoke: z.boolean(), reissue: z.boolean() }).optional(),
 });
 export type CertificateView = z.infer<typeof certificateView>;
 

@@ -116,7 +116,7 @@ export const orgDetail = orgSummary.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** What the caller may do here (drives buttons in the UI; the server checks again). */
-  canWrite: z.boolean(),
+  can: z.object({ manage: z.boolean() }),
 });
 export type OrgDetail = z.infer<typeof orgDetail>;
 

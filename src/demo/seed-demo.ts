@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { loadBuiltInAdminUnits } from '../modules/admin-units/index.ts';
-import { mergeOrg } from '../modules/orgs/orgs.service.ts';
+import { mergeOrg } from '../modules/orgs/orgs.history.service.ts';
 import { organisationEvents } from '../modules/orgs/orgs.tables.ts';
 import { roleGrants, users } from '../modules/users/users.tables.ts';
 import { loadActorById } from '../platform/auth/actor-loader.ts';

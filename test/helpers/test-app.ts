@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
+import { type BuiltOrg, buildUser } from './factories.ts';
 import { createTestDatabase } from './test-db.ts';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -59,6 +60,12 @@ export async function signIn(t: Pick<TestApp, 'app'>, username: string, password
     patch: (url, body) => request({ method: 'PATCH', url, json: body }),
     del: (url) => request({ method: 'DELETE', url }),
   };
+}
+
+/** A new user holding `role` at `org`, signed in: the arrange step of nearly every HTTP test. */
+export async function loginAs(t: Pick<TestApp, 'app' | 'db'>, org: BuiltOrg, role: string): Promise<Session> {
+  const u = await buildUser(t.db, { grants: [{ org, role }] });
+  return signIn(t, u.username, u.password);
 }
 
 export async function countRows(db: Db, table: string, where = sql`true`): Promise<number> {

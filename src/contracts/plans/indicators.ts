@@ -116,7 +116,7 @@ export const targetTableView = z.object({
   ),
   /** Per indicator id: the children's sum and, for quotas, sum − parent target. */
   splits: z.array(targetSplit),
-  canEdit: z.boolean(),
+  can: z.object({ edit: z.boolean() }),
 });
 
 export const indicatorSourceView = z.object({

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildForest, buildUser } from '../../../test/helpers/factories.ts';
+import { buildForest } from '../../../test/helpers/factories.ts';
+import { multipartFile } from '../../../test/helpers/multipart.ts';
 import {
   countRows,
   createTestApp,
+  loginAs,
   type Session,
-  signIn,
   type TestApp,
 } from '../../../test/helpers/test-app.ts';
 import { cliMeta } from '../../platform/context.ts';
@@ -15,15 +16,6 @@ import { rows } from '../../platform/db/database.ts';
 import { builtInAdminUnitFiles } from './admin-units.built-in.ts';
 import { importLegacyMapping } from './admin-units.legacy.ts';
 import { importAdminUnits } from './admin-units.service.ts';
-
-function multipart(filename: string, content: Buffer) {
-  const boundary = '----chungtay';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('administrative units', () => {
   let t: TestApp;
@@ -37,10 +29,8 @@ describe('administrative units', () => {
     csv = readFileSync(builtInAdminUnitFiles.communes);
     t = await createTestApp();
     const f = await buildForest(t.db);
-    const a = await buildUser(t.db, { grants: [{ org: f.national, role: 'system_admin' }] });
-    const b = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
-    sysadmin = await signIn(t, a.username, a.password);
-    orgAdmin = await signIn(t, b.username, b.password);
+    sysadmin = await loginAs(t, f.national, 'system_admin');
+    orgAdmin = await loginAs(t, f.dienBien, 'org_admin');
   });
 
   it('has the 34 provinces built in, with Bắc Ninh under code 24', async () => {
@@ -80,7 +70,7 @@ describe('administrative units', () => {
     const res = await sysadmin.request({
       method: 'POST',
       url: '/api/admin-units/import',
-      ...multipart('bad.csv', bad),
+      ...multipartFile('bad.csv', bad),
     });
     expect(res.statusCode).toBe(400);
     const err = res.json().error;
@@ -99,7 +89,7 @@ describe('administrative units', () => {
     const res = await sysadmin.request({
       method: 'POST',
       url: '/api/admin-units/import',
-      ...multipart('x.csv', Buffer.from('ma_tinh,ten_xa\n11,Xã A\n')),
+      ...multipartFile('x.csv', Buffer.from('ma_tinh,ten_xa\n11,Xã A\n')),
     });
     expect(res.json().error.details.rows).toEqual([
       { line: 1, field: 'commune_code', message: 'Thiếu cột commune_code' },
@@ -116,7 +106,7 @@ describe('administrative units', () => {
     const res = await sysadmin.request({
       method: 'POST',
       url: '/api/admin-units/import',
-      ...multipart('xa.xlsx', buf),
+      ...multipartFile('xa.xlsx', buf),
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ total: 2, inserted: 0, updated: 1, unchanged: 1 });
@@ -143,7 +133,7 @@ describe('administrative units', () => {
     const res = await orgAdmin.request({
       method: 'POST',
       url: '/api/admin-units/import',
-      ...multipart('a.csv', csv),
+      ...multipartFile('a.csv', csv),
     });
     expect(res.statusCode).toBe(403);
   });

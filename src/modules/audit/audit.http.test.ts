@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildForest, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
+import { buildForest, buildOrg } from '../../../test/helpers/factories.ts';
 import {
   countRows,
   createTestApp,
+  loginAs,
   type Session,
-  signIn,
   type TestApp,
 } from '../../../test/helpers/test-app.ts';
 
@@ -17,10 +17,8 @@ describe('audit log', () => {
   beforeAll(async () => {
     t = await createTestApp();
     f = await buildForest(t.db);
-    const a = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
-    const b = await buildUser(t.db, { grants: [{ org: f.bacNinh, role: 'org_admin' }] });
-    dienBienAdmin = await signIn(t, a.username, a.password);
-    bacNinhAdmin = await signIn(t, b.username, b.password);
+    dienBienAdmin = await loginAs(t, f.dienBien, 'org_admin');
+    bacNinhAdmin = await loginAs(t, f.bacNinh, 'org_admin');
   });
 
   it('records who, when, from where and before/after of a rename', async () => {
@@ -83,8 +81,7 @@ describe('audit log', () => {
   });
 
   it('is closed to a viewer', async () => {
-    const v = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'viewer' }] });
-    const s = await signIn(t, v.username, v.password);
+    const s = await loginAs(t, f.dienBien, 'viewer');
     expect((await s.get('/api/audit')).statusCode).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildForest, buildUser, TEST_PASSWORD } from '../../../test/helpers/factories.ts';
-import { countRows, createTestApp, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import { countRows, createTestApp, loginAs, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('sign-in, sessions, CSRF and API tokens', () => {
   let t: TestApp;
@@ -56,8 +56,7 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
   });
 
   it('refuses a cookie-authenticated write without the CSRF header', async () => {
-    const u = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
-    const s = await signIn(t, u.username, u.password);
+    const s = await loginAs(t, f.dienBien, 'org_admin');
     const body = { parentId: f.dienBien.id, name: 'Không có CSRF', kind: 'union' };
     const without = await t.app.inject({
       method: 'POST',
@@ -92,8 +91,7 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
   });
 
   it('issues a personal API token once, accepts it as Bearer without CSRF, and refuses it once revoked', async () => {
-    const u = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
-    const s = await signIn(t, u.username, u.password);
+    const s = await loginAs(t, f.dienBien, 'org_admin');
     const created = await s.post('/api/auth/tokens', { name: 'Đồng bộ báo cáo', expiresInDays: 30 });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();

@@ -1,4 +1,3 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordBody, createTokenBody, Me, updateMeBody } from '../../contracts/auth.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -13,7 +12,7 @@ import {
 import type { Ctx, SystemCtx } from '../../platform/context.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
-import { apiTokens, sessions, users } from '../users/index.ts';
+import * as repo from './auth.repo.ts';
 
 export const LOCKOUT = { maxFailures: 5, minutes: 15 };
 
@@ -40,7 +39,7 @@ export async function login(
   input: { username: string; password: string },
 ): Promise<{ cookie: string; actor: Actor; expiresAt: Date }> {
   const now = ctx.clock.now();
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase()));
+  const user = await repo.findUserByUsername(ctx.db, input.username.toLowerCase());
   if (!user?.isActive) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await recordAudit(
@@ -62,10 +61,7 @@ export async function login(
     const lockUntil =
       failures >= LOCKOUT.maxFailures ? new Date(now.getTime() + LOCKOUT.minutes * 60_000) : null;
     await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedLogins: lockUntil ? 0 : failures, lockedUntil: lockUntil })
-        .where(eq(users.id, user.id));
+      await repo.setLoginFailures(tx, user.id, lockUntil ? 0 : failures, lockUntil);
       await recordAudit(tx, who, {
         action: lockUntil ? 'locked' : 'login_failed',
         entityType: 'session',
@@ -80,7 +76,7 @@ export async function login(
   const csrfToken = randomToken(24);
   const expiresAt = new Date(now.getTime() + ctx.sessionTtlMs);
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(sessions).values({
+    await repo.openSession(tx, {
       idHash: sha256(cookie),
       userId: user.id,
       csrfToken,
@@ -90,10 +86,6 @@ export async function login(
       lastSeenAt: now,
       createdAt: now,
     });
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id));
     await recordAudit(tx, who, { action: 'login', entityType: 'session', entityId: null });
   });
   const actor = (await loadActorById(ctx.db, user.id))!;
@@ -104,7 +96,7 @@ export async function login(
 export async function logout(ctx: Ctx): Promise<void> {
   if (!ctx.actor.sessionIdHash) return;
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.idHash, ctx.actor.sessionIdHash!));
+    await repo.deleteSession(tx, ctx.actor.sessionIdHash!);
     await recordAudit(tx, ctx, { action: 'logout', entityType: 'session', entityId: null });
   });
 }
@@ -133,11 +125,8 @@ export function meView(actor: Actor): Me {
 
 export async function updateMe(ctx: Ctx, input: z.output<typeof updateMeBody>): Promise<Me> {
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, ctx.actor.userId));
-    await tx
-      .update(users)
-      .set({ ...input, updatedAt: sql`now()` })
-      .where(eq(users.id, ctx.actor.userId));
+    const before = await repo.findUserById(tx, ctx.actor.userId);
+    await repo.updateUser(tx, ctx.actor.userId, input);
     await recordAudit(tx, ctx, {
       action: 'update',
       entityType: 'user',
@@ -152,22 +141,19 @@ export async function updateMe(ctx: Ctx, input: z.output<typeof updateMeBody>): 
 }
 
 export async function changePassword(ctx: Ctx, input: z.output<typeof changePasswordBody>): Promise<void> {
-  const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
+  const user = await repo.findUserById(ctx.db, ctx.actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw errors.validation([{ path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
     // Other sessions end: a changed password must lock out whoever knew the old one.
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, user.id), sql`${sessions.idHash} <> ${ctx.actor.sessionIdHash ?? ''}`));
+    await repo.setPassword(tx, user.id, passwordHash, ctx.actor.sessionIdHash ?? '');
     await recordAudit(tx, ctx, { action: 'change_password', entityType: 'user', entityId: user.id });
   });
 }
 
-const tokenView = (t: typeof apiTokens.$inferSelect) => ({
+const tokenView = (t: repo.ApiTokenRow) => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,
@@ -178,11 +164,7 @@ const tokenView = (t: typeof apiTokens.$inferSelect) => ({
 });
 
 export async function listTokens(ctx: Ctx) {
-  const list = await ctx.db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, ctx.actor.userId))
-    .orderBy(apiTokens.id);
+  const list = await repo.listOwnTokens(ctx.db, ctx.actor.userId);
   return list.map(tokenView);
 }
 
@@ -191,34 +173,27 @@ export async function createToken(ctx: Ctx, input: z.output<typeof createTokenBo
   const now = ctx.clock.now();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
   const row = await ctx.db.transaction(async (tx) => {
-    const [t] = await tx
-      .insert(apiTokens)
-      .values({
-        userId: ctx.actor.userId,
-        name: input.name,
-        tokenHash: sha256(token),
-        prefix: token.slice(0, 10),
-        expiresAt,
-      })
-      .returning();
+    const t = await repo.insertToken(tx, {
+      userId: ctx.actor.userId,
+      name: input.name,
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 10),
+      expiresAt,
+    });
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'api_token',
-      entityId: t!.id,
-      after: tokenView(t!),
+      entityId: t.id,
+      after: tokenView(t),
     });
-    return t!;
+    return t;
   });
   return { ...tokenView(row), token };
 }
 
 export async function revokeToken(ctx: Ctx, id: number) {
   await ctx.db.transaction(async (tx) => {
-    const [t] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: ctx.clock.now() })
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.userId), isNull(apiTokens.revokedAt)))
-      .returning();
+    const t = await repo.revokeOwnToken(tx, ctx.actor.userId, id, ctx.clock.now());
     if (!t) throw errors.notFound('api_tokens', 'Không tìm thấy khoá API.');
     await recordAudit(tx, ctx, { action: 'revoke', entityType: 'api_token', entityId: id });
   });

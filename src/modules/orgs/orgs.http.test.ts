@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildForest, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildForest, buildOrg } from '../../../test/helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('organisation trees over HTTP', () => {
   let t: TestApp;
@@ -12,12 +12,9 @@ describe('organisation trees over HTTP', () => {
   beforeAll(async () => {
     t = await createTestApp();
     f = await buildForest(t.db);
-    const u1 = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'org_admin' }] });
-    const u2 = await buildUser(t.db, { grants: [{ org: f.national, role: 'org_admin' }] });
-    const u3 = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'viewer' }] });
-    dienBienAdmin = await signIn(t, u1.username, u1.password);
-    nationalAdmin = await signIn(t, u2.username, u2.password);
-    viewer = await signIn(t, u3.username, u3.password);
+    dienBienAdmin = await loginAs(t, f.dienBien, 'org_admin');
+    nationalAdmin = await loginAs(t, f.national, 'org_admin');
+    viewer = await loginAs(t, f.dienBien, 'viewer');
   });
 
   it('shows a provincial user their own node as the root, with counts', async () => {
@@ -58,7 +55,7 @@ describe('organisation trees over HTTP', () => {
   });
 
   it('lets a viewer read but not write (403)', async () => {
-    expect((await viewer.get(`/api/orgs/${f.dbUnit.id}`)).json().canWrite).toBe(false);
+    expect((await viewer.get(`/api/orgs/${f.dbUnit.id}`)).json().can).toEqual({ manage: false });
     const res = await viewer.post('/api/orgs', {
       parentId: f.dienBien.id,
       name: 'Công đoàn mới',
@@ -78,7 +75,7 @@ describe('organisation trees over HTTP', () => {
     });
     expect(res.statusCode).toBe(201);
     const org = res.json();
-    expect(org).toMatchObject({ parentId: f.dienBien.id, depth: 3, status: 'active', canWrite: true });
+    expect(org).toMatchObject({ parentId: f.dienBien.id, depth: 3, status: 'active', can: { manage: true } });
     expect(org.ancestors.map((a: { name: string }) => a.name)).toEqual([
       'Tổng Liên đoàn Lao động Việt Nam',
       'Liên đoàn Lao động tỉnh Điện Biên',

@@ -164,6 +164,41 @@ export async function movePaths(tx: Tx, oldPath: string, newParentPath: string):
   });
 }
 
+/** Inserts an organisation under `parentPath` (a root when null): its path ends with its own new id. */
+export async function insertOrg(
+  tx: Tx,
+  values: Omit<typeof organisations.$inferInsert, 'path'>,
+  parentPath: string | null,
+): Promise<OrgRow> {
+  const [inserted] = await tx
+    .insert(organisations)
+    .values({ ...values, path: '0' })
+    .returning({ id: organisations.id });
+  const id = inserted!.id;
+  const path = parentPath ? `${parentPath}.${id}` : String(id);
+  const [row] = await tx.update(organisations).set({ path }).where(eq(organisations.id, id)).returning();
+  return row!;
+}
+
+/** Saves changed fields if the row is still at `before.version` (optimistic lock); undefined when it is not. */
+export async function saveOrgRow(
+  tx: Tx,
+  before: Pick<OrgRow, 'id' | 'version'>,
+  set: Partial<typeof organisations.$inferInsert>,
+): Promise<OrgRow | undefined> {
+  const [row] = await tx
+    .update(organisations)
+    .set({ ...set, version: before.version + 1, updatedAt: sql`now()` })
+    .where(and(eq(organisations.id, before.id), eq(organisations.version, before.version)))
+    .returning();
+  return row;
+}
+
+/** Re-points a child at its new parent once `movePaths` has moved its subtree. */
+export async function setParent(tx: Tx, id: number, parentId: number): Promise<void> {
+  await tx.update(organisations).set({ parentId }).where(eq(organisations.id, id));
+}
+
 export async function insertEvent(tx: Tx, ev: typeof organisationEvents.$inferInsert): Promise<void> {
   await tx.insert(organisationEvents).values(ev);
 }

@@ -16,6 +16,7 @@ import {
 } from '../../contracts/orgs.ts';
 import type { ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
+import * as history from './orgs.history.service.ts';
 import * as orgs from './orgs.service.ts';
 
 const tags = ['Tổ chức'];
@@ -99,7 +100,7 @@ export const orgRoutes: ModuleRoutes = (app, deps) => {
         response: { 200: orgDetail },
       },
     },
-    (req) => orgs.moveOrg(ctxOf(req, deps), req.params.id, req.body),
+    (req) => history.moveOrg(ctxOf(req, deps), req.params.id, req.body),
   );
   app.post(
     '/api/orgs/:id/merge',
@@ -112,7 +113,7 @@ export const orgRoutes: ModuleRoutes = (app, deps) => {
         response: { 200: orgDetail },
       },
     },
-    (req) => orgs.mergeOrg(ctxOf(req, deps), req.params.id, req.body),
+    (req) => history.mergeOrg(ctxOf(req, deps), req.params.id, req.body),
   );
   app.post(
     '/api/orgs/:id/close',
@@ -125,7 +126,7 @@ export const orgRoutes: ModuleRoutes = (app, deps) => {
         response: { 200: orgDetail },
       },
     },
-    (req) => orgs.closeOrg(ctxOf(req, deps), req.params.id, req.body),
+    (req) => history.closeOrg(ctxOf(req, deps), req.params.id, req.body),
   );
   app.post(
     '/api/orgs/:id/reopen',
@@ -138,6 +139,6 @@ export const orgRoutes: ModuleRoutes = (app, deps) => {
         response: { 200: orgDetail },
       },
     },
-    (req) => orgs.reopenOrg(ctxOf(req, deps), req.params.id, req.body),
+    (req) => history.reopenOrg(ctxOf(req, deps), req.params.id, req.body),
   );
 };

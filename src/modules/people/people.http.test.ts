@@ -4,6 +4,7 @@ import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factor
 import {
   countRows,
   createTestApp,
+  loginAs,
   type Session,
   signIn,
   type TestApp,
@@ -40,10 +41,7 @@ describe('person registry', () => {
     center = await buildOrg(t.db, { parent: redCross, name: 'Trung tâm Dịch vụ Nhân đạo' });
     other = await buildOrg(t.db, { name: 'Hội Chữ thập đỏ tỉnh Điện Biên' });
     enterprise = await buildOrg(t.db, { name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise' });
-    const mk = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    const mk = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     admin = await mk(redCross, 'org_admin');
     clerk = await mk(center, 'data_entry');
     viewer = await mk(center, 'viewer');

@@ -6,7 +6,7 @@ import { planErrors } from './plans.errors.ts';
 
 /**
  * Who may do what with plans — the one place the module checks permissions, and computes the `can` block
- * (and the `canEdit` / `canWrite` flags) its answers carry to the web. Services call it; routes never do.
+ * its answers carry to the web. Services call it; routes never do.
  * `plan.manage` at the issuer runs a plan (edit, issue, amend, close, review, targets, attachments);
  * `report.write` at a unit reports for it.
  */
@@ -92,6 +92,6 @@ export const reportingOrgIds = (actor: Actor) => [
   ...new Set(actor.grants.filter((g) => g.permissions.includes('report.write')).map((g) => g.orgId)),
 ];
 
-/** `canEdit` of the target table: the plan is not closed and the caller manages plans at the parent. */
+/** `can.edit` of the target table: the plan is not closed and the caller manages plans at the parent. */
 export const mayEditTargets = (actor: Actor, plan: { status: string }, parentPath: string) =>
   plan.status !== 'closed' && mayManage(actor, parentPath);

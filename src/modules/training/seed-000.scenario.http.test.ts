@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
+import { type BuiltOrg, buildOrg } from '../../../test/helpers/factories.ts';
+import { multipart } from '../../../test/helpers/multipart.ts';
 import { hasPoppler, renderPage } from '../../../test/helpers/pdf.fixtures.ts';
 import {
   countRows,
   createTestApp,
+  loginAs,
   type Session,
-  signIn,
   type TestApp,
 } from '../../../test/helpers/test-app.ts';
 import { rosterLine, rosterWorkbook, sampleWorkers, withTypicalMistakes } from './roster/roster.sample.ts';
@@ -21,17 +22,7 @@ import { rosterLine, rosterWorkbook, sampleWorkers, withTypicalMistakes } from '
  * on, the enterprise's refresher list shows the workers.
  */
 
-function multipart(fields: Record<string, string>, file: Buffer) {
-  const b = '----chungtay-seed-000';
-  const parts = Object.entries(fields).map(
-    ([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
-  );
-  const head = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="danh-sach.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(parts.join('') + head), file, Buffer.from(`\r\n--${b}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-  };
-}
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('seed 000: first-aid training for 120 workers of a Bắc Ninh industrial-park enterprise', () => {
   let t: TestApp;
@@ -55,10 +46,8 @@ describe('seed 000: first-aid training for 120 workers of a Bắc Ninh industria
       kind: 'industrial_park_board',
     });
     queVo = await buildOrg(t.db, { parent: board, name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise' });
-    const manager = await buildUser(t.db, { grants: [{ org: centre, role: 'training_manager' }] });
-    const clerk = await buildUser(t.db, { grants: [{ org: queVo, role: 'data_entry' }] });
-    hsc = await signIn(t, manager.username, manager.password);
-    hr = await signIn(t, clerk.username, clerk.password);
+    hsc = await loginAs(t, centre, 'training_manager');
+    hr = await loginAs(t, queVo, 'data_entry');
   });
 
   it('runs from the request to the refresher list two years on', async () => {
@@ -127,7 +116,13 @@ describe('seed 000: first-aid training for 120 workers of a Bắc Ninh industria
       hr.request({
         method: 'POST',
         url: `/api/training/classes/${classId}/roster`,
-        ...multipart({ mode }, file),
+        ...multipart(
+          [
+            { name: 'mode', value: mode },
+            { name: 'file', filename: 'danh-sach.xlsx', content: file, contentType: XLSX_TYPE },
+          ],
+          '----chungtay-seed-000',
+        ),
       });
     const preview = await send(classIds[0]!, await rosterWorkbook(first.bad), 'preview');
     expect(preview.statusCode, preview.body).toBe(200);
@@ -219,8 +214,7 @@ describe('seed 000: first-aid training for 120 workers of a Bắc Ninh industria
     const revoke = await hr.post(`/api/training/certificates/${cert.id}/revoke`, { reason: 'Thử thu hồi' });
     expect(revoke.statusCode).toBe(403);
     const other = await buildOrg(t.db, { name: 'Công ty TNHH Dệt may Yên Phong', kind: 'enterprise' });
-    const stranger = await buildUser(t.db, { grants: [{ org: other, role: 'data_entry' }] });
-    const theirs = await signIn(t, stranger.username, stranger.password);
+    const theirs = await loginAs(t, other, 'data_entry');
     expect((await theirs.get(`/api/training/certificates?classId=${k1.id}`)).json().total).toBe(0);
     expect((await theirs.get(`/api/training/certificates/${cert.id}.pdf`)).statusCode).toBe(404);
 

@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import type { BuiltOrg } from '../../../test/helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTrainingWorld, type TrainingWorld } from '../../../test/helpers/training.fixtures.ts';
 import { rows } from '../../platform/db/database.ts';
 
 /** Seed 000: the Humanitarian Services Center trains workers of an enterprise in a Bắc Ninh industrial park. */
 describe('training: requests, classes, trainers, enrolment, results, compliance', () => {
   let t: TestApp;
-  let o: Record<'redCross' | 'hsc' | 'otherRc' | 'enterprise', BuiltOrg>;
+  let o: TrainingWorld;
   let hsc: Session;
   let ent: Session;
   let outsider: Session;
@@ -60,25 +61,8 @@ describe('training: requests, classes, trainers, enrolment, results, compliance'
 
   beforeAll(async () => {
     t = await createTestApp('2026-05-04T02:00:00Z', { SESSION_TTL_HOURS: '100000' });
-    const redCross = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
-    o = {
-      redCross,
-      hsc: await buildOrg(t.db, {
-        parent: redCross,
-        name: 'Trung tâm Dịch vụ Nhân đạo',
-        kind: 'service_centre',
-      }),
-      otherRc: await buildOrg(t.db, {
-        parent: redCross,
-        name: 'Hội Chữ thập đỏ tỉnh Điện Biên',
-        kind: 'red_cross',
-      }),
-      enterprise: await buildOrg(t.db, { name: 'Công ty TNHH Điện tử KCN Quế Võ', kind: 'enterprise' }),
-    };
-    const as = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    o = await buildTrainingWorld(t.db);
+    const as = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     hsc = await as(o.hsc, 'org_admin');
     ent = await as(o.enterprise, 'data_entry');
     outsider = await as(o.otherRc, 'org_admin');

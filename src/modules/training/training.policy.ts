@@ -1,8 +1,7 @@
 import { type Actor, hasPermission, isWithin, pathInScope, scopeOf } from '../../platform/scope.ts';
 
 /**
- * Who may do what in training — every permission check of the module, and the `can` blocks (and `canChange`)
- * the answers carry to the web. Services ask here; which rows a caller may *see* is the repositories' scope SQL.
+ * Who may do what in training — every permission check of the module, and the `can` blocks the answers carry to the web. Services ask here; which rows a caller may *see* is the repositories' scope SQL.
  */
 
 /** Runs training at an organisation: its courses, trainers, classes, requests received, certificates. */
@@ -28,11 +27,17 @@ export function classCan(actor: Actor, c: { providerPath: string; customerPath: 
 }
 
 /**
- * Whether the caller may revoke or reissue a certificate (the list's `canChange`): the issuer's, whoever else
+ * Whether the caller may revoke or reissue a certificate: the issuer's, whoever else
  * may read it (the holder's employer sees its workers' certificates, see `certificateVisible`).
  */
 export function certificateCanChange(actor: Actor, c: { issuerPath: string }): boolean {
   return canManageTraining(actor, c.issuerPath);
+}
+
+/** A certificate's `can` block, on lists: the same right revokes and reissues it. */
+export function certificateCan(actor: Actor, c: { issuerPath: string }) {
+  const change = certificateCanChange(actor, c);
+  return { revoke: change, reissue: change };
 }
 
 /** Where new people of a roster import are kept: the provider if the caller manages people there, else the customer. */

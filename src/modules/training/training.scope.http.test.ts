@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import type { BuiltOrg } from '../../../test/helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildTrainingWorld, type TrainingWorld } from '../../../test/helpers/training.fixtures.ts';
 
 /**
  * Naming an organisation by id: where the caller acts for an organisation of its own (a class's provider, a
@@ -11,7 +12,7 @@ import { createTestApp, type Session, signIn, type TestApp } from '../../../test
  */
 describe('training: organisations named by id are read within the caller’s scope', () => {
   let t: TestApp;
-  let o: Record<'redCross' | 'hsc' | 'otherRc' | 'enterprise', BuiltOrg>;
+  let o: TrainingWorld;
   let hsc: Session;
   let ent: Session;
   const course: Record<string, number> = {};
@@ -19,25 +20,8 @@ describe('training: organisations named by id are read within the caller’s sco
 
   beforeAll(async () => {
     t = await createTestApp('2026-05-04T02:00:00Z');
-    const redCross = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
-    o = {
-      redCross,
-      hsc: await buildOrg(t.db, {
-        parent: redCross,
-        name: 'Trung tâm Dịch vụ Nhân đạo',
-        kind: 'service_centre',
-      }),
-      otherRc: await buildOrg(t.db, {
-        parent: redCross,
-        name: 'Hội Chữ thập đỏ tỉnh Điện Biên',
-        kind: 'red_cross',
-      }),
-      enterprise: await buildOrg(t.db, { name: 'Công ty TNHH Điện tử KCN Quế Võ', kind: 'enterprise' }),
-    };
-    const as = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    o = await buildTrainingWorld(t.db);
+    const as = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     hsc = await as(o.hsc, 'org_admin');
     ent = await as(o.enterprise, 'data_entry');
     for (const c of (await hsc.get('/api/training/course-types')).json()) course[c.code] = c.id;

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildForest, buildUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../test/helpers/test-app.ts';
+import {
+  createTestApp,
+  loginAs,
+  type Session,
+  signIn,
+  type TestApp,
+} from '../../../test/helpers/test-app.ts';
 
 describe('users and grants', () => {
   let t: TestApp;
@@ -107,8 +113,7 @@ describe('users and grants', () => {
   });
 
   it('is closed to a user who manages nobody', async () => {
-    const v = await buildUser(t.db, { grants: [{ org: f.dienBien, role: 'data_entry' }] });
-    const s = await signIn(t, v.username, v.password);
+    const s = await loginAs(t, f.dienBien, 'data_entry');
     expect((await s.get('/api/users')).statusCode).toBe(403);
   });
 });

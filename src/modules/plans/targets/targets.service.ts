@@ -116,6 +116,6 @@ export async function targetTable(ctx: Ctx, planId: number, parentOrgId: number,
     splits: await Promise.all(
       indicators.map((ind) => splitOf(ctx.db, ind, parentId ?? parent.id, plan.issuerOrgId, periodKey)),
     ),
-    canEdit: mayEditTargets(ctx.actor, plan, parent.path),
+    can: { edit: mayEditTargets(ctx.actor, plan, parent.path) },
   };
 }

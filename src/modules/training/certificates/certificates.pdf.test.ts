@@ -1,64 +1,28 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildClass, thirtyWorkers } from '../../../../test/helpers/certificates.fixtures.ts';
 import { buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+import {
+  hasPoppler,
+  pdfPages,
+  pdfText,
+  renderPage,
+  saveSample,
+} from '../../../../test/helpers/pdf.fixtures.ts';
+import {
+  createTestApp,
+  loginAs,
+  type Session,
+  signIn,
+  type TestApp,
+} from '../../../../test/helpers/test-app.ts';
+import { buildCertificateCentre } from '../../../../test/helpers/training.fixtures.ts';
 
 /**
  * The printed certificate: Vietnamese text with its diacritics (read back with pdftotext), a QR code that
  * a decoder reads from the rendered page (pdftoppm → PNG → jsQR) as the verification link, and the bulk
  * PDF of a class of 30 streamed well under 3 s.
  */
-
-function hasPoppler() {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('poppler-utils (pdftotext, pdftoppm) is required in CI');
-    console.warn('[tests] poppler-utils not installed: certificate PDFs not rendered');
-    return false;
-  }
-}
-
-// jsqr is CommonJS (module.exports = jsQR) whose typings declare an ES default export.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ct-cert-'));
-const samples = process.env.SAVE_SAMPLES ? path.resolve('artifacts/certificates') : null;
-if (samples) mkdirSync(samples, { recursive: true });
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(tmp(), 'c.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
-
-/** Page `page` at 80 dpi as PNG (what a phone camera might see of a print), and the QR text decoded from it. */
-function renderAndDecode(pdf: Buffer, page = 1, sampleName?: string): { png: Buffer; qr: string | null } {
-  const dir = tmp();
-  writeFileSync(path.join(dir, 'c.pdf'), pdf);
-  execFileSync(
-    'pdftoppm',
-    ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', 'c.pdf', 'p'],
-    {
-      cwd: dir,
-    },
-  );
-  const png = readFileSync(path.join(dir, 'p.png'));
-  if (samples && sampleName) writeFileSync(path.join(samples, sampleName), png);
-  const image = PNG.sync.read(png);
-  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
-  return { png, qr: found?.data ?? null };
-}
 
 describe('certificate PDFs', () => {
   let t: TestApp;
@@ -68,17 +32,8 @@ describe('certificate PDFs', () => {
 
   beforeAll(async () => {
     t = await createTestApp('2026-05-04T08:00:00Z');
-    const national = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
-    centre = await buildOrg(t.db, {
-      parent: national,
-      name: 'Trung tâm Dịch vụ Nhân đạo',
-      kind: 'red_cross',
-    });
-    await t.db.execute(
-      sql`UPDATE organisations SET short_name = 'TTDVNĐ', admin_unit_code = '24' WHERE id = ${centre.id}`,
-    );
-    const u = await buildUser(t.db, { grants: [{ org: centre, role: 'org_admin' }] });
-    admin = await signIn(t, u.username, u.password);
+    ({ centre } = await buildCertificateCentre(t.db));
+    admin = await loginAs(t, centre, 'org_admin');
   });
 
   const issue = async (classId: number) => {
@@ -107,7 +62,7 @@ describe('certificate PDFs', () => {
     );
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    if (samples) writeFileSync(path.join(samples, 'giay-chung-nhan.pdf'), pdf);
+    saveSample('giay-chung-nhan.pdf', pdf);
     if (!poppler) return;
     const text = pdfText(pdf);
     for (const s of [
@@ -127,7 +82,7 @@ describe('certificate PDFs', () => {
       'THỦ TRƯỞNG ĐƠN VỊ',
     ])
       expect(text).toContain(s);
-    const { qr } = renderAndDecode(pdf, 1, 'giay-chung-nhan-80dpi.png');
+    const { qr } = renderPage(pdf, 1, { sample: 'giay-chung-nhan-80dpi.png' });
     expect(qr).toBe(`http://chungtay.local:3000/verify/${cert.verifyCode}`);
     // The link works: the page it opens names the holder.
     const page = await t.app.inject({ method: 'GET', url: new URL(qr!).pathname });
@@ -144,7 +99,7 @@ describe('certificate PDFs', () => {
     const cardPdf = (await getPdf(`/api/training/certificates/${card.id}.pdf`)).rawPayload;
     await admin.post(`/api/training/certificates/${other.id}/revoke`, { reason: 'Cấp nhầm người' });
     const revokedPdf = (await getPdf(`/api/training/certificates/${other.id}.pdf`)).rawPayload;
-    if (samples) writeFileSync(path.join(samples, 'the-an-toan-lao-dong.pdf'), cardPdf);
+    saveSample('the-an-toan-lao-dong.pdf', cardPdf);
     if (!poppler) return;
     const text = pdfText(cardPdf);
     for (const s of [
@@ -154,13 +109,13 @@ describe('certificate PDFs', () => {
       'hết ngày 04/05/2028',
     ])
       expect(text).toContain(s);
-    expect(renderAndDecode(cardPdf, 1, 'the-an-toan-lao-dong-80dpi.png').qr).toBe(
+    expect(renderPage(cardPdf, 1, { sample: 'the-an-toan-lao-dong-80dpi.png' }).qr).toBe(
       `http://chungtay.local:3000/verify/${card.verifyCode}`,
     );
     const revoked = pdfText(revokedPdf);
     expect(revoked).toContain('(ĐÃ THU HỒI — không còn giá trị)');
     expect(revoked).toContain('Chứng nhận ông/bà: Trần Quốc Bảo');
-    renderAndDecode(revokedPdf, 1, 'giay-chung-nhan-da-thu-hoi-80dpi.png');
+    renderPage(revokedPdf, 1, { sample: 'giay-chung-nhan-da-thu-hoi-80dpi.png' });
   });
 
   it('streams the certificates of a class of 30 in one PDF, one page each (its speed is in the benchmark)', async () => {
@@ -200,18 +155,16 @@ describe('certificate PDFs', () => {
           `${(pdf.length / 1024).toFixed(0)} KiB in ${chunks.length} chunks`,
       );
       expect(chunks.length).toBeGreaterThan(1);
-      if (samples) writeFileSync(path.join(samples, 'giay-chung-nhan-lop-SCC-KCN-01.pdf'), pdf);
+      saveSample('giay-chung-nhan-lop-SCC-KCN-01.pdf', pdf);
       if (!poppler) return;
-      const file = path.join(tmp(), 'class.pdf');
-      writeFileSync(file, pdf);
-      expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+30\b/);
+      expect(pdfPages(pdf)).toBe(30);
       const text = pdfText(pdf);
       expect(text.match(/GIẤY CHỨNG NHẬN/g)).toHaveLength(30);
       for (const c of issued) expect(text).toContain(c.number);
       expect(text).toContain('Chứng nhận bà: Nguyễn Thị Hương');
       expect(text).toContain('Chứng nhận ông: Phạm Quang Huy'); // plain 'a' in bold, in a later document too
       const last = issued[29];
-      expect(renderAndDecode(pdf, 30, 'lop-30-trang-30-80dpi.png').qr).toBe(
+      expect(renderPage(pdf, 30, { sample: 'lop-30-trang-30-80dpi.png' }).qr).toBe(
         `http://127.0.0.1:${port}/verify/${last.verifyCode}`,
       );
     } finally {
@@ -235,7 +188,7 @@ describe('certificate QR links with PUBLIC_URL', () => {
     const pdf = (await s.get(`/api/training/classes/${k.id}/certificates.pdf`)).rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (!hasPoppler()) return;
-    expect(renderAndDecode(pdf).qr).toBe(`https://chungtay.example.vn/verify/${cert.verifyCode}`);
+    expect(renderPage(pdf).qr).toBe(`https://chungtay.example.vn/verify/${cert.verifyCode}`);
     expect(pdfText(pdf)).toContain('không thời hạn');
   });
 });

@@ -16,7 +16,7 @@ import {
   certificateClassCancelled,
   trainingErrors,
 } from '../training.errors.ts';
-import { canManageTraining, certificateCanChange } from '../training.policy.ts';
+import { canManageTraining, certificateCan, certificateCanChange } from '../training.policy.ts';
 import {
   addMonths,
   certificateNumber,
@@ -157,7 +157,7 @@ export async function listCertificates(
   return {
     items: items.map((r) => ({
       ...toView(r, today),
-      canChange: certificateCanChange(ctx.actor, r),
+      can: certificateCan(ctx.actor, r),
     })),
     total,
     page: q.page,

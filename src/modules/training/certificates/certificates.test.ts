@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildClass } from '../../../../test/helpers/certificates.fixtures.ts';
 import { buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { buildCertificateCentre } from '../../../../test/helpers/training.fixtures.ts';
 import { rows } from '../../../platform/db/database.ts';
 import { addMonths, issuerSymbol } from './certificates.number.ts';
 
@@ -21,15 +22,8 @@ describe('certificates: issue, numbering, revoke/reissue, list, public verificat
 
   beforeAll(async () => {
     t = await createTestApp('2026-05-04T08:00:00Z');
-    const national = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
-    centre = await buildOrg(t.db, {
-      parent: national,
-      name: 'Trung tâm Dịch vụ Nhân đạo',
-      kind: 'red_cross',
-    });
-    await t.db.execute(
-      sql`UPDATE organisations SET short_name = 'TTDVNĐ', admin_unit_code = '24' WHERE id = ${centre.id}`,
-    );
+    const { national, centre: c } = await buildCertificateCentre(t.db);
+    centre = c;
     redCross = await buildOrg(t.db, {
       parent: national,
       name: 'Hội Chữ thập đỏ tỉnh Bắc Ninh',
@@ -389,6 +383,8 @@ describe('certificates: issue, numbering, revoke/reissue, list, public verificat
     await issue(admin, k.id);
     const byClass = (await admin.get(`/api/training/certificates?classId=${k.id}`)).json();
     expect(byClass.total).toBe(2);
+    // The issuer's manager may revoke and reissue: the list says so per row.
+    expect(byClass.items[0].can).toEqual({ revoke: true, reissue: true });
     expect(byClass.items.map((c: { personName: string }) => c.personName).sort()).toEqual([
       'Lý Thị Hoa',
       'Mai Văn Toàn',

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildClass } from '../../../../test/helpers/certificates.fixtures.ts';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { type BuiltOrg, buildOrg } from '../../../../test/helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 /**
  * Compliance and reach over the organisation tree: declared headcounts for the TT 19/2016 first-aider rule,
@@ -46,10 +46,7 @@ describe('training compliance, reach and indicator sources', () => {
         kind: 'enterprise',
       }),
     };
-    const as = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    const as = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     national = await as(o.national, 'org_admin');
     hr = await as(o.queVo, 'data_entry');
     hrViewer = await as(o.queVo, 'viewer');

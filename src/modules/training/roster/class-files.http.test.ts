@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildClass, type Learner } from '../../../../test/helpers/certificates.fixtures.ts';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
+import { type BuiltOrg, buildOrg } from '../../../../test/helpers/factories.ts';
 import {
   hasPoppler,
   pdfPages,
@@ -10,7 +10,7 @@ import {
   renderPage,
   saveSample,
 } from '../../../../test/helpers/pdf.fixtures.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
 import { vietnameseNameOrder } from './class-files.service.ts';
 import { parseRoster } from './roster.parse.ts';
@@ -70,10 +70,7 @@ describe('class roster export and attendance sheet', () => {
       kind: 'red_cross',
     });
     enterprise = await buildOrg(t.db, { name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise' });
-    const as = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    const as = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     manager = await as(centre, 'org_admin');
     hr = await as(enterprise, 'data_entry');
     viewer = await as(centre, 'viewer');

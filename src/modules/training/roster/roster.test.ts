@@ -1,40 +1,18 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
+import { type BuiltOrg, buildOrg } from '../../../../test/helpers/factories.ts';
+import { multipart } from '../../../../test/helpers/multipart.ts';
 import {
   countRows,
   createTestApp,
+  loginAs,
   type Session,
-  signIn,
   type TestApp,
 } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
 import { headerField, parseBirthDate, parseCccd, parsePhone } from './roster.parse.ts';
 import { rosterLine, rosterWorkbook, sampleWorkers } from './roster.sample.ts';
-
-function multipart(parts: ({ name: string; value: string } | { name: string; content: Buffer })[]) {
-  const boundary = '----chungtay-roster';
-  const chunks = parts.flatMap((p) =>
-    'value' in p
-      ? [
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`,
-          ),
-        ]
-      : [
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="danh-sach.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-          ),
-          p.content,
-          Buffer.from('\r\n'),
-        ],
-  );
-  return {
-    payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 type Cell = string | number | Date | null;
 
@@ -113,10 +91,8 @@ describe('roster import for a class', () => {
       kind: 'service_centre',
     });
     enterprise = await buildOrg(t.db, { name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise' });
-    const u = await buildUser(t.db, { grants: [{ org: center, role: 'org_admin' }] });
-    provider = await signIn(t, u.username, u.password);
-    const v = await buildUser(t.db, { grants: [{ org: center, role: 'viewer' }] });
-    viewer = await signIn(t, v.username, v.password);
+    provider = await loginAs(t, center, 'org_admin');
+    viewer = await loginAs(t, center, 'viewer');
     const [course] = await rows<{ id: number }>(
       t.db,
       sql`SELECT id FROM course_types WHERE code = 'SCC_NLD'`,

@@ -47,7 +47,7 @@ export function OrgChildrenTable({ org }: { org: OrgDetail }) {
   const [showClosed, setShowClosed] = useState(false);
   const children = useOrgChildren(org.id, showClosed ? 'all' : 'active');
   const empty =
-    org.canWrite && org.status === 'active' ? t('orgs.children.emptyCanAdd') : t('orgs.children.empty');
+    org.can.manage && org.status === 'active' ? t('orgs.children.emptyCanAdd') : t('orgs.children.empty');
   return (
     <div className="print-area">
       <Space

@@ -67,7 +67,7 @@ export function OrgDetailPanel({ query }: { query: UseQueryResult<OrgDetail> }) 
               {org.status === 'merged' && <MergedInto id={org.mergedIntoId} name={org.mergedIntoName} />}
             </Space>
           </Space>
-          {org.canWrite && <OrgActions org={org} />}
+          {org.can.manage && <OrgActions org={org} />}
         </Space>
         <Tabs activeKey={tab} onChange={setTab} items={tabs} />
       </Space>

@@ -48,7 +48,7 @@ export function OrgInfo({ org }: { org: OrgDetail }) {
         pagination={false}
         locale={{
           emptyText: (
-            <EmptyState text={t(org.canWrite ? 'orgs.contacts.emptyCanEdit' : 'orgs.contacts.empty')} />
+            <EmptyState text={t(org.can.manage ? 'orgs.contacts.emptyCanEdit' : 'orgs.contacts.empty')} />
           ),
         }}
         columns={[

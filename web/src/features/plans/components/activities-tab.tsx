@@ -5,156 +5,16 @@ import {
   PlusOutlined,
   PrinterOutlined,
 } from '@ant-design/icons';
-import { type ActivityView, activityActualsBody, activityInput, type PlanView } from '@contracts/plans.ts';
-import {
-  App,
-  Button,
-  Form,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import type { ActivityView, PlanView } from '@contracts/plans.ts';
+import { App, Button, Popconfirm, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
-import { FormModal } from '../../../app/components/form-modal.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
-import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useActivityChange } from '../api/activities.ts';
-import {
-  ActivityFields,
-  type ActivityValues,
-  activityBodyOf,
-  activityValuesOf,
-  newActivity,
-} from './activity-fields.tsx';
-import { OrgNamesProvider } from './org-list-field.tsx';
+import { ActivityModal, ActualsModal } from './activity-modals.tsx';
 import { formatNumber } from './plan-labels.tsx';
-
-function ActivityModal({
-  plan,
-  activity,
-  onClose,
-}: {
-  plan: PlanView;
-  activity?: ActivityView;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ActivityValues>();
-  const change = useActivityChange();
-  const onFinish = (values: ActivityValues) => {
-    const parsed = parseWith(form, activityInput, activityBodyOf(values), (issues) =>
-      message.error(issues.map((i) => i.message).join('; ')),
-    );
-    if (!parsed) return;
-    const action = activity
-      ? {
-          kind: 'update' as const,
-          planId: plan.id,
-          id: activity.id,
-          body: { ...parsed, version: activity.version },
-        }
-      : { kind: 'add' as const, planId: plan.id, body: parsed };
-    change.mutate(action, {
-      onSuccess: () => {
-        message.success(t('plans.activity.saved'));
-        onClose();
-      },
-      onError: (error) => {
-        if (!showServerIssues(form, error)) message.error(errorMessage(error));
-      },
-    });
-  };
-  const names: [number, string][] = activity
-    ? [
-        ...(activity.leadOrgId && activity.leadOrgName
-          ? [[activity.leadOrgId, activity.leadOrgName] as [number, string]]
-          : []),
-        ...activity.partners.map((p): [number, string] => [p.orgId, p.orgName]),
-      ]
-    : [];
-  return (
-    <OrgNamesProvider initial={names}>
-      <FormModal<ActivityValues>
-        title={activity ? t('plans.activity.editTitle') : t('plans.activity.addTitle')}
-        form={form}
-        width={860}
-        initialValues={activity ? activityValuesOf(activity) : newActivity}
-        onCancel={onClose}
-        onFinish={onFinish}
-        busy={change.isPending}
-      >
-        <ActivityFields />
-      </FormModal>
-    </OrgNamesProvider>
-  );
-}
-
-type ActualsValues = { outputs: { actual?: number | null }[] };
-
-function ActualsModal({
-  plan,
-  activity,
-  onClose,
-}: {
-  plan: PlanView;
-  activity: ActivityView;
-  onClose: () => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ActualsValues>();
-  const change = useActivityChange();
-  const onFinish = (values: ActualsValues) => {
-    const body = {
-      version: activity.version,
-      outputs: activity.outputs.map((o, n) => ({
-        metric: o.metric,
-        actual: values.outputs?.[n]?.actual ?? null,
-      })),
-    };
-    const parsed = parseWith(form, activityActualsBody, body);
-    if (!parsed) return;
-    change.mutate(
-      { kind: 'actuals', planId: plan.id, id: activity.id, body: parsed },
-      {
-        onSuccess: () => {
-          message.success(t('plans.activity.actualsSaved'));
-          onClose();
-        },
-        onError: (error) => {
-          if (!showServerIssues(form, error)) message.error(errorMessage(error));
-        },
-      },
-    );
-  };
-  return (
-    <FormModal<ActualsValues>
-      title={t('plans.activity.actualsTitle', { title: activity.title })}
-      form={form}
-      initialValues={{ outputs: activity.outputs.map((o) => ({ actual: o.actual })) }}
-      onCancel={onClose}
-      onFinish={onFinish}
-      busy={change.isPending}
-    >
-      {activity.outputs.map((o, n) => (
-        <Form.Item
-          key={o.metric}
-          name={['outputs', n, 'actual']}
-          label={`${t(`plans.activity.metrics.${o.metric}`)} (${t('plans.activity.planned')}: ${formatNumber(o.planned, i18n.language) || '—'})`}
-        >
-          <InputNumber min={0} style={{ width: '100%' }} autoFocus={n === 0} />
-        </Form.Item>
-      ))}
-    </FormModal>
-  );
-}
 
 /** Each output as "planned → actual (share of planned)"; the column header says which is which. */
 function OutputsText({ activity }: { activity: ActivityView }) {
@@ -191,7 +51,7 @@ export function ActivitiesTab({ plan }: { plan: PlanView }) {
   const { message } = App.useApp();
   const change = useActivityChange();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const canEdit = plan.can.manage && plan.status !== 'closed';
+  const mayEdit = plan.can.manage && plan.status !== 'closed';
   // The lead organisation reports its activity's results (a reporter of the plan, or a partner such as the
   // Red Cross leading a union's event), or the issuer: the server says which, and checks again.
   const canReport = (a: ActivityView) =>
@@ -249,10 +109,10 @@ export function ActivitiesTab({ plan }: { plan: PlanView }) {
       key: 'actions',
       className: 'no-print',
       width: 80,
-      hidden: !canEdit,
+      hidden: !mayEdit,
       render: (_v, a) => (
         <Space size={4}>
-          {canEdit && (
+          {mayEdit && (
             <Button
               size="small"
               icon={<EditOutlined />}
@@ -260,7 +120,7 @@ export function ActivitiesTab({ plan }: { plan: PlanView }) {
               onClick={() => setDialog({ kind: 'edit', activity: a })}
             />
           )}
-          {canEdit && plan.status === 'draft' && (
+          {mayEdit && plan.status === 'draft' && (
             <Popconfirm
               title={t('plans.activity.removeConfirm', { title: a.title })}
               okText={t('common.remove')}
@@ -290,7 +150,7 @@ export function ActivitiesTab({ plan }: { plan: PlanView }) {
   return (
     <div className="print-area">
       <Space className="no-print" style={{ marginBottom: 12 }}>
-        {canEdit && (
+        {mayEdit && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
             {t('plans.activity.add')}
           </Button>
@@ -312,7 +172,7 @@ export function ActivitiesTab({ plan }: { plan: PlanView }) {
         columns={columns}
         locale={{
           emptyText: (
-            <EmptyState text={canEdit ? t('plans.activity.emptyCanEdit') : t('plans.activity.empty')} />
+            <EmptyState text={mayEdit ? t('plans.activity.emptyCanEdit') : t('plans.activity.empty')} />
           ),
         }}
       />

@@ -58,7 +58,7 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
     },
     onError: (e) => message.error(errorMessage(e)),
   });
-  const canEdit = plan.can.manage;
+  const mayEdit = plan.can.manage;
   const send = async (file: File) => {
     setProgress(0);
     setProblem(null);
@@ -107,7 +107,7 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
             download={a.fileName}
             aria-label={`${t('plans.attachments.download')} ${a.fileName}`}
           />
-          {canEdit && (
+          {mayEdit && (
             <Popconfirm
               title={t('plans.attachments.removeConfirm', { name: a.fileName })}
               okText={t('common.remove')}
@@ -129,7 +129,7 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('plans.attachments.intro')}</Typography.Text>
-      {canEdit && (
+      {mayEdit && (
         <Upload.Dragger
           multiple={false}
           showUploadList={false}
@@ -168,7 +168,7 @@ export function AttachmentsTab({ plan }: { plan: PlanView }) {
         locale={{
           emptyText: (
             <EmptyState
-              text={canEdit ? t('plans.attachments.emptyCanUpload') : t('plans.attachments.empty')}
+              text={mayEdit ? t('plans.attachments.emptyCanUpload') : t('plans.attachments.empty')}
             />
           ),
         }}

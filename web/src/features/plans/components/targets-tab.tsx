@@ -109,7 +109,7 @@ function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
     { ...table.parent, isParent: true, isReporter: false, hasChildren: false },
     ...table.children.map((c) => ({ ...c, isParent: false })),
   ];
-  const editable = (row: Row) => table.canEdit && (!row.isParent || isTop);
+  const editable = (row: Row) => table.can.edit && (!row.isParent || isTop);
 
   const columns: TableColumnsType<Row> = [
     {
@@ -200,7 +200,7 @@ function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
         )}
       />
       {table.children.length === 0 && <EmptyState text={t('plans.targets.empty')} />}
-      {table.canEdit ? (
+      {table.can.edit ? (
         <Space className="no-print">
           <Button
             type="primary"

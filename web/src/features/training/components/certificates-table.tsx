@@ -105,12 +105,16 @@ export function CertificatesTable({ rows, loading, canManage, showClass, empty, 
           >
             {t('training.certificates.verify')}
           </Button>
-          {canManage && c.canChange !== false && c.status === 'valid' && (
+          {canManage && (c.can?.reissue !== false || c.can?.revoke !== false) && c.status === 'valid' && (
             <Dropdown
               menu={{
                 items: [
-                  { key: 'reissue', label: t('training.certificates.reissue') },
-                  { key: 'revoke', danger: true, label: t('training.certificates.revoke') },
+                  ...(c.can?.reissue !== false
+                    ? [{ key: 'reissue', label: t('training.certificates.reissue') }]
+                    : []),
+                  ...(c.can?.revoke !== false
+                    ? [{ key: 'revoke', danger: true, label: t('training.certificates.revoke') }]
+                    : []),
                 ],
                 onClick: ({ key }) => setActing({ c, action: key as 'revoke' | 'reissue' }),
               }}
