@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam, okBody } from '../../../contracts/common.ts';
+import { id, idParam, idText, okBody } from '../../../contracts/common.ts';
 import {
   activityActualsBody,
   activityInput,
@@ -63,8 +63,8 @@ const planListItem = planView.pick({
   revision: true,
   version: true,
 });
-const versionBody = z.object({ version: z.number().int().positive() });
-const activityParams = idParam.extend({ activityId: z.coerce.number().int().positive() });
+const versionBody = z.object({ version: id });
+const activityParams = idParam.extend({ activityId: idText });
 
 export const planRoutes: ModuleRoutes = (app, deps) => {
   app.get(
@@ -266,7 +266,7 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
       schema: {
         tags,
         summary: 'One submitted report',
-        params: idParam.extend({ reportId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ reportId: idText }),
         response: { 200: reportView },
       },
     },
@@ -302,7 +302,7 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
         tags,
         summary: 'Issue a draft plan',
         params: idParam,
-        body: z.object({ version: z.number().int().positive() }),
+        body: z.object({ version: id }),
         response: { 200: planView },
       },
     },
@@ -340,7 +340,7 @@ export const planRoutes: ModuleRoutes = (app, deps) => {
       schema: {
         tags,
         summary: 'Accept (lock) or return a report',
-        params: idParam.extend({ reportId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ reportId: idText }),
         body: reviewReportBody,
         response: { 200: reportView },
       },
