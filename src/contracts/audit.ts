@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery } from './common.ts';
+import { filterDate, idText, pageOf, pageQuery } from './common.ts';
 
 export const auditQuery = pageQuery.extend({
-  userId: z.coerce.number().int().positive().optional(),
+  userId: idText.optional(),
   entityType: z.string().max(50).optional(),
   /** The organisation whose subtree the entries belong to. */
-  orgId: z.coerce.number().int().positive().optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  orgId: idText.optional(),
+  from: filterDate.optional(),
+  to: filterDate.optional(),
 });
 
 export const auditEntry = z.object({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { defineFieldIssues, pageOf, pageQuery } from './common.ts';
+import { defineFieldIssues, id, idText, pageOf, pageQuery } from './common.ts';
 
 export const certificateIssues = defineFieldIssues('certificates', {
   reason_min: 'Lý do cần ít nhất 3 ký tự',
 });
 
-const id = z.number().int().positive();
-const idQuery = z.coerce.number().int().positive();
+const idQuery = idText;
 
 /** Stored status; `expired` is not stored: it is a valid certificate whose `validUntil` has passed. */
 export const certificateStatus = z.enum(['valid', 'revoked', 'replaced']);

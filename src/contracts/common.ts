@@ -38,7 +38,39 @@ export const commonIssues = defineFieldIssues('common', {
   phone_invalid: 'Số điện thoại không hợp lệ',
   code_chars: 'Mã chỉ gồm chữ không dấu, số, _ . -',
   period_key_invalid: 'Kỳ báo cáo không hợp lệ',
+  id_invalid: 'Mã số phải là số nguyên dương, chỉ gồm chữ số',
+  int_invalid: 'Phải là số nguyên, chỉ gồm chữ số',
+  date_range: 'Ngày phải trong khoảng {{min}} – {{max}}',
+  text_nul: 'Văn bản chứa ký tự NUL (mã 0), không được phép',
 });
+
+/**
+ * The largest value of PostgreSQL's `integer` (int4): every id (serial), version and count column. A number
+ * past it would reach the database and fail there (a 500), so every integer a contract reads is bounded here.
+ */
+export const INT4_MAX = 2_147_483_647;
+
+/** A whole number that fits the int4 column it lands in: zod's own `too_small`/`too_big` name the field. */
+export const int4 = (min = 0, max = INT4_MAX) => z.number().int().min(min).max(max);
+
+/** A row id (or version) in a JSON body: 1..2147483647. */
+export const id = int4(1);
+
+/**
+ * A whole number read from text (a path segment or a query parameter): only canonical decimal digits — `" 1"`,
+ * `0x10`, `1e3`, `01` are refused, not read as 1, 16, 1000 — and within `min..max` (zod's `too_big` past it). The one rule for
+ * every id in a path or a query: not canonical (`common.id_invalid`) or past int4 is a 400 naming the parameter,
+ * never a 404 and never a database error.
+ */
+export const intText = (min = 0, max = INT4_MAX, message: string = commonIssues.int_invalid) =>
+  z
+    .string()
+    .regex(min >= 1 ? /^[1-9][0-9]{0,9}$/ : /^(0|[1-9][0-9]{0,9})$/, message)
+    .transform(Number)
+    .pipe(int4(min, max));
+
+/** An id in a path or a query (`/api/orgs/12`, `?orgId=12`). */
+export const idText = intText(1, INT4_MAX, commonIssues.id_invalid);
 
 /** ISO calendar date as the API carries it; the UI shows dd/mm/yyyy. */
 export const isoDate = z
@@ -52,11 +84,44 @@ export const isoDate = z
     },
   );
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * Dates a person means, per kind of field, so PostgreSQL never sees year 0 and a typo (20226) is named.
+ * Event, plan, deadline dates and date filters: 2000-01-01..2100-12-31; a birth date and an organisation's
+ * founding date: from 1900-01-01. Refused as `common.date_range` with `{ min, max }`.
+ */
+export const DATE_MIN = '2000-01-01';
+export const DATE_MAX = '2100-12-31';
+const isoDateRe = /^\d{4}-\d{2}-\d{2}$/;
+
+export const dateBetween = (min: string, max: () => string) =>
+  isoDate.superRefine((s, ctx) => {
+    const upper = max();
+    if (isoDateRe.test(s) && (s < min || s > upper))
+      ctx.addIssue({
+        code: 'custom',
+        message: commonIssues.date_range,
+        params: { min, max: upper },
+        input: s,
+      });
+  });
+
+/** A plan, activity, deadline or organisation event date; also a date filter. */
+export const eventDate = dateBetween(DATE_MIN, () => DATE_MAX);
+/** A date filter (`?from=`, `?asOf=`): the same bounds as the dates it filters. */
+export const filterDate = eventDate;
+/** A date in an organisation's history (founded 1946): from 1900. */
+export const historicDate = dateBetween('1900-01-01', () => DATE_MAX);
+/**
+ * A birth date: from 1900-01-01. "Not after today" is the people rules' check (people.rules.ts), against the
+ * injected clock, not the machine's: a contract never reads the time.
+ */
+export const birthDate = dateBetween('1900-01-01', () => DATE_MAX);
+
+export const idParam = z.object({ id: idText });
 
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: intText(1).default(1),
+  pageSize: intText(1, 200).default(50),
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {

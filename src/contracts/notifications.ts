@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intText } from './common.ts';
 
 /** Why a notice was sent. Other modules add kinds (e.g. `report_returned`, `plan_issued`). */
 export const notificationKind = z.string();
@@ -21,7 +22,7 @@ export const notificationsQuery = z.object({
     .enum(['true', 'false', '1', '0'])
     .optional()
     .transform((v) => v === 'true' || v === '1'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: intText(1).default(1),
 });
 
 export const NOTIFICATIONS_PAGE_SIZE = 50;

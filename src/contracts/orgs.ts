@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { commonIssues, defineFieldIssues, isoDate, optionalText, pageOf, pageQuery } from './common.ts';
+import {
+  commonIssues,
+  defineFieldIssues,
+  eventDate,
+  historicDate,
+  id,
+  idText,
+  optionalText,
+  pageOf,
+  pageQuery,
+} from './common.ts';
 
 export const orgIssues = defineFieldIssues('orgs', {
   code_chars: 'Mã chỉ gồm chữ, số và . _ / -',
@@ -121,7 +131,7 @@ export const orgDetail = orgSummary.extend({
 export type OrgDetail = z.infer<typeof orgDetail>;
 
 export const createOrgBody = z.object({
-  parentId: z.number().int().positive().nullable(),
+  parentId: id.nullable(),
   name: z.string().trim().min(2, orgIssues.name_min).max(300),
   shortName: optionalText(100),
   code: orgCode,
@@ -131,12 +141,12 @@ export const createOrgBody = z.object({
   phone,
   email,
   contacts: z.array(orgContact).max(20).default([]),
-  establishedOn: isoDate.nullish(),
+  establishedOn: historicDate.nullish(),
 });
 export type CreateOrgBody = z.input<typeof createOrgBody>;
 
 export const updateOrgBody = z.object({
-  version: z.number().int().positive(),
+  version: id,
   name: z.string().trim().min(2, orgIssues.name_min).max(300).optional(),
   shortName: optionalText(100),
   code: orgCode,
@@ -147,28 +157,28 @@ export const updateOrgBody = z.object({
   email,
   contacts: z.array(orgContact).max(20).optional(),
   /** Date a rename takes effect (defaults to today). */
-  effectiveOn: isoDate.optional(),
+  effectiveOn: eventDate.optional(),
 });
 export type UpdateOrgBody = z.input<typeof updateOrgBody>;
 
 export const moveOrgBody = z.object({
-  version: z.number().int().positive(),
-  newParentId: z.number().int().positive(),
-  effectiveOn: isoDate,
+  version: id,
+  newParentId: id,
+  effectiveOn: eventDate,
 });
 export const mergeOrgBody = z.object({
-  version: z.number().int().positive(),
-  intoId: z.number().int().positive(),
-  effectiveOn: isoDate,
+  version: id,
+  intoId: id,
+  effectiveOn: eventDate,
 });
 export const closeOrgBody = z.object({
-  version: z.number().int().positive(),
-  effectiveOn: isoDate,
+  version: id,
+  effectiveOn: eventDate,
   reason: optionalText(500),
 });
 export const reopenOrgBody = z.object({
-  version: z.number().int().positive(),
-  effectiveOn: isoDate,
+  version: id,
+  effectiveOn: eventDate,
 });
 
 export const listOrgsQuery = pageQuery.extend({
@@ -176,7 +186,7 @@ export const listOrgsQuery = pageQuery.extend({
   kind: orgKind.optional(),
   status: z.enum(['active', 'closed', 'merged', 'all']).default('active'),
   /** Only organisations in this node's subtree (inclusive). */
-  under: z.coerce.number().int().positive().optional(),
+  under: idText.optional(),
 });
 export const orgPage = pageOf(orgSummary);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineFieldIssues, isoDate, pageOf, pageQuery } from './common.ts';
+import { birthDate, defineFieldIssues, id, idText, pageOf, pageQuery } from './common.ts';
 
 export const peopleIssues = defineFieldIssues('people', {
   cccd_digits: 'Số CCCD phải gồm đúng 12 chữ số',
@@ -31,35 +31,32 @@ export const cccdInput = z
 
 export const createPersonBody = z.object({
   fullName: z.string().max(200),
-  birthDate: isoDate.nullish(),
+  birthDate: birthDate.nullish(),
   sex: sexValue.nullish(),
   cccd: text(20),
   phone: text(20),
   email: text(254),
   jobTitle: text(200),
-  employerOrgId: z.number().int().positive().nullish(),
+  employerOrgId: id.nullish(),
   /** The organisation that keeps the record (scope); 'person.manage' needed there. */
-  orgId: z.number().int().positive(),
+  orgId: id,
 });
 export type CreatePersonBody = z.output<typeof createPersonBody>;
 
-export const updatePersonBody = createPersonBody
-  .omit({ orgId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const updatePersonBody = createPersonBody.omit({ orgId: true }).partial().extend({ version: id });
 export type UpdatePersonBody = z.output<typeof updatePersonBody>;
 
 export const mergePersonBody = z.object({
   /** The person kept; the one in the path is marked merged into it. */
-  intoId: z.number().int().positive(),
+  intoId: id,
   /** Version of the person being merged (the one in the path). */
-  version: z.number().int().positive(),
+  version: id,
 });
 
 export const personListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  orgId: z.coerce.number().int().positive().optional(),
-  employerOrgId: z.coerce.number().int().positive().optional(),
+  orgId: idText.optional(),
+  employerOrgId: idText.optional(),
   status: z.enum(['active', 'merged', 'all']).default('active'),
 });
 
@@ -68,7 +65,7 @@ export const personGetQuery = z.object({
   reveal: z.enum(['cccd']).optional(),
 });
 
-export const duplicatesQuery = z.object({ orgId: z.coerce.number().int().positive() });
+export const duplicatesQuery = z.object({ orgId: idText });
 
 export const personView = z.object({
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonIssues } from './common.ts';
+import { commonIssues, idText } from './common.ts';
 
 /** Files of a plan: the consolidated export, the printable summary, report templates and attachments. */
 
@@ -9,13 +9,13 @@ const periodKey = z
 
 /** Which subtree and period a file is about (the same as the dashboard's). */
 export const planFileQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: idText,
   periodKey: periodKey.default('once'),
 });
 
 /** The text fields sent with a filled template (multipart/form-data, beside the field "file"). */
 export const reportUploadFields = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: idText,
   periodKey,
   /** true: submit every filled line (all values required); false: save them as drafts. */
   submit: z.enum(['true', 'false']).default('false'),
@@ -53,6 +53,6 @@ export const attachmentView = z.object({
 export type AttachmentView = z.infer<typeof attachmentView>;
 
 export const attachmentParams = z.object({
-  id: z.coerce.number().int().positive(),
-  attachmentId: z.coerce.number().int().positive(),
+  id: idText,
+  attachmentId: idText,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { strongPassword } from './auth.ts';
-import { commonIssues, defineFieldIssues, pageOf, pageQuery } from './common.ts';
+import { commonIssues, defineFieldIssues, id, pageOf, pageQuery } from './common.ts';
 
 export const userIssues = defineFieldIssues('users', {
   username_min: 'Tên đăng nhập tối thiểu 3 ký tự',
@@ -45,7 +45,7 @@ export const userView = z.object({
 export type UserView = z.infer<typeof userView>;
 
 export const grantInput = z.object({
-  orgId: z.number().int().positive(),
+  orgId: id,
   role: z.string().min(1).max(50),
 });
 

@@ -139,6 +139,10 @@ export const platformErrors = defineErrors(null, {
   'request.empty_body': { status: 400, message: 'Thiếu nội dung yêu cầu.' },
   'request.too_large': { status: 413, message: 'Nội dung yêu cầu quá lớn.' },
   'request.unsupported_media_type': { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
+  'request.upload_incomplete': {
+    status: 400,
+    message: 'Tệp tải lên không trọn vẹn (kết nối bị ngắt trước khi gửi hết tệp). Hãy gửi lại.',
+  },
   'request.invalid_reference': { status: 400, message: 'Tham chiếu tới bản ghi không tồn tại.' },
   'request.invalid_value': { status: 400, message: 'Giá trị không hợp lệ.' },
   'request.value_too_long': { status: 400, message: 'Giá trị quá dài.' },

@@ -1,6 +1,6 @@
 /** A plan's activities (hoạt động) and their planned and actual outputs. */
 import { z } from 'zod';
-import { commonIssues, isoDate, optionalText } from '../common.ts';
+import { commonIssues, eventDate, id, optionalText } from '../common.ts';
 import { planIssues } from './issues.ts';
 
 export const activityType = z.enum([
@@ -29,11 +29,11 @@ export const activityInput = z
     type: activityType,
     title: z.string().trim().min(3).max(500),
     /** Chủ trì: any organisation, also outside the issuer's tree (the Red Cross leading a union's event). */
-    leadOrgId: z.number().int().positive().nullish(),
+    leadOrgId: id.nullish(),
     /** Phối hợp. */
-    partnerOrgIds: z.array(z.number().int().positive()).max(50).default([]),
-    startsOn: isoDate.nullish(),
-    endsOn: isoDate.nullish(),
+    partnerOrgIds: z.array(id).max(50).default([]),
+    startsOn: eventDate.nullish(),
+    endsOn: eventDate.nullish(),
     notes: optionalText(2000),
     outputs: z
       .array(z.object({ metric: outputMetric, planned: z.number().min(0).max(1e12).nullish() }))
@@ -76,6 +76,6 @@ export const activityView = z.object({
 });
 export type ActivityView = z.infer<typeof activityView>;
 export const activityActualsBody = z.object({
-  version: z.number().int().positive(),
+  version: id,
   outputs: z.array(z.object({ metric: outputMetric, actual: z.number().min(0).max(1e12).nullable() })).min(1),
 });

@@ -1,10 +1,10 @@
 /** The dashboard: totals, completeness and the units behind, for an organisation and a period. */
 import { z } from 'zod';
-import { pageOf, pageQuery } from '../common.ts';
+import { idText, pageOf, pageQuery } from '../common.ts';
 import { indicatorKind } from './indicators.ts';
 
 export const dashboardQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: idText,
   periodKey: z.string().default('once'),
 });
 const indicatorTotal = z.object({

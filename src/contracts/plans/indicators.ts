@@ -1,6 +1,6 @@
 /** Indicators (chỉ tiêu) of a plan, their targets per unit, and the sources that pre-fill them. */
 import { z } from 'zod';
-import { commonIssues, optionalText } from '../common.ts';
+import { commonIssues, id, idText, optionalText } from '../common.ts';
 import { planIssues } from './issues.ts';
 
 /**
@@ -76,11 +76,11 @@ export const indicatorView = z.object({
 
 /** Targets (chỉ tiêu) set by a parent for its units; the answer shows how the split adds up. */
 export const setTargetsBody = z.object({
-  indicatorId: z.number().int().positive(),
+  indicatorId: id,
   /** `*` (every period, the default) or one period key that overrides it. */
   periodKey: z.string().default('*'),
   targets: z
-    .array(z.object({ orgId: z.number().int().positive(), value: z.number().min(0).max(1e12) }))
+    .array(z.object({ orgId: id, value: z.number().min(0).max(1e12) }))
     .min(1)
     .max(5000),
 });
@@ -95,7 +95,7 @@ export const targetSplit = z.object({
 
 /** Targets of one parent's units for one period: the cascade table (the parent's own row first). */
 export const targetsQuery = z.object({
-  parentOrgId: z.coerce.number().int().positive(),
+  parentOrgId: idText,
   periodKey: z.string().default('*'),
 });
 export const targetTableView = z.object({

@@ -1,6 +1,6 @@
 /** A plan's life: drafted, edited, issued, amended, implemented by a recipient; and the plan as read. */
 import { z } from 'zod';
-import { commonIssues, isoDate, optionalText } from '../common.ts';
+import { commonIssues, eventDate, id, optionalText } from '../common.ts';
 import { activityInput, activityView } from './activities.ts';
 import { indicatorInput, indicatorView } from './indicators.ts';
 import { planIssues } from './issues.ts';
@@ -10,24 +10,24 @@ import { recipientItem } from './recipients.ts';
 export const planKind = z.enum(['plan', 'guidance', 'programme', 'official_letter']);
 export const periodType = z.enum(['once', 'monthly', 'quarterly', 'half_yearly', 'yearly']);
 
-const orgIds = (max: number) => z.array(z.number().int().positive()).max(max);
+const orgIds = (max: number) => z.array(id).max(max);
 
 /** What a plan says besides its recipients: shared by drafting a plan and editing a draft. */
 const planFieldsBody = z.object({
-  issuerOrgId: z.number().int().positive(),
+  issuerOrgId: id,
   kind: planKind,
   /** Number and symbol as the office writes it, e.g. 45/HD-LĐLĐ. */
   number: z.string().trim().min(1).max(60),
   title: z.string().trim().min(3).max(500),
-  issuedOn: isoDate,
-  periodStart: isoDate,
-  periodEnd: isoDate,
+  issuedOn: eventDate,
+  periodStart: eventDate,
+  periodEnd: eventDate,
   legalBases: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
-  implementsPlanId: z.number().int().positive().nullish(),
+  implementsPlanId: id.nullish(),
   objectives: optionalText(5000),
   reportPeriodType: periodType,
   /** For a one-off report: its due date. For periodic reports: days after each period's end. */
-  reportDueOn: isoDate.nullish(),
+  reportDueOn: eventDate.nullish(),
   reportDueDays: z.number().int().min(0).max(365).default(10),
   /** Days after the due date when the form closes to late submissions; null keeps it open. */
   reportLockDays: z.number().int().min(0).max(365).nullish(),
@@ -71,7 +71,7 @@ export const createPlanBody = planFieldsBody
  */
 export const updatePlanBody = planFieldsBody
   .extend({
-    version: z.number().int().positive(),
+    version: id,
     reporterOrgIds: orgIds(5000).optional(),
     copyOrgIds: orgIds(200).optional(),
     addReporterOrgIds: orgIds(5000).default([]),
@@ -96,23 +96,23 @@ export const updatePlanBody = planFieldsBody
  * (an organisation already on the plan is skipped; a copy recipient asked to report becomes a reporter).
  */
 export const amendPlanBody = z.object({
-  version: z.number().int().positive(),
-  revisedOn: isoDate,
+  version: id,
+  revisedOn: eventDate,
   documentNumber: optionalText(60),
   reason: z.string().trim().min(5, planIssues.amend_reason_required).max(2000),
   title: z.string().trim().min(3).max(500).optional(),
-  periodEnd: isoDate.optional(),
+  periodEnd: eventDate.optional(),
   objectives: optionalText(5000),
-  reportDueOn: isoDate.nullish(),
+  reportDueOn: eventDate.nullish(),
   reportDueDays: z.number().int().min(0).max(365).optional(),
   reportLockDays: z.number().int().min(0).max(365).nullish(),
-  addReporterOrgIds: z.array(z.number().int().positive()).max(5000).default([]),
-  addCopyOrgIds: z.array(z.number().int().positive()).max(200).default([]),
+  addReporterOrgIds: z.array(id).max(5000).default([]),
+  addCopyOrgIds: z.array(id).max(200).default([]),
   addIndicators: z.array(indicatorInput).max(50).default([]),
 });
 
 /** A recipient issues its own implementing plan, inheriting indicators, reporting and its assigned targets. */
-export const implementPlanBody = z.object({ issuerOrgId: z.number().int().positive() });
+export const implementPlanBody = z.object({ issuerOrgId: id });
 
 export const planView = z.object({
   id: z.number().int(),

@@ -1,9 +1,9 @@
 /** Reports: a unit's figures for a period, their review, the reviewer's queue and the reporter's inbox. */
 import { z } from 'zod';
-import { commonIssues, optionalText, pageOf, pageQuery } from '../common.ts';
+import { commonIssues, id, idText, int4, optionalText, pageOf, pageQuery } from '../common.ts';
 
 export const reportValueInput = z.object({
-  indicatorId: z.number().int().positive(),
+  indicatorId: id,
   value: z.number().min(0).max(1e12).nullish(),
   denominator: z.number().min(0).max(1e12).nullish(),
   /** Disaggregated values that must add up to `value`. */
@@ -13,17 +13,17 @@ export const reportValueInput = z.object({
     .nullish(),
 });
 export const saveReportBody = z.object({
-  orgId: z.number().int().positive(),
+  orgId: id,
   periodKey: z
     .string()
     .regex(/^(once|\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?)$/, commonIssues.period_key_invalid),
   /** 0 for a new report; the current version otherwise (concurrent edits are refused, never merged). */
-  version: z.number().int().min(0),
+  version: int4(0),
   values: z.array(reportValueInput).max(200),
   submit: z.boolean().default(false),
 });
 export const reviewReportBody = z.object({
-  version: z.number().int().positive(),
+  version: id,
   decision: z.enum(['accept', 'return']),
   comment: optionalText(2000),
 });
@@ -55,7 +55,7 @@ export type ReportView = z.infer<typeof reportView>;
 
 /** The form for one unit and period: its report, or an empty one (id null, version 0) to start. */
 export const reportFormQuery = z.object({
-  orgId: z.coerce.number().int().positive(),
+  orgId: idText,
   periodKey: z.string(),
 });
 export const reportFormView = reportView.extend({
@@ -71,7 +71,7 @@ export const timelinessValue = z.enum(['on_time', 'late', 'missing', 'pending'])
  * a period with their report's state, a page at a time; filtered by state, timeliness and name.
  */
 export const reportListQuery = pageQuery.extend({
-  orgId: z.coerce.number().int().positive(),
+  orgId: idText,
   periodKey: z.string().default('once'),
   /** none: no report started; submitted: waiting for review. */
   status: reportStatus.optional(),

@@ -1,6 +1,6 @@
 /** The course catalogue (course rules as data), the providers and their trainers. */
 import { z } from 'zod';
-import { isoDate } from '../common.ts';
+import { eventDate, filterDate, idText } from '../common.ts';
 import { code, hours, id } from './fields.ts';
 import { trainingIssues } from './issues.ts';
 
@@ -35,7 +35,7 @@ export type CourseTypeView = z.infer<typeof courseTypeView>;
 
 export const courseTypeQuery = z.object({
   /** Only rules in force on this date (effective_from ≤ on ≤ effective_to). */
-  on: isoDate.optional(),
+  on: filterDate.optional(),
   active: z.enum(['true', 'false']).optional(),
   family: courseFamily.optional(),
 });
@@ -57,8 +57,8 @@ export const createCourseTypeBody = z
     passMark: z.number().min(0).max(10).default(5),
     certificateKind: certificateKind.default('certificate'),
     legalSource: z.string().trim().min(2).max(300),
-    effectiveFrom: isoDate,
-    effectiveTo: isoDate.nullish(),
+    effectiveFrom: eventDate,
+    effectiveTo: eventDate.nullish(),
   })
   .superRefine((c, ctx) => {
     if (c.effectiveTo && c.effectiveTo < c.effectiveFrom)
@@ -92,7 +92,7 @@ export const trainerView = z.object({
   courseCodes: z.array(z.string()),
   active: z.boolean(),
 });
-export const trainerQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+export const trainerQuery = z.object({ orgId: idText.optional() });
 export const createTrainerBody = z.object({
   personId: id,
   orgId: id,

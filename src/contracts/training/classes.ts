@@ -1,6 +1,6 @@
 /** Classes, their sessions and enrolment. */
 import { z } from 'zod';
-import { optionalText } from '../common.ts';
+import { idText, optionalText } from '../common.ts';
 import { courseTypeView } from './catalogue.ts';
 import { code, hours, id, money } from './fields.ts';
 import { trainingIssues } from './issues.ts';
@@ -46,10 +46,10 @@ export const createClassBody = z.object({
   requestId: id.nullish(),
   ...classFields,
 });
-export const updateClassBody = z.object({ version: z.number().int().positive(), ...classFields });
+export const updateClassBody = z.object({ version: id, ...classFields });
 export const classQuery = z.object({
   status: classStatus.optional(),
-  requestId: z.coerce.number().int().positive().optional(),
+  requestId: idText.optional(),
 });
 export const classListItem = z.object({
   id,
@@ -101,9 +101,9 @@ export type ClassView = z.infer<typeof classView>;
 export const setSessionsBody = z.object({ sessions: z.array(sessionInput).max(100) });
 export const setTrainersBody = z.object({ trainerIds: z.array(id).max(20) });
 /** The amount paid under the service agreement, recordable after the class ends (PUT …/classes/:id/payment). */
-export const classPaymentBody = z.object({ version: z.number().int().positive(), paidAmount: money });
+export const classPaymentBody = z.object({ version: id, paidAmount: money });
 export const classStatusBody = z.object({
-  version: z.number().int().positive(),
+  version: id,
   status: z.enum(['open', 'in_progress', 'completed', 'cancelled']),
 });
 
@@ -117,10 +117,10 @@ export const enrolResult = z.object({
 });
 export const cancelEnrolmentResult = z.object({ cancelled: id, promoted: z.number().nullable() });
 export const enrolmentParams = z.object({
-  id: z.coerce.number().int().positive(),
-  personId: z.coerce.number().int().positive(),
+  id: idText,
+  personId: idText,
 });
 export const sessionParams = z.object({
-  id: z.coerce.number().int().positive(),
-  sessionId: z.coerce.number().int().positive(),
+  id: idText,
+  sessionId: idText,
 });

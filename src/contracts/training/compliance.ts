@@ -1,6 +1,6 @@
 /** An enterprise's compliance (who must train, who is due) and the provider's reach. */
 import { z } from 'zod';
-import { isoDate, optionalText } from '../common.ts';
+import { filterDate, intText, optionalText } from '../common.ts';
 import { id } from './fields.ts';
 import { trainingIssues } from './issues.ts';
 
@@ -8,7 +8,7 @@ import { trainingIssues } from './issues.ts';
 
 export const enterpriseComplianceQuery = z.object({
   /** What-if headcount for the TT 19/2016 first-aider rule (default: the enterprise's latest declared headcount). */
-  headcount: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  headcount: intText(0, 1_000_000).optional(),
   /** What-if: strict-OSH jobs (nghề, công việc có yêu cầu nghiêm ngặt về ATVSLĐ); default: the declaration. */
   strict: z.enum(['true', 'false']).optional(),
   /**
@@ -17,7 +17,7 @@ export const enterpriseComplianceQuery = z.object({
    * (a first-aider's 16 h course covers the workers' 4 h; an OSH group 3 card covers group 4).
    */
   courses: z.string().max(500).optional(),
-  days: z.coerce.number().int().min(1).max(366).default(60),
+  days: intText(1, 366).default(60),
 });
 export const dueItem = z.object({
   personId: id,
@@ -66,7 +66,7 @@ export const enterpriseComplianceView = z.object({
 
 export const workforceBody = z.object({
   orgId: id,
-  asOf: isoDate,
+  asOf: filterDate,
   workers: z.number().int().min(0).max(1_000_000),
   strictOsh: z.boolean().default(false),
   note: optionalText(500),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { commonIssues } from '../common.ts';
 
-export const id = z.number().int().positive();
+export { id } from '../common.ts';
 export const code = z
   .string()
   .trim()

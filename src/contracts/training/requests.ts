@@ -1,6 +1,6 @@
 /** An enterprise's training requests to a provider, their decision and scheduling. */
 import { z } from 'zod';
-import { commonIssues, isoDate, optionalText } from '../common.ts';
+import { commonIssues, eventDate, optionalText } from '../common.ts';
 import { code, id, money } from './fields.ts';
 
 // ——— Requests ———
@@ -32,8 +32,8 @@ export const createRequestBody = z
     courseTypeId: id,
     learners: z.number().int().min(1).max(100_000),
     place: optionalText(300),
-    preferredFrom: isoDate.nullish(),
-    preferredTo: isoDate.nullish(),
+    preferredFrom: eventDate.nullish(),
+    preferredTo: eventDate.nullish(),
     notes: optionalText(2000),
   })
   .superRefine((r, ctx) => {
@@ -41,13 +41,13 @@ export const createRequestBody = z
       ctx.addIssue({ code: 'custom', path: ['preferredTo'], message: commonIssues.end_before_start });
   });
 export const decideRequestBody = z.object({
-  version: z.number().int().positive(),
+  version: id,
   decision: z.enum(['accept', 'decline']),
   reason: optionalText(1000),
 });
 /** Turns a request into classes: learners split into ⌈learners / size⌉ classes (size ≤ the course's maximum). */
 export const scheduleRequestBody = z.object({
-  version: z.number().int().positive(),
+  version: id,
   classSize: z.number().int().min(1).max(1000).optional(),
   codePrefix: code,
   title: z.string().trim().min(2).max(300).optional(),

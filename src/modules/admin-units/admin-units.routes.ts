@@ -5,11 +5,11 @@ import {
   listAdminUnitsQuery,
   provinceView,
 } from '../../contracts/admin-units.ts';
-import { errors } from '../../platform/errors.ts';
-import type { ModuleRoutes } from '../../platform/http/app.ts';
+import { errors, platformErrors } from '../../platform/errors.ts';
+import { MAX_UPLOAD_BYTES, type ModuleRoutes } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/authenticate.ts';
+import { readMultipart } from '../../platform/http/files.ts';
 import { hasPermission } from '../../platform/scope.ts';
-import { importInvalid } from './admin-units.errors.ts';
 import { legacyView, resolveLegacyCode } from './admin-units.legacy.ts';
 import { importAdminUnits, listAdminUnits, listProvinces } from './admin-units.service.ts';
 
@@ -73,10 +73,12 @@ export const adminUnitRoutes: ModuleRoutes = (app, deps) => {
     async (req) => {
       const ctx = ctxOf(req, deps);
       if (!hasPermission(ctx.actor, 'admin_unit.manage')) throw errors.forbidden();
-      const file = await req.file();
-      if (!file) throw importInvalid([{ line: 0, field: 'file', message: 'Chưa chọn tệp' }]);
-      const buf = await file.toBuffer();
-      return importAdminUnits(ctx, buf, file.filename);
+      // The one multipart reader: an upload cut short or a NUL in the file name is a 400, not a 500.
+      const { file } = await readMultipart(req, {
+        maxBytes: MAX_UPLOAD_BYTES,
+        tooLarge: () => platformErrors['request.too_large'](),
+      });
+      return importAdminUnits(ctx, file.content, file.fileName);
     },
   );
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam } from '../../contracts/common.ts';
+import { idParam, idText } from '../../contracts/common.ts';
 import {
   createUserBody,
   grantInput,
@@ -92,7 +92,7 @@ export const userRoutes: ModuleRoutes = (app, deps) => {
       schema: {
         tags,
         summary: 'Remove a grant',
-        params: idParam.extend({ grantId: z.coerce.number().int().positive() }),
+        params: idParam.extend({ grantId: idText }),
         response: { 200: userView },
       },
     },

@@ -30,6 +30,7 @@ import type { Database, Db } from '../db/database.ts';
 import { installModules, type ModuleDef } from '../modules.ts';
 import { installAuthentication, SESSION_COOKIE } from './authenticate.ts';
 import { installErrorHandling, rateLimitError } from './error-handler.ts';
+import { installNulGuard } from './hostile-text.ts';
 
 export type AppDeps = { database: Database; db: Db; clock: Clock; config: Config };
 export type App = FastifyInstance<
@@ -104,6 +105,7 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installAuthentication(app, deps);
+  installNulGuard(app);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get('/api/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());

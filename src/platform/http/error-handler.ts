@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { fillIssueText } from '../../contracts/common.ts';
 import { fieldIssueTexts } from '../../contracts/issues.ts';
 import { type AppError, type FieldIssue, isAppError, platformErrors } from '../errors.ts';
+import { isIncompleteUpload } from './files.ts';
 
 type ErrorPayload = { status: number; code: string; message: string; details?: unknown };
 type PlatformCode = Exclude<keyof typeof platformErrors, 'catalogue'>;
@@ -33,6 +34,12 @@ const pgCodes: Record<string, PlatformCode> = {
   '23503': 'request.invalid_reference',
   '22P02': 'request.invalid_value',
   '22001': 'request.value_too_long',
+  // Last line of defence behind the contracts (which name the field): a number, date or text PostgreSQL cannot
+  // hold — integer out of range, datetime overflow, NUL in text, NUL in jsonb.
+  '22003': 'request.invalid_value',
+  '22008': 'request.invalid_value',
+  '22021': 'request.invalid_value',
+  '22P05': 'request.invalid_value',
   '40001': 'conflict.retry',
 };
 
@@ -95,6 +102,7 @@ function classify(err: FastifyError | AppError | Error): ErrorPayload | null {
   if (isResponseSerializationError(fe)) return null;
   const known = fe.code ? fastifyCodes[fe.code] : undefined;
   if (known) return payload(...known);
+  if (isIncompleteUpload(fe)) return payload('request.upload_incomplete');
   const pg = (fe as { code?: string }).code ?? fe.cause?.code;
   if (pg && pgCodes[pg])
     return { ...payload(pgCodes[pg]!), details: { constraint: (fe as { constraint?: string }).constraint } };

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { idParam, okBody } from '../../../contracts/common.ts';
+import { idParam, idText, okBody } from '../../../contracts/common.ts';
 import { activityActualsBody, activityInput, activityView } from '../../../contracts/plans.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
 import { ctxOf } from '../../../platform/http/authenticate.ts';
 import { tags, versionBody } from '../plans.schemas.ts';
 import * as activities from './activities.service.ts';
 
-const activityParams = idParam.extend({ activityId: z.coerce.number().int().positive() });
+const activityParams = idParam.extend({ activityId: idText });
 /** A plan's activities and their reported outputs. */
 export const activityRoutes: ModuleRoutes = (app, deps) => {
   app.post(

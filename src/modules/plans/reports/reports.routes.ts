@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam } from '../../../contracts/common.ts';
+import { idParam, idText } from '../../../contracts/common.ts';
 import {
   dueReportItem,
   dueReportsQuery,
@@ -19,7 +19,7 @@ import { reportForm } from './report-form.service.ts';
 import { saveReport } from './reports.service.ts';
 import { getReport, listReports, reviewReport } from './review.service.ts';
 
-const reportParams = idParam.extend({ reportId: z.coerce.number().int().positive() });
+const reportParams = idParam.extend({ reportId: idText });
 /** Reports: the unit's form, save and submit, the inbox; the reviewer's queue and decision. */
 export const reportRoutes: ModuleRoutes = (app, deps) => {
   app.get(

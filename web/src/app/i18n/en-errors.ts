@@ -16,6 +16,8 @@ export const enErrors: typeof viErrors = {
     rate_limited: 'Too many requests. Wait a moment and try again.',
     too_large: 'The file or data sent is too large.',
     unsupported_media_type: 'This file type is not supported. Use .csv or .xlsx.',
+    upload_incomplete:
+      'The upload was incomplete (the connection was cut before the whole file arrived). Send the file again.',
   },
   conflict: {
     duplicate: 'This duplicates an existing record.',

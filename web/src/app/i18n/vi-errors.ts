@@ -15,6 +15,7 @@ export const viErrors = {
     rate_limited: 'Bạn đã thao tác quá nhiều lần. Hãy đợi một lát rồi thử lại.',
     too_large: 'Tệp hoặc nội dung gửi lên quá lớn.',
     unsupported_media_type: 'Định dạng tệp không được hỗ trợ. Hãy dùng .csv hoặc .xlsx.',
+    upload_incomplete: 'Tệp tải lên không trọn vẹn (kết nối bị ngắt trước khi gửi hết tệp). Hãy gửi lại.',
   },
   conflict: {
     duplicate: 'Dữ liệu trùng với bản ghi đã có.',

@@ -12,6 +12,10 @@ export const viFieldIssues = {
     phone_invalid: 'Số điện thoại không hợp lệ',
     code_chars: 'Mã chỉ gồm chữ không dấu, số, _ . -',
     period_key_invalid: 'Kỳ báo cáo không hợp lệ',
+    id_invalid: 'Mã số phải là số nguyên dương, chỉ gồm chữ số',
+    int_invalid: 'Phải là số nguyên, chỉ gồm chữ số',
+    date_range: 'Ngày phải trong khoảng {{min}} – {{max}}',
+    text_nul: 'Văn bản chứa ký tự NUL (mã 0), không được phép',
   },
   admin_units: {
     province_code_digits: 'Mã tỉnh gồm 2 chữ số',
