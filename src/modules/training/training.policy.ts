@@ -1,4 +1,4 @@
-import { type Actor, hasPermission, scopeOf } from '../../platform/scope.ts';
+import { type Actor, hasPermission } from '../../platform/scope.ts';
 
 /**
  * Who may do what in training — every permission check of the module, and the `can` blocks (and `canChange`)
