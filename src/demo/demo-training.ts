@@ -190,12 +190,13 @@ export async function seedTraining(db: Db, clock: Clock) {
       revoke,
       'Cấp nhầm: học viên về sớm, không tham dự đủ phần thực hành; sẽ học bù ở lớp sau',
     );
-  await seedFirstAiders(hsc, dayOf(today, -100), centre, queVo, trainerIds, venue);
+  await seedFirstAiders(hsc, hr, dayOf(today, -100), centre, queVo, trainerIds, venue);
 }
 
 /** Four of the first class's workers become the enterprise's first-aiders (16 h, TT 19/2016). */
 async function seedFirstAiders(
   hsc: (when: string) => Ctx,
+  hr: (when: string) => Ctx,
   day: string,
   centre: number,
   queVo: number,
@@ -231,8 +232,9 @@ async function seedFirstAiders(
     version: (await getClass(hsc(prep), k.id)).version,
     status: 'open',
   });
+  // The enterprise sends its own workers (the centre does not keep them: ids resolve in the sender's scope).
   await enrolInClass(
-    hsc(dayOf(day, -7)),
+    hr(dayOf(day, -7)),
     k.id,
     chosen.map((p) => p.id),
   );

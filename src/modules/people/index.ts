@@ -5,19 +5,27 @@ export const peopleModule: ModuleDef = {
   name: 'people',
   tags: [{ name: 'Người (học viên, giảng viên…)', description: 'Sổ đăng ký người dùng chung' }],
   routes: [peopleRoutes],
-  pathCopies: [{ table: 'people', column: 'org_path' }],
+  pathCopies: [
+    { table: 'people', column: 'org_path' },
+    { table: 'person_links', column: 'org_path' },
+  ],
 };
 
 export {
   findIdentityMatches,
+  findPeopleInScope,
+  type IdentityMatch,
   insertPeople,
+  linkPeople,
   lockIdentities,
+  type PersonLink,
   type PersonWrite,
 } from './people.repo.ts';
 // The public face of the person registry.
 export {
   checkPerson,
   foldName,
+  identityDecision,
   identityKeys,
   MAX_AGE,
   MIN_AGE,
@@ -25,4 +33,4 @@ export {
   type Sex,
 } from './people.rules.ts';
 export { auditView, canReveal } from './people.service.ts';
-export { people } from './people.tables.ts';
+export { type LinkPurpose, people, personLinks } from './people.tables.ts';

@@ -2,7 +2,10 @@ import { AppError, errors } from '../../platform/errors.ts';
 
 export const peopleErrors = {
   notFound: () => errors.notFound('people', 'Không tìm thấy người này hoặc bạn không có quyền truy cập.'),
-  /** The web offers to open the existing person or merge into it. */
+  /**
+   * The record would repeat a person the caller already sees (through a link in its scope): the web offers to
+   * open it or merge into it. Never raised for a person outside the scope (that is `identityConflict` or a link).
+   */
   duplicate: (existingId: number, matchedBy: 'cccd' | 'name_birth_phone') =>
     new AppError({
       code: 'people.duplicate',
@@ -12,6 +15,16 @@ export const peopleErrors = {
           ? 'Số CCCD này đã có trong danh sách người: dùng hồ sơ đã có hoặc gộp hai hồ sơ.'
           : 'Đã có người cùng họ tên, ngày sinh và số điện thoại: dùng hồ sơ đã có hoặc gộp hai hồ sơ.',
       details: { existingId, matchedBy },
+    }),
+  /**
+   * What was typed repeats a stored identity outside the caller's scope without agreeing with it (a CCCD with
+   * another name or birth date): refused with nothing about the stored person — no id, name, keeper.
+   */
+  identityConflict: () =>
+    new AppError({
+      code: 'people.identity_conflict',
+      status: 409,
+      message: 'Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD.',
     }),
   versionConflict: (current: number) =>
     new AppError({

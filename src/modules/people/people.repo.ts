@@ -3,8 +3,29 @@ import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts
 import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
 import type { Sex } from './people.rules.ts';
+import type { LinkPurpose } from './people.tables.ts';
 
-/** All SQL of the person registry. Every read of people takes a Scope (the keeping organisation's path). */
+/**
+ * All SQL of the person registry. Every read of people takes a Scope: a person is visible through any active
+ * link (`person_links`) whose organisation lies in the scope — `visibleSql`, the one filter.
+ */
+
+/** A link counts until its `until` day has passed. */
+const activeLink = sql`(l.until IS NULL OR l.until >= current_date)`;
+
+/** The scope filter of the registry: an active link of person `p` kept in the scope. */
+export function visibleSql(scope: Scope, person: SQL = sql`p.id`): SQL {
+  if (scope.all) return sql`true`;
+  return sql`EXISTS (SELECT 1 FROM person_links l WHERE l.person_id = ${person} AND ${activeLink}
+                       AND ${scopeSql(scope, sql`l.org_path`)})`;
+}
+
+/** People with an active link in the subtree at `orgPath` (the "kept by this unit" filter). */
+const keptUnder = (orgPath: string, person: SQL = sql`p.id`) =>
+  sql`EXISTS (SELECT 1 FROM person_links l WHERE l.person_id = ${person} AND ${activeLink}
+                AND l.org_path <@ ${orgPath}::ltree)`;
+
+export type Keeper = { orgId: number; orgName: string; orgPath: string; purpose: LinkPurpose };
 
 export type PersonRow = {
   id: number;
@@ -20,6 +41,8 @@ export type PersonRow = {
   orgId: number;
   orgName: string;
   orgPath: string;
+  /** The organisations keeping the person (active links, oldest first): rights are by any of them. */
+  keepers: Keeper[];
   status: 'active' | 'merged';
   mergedIntoId: number | null;
   version: number;
@@ -29,7 +52,11 @@ const columns = sql`
   p.id, p.full_name AS "fullName", p.birth_date::text AS "birthDate", p.sex, p.cccd, p.phone, p.email,
   p.job_title AS "jobTitle", p.employer_org_id AS "employerOrgId", e.name AS "employerName",
   p.org_id AS "orgId", o.name AS "orgName", p.org_path::text AS "orgPath", p.status,
-  p.merged_into_id AS "mergedIntoId", p.version`;
+  p.merged_into_id AS "mergedIntoId", p.version,
+  coalesce((SELECT json_agg(json_build_object('orgId', l.org_id, 'orgName', ko.name, 'orgPath', l.org_path::text,
+                                             'purpose', l.purpose) ORDER BY l.id)
+            FROM person_links l JOIN organisations ko ON ko.id = l.org_id
+            WHERE l.person_id = p.id AND ${activeLink}), '[]'::json) AS keepers`;
 const from = sql`
   FROM people p
   JOIN organisations o ON o.id = p.org_id
@@ -38,7 +65,7 @@ const from = sql`
 export async function findPerson(db: Db | Tx, scope: Scope, id: number, forUpdate = false) {
   const [row] = await rows<PersonRow>(
     db,
-    sql`SELECT ${columns} ${from} WHERE p.id = ${id} AND ${scopeSql(scope, sql`p.org_path`)}
+    sql`SELECT ${columns} ${from} WHERE p.id = ${id} AND ${visibleSql(scope)}
         ${forUpdate ? sql`FOR UPDATE OF p` : sql``}`,
   );
   return row;
@@ -54,9 +81,9 @@ export type PersonFilter = {
 };
 
 export async function listPeople(db: Db, scope: Scope, f: PersonFilter) {
-  const where: SQL[] = [scopeSql(scope, sql`p.org_path`)];
+  const where: SQL[] = [visibleSql(scope)];
   if (f.status !== 'all') where.push(sql`p.status = ${f.status}`);
-  if (f.orgPath) where.push(sql`p.org_path <@ ${f.orgPath}::ltree`);
+  if (f.orgPath) where.push(keptUnder(f.orgPath));
   if (f.employerOrgId) where.push(sql`p.employer_org_id = ${f.employerOrgId}`);
   const q = f.q?.trim();
   // A full CCCD is an exact lookup (the unique index); anything else searches name and phone without diacritics.
@@ -78,20 +105,27 @@ export type IdentityProbe = {
   birthDate: string | null;
   phone: string | null;
 };
+/**
+ * A stored person a candidate repeats. What it holds beyond the id never leaves the server for a person the
+ * caller does not see (`visible`): the rule (`identityDecision`) only compares it with what was typed.
+ */
 export type IdentityMatch = {
   key: number;
   id: number;
   matchedBy: 'cccd' | 'name_birth_phone';
   fullName: string;
+  birthDate: string | null;
   orgPath: string;
   employerOrgId: number | null;
+  /** The scope sees this person already (through one of its links). */
+  visible: boolean;
 };
 
 /**
- * Existing active people that the candidates would repeat, in one round trip for any number of them: the
- * same CCCD anywhere (the CCCD is unique among active people), or — when either side has no CCCD — the same
- * unaccented name, birth date and phone among the people the scope sees. `exceptId` skips the person being
- * edited.
+ * Existing active people that the candidates would repeat, in one round trip for any number of them, across the
+ * whole registry: the same CCCD (unique among active people), or — when either side has no CCCD — the same
+ * unaccented name, birth date and phone. `visible` says whether the scope sees the match. `exceptId` skips the
+ * person being edited.
  */
 export async function findIdentityMatches(
   db: Db | Tx,
@@ -118,10 +152,10 @@ export async function findIdentityMatches(
           JOIN people p ON lower(ct_unaccent(p.full_name)) = c.name_key
             AND p.birth_date = c."birthDate" AND p.phone = c.phone
           WHERE p.status = 'active' AND p.id IS DISTINCT FROM ${exceptId}::int
-            AND (p.cccd IS NULL OR c.cccd IS NULL) AND ${scopeSql(scope, sql`p.org_path`)}
+            AND (p.cccd IS NULL OR c.cccd IS NULL)
         )
-        SELECT DISTINCT ON (m.key) m.key, p.id, p.full_name AS "fullName", p.org_path::text AS "orgPath",
-               p.employer_org_id AS "employerOrgId",
+        SELECT DISTINCT ON (m.key) m.key, p.id, p.full_name AS "fullName", p.birth_date::text AS "birthDate",
+               p.org_path::text AS "orgPath", p.employer_org_id AS "employerOrgId", ${visibleSql(scope)} AS visible,
                CASE m.rank WHEN 0 THEN 'cccd' ELSE 'name_birth_phone' END AS "matchedBy"
         FROM m JOIN people p ON p.id = m.id
         ORDER BY m.key, m.rank, p.id`,
@@ -245,6 +279,12 @@ export async function mergeInto(tx: Tx, fromId: number, intoId: number, now: Dat
     sql`WITH u AS (UPDATE trainers SET person_id = ${intoId} WHERE person_id = ${fromId} RETURNING 1)
         SELECT count(*)::int AS n FROM u`,
   );
+  // Whoever kept the merged record keeps the one kept (its own links stay, so the merged record stays readable).
+  await tx.execute(
+    sql`INSERT INTO person_links (person_id, org_id, org_path, purpose, since, until)
+        SELECT ${intoId}, org_id, org_path, purpose, since, until FROM person_links WHERE person_id = ${fromId}
+        ON CONFLICT (person_id, org_id, purpose) DO NOTHING`,
+  );
   const at = now.toISOString();
   // Earlier merges into the merged person now point at the kept one, so a chain never needs following.
   await tx.execute(sql`UPDATE people SET merged_into_id = ${intoId} WHERE merged_into_id = ${fromId}`);
@@ -281,17 +321,45 @@ export async function duplicatePairs(db: Db, scope: Scope, orgPath: string, limi
          AND (b.birth_date = a.birth_date OR b.phone = a.phone)
          AND (a.cccd IS NULL OR b.cccd IS NULL)
         WHERE a.status = 'active' AND b.status = 'active'
-          AND a.org_path <@ ${orgPath}::ltree AND b.org_path <@ ${orgPath}::ltree
-          AND ${scopeSql(scope, sql`a.org_path`)} AND ${scopeSql(scope, sql`b.org_path`)}
+          AND ${keptUnder(orgPath, sql`a.id`)} AND ${keptUnder(orgPath, sql`b.id`)}
+          AND ${visibleSql(scope, sql`a.id`)} AND ${visibleSql(scope, sql`b.id`)}
         ORDER BY a.id, b.id LIMIT ${limit}`,
   );
 }
 
-export async function findPeopleByIds(db: Db | Tx, scope: Scope, ids: number[]): Promise<PersonRow[]> {
+/**
+ * THE lookup of people by id for every operation that takes one (enrolment, trainers, cancellations, merges…):
+ * only those the scope sees come back, exactly as `GET /api/people/:id` — an id outside it is "not found".
+ */
+export async function findPeopleInScope(
+  db: Db | Tx,
+  scope: Scope,
+  ids: readonly number[],
+): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
   return rows<PersonRow>(
     db,
     sql`SELECT ${columns} ${from}
-        WHERE p.id = ANY(${`{${ids.join(',')}}`}::int[]) AND ${scopeSql(scope, sql`p.org_path`)}`,
+        WHERE p.id = ANY(${`{${ids.join(',')}}`}::int[]) AND ${visibleSql(scope)}`,
+  );
+}
+
+export type PersonLink = {
+  personId: number;
+  orgId: number;
+  orgPath: string;
+  purpose: LinkPurpose;
+  since: string;
+};
+
+/** Links organisations to people (one statement); an ended link of the same keeper and purpose is reopened. */
+export async function linkPeople(tx: Db | Tx, links: PersonLink[]): Promise<void> {
+  if (links.length === 0) return;
+  await tx.execute(
+    sql`INSERT INTO person_links (person_id, org_id, org_path, purpose, since)
+        SELECT x."personId", x."orgId", x."orgPath"::ltree, x.purpose, x.since::date
+        FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb)
+          AS x("personId" int, "orgId" int, "orgPath" text, purpose text, since text)
+        ON CONFLICT (person_id, org_id, purpose) DO UPDATE SET until = NULL`,
   );
 }

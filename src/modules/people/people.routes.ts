@@ -63,7 +63,8 @@ export const peopleRoutes: ModuleRoutes = (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'Register a person (409 people.duplicate with the existing id when it repeats one)',
+        summary:
+          'Register a person: links to an identity kept elsewhere when what was typed matches it; 409 people.duplicate (a person the caller sees) or people.identity_conflict (no details)',
         body: createPersonBody,
         response: { 201: personView },
       },

@@ -244,3 +244,32 @@ export function maskCccd(cccd: string | null): string | null {
   if (cccd.length < 8) return '*'.repeat(cccd.length);
   return `${cccd.slice(0, 4)}${'*'.repeat(cccd.length - 6)}${cccd.slice(-2)}`;
 }
+
+/** What registering a candidate that repeats a stored identity does (`identityDecision`). */
+export type IdentityDecision = 'duplicate' | 'link' | 'conflict';
+
+/**
+ * One person stays one person (ARCHITECTURE.md, "People: one identity, many keepers"). A stored identity the
+ * caller already sees is a duplicate (it is shown and may be opened). One it does not see is linked to the new
+ * keeper when what was typed matches it — the same CCCD with the same folded name and birth date, or, without
+ * a CCCD, the same folded name, birth date and phone (which is how it was found) — and otherwise refused
+ * without saying anything about it.
+ */
+export function identityDecision(
+  typed: { fullName: string | null; birthDate: string | null },
+  stored: {
+    matchedBy: 'cccd' | 'name_birth_phone';
+    fullName: string;
+    birthDate: string | null;
+    visible: boolean;
+  },
+): IdentityDecision {
+  if (stored.visible) return 'duplicate';
+  if (stored.matchedBy === 'name_birth_phone') return 'link';
+  const agrees =
+    typed.fullName !== null &&
+    typed.birthDate !== null &&
+    typed.birthDate === stored.birthDate &&
+    foldName(typed.fullName) === foldName(stored.fullName);
+  return agrees ? 'link' : 'conflict';
+}

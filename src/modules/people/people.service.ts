@@ -11,18 +11,42 @@ import { vnToday } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
-import { type Actor, hasPermission, type Scope, scopeOf } from '../../platform/scope.ts';
+import { type Actor, hasPermission, pathInScope, type Scope, scopeOf } from '../../platform/scope.ts';
 import { findOrgRow } from '../orgs/index.ts';
 import { peopleErrors } from './people.errors.ts';
 import * as repo from './people.repo.ts';
-import { checkPerson, identityKeys, maskCccd, type PersonFields } from './people.rules.ts';
+import { checkPerson, identityDecision, identityKeys, maskCccd, type PersonFields } from './people.rules.ts';
 
-export function canReveal(actor: Actor, orgPath: string): boolean {
-  return hasPermission(actor, 'person.sensitive', orgPath);
+/** Whether the actor may read full CCCDs of people kept at (any of) these paths: 'person.sensitive' there. */
+export function canReveal(actor: Actor, orgPaths: string | readonly string[]): boolean {
+  const paths = typeof orgPaths === 'string' ? [orgPaths] : orgPaths;
+  return paths.some((path) => hasPermission(actor, 'person.sensitive', path));
 }
 
+const keeperPaths = (p: repo.PersonRow) => p.keepers.map((k) => k.orgPath);
+
+/**
+ * The keeper the actor acts through: the first link (oldest) where it holds `permission`, else the first it sees.
+ * The view names this one, so a keeper never learns which other organisations keep the person.
+ */
+function keeperFor(actor: Actor, p: repo.PersonRow, permission: 'person.manage' | 'org.read' = 'org.read') {
+  const scope = scopeOf(actor);
+  return (
+    p.keepers.find((k) => hasPermission(actor, permission, k.orgPath)) ??
+    p.keepers.find((k) => pathInScope(scope, k.orgPath)) ?? {
+      orgId: p.orgId,
+      orgName: p.orgName,
+      orgPath: p.orgPath,
+    }
+  );
+}
+
+const mayManage = (actor: Actor, p: repo.PersonRow) =>
+  p.keepers.some((k) => hasPermission(actor, 'person.manage', k.orgPath));
+
 export function toView(actor: Actor, p: repo.PersonRow, reveal = false): PersonView {
-  const showFull = reveal && canReveal(actor, p.orgPath);
+  const showFull = reveal && canReveal(actor, keeperPaths(p));
+  const keeper = keeperFor(actor, p);
   return {
     id: p.id,
     fullName: p.fullName,
@@ -35,14 +59,14 @@ export function toView(actor: Actor, p: repo.PersonRow, reveal = false): PersonV
     jobTitle: p.jobTitle,
     employerOrgId: p.employerOrgId,
     employerName: p.employerName,
-    orgId: p.orgId,
-    orgName: p.orgName,
+    orgId: keeper.orgId,
+    orgName: keeper.orgName,
     status: p.status,
     mergedIntoId: p.mergedIntoId,
     version: p.version,
     can: {
-      manage: hasPermission(actor, 'person.manage', p.orgPath),
-      revealCccd: canReveal(actor, p.orgPath),
+      manage: mayManage(actor, p),
+      revealCccd: canReveal(actor, keeperPaths(p)),
     },
   };
 }
@@ -73,15 +97,16 @@ export async function getPerson(ctx: Ctx, id: number, reveal?: 'cccd') {
   const p = await repo.findPerson(ctx.db, scopeOf(ctx.actor), id);
   if (!p) throw peopleErrors.notFound();
   if (reveal === 'cccd') {
-    if (!canReveal(ctx.actor, p.orgPath))
+    if (!canReveal(ctx.actor, keeperPaths(p)))
       throw errors.forbidden('Bạn không có quyền xem đầy đủ số CCCD (dữ liệu cá nhân nhạy cảm).');
     // Every full read of the national ID is recorded: who, when, whose (the number itself is not logged).
+    const k = p.keepers.find((x) => canReveal(ctx.actor, x.orgPath))!;
     await recordAudit(ctx.db, ctx, {
       action: 'read_sensitive',
       entityType: 'person',
       entityId: p.id,
-      orgId: p.orgId,
-      orgPath: p.orgPath,
+      orgId: k.orgId,
+      orgPath: k.orgPath,
       after: { field: 'cccd', cccd: maskCccd(p.cccd) },
     });
   }
@@ -104,8 +129,12 @@ async function checkEmployer(db: Db | Tx, employerOrgId: number | null | undefin
     ]);
 }
 
-async function assertNoDuplicate(tx: Tx, scope: Scope, p: PersonFields, exceptId: number | null) {
-  // A concurrent registration of the same identity waits here, then its search sees this one's row.
+/**
+ * The stored identity these fields repeat, decided by `identityDecision` (a duplicate the caller sees, a person
+ * to link, or a refusal that says nothing about a person it does not see). Takes the identity locks first: a
+ * concurrent registration of the same identity waits here, then its search sees this one's row.
+ */
+async function matchIdentity(tx: Tx, scope: Scope, p: PersonFields, exceptId: number | null) {
   await repo.lockIdentities(tx, identityKeys(p));
   const [m] = await repo.findIdentityMatches(
     tx,
@@ -113,7 +142,11 @@ async function assertNoDuplicate(tx: Tx, scope: Scope, p: PersonFields, exceptId
     [{ key: 0, cccd: p.cccd, fullName: p.fullName!, birthDate: p.birthDate, phone: p.phone }],
     exceptId,
   );
-  if (m) throw peopleErrors.duplicate(m.id, m.matchedBy);
+  if (!m) return undefined;
+  const decision = identityDecision(p, m);
+  if (decision === 'duplicate') throw peopleErrors.duplicate(m.id, m.matchedBy);
+  if (decision === 'conflict') throw peopleErrors.identityConflict();
+  return m;
 }
 
 export async function createPerson(ctx: Ctx, body: CreatePersonBody) {
@@ -134,7 +167,23 @@ export async function createPerson(ctx: Ctx, body: CreatePersonBody) {
   );
   await checkEmployer(ctx.db, body.employerOrgId);
   const id = await ctx.db.transaction(async (tx) => {
-    await assertNoDuplicate(tx, scope, v, null);
+    const same = await matchIdentity(tx, scope, v, null);
+    if (same) {
+      // One person stays one person: this keeper is linked to the stored identity, which it now sees (as any
+      // keeper does); what it typed is not written over what other keepers keep.
+      await repo.linkPeople(tx, [
+        { personId: same.id, orgId: org.id, orgPath: org.path, purpose: 'keeper', since: vnToday(ctx.clock) },
+      ]);
+      await recordAudit(tx, ctx, {
+        action: 'link',
+        entityType: 'person',
+        entityId: same.id,
+        orgId: org.id,
+        orgPath: org.path,
+        after: { orgId: org.id, purpose: 'keeper', matchedBy: same.matchedBy },
+      });
+      return same.id;
+    }
     const write: repo.PersonWrite = {
       ...v,
       fullName: v.fullName!,
@@ -163,7 +212,7 @@ export async function updatePerson(ctx: Ctx, id: number, body: UpdatePersonBody)
   await ctx.db.transaction(async (tx) => {
     const p = await repo.findPerson(tx, scope, id, true);
     if (!p) throw peopleErrors.notFound();
-    if (!hasPermission(ctx.actor, 'person.manage', p.orgPath)) throw errors.forbidden();
+    if (!mayManage(ctx.actor, p)) throw errors.forbidden();
     if (p.status !== 'active') throw peopleErrors.notActive();
     if (p.version !== body.version) throw peopleErrors.versionConflict(p.version);
     const pick = <K extends keyof UpdatePersonBody>(k: K, current: unknown) =>
@@ -181,7 +230,10 @@ export async function updatePerson(ctx: Ctx, id: number, body: UpdatePersonBody)
     );
     const employerOrgId = pick('employerOrgId', p.employerOrgId) as number | null;
     if (employerOrgId !== p.employerOrgId) await checkEmployer(tx, employerOrgId);
-    await assertNoDuplicate(tx, scope, v, p.id);
+    // An edit never links: it may only repeat nobody (the CCCD is unique; another person the caller cannot see
+    // repeating name, birth date and phone is left for a keeper who sees both to merge).
+    const same = await matchIdentity(tx, scope, v, p.id);
+    if (same?.matchedBy === 'cccd') throw peopleErrors.identityConflict();
     const next = {
       ...v,
       fullName: v.fullName!,
@@ -208,12 +260,13 @@ export async function updatePerson(ctx: Ctx, id: number, body: UpdatePersonBody)
       d.before.cccd = maskCccd(before.cccd);
       d.after.cccd = maskCccd(next.cccd);
     }
+    const k = keeperFor(ctx.actor, p, 'person.manage');
     await recordAudit(tx, ctx, {
       action: 'update',
       entityType: 'person',
       entityId: p.id,
-      orgId: p.orgId,
-      orgPath: p.orgPath,
+      orgId: k.orgId,
+      orgPath: k.orgPath,
       ...d,
     });
   });
@@ -233,8 +286,7 @@ export async function mergePerson(ctx: Ctx, id: number, body: { intoId: number; 
     if (!from) throw peopleErrors.notFound();
     if (!into)
       throw errors.validation([{ path: 'body.intoId', message: 'Không tìm thấy hồ sơ được giữ lại' }]);
-    for (const p of [from, into])
-      if (!hasPermission(ctx.actor, 'person.manage', p.orgPath)) throw errors.forbidden();
+    for (const p of [from, into]) if (!mayManage(ctx.actor, p)) throw errors.forbidden();
     if (from.status !== 'active') throw peopleErrors.notActive();
     if (into.status !== 'active')
       throw errors.validation([
@@ -276,7 +328,7 @@ export async function listDuplicates(ctx: Ctx, orgId: number): Promise<z.infer<t
   if (!org) throw errors.notFound('orgs');
   const pairs = await repo.duplicatePairs(ctx.db, scope, org.path);
   const ids = [...new Set(pairs.flatMap((p) => [p.aId, p.bId]))];
-  const byId = new Map((await repo.findPeopleByIds(ctx.db, scope, ids)).map((p) => [p.id, p]));
+  const byId = new Map((await repo.findPeopleInScope(ctx.db, scope, ids)).map((p) => [p.id, p]));
   return pairs.map((p) => ({
     a: toView(ctx.actor, byId.get(p.aId)!),
     b: toView(ctx.actor, byId.get(p.bId)!),

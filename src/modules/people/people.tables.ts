@@ -4,8 +4,9 @@ import { createdAt, ltree, updatedAt } from '../../platform/db/columns.ts';
 import { organisations } from '../orgs/orgs.tables.ts';
 
 /**
- * One registry of people for every module (learners, trainers, donors, volunteers). A person belongs to
- * the organisation that registered them (scope); the CCCD (12-digit national ID) is sensitive personal data
+ * One registry of people for every module (learners, trainers, donors, volunteers): one row per identity,
+ * kept by any number of organisations through `person_links` (scope follows the links, not `org_path`,
+ * which records the organisation that registered the person first). The CCCD (12-digit national ID) is sensitive personal data
  * (Decree 13/2023): shown masked unless the reader may see it, and every full read is audited.
  */
 export const people = pgTable(
@@ -21,7 +22,7 @@ export const people = pgTable(
     /** The enterprise or body the person works for (an organisation of the forest, e.g. an enterprise). */
     employerOrgId: integer('employer_org_id').references(() => organisations.id),
     jobTitle: text('job_title'),
-    /** The organisation that keeps this record: scope follows its path. */
+    /** The organisation that registered this person first (manage/reveal rights are by link: person_links). */
     orgId: integer('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -44,5 +45,36 @@ export const people = pgTable(
     /** Duplicate check without a CCCD: same name (unaccented), birth date and phone. */
     index('people_identity_idx').on(sql`lower(ct_unaccent(${t.fullName}))`, t.birthDate, t.phone),
     index('people_employer_idx').on(t.employerOrgId),
+  ],
+);
+
+/** Why an organisation keeps a person: each keeper for its own purpose (Decree 13/2023: purpose of processing). */
+export const LINK_PURPOSES = ['keeper', 'employer', 'training', 'institution', 'club', 'blood'] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
+
+/**
+ * An organisation keeping a person for a purpose, from `since` until `until` (null: still kept). A person is
+ * visible to whoever's scope holds one of its active links (`org_path` is a path copy the subtree mover moves).
+ */
+export const personLinks = pgTable(
+  'person_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    orgPath: ltree('org_path').notNull(),
+    purpose: text('purpose', { enum: LINK_PURPOSES }).notNull(),
+    since: date('since', { mode: 'string' }).notNull(),
+    until: date('until', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('person_links_uq').on(t.personId, t.orgId, t.purpose),
+    index('person_links_org_path_gist').using('gist', t.orgPath),
+    index('person_links_org_idx').on(t.orgId),
   ],
 );

@@ -1,4 +1,4 @@
-import { type Actor, hasPermission, isWithin, pathInScope, scopeOf } from '../../platform/scope.ts';
+import { type Actor, hasPermission } from '../../platform/scope.ts';
 
 /**
  * Who may do what in training — every permission check of the module, and the `can` blocks the answers carry to the web. Services ask here; which rows a caller may *see* is the repositories' scope SQL.
@@ -55,20 +55,4 @@ export function rosterKeeper(
   if (c.customerPath && c.customerOrgId && hasPermission(actor, 'person.manage', c.customerPath))
     return { orgId: c.customerOrgId, orgPath: c.customerPath };
   return null;
-}
-
-/**
- * Whether a registry record may be put in a class by this caller — as `enrolPeople` decides in SQL: people the
- * caller sees, those the provider keeps, and the customer's staff.
- */
-export function mayEnrolPerson(
-  actor: Actor,
-  c: { providerPath: string; customerOrgId: number | null },
-  p: { orgPath: string; employerOrgId: number | null },
-): boolean {
-  return (
-    pathInScope(scopeOf(actor), p.orgPath) ||
-    isWithin(p.orgPath, c.providerPath) ||
-    (c.customerOrgId !== null && p.employerOrgId === c.customerOrgId)
-  );
 }

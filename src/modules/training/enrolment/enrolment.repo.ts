@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../../../platform/db/database.ts';
-import { type Scope, scopeSql } from '../../../platform/scope.ts';
 import { enrolments } from '../training.tables.ts';
 
 /** SQL of enrolment: who may be enrolled, prerequisites, the booking locks and the enrolment rows. */
@@ -23,22 +22,6 @@ export async function lockBookings(tx: Tx, personIds: number[]): Promise<void> {
   await tx.execute(
     sql`SELECT count(pg_advisory_xact_lock(${PERSON_BOOKING_LOCK}, x.b))
         FROM (SELECT DISTINCT id % ${BOOKING_BUCKETS} AS b FROM unnest(${intArray(personIds)}::int[]) AS id ORDER BY 1) x`,
-  );
-}
-
-/** People the caller may put in this class: in the caller's scope, kept by the provider, or the customer's staff. */
-export async function eligiblePeople(
-  tx: Tx,
-  scope: Scope,
-  c: { providerPath: string; customerOrgId: number | null },
-  ids: number[],
-) {
-  return rows<{ id: number; fullName: string }>(
-    tx,
-    sql`SELECT p.id, p.full_name AS "fullName" FROM people p
-        WHERE p.id = ANY(${intArray(ids)}::int[]) AND p.status = 'active'
-          AND (${scopeSql(scope, sql`p.org_path`)} OR p.org_path <@ ${c.providerPath}::ltree
-               OR (${c.customerOrgId}::int IS NOT NULL AND p.employer_org_id = ${c.customerOrgId}::int))`,
   );
 }
 

@@ -4,6 +4,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors, type FieldIssue } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
+import { findPeopleInScope } from '../../people/index.ts';
 import { findCourse } from '../catalogue/catalogue.repo.ts';
 import * as classes from '../classes/classes.repo.ts';
 import { trainingErrors } from '../training.errors.ts';
@@ -35,10 +36,12 @@ async function newcomerIssues(
   created: Created | undefined,
 ): Promise<FieldIssue[]> {
   const known = created ? fresh.filter((id) => !created.ids.has(id)) : fresh;
+  // Whoever is enrolled is resolved through the caller's scope first, as GET /api/people/:id: a person it does
+  // not see is "not found" (a customer's HR cannot enrol, then read, the provider's trainers).
   const found = new Map(
-    known.length
-      ? (await repo.eligiblePeople(tx, scopeOf(ctx.actor), c, known)).map((p) => [p.id, p.fullName])
-      : [],
+    (await findPeopleInScope(tx, scopeOf(ctx.actor), known))
+      .filter((p) => p.status === 'active')
+      .map((p) => [p.id, p.fullName]),
   );
   const nameOf = (id: number) => found.get(id) ?? created?.names.get(id) ?? '';
   const at = (id: number) => `body.personIds.${personIds.indexOf(id)}`;
@@ -138,6 +141,9 @@ export async function enrolInClass(ctx: Ctx, classId: number, personIds: number[
 export async function cancelEnrolment(ctx: Ctx, classId: number, personId: number) {
   return ctx.db.transaction(async (tx) => {
     const c = await classForEnrolment(ctx, tx, classId);
+    // The path's person id is resolved through the caller's scope first: one it does not see is not found.
+    if ((await findPeopleInScope(tx, scopeOf(ctx.actor), [personId])).length === 0)
+      throw trainingErrors['enrolment.not_found']();
     const list = await classes.enrolmentsOf(tx, classId);
     const e = list.find((x) => x.personId === personId && x.status !== 'cancelled');
     if (!e) throw trainingErrors['enrolment.not_found']();

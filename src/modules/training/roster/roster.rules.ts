@@ -12,6 +12,8 @@ export type Checked = {
   warnings: string[];
   match: 'new' | 'existing' | 'enrolled' | null;
   personId: number | null;
+  /** A person the caller does not see yet whom this row matches: the commit links the keeper to them. */
+  linkTo?: number;
 };
 
 export const issue = (

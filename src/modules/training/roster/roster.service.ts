@@ -10,8 +10,10 @@ import {
   canReveal,
   findIdentityMatches,
   foldName,
+  identityDecision,
   identityKeys,
   insertPeople,
+  linkPeople,
   lockIdentities,
   maskCccd,
   type PersonWrite,
@@ -19,7 +21,7 @@ import {
 import * as classes from '../classes/classes.repo.ts';
 import { enrolPeople } from '../enrolment/enrolment.service.ts';
 import { trainingErrors } from '../training.errors.ts';
-import { classCan, mayEnrolPerson, rosterKeeper } from '../training.policy.ts';
+import { classCan, rosterKeeper } from '../training.policy.ts';
 import { type ParsedRoster, parseRoster } from './roster.parse.ts';
 import * as repo from './roster.repo.ts';
 import {
@@ -58,18 +60,21 @@ async function matchRegistry(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedR
   const enrolled = await repo.enrolledIn(
     db,
     c.id,
-    matches.map((m) => m.id),
+    matches.filter((m) => m.visible).map((m) => m.id),
   );
   const byPerson = new Map<number, number>();
   for (const m of matches) {
     const r = probeRows[m.key]!;
-    if (!mayEnrolPerson(ctx.actor, c, m)) {
+    // The person form's rule (people's identityDecision): a person the caller sees is used; one it does not see
+    // is linked when the row matches them, or refused with a message that says nothing about them.
+    const decision = identityDecision(r.value, m);
+    if (decision === 'conflict') {
       r.errors.push(
         issue(
           parsed,
           r.row,
           'cccd',
-          'Số CCCD này thuộc hồ sơ do đơn vị khác quản lý: liên hệ đơn vị đó để ghi danh',
+          'Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD',
         ),
       );
       continue;
@@ -82,12 +87,18 @@ async function matchRegistry(ctx: Ctx, db: Db | Tx, c: ClassRow, parsed: ParsedR
       continue;
     }
     byPerson.set(m.id, r.row);
+    if (decision === 'link') {
+      // Not visible yet: the preview names no id (the commit links the keeper, then enrols).
+      r.linkTo = m.id;
+      r.match = 'existing';
+      continue;
+    }
     r.personId = m.id;
     r.match = enrolled.has(m.id) ? 'enrolled' : 'existing';
     if (m.matchedBy === 'cccd' && foldName(m.fullName) !== foldName(r.value.fullName))
       r.warnings.push('Số CCCD trùng với hồ sơ đã có nhưng họ tên khác: kiểm tra lại trước khi ghi');
   }
-  for (const r of out) if (!r.personId && r.errors.length === 0) r.match = 'new';
+  for (const r of out) if (!r.personId && !r.linkTo && r.errors.length === 0) r.match = 'new';
   return out;
 }
 
@@ -157,6 +168,34 @@ async function auditCreated(ctx: Ctx, tx: Tx, classId: number, people: (PersonWr
   }
 }
 
+/**
+ * Links the keeper (`rosterKeeper`, purpose 'training') to the rows matching people it did not see, one audit
+ * entry per person, so they become visible to it and may be enrolled.
+ */
+async function linkMatched(ctx: Ctx, tx: Tx, c: ClassRow, matched: Checked[]) {
+  if (matched.length === 0) return;
+  const keeper = rosterKeeper(ctx.actor, c);
+  if (!keeper)
+    throw errors.forbidden('Bạn không có quyền thêm người mới vào danh sách của đơn vị tổ chức lớp.');
+  const since = vnToday(ctx.clock);
+  await linkPeople(
+    tx,
+    matched.map((r) => ({ personId: r.linkTo!, ...keeper, purpose: 'training' as const, since })),
+  );
+  await repo.insertPersonAudits(
+    tx,
+    ctx,
+    matched.map((r) => ({
+      entityId: String(r.linkTo),
+      orgId: keeper.orgId,
+      orgPath: keeper.orgPath,
+      after: { orgId: keeper.orgId, purpose: 'training', source: 'roster_import', classId: c.id },
+    })),
+    'link',
+  );
+  for (const r of matched) r.personId = r.linkTo!;
+}
+
 /** Registers the rows new to the registry (kept by `rosterKeeper`), audited one entry per person. */
 async function registerNew(ctx: Ctx, tx: Tx, c: ClassRow, fresh: Checked[], onProgress: OnRosterProgress) {
   const keeper = rosterKeeper(ctx.actor, c);
@@ -210,6 +249,12 @@ export async function commitRoster(
     const issues = checked.flatMap((r) => r.errors);
     if (issues.length) throw rosterInvalid(issues);
     const fresh = checked.filter((r) => r.match === 'new');
+    await linkMatched(
+      ctx,
+      tx,
+      c,
+      checked.filter((r) => r.linkTo !== undefined),
+    );
     const { ids, writes } = await registerNew(ctx, tx, c, fresh, onProgress);
     const personIds = checked.map((r) => r.personId!);
     await onProgress({ phase: 'enrol', total: personIds.length });

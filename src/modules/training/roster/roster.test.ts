@@ -310,6 +310,54 @@ describe('roster import for a class', () => {
     expect(await countRows(t.db, 'people')).toBe(people + 2600);
   }, 120_000);
 
+  it('links people another keeper registered when the row matches them, and refuses a clash without naming them', async () => {
+    // Kept by an enterprise the centre does not see: one with a CCCD, one without.
+    const elsewhere = await buildOrg(t.db, { name: 'Công ty CP May Yên Phong', kind: 'enterprise' });
+    const [kept] = await rows<{ id: number }>(
+      t.db,
+      sql`INSERT INTO people (full_name, birth_date, sex, cccd, org_id, org_path)
+          VALUES ('Đinh Văn Giàu', '1991-02-03', 'male', '027091000999', ${elsewhere.id}, ${elsewhere.path}::ltree),
+                 ('Mai Thị Hạnh', '1993-04-05', 'female', NULL, ${elsewhere.id}, ${elsewhere.path}::ltree)
+          RETURNING id`,
+    );
+    const [hanh] = await rows<{ id: number }>(
+      t.db,
+      sql`SELECT id FROM people WHERE full_name = 'Mai Thị Hạnh'`,
+    );
+    await t.db.execute(sql`UPDATE people SET phone = '0933444555' WHERE id = ${hanh!.id}`);
+    const clash = await send(
+      provider,
+      await rosterFile([['Ngô Văn Khác', '03/02/1991', 'Nam', '027091000999', null, 'Công nhân']]),
+      'preview',
+    );
+    const row = clash.json().rows[0];
+    expect(row.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD',
+    ]);
+    expect(row.personId).toBeNull();
+    for (const leak of ['Đinh Văn Giàu', 'May Yên Phong', 'đơn vị khác'])
+      expect(clash.body).not.toContain(leak);
+    const matching = await rosterFile([
+      ['ĐINH VĂN GIÀU', '03/02/1991', 'Nam', '027091000999', null, 'Công nhân'],
+      ['Mai Thị Hạnh', '05/04/1993', 'Nữ', null, '0933444555', 'Công nhân'],
+    ]);
+    const preview = (await send(provider, matching, 'preview')).json();
+    expect(preview).toMatchObject({ invalid: 0, newPeople: 0, existingPeople: 2 });
+    expect(preview.rows.map((r: { personId: number | null }) => r.personId)).toEqual([null, null]);
+    const res = await send(provider, matching, 'commit');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 0, linked: 2 });
+    expect([...res.json().enrolled].sort()).toEqual([kept!.id, hanh!.id].sort());
+    expect(
+      await countRows(
+        t.db,
+        'person_links',
+        sql`org_id = ${center.id} AND purpose = 'training' AND person_id IN (${kept!.id}, ${hanh!.id})`,
+      ),
+    ).toBe(2);
+    expect(await countRows(t.db, 'people', sql`full_name IN ('Đinh Văn Giàu', 'Mai Thị Hạnh')`)).toBe(2);
+  });
+
   it('needs a right to enrol in the class', async () => {
     const res = await send(viewer, await rosterFile(badLines), 'preview');
     expect(res.statusCode).toBe(403);

@@ -58,26 +58,6 @@ export async function trainerOverlaps(tx: Tx, classId: number, trainerIds: numbe
   );
 }
 
-/**
- * An active person who may train for the organisation at `orgPath`: kept in its subtree or above it, employed
- * under it, or anyone when the caller sees everything.
- */
-export async function findTrainerCandidate(
-  tx: Tx,
-  scope: Scope,
-  personId: number,
-  orgPath: string,
-): Promise<{ id: number } | undefined> {
-  const [person] = await rows<{ id: number }>(
-    tx,
-    sql`SELECT id FROM people WHERE id = ${personId} AND status = 'active'
-        AND (org_path <@ ${orgPath}::ltree OR ${sql.raw(scope.all ? 'true' : 'false')}
-             OR EXISTS (SELECT 1 FROM organisations e WHERE e.id = people.employer_org_id AND e.path <@ ${orgPath}::ltree)
-             OR org_path @> ${orgPath}::ltree)`,
-  );
-  return person;
-}
-
 /** Inserts a trainer; undefined when the person is already a trainer of the organisation. */
 export async function insertTrainer(
   tx: Tx,

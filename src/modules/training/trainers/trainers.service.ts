@@ -5,6 +5,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
+import { findPeopleInScope } from '../../people/index.ts';
 import { findCourseByCode } from '../catalogue/catalogue.repo.ts';
 import { canManageTraining } from '../training.policy.ts';
 import * as repo from './trainers.repo.ts';
@@ -29,9 +30,10 @@ export async function createTrainer(ctx: Ctx, input: z.output<typeof createTrain
   if (!org) throw errors.validation([{ path: 'body.orgId', message: 'Không có tổ chức này' }]);
   if (!canManageTraining(ctx.actor, org.path)) throw errors.forbidden();
   return ctx.db.transaction(async (tx) => {
-    const person = await repo.findTrainerCandidate(tx, scope, input.personId, org.path);
+    // The person is resolved through the caller's scope, as GET /api/people/:id: one it does not see is not found.
+    const [person] = await findPeopleInScope(tx, scope, [input.personId]);
     const issues = [];
-    if (!person)
+    if (person?.status !== 'active')
       issues.push({ path: 'body.personId', message: 'Không có người này trong danh sách của tổ chức' });
     for (const [i, code] of input.courseCodes.entries())
       if (!(await findCourseByCode(tx, code)))

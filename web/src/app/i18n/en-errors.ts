@@ -105,6 +105,7 @@ export const enErrors: typeof viErrors = {
   people: {
     not_found: 'Person not found, or you may not see them.',
     duplicate: 'This person is already registered (same CCCD, or same name, birth date and phone).',
+    identity_conflict: 'This person cannot be registered with the details entered; check the CCCD number.',
     version_conflict: 'Someone else has just edited this record. Reload before saving.',
     merged: 'This record was merged into another: edit the one kept.',
     merge_conflict:

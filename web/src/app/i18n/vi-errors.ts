@@ -104,6 +104,7 @@ export const viErrors = {
     not_found: 'Không tìm thấy người này hoặc bạn không có quyền truy cập.',
     duplicate:
       'Người này đã có trong danh sách (trùng số CCCD, hoặc trùng họ tên, ngày sinh và số điện thoại).',
+    identity_conflict: 'Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD.',
     version_conflict: 'Hồ sơ vừa được người khác sửa. Hãy tải lại trước khi lưu.',
     merged: 'Hồ sơ này đã được gộp vào hồ sơ khác: hãy sửa hồ sơ được giữ lại.',
     merge_conflict:

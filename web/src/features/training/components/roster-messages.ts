@@ -35,8 +35,8 @@ const english: [RegExp, string | ((...m: string[]) => string)][] = [
     'A phone number has 10 digits starting with 0 (mobile), 11 starting with 02 (landline), or +84',
   ],
   [
-    /^Số CCCD này thuộc hồ sơ do đơn vị khác quản lý: liên hệ đơn vị đó để ghi danh$/,
-    'This CCCD belongs to a record kept by another organisation: ask them to enrol the person',
+    /^Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD$/,
+    'This person cannot be registered with the details entered; check the CCCD number',
   ],
   [
     /^Số CCCD trùng với hồ sơ đã có nhưng họ tên khác: kiểm tra lại trước khi ghi$/,
