@@ -12,11 +12,19 @@ const indicatorTotal = z.object({
   code: z.string(),
   name: z.string(),
   kind: indicatorKind,
-  value: z.number(),
+  /** null: nobody under the organisation has a counted report (missing, shown "—"), never 0. */
+  value: z.number().nullable(),
   denominator: z.number().nullable(),
   /** value/denominator (ratio) or share of units answering yes (yes_no), in %. */
   percent: z.number().nullable(),
+  /**
+   * The target that applies: the organisation's own (`assigned`, giao trực tiếp), or for a floor or coverage
+   * share (ratio, yes_no) the nearest one set above it within the plan (`all_units`, áp dụng cho mọi đơn vị).
+   */
   target: z.number().nullable(),
+  targetSource: z.enum(['assigned', 'all_units']).nullable(),
+  /** A floor or coverage share (ratio, yes_no) that has a value under its target. */
+  isBelowFloor: z.boolean(),
   /** actual ÷ (target × goal%) in %, for quotas; percent ÷ target for floors and coverage. */
   achievementPercent: z.number().nullable(),
 });
