@@ -12,6 +12,8 @@ const indicatorTotal = z.object({
   code: z.string(),
   name: z.string(),
   kind: indicatorKind,
+  /** Achievement of a quota is judged on target × goal% ("reach or exceed the quota by 5%": 105). */
+  goalPercent: z.number(),
   /** null: nobody under the organisation has a counted report (missing, shown "—"), never 0. */
   value: z.number().nullable(),
   denominator: z.number().nullable(),
@@ -35,7 +37,7 @@ const behindUnit = z.object({
   lineName: z.string().nullable(),
   timeliness: z.enum(['late', 'missing']),
 });
-const lineTotal = indicatorTotal.omit({ code: true, name: true, kind: true });
+const lineTotal = indicatorTotal.omit({ code: true, name: true, kind: true, goalPercent: true });
 export const dashboardView = z.object({
   orgId: z.number().int(),
   periodKey: z.string(),

@@ -67,6 +67,7 @@ export function indicatorTotal(
     code: ind.code,
     name: ind.name,
     kind: ind.kind,
+    goalPercent: ind.goalPercent,
     value,
     denominator,
     percent,
@@ -166,7 +167,9 @@ export async function planDashboard(
       orgName: c.lineName ?? `#${c.lineId}`,
       expected: c.expected,
       reported: c.counted,
-      totals: totalsFor(c.lineId!, c.expected).map(({ code: _c, name: _n, kind: _k, ...t }) => t),
+      totals: totalsFor(c.lineId!, c.expected).map(
+        ({ code: _c, name: _n, kind: _k, goalPercent: _g, ...t }) => t,
+      ),
     })),
     behind,
     behindTotal: late + missing,
