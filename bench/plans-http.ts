@@ -112,7 +112,8 @@ function checkDashboard(d: DashboardView, raw: RawTotal[], label: string) {
     for (const t of line.totals) {
       const r = byKey.get(key(line.child, t.indicatorId));
       const ok =
-        near(t.value, r?.value ?? 0) && (t.denominator === null || near(t.denominator, r?.denominator ?? 0));
+        near(t.value ?? 0, r?.value ?? 0) &&
+        (t.denominator === null || near(t.denominator, r?.denominator ?? 0));
       if (!ok)
         throw new Error(`${label}: ${key(line.child, t.indicatorId)} dashboard ${t.value}, raw ${r?.value}`);
     }

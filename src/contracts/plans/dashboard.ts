@@ -12,11 +12,21 @@ const indicatorTotal = z.object({
   code: z.string(),
   name: z.string(),
   kind: indicatorKind,
-  value: z.number(),
+  /** Achievement of a quota is judged on target × goal% ("reach or exceed the quota by 5%": 105). */
+  goalPercent: z.number(),
+  /** null: nobody under the organisation has a counted report (missing, shown "—"), never 0. */
+  value: z.number().nullable(),
   denominator: z.number().nullable(),
   /** value/denominator (ratio) or share of units answering yes (yes_no), in %. */
   percent: z.number().nullable(),
+  /**
+   * The target that applies: the organisation's own (`assigned`, giao trực tiếp), or for a floor or coverage
+   * share (ratio, yes_no) the nearest one set above it within the plan (`all_units`, áp dụng cho mọi đơn vị).
+   */
   target: z.number().nullable(),
+  targetSource: z.enum(['assigned', 'all_units']).nullable(),
+  /** A floor or coverage share (ratio, yes_no) that has a value under its target. */
+  isBelowFloor: z.boolean(),
   /** actual ÷ (target × goal%) in %, for quotas; percent ÷ target for floors and coverage. */
   achievementPercent: z.number().nullable(),
 });
@@ -27,7 +37,7 @@ const behindUnit = z.object({
   lineName: z.string().nullable(),
   timeliness: z.enum(['late', 'missing']),
 });
-const lineTotal = indicatorTotal.omit({ code: true, name: true, kind: true });
+const lineTotal = indicatorTotal.omit({ code: true, name: true, kind: true, goalPercent: true });
 export const dashboardView = z.object({
   orgId: z.number().int(),
   periodKey: z.string(),

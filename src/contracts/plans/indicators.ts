@@ -100,6 +100,10 @@ export const targetsQuery = z.object({
 });
 export const targetTableView = z.object({
   periodKey: z.string(),
+  /** The grid's columns in order: headed by the name, the code as a hint. */
+  indicators: z.array(
+    indicatorView.pick({ id: true, code: true, name: true, unit: true, kind: true, goalPercent: true }),
+  ),
   parent: z.object({
     orgId: z.number().int(),
     orgName: z.string(),

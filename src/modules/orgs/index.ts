@@ -19,6 +19,7 @@ export {
   findOrgRow,
   findOrgRow as findOrgInScope,
   type OrgRow,
+  orgNameOnSql,
   orgNames,
 } from './orgs.repo.ts';
 export { organisations } from './orgs.tables.ts';

@@ -131,6 +131,17 @@ export async function orgNames(db: Db | Tx, ids: readonly number[]): Promise<Map
   return new Map(found.map((r) => [r.id, r.name]));
 }
 
+/**
+ * The name organisation `id` had on `onDate` (ISO): the old name of its first rename after that day, else its
+ * name now. A plan of 2021 names its units as they were then. Read through organisation_events_org_idx.
+ */
+export function orgNameOnSql(id: SQL, onDate: string): SQL {
+  return sql`coalesce((SELECT ev.data->>'oldName' FROM organisation_events ev
+                       WHERE ev.org_id = ${id} AND ev.type = 'renamed' AND ev.effective_on > ${onDate}::date
+                       ORDER BY ev.effective_on, ev.id LIMIT 1),
+                      (SELECT named.name FROM organisations named WHERE named.id = ${id}))`;
+}
+
 export type ActiveChild = { id: number; name: string; path: string; parentId: number };
 
 /**

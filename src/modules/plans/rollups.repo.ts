@@ -70,19 +70,25 @@ export type RollupRow = {
   value: number;
   denominator: number;
   yesCount: number;
+  /** Counted reports summed in the row: 0 once every one of them was returned (the organisation is missing). */
+  reports: number;
 };
 
 /**
  * Organisations by id, or an organisation with its direct children (a dashboard's lines, found through the
- * parent index at the same time as the counts that say which children have reporters).
+ * parent index at the same time as the counts that say which children have reporters), and optionally a few
+ * more by id (its ancestors in the plan, whose floors apply to it).
  */
-export type OrgSet = number[] | { withChildrenOf: number };
+export type OrgSet = number[] | { withChildrenOf: number; andIds?: number[] };
 
 /** `column` among the organisations of `set`; `asArray` hands the children's ids to the index as one array. */
 function inOrgSet(column: SQL, set: OrgSet, asArray = false): SQL {
   if (Array.isArray(set)) return sql`${column} = ANY(${`{${set.join(',')}}`}::int[])`;
   const id = set.withChildrenOf;
-  const ids = sql`SELECT ${id}::int UNION ALL SELECT c.id FROM organisations c WHERE c.parent_id = ${id}`;
+  const more = set.andIds?.length
+    ? sql` UNION ALL SELECT unnest(${`{${set.andIds.join(',')}}`}::int[])`
+    : sql``;
+  const ids = sql`SELECT ${id}::int${more} UNION ALL SELECT c.id FROM organisations c WHERE c.parent_id = ${id}`;
   return asArray ? sql`${column} = ANY(ARRAY(${ids}))` : sql`${column} IN (${ids})`;
 }
 
@@ -98,7 +104,7 @@ export async function rollupsFor(
   return rows<RollupRow>(
     db,
     sql`SELECT org_id AS "orgId", indicator_id AS "indicatorId", value::float8 AS value,
-               denominator::float8 AS denominator, yes_count AS "yesCount"
+               denominator::float8 AS denominator, yes_count AS "yesCount", reports
         FROM plan_rollups WHERE plan_id = ${planId} AND period_key = ${periodKey} AND ${inOrgSet(sql`org_id`, orgs)}`,
   );
 }

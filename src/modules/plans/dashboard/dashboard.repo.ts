@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows } from '../../../platform/db/database.ts';
+import { orgNameOnSql } from '../../orgs/index.ts';
 import { type DueState, expectedSql, type PlanRow } from '../plans.repo.ts';
 
 /** The dashboard's counts and lists of a subtree: completeness per child line, who is behind, breakdowns. */
@@ -33,8 +34,11 @@ function behindCte(due: DueState, limit: number, offset: number): SQL {
     ORDER BY o.search_text, o.id LIMIT ${limit} OFFSET ${offset})`;
 }
 
-const behindColumns = sql`b.org_id AS "orgId", (SELECT o.name FROM organisations o WHERE o.id = b.org_id) AS "orgName",
-  CASE WHEN b.line <> b.org_id THEN (SELECT o.name FROM organisations o WHERE o.id = b.line) END AS "lineName",
+/** Names as of the plan's date: a 2021 guidance names the units it was sent to as they were called then. */
+const behindColumns = (
+  plan: PlanRow,
+) => sql`b.org_id AS "orgId", ${orgNameOnSql(sql`b.org_id`, plan.issuedOn)} AS "orgName",
+  CASE WHEN b.line <> b.org_id THEN ${orgNameOnSql(sql`b.line`, plan.issuedOn)} END AS "lineName",
   CASE WHEN b.is_missing THEN 'missing' ELSE 'late' END AS timeliness`;
 
 export type LineCounts = {
@@ -85,7 +89,7 @@ export async function dashboardCounts(
                  count(*) FILTER (WHERE e.is_late)::int AS late,
                  count(*) FILTER (WHERE e.first_submitted_at IS NULL)::int AS unsubmitted,
                  max(e.report_id) FILTER (WHERE e.line IS NULL) AS report_id,
-                 (SELECT o.name FROM organisations o WHERE o.id = e.line) AS name,
+                 ${orgNameOnSql(sql`e.line`, plan.issuedOn)} AS name,
                  (SELECT o.search_text FROM organisations o WHERE o.id = e.line) AS sort_key
           FROM e GROUP BY e.line),
         days AS (
@@ -101,7 +105,7 @@ export async function dashboardCounts(
                     ORDER BY d.day), '[]') FROM days d) AS submissions,
           (SELECT coalesce(json_agg(json_build_object('orgId', x."orgId", 'orgName', x."orgName",
                     'lineName', x."lineName", 'timeliness', x.timeliness) ORDER BY x.sort_key, x."orgId"), '[]')
-             FROM (SELECT ${behindColumns}, b.sort_key FROM behind b) x) AS behind`,
+             FROM (SELECT ${behindColumns(plan)}, b.sort_key FROM behind b) x) AS behind`,
   );
   return r!;
 }
@@ -119,7 +123,7 @@ export async function behindPageUnder(
   return fetchPage<BehindRow>(
     db,
     sql`WITH ${e}, ${behindCte(due, page.pageSize, (page.page - 1) * page.pageSize)}
-        SELECT ${behindColumns} FROM behind b ORDER BY b.sort_key, b.org_id`,
+        SELECT ${behindColumns(plan)} FROM behind b ORDER BY b.sort_key, b.org_id`,
     sql`WITH ${e} SELECT count(*)::int AS total FROM e
         WHERE e.is_late ${due.isPastDue ? sql`OR e.first_submitted_at IS NULL` : sql``}`,
   );

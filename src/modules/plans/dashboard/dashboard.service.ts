@@ -14,24 +14,52 @@ type Indicator = Awaited<ReturnType<typeof repo.planIndicatorsOf>>[number];
 type Total = DashboardView['totals'][number];
 
 const round = (n: number) => Math.round(n * 10) / 10;
+const key = (orgId: number, indicatorId: number) => `${orgId}:${indicatorId}`;
 
-/** One indicator's total for one organisation, against its target. */
+/** The target that applies to one organisation, and where it comes from (see the contract's `targetSource`). */
+export type AppliedTarget = { value: number; source: 'assigned' | 'all_units' } | undefined;
+
+/** Floors and coverage shares (ratio, yes_no) apply to every unit below the one they are set for; quotas do not. */
+export const isFloor = (kind: Indicator['kind']) => kind === 'ratio' || kind === 'yes_no';
+
+/**
+ * The target of `orgId` from the targets in force: its own, else for a floor the first one found along
+ * `above` (its ancestors in the plan, nearest first).
+ */
+export function appliedTarget(
+  ind: Indicator,
+  orgId: number,
+  above: number[],
+  targetOf: Map<string, number>,
+): AppliedTarget {
+  const own = targetOf.get(key(orgId, ind.id));
+  if (own !== undefined) return { value: own, source: 'assigned' };
+  if (!isFloor(ind.kind)) return undefined;
+  for (const id of above) {
+    const value = targetOf.get(key(id, ind.id));
+    if (value !== undefined) return { value, source: 'all_units' };
+  }
+  return undefined;
+}
+
+/** One indicator's total for one organisation, against its target; null figures where nobody reported. */
 export function indicatorTotal(
   ind: Indicator,
   r: rollups.RollupRow | undefined,
-  target: number | undefined,
+  applied: AppliedTarget,
   expected: number,
 ): Total {
-  const value = r?.value ?? 0;
-  const denominator = ind.kind === 'ratio' ? (r?.denominator ?? 0) : null;
+  const hasReports = r !== undefined && r.reports > 0;
+  const value = hasReports ? r.value : null;
+  const denominator = ind.kind === 'ratio' && hasReports ? r.denominator : null;
   let percent: number | null = null;
-  if (ind.kind === 'ratio') percent = denominator ? round((value / denominator) * 100) : null;
-  if (ind.kind === 'yes_no') percent = expected ? round(((r?.yesCount ?? 0) / expected) * 100) : null;
+  if (ind.kind === 'ratio') percent = denominator ? round(((value ?? 0) / denominator) * 100) : null;
+  if (ind.kind === 'yes_no' && hasReports) percent = expected ? round((r.yesCount / expected) * 100) : null;
+  const target = applied?.value;
   let achievementPercent: number | null = null;
-  if (target !== undefined && target > 0) {
-    const isQuota = ind.kind === 'count' || ind.kind === 'sum';
+  if (target !== undefined && target > 0 && value !== null) {
     // Quotas: actual against target × goal (105% of the quota is "reach or exceed by 5%").
-    if (isQuota) achievementPercent = round((value / ((target * ind.goalPercent) / 100)) * 100);
+    if (!isFloor(ind.kind)) achievementPercent = round((value / ((target * ind.goalPercent) / 100)) * 100);
     else if (percent !== null) achievementPercent = round((percent / target) * 100);
   }
   return {
@@ -39,12 +67,21 @@ export function indicatorTotal(
     code: ind.code,
     name: ind.name,
     kind: ind.kind,
+    goalPercent: ind.goalPercent,
     value,
     denominator,
     percent,
     target: target ?? null,
+    targetSource: applied?.source ?? null,
+    isBelowFloor: isFloor(ind.kind) && target !== undefined && percent !== null && percent < target,
     achievementPercent,
   };
+}
+
+/** The organisations between the plan's issuer and `path` (excluded), nearest first: path labels are ids. */
+export function ancestorsInPlan(path: string, issuerPath: string): number[] {
+  const labels = path.split('.').map(Number);
+  return labels.slice(issuerPath.split('.').length - 1, -1).reverse();
 }
 
 /** How many late or missing units the dashboard names; the rest are a page away (`planBehind`). */
@@ -66,8 +103,6 @@ export async function dashboardScope(ctx: Ctx, planId: number, orgId: number, pe
   return { plan, org, due, dueState };
 }
 
-const key = (orgId: number, indicatorId: number) => `${orgId}:${indicatorId}`;
-
 /**
  * The consolidated view of a plan for one organisation and period: totals from the roll-up rows, each
  * against its target; completeness of the expected reporters below it (counted per child line in SQL);
@@ -83,12 +118,14 @@ export async function planDashboard(
   // All at once: the roll-up rows and targets of the organisation and every child (those with reporters
   // below are the lines the counts return), and the breakdowns once the indicators say there are any.
   const lineSet = { withChildrenOf: org.id };
+  // Floors set above the organisation apply to it: their targets come in the same read as its own.
+  const above = ancestorsInPlan(org.path, plan.issuerPath);
   const indicatorsRead = repo.planIndicatorsOf(ctx.db, planId);
   const [indicators, { lines, submissions, behind }, totals, targets, parts] = await Promise.all([
     indicatorsRead,
     dash.dashboardCounts(ctx.db, plan, periodKey, org.path, dueState, BEHIND_SHOWN),
     rollups.rollupsFor(ctx.db, planId, periodKey, lineSet),
-    rollups.targetsFor(ctx.db, planId, lineSet, periodKey),
+    rollups.targetsFor(ctx.db, planId, { ...lineSet, andIds: above }, periodKey),
     indicatorsRead.then((list) =>
       list.some((i) => i.breakdown) ? dash.breakdownTotals(ctx.db, planId, periodKey, org.path) : [],
     ),
@@ -97,10 +134,17 @@ export async function planDashboard(
   const withBreakdown = indicators.filter((i) => i.breakdown);
   const rollupOf = new Map(totals.map((r) => [key(r.orgId, r.indicatorId), r]));
   const targetOf = new Map(targets.map((t) => [key(t.orgId, t.indicatorId), t.value]));
+  // A child's floor is its own or the organisation's (which may itself come from above).
   const totalsFor = (id: number, expected: number) =>
-    indicators.map((ind) =>
-      indicatorTotal(ind, rollupOf.get(key(id, ind.id)), targetOf.get(key(id, ind.id)), expected),
-    );
+    indicators.map((ind) => {
+      const chain = id === org.id ? above : [org.id, ...above];
+      return indicatorTotal(
+        ind,
+        rollupOf.get(key(id, ind.id)),
+        appliedTarget(ind, id, chain, targetOf),
+        expected,
+      );
+    });
   const sum = (f: (l: dash.LineCounts) => number) => lines.reduce((n, l) => n + f(l), 0);
   const expected = sum((l) => l.expected);
   const late = sum((l) => l.late);
@@ -123,7 +167,9 @@ export async function planDashboard(
       orgName: c.lineName ?? `#${c.lineId}`,
       expected: c.expected,
       reported: c.counted,
-      totals: totalsFor(c.lineId!, c.expected).map(({ code: _c, name: _n, kind: _k, ...t }) => t),
+      totals: totalsFor(c.lineId!, c.expected).map(
+        ({ code: _c, name: _n, kind: _k, goalPercent: _g, ...t }) => t,
+      ),
     })),
     behind,
     behindTotal: late + missing,

@@ -5,7 +5,12 @@ import { formatViDate } from '../../../platform/dates.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { ancestorsOf, findOrgInScope } from '../../orgs/index.ts';
-import { indicatorTotal, planDashboard } from '../dashboard/dashboard.service.ts';
+import {
+  ancestorsInPlan,
+  appliedTarget,
+  indicatorTotal,
+  planDashboard,
+} from '../dashboard/dashboard.service.ts';
 import { timeliness } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
@@ -128,11 +133,19 @@ export async function consolidatedReport(
   const childrenOf = new Map<number, number[]>();
   for (const [id, parentId] of parentOf) childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), id]);
   const ids = [...parentOf.keys()];
+  // Floors set for the organisation or above it apply to every unit below: their targets come too.
+  const above = [org.id, ...ancestorsInPlan(org.path, plan.issuerPath)];
   const [names, rollups, targets] = await Promise.all([
     orgNames(ctx.db, ids),
     rollupsFor(ctx.db, planId, periodKey, ids),
-    targetsFor(ctx.db, planId, ids, periodKey),
+    targetsFor(ctx.db, planId, [...ids, ...above], periodKey),
   ]);
+  /** A unit's ancestors up to the organisation and above it, nearest first. */
+  const chainOf = (id: number): number[] => {
+    const up: number[] = [];
+    for (let p = parentOf.get(id); p !== undefined && p !== org.id; p = parentOf.get(p)) up.push(p);
+    return [...up, ...above];
+  };
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const rollupOf = new Map(rollups.map((r) => [`${r.orgId}:${r.indicatorId}`, r]));
   const targetOf = new Map(targets.map((t) => [`${t.orgId}:${t.indicatorId}`, t.value]));
@@ -168,7 +181,7 @@ export async function consolidatedReport(
           indicatorTotal(
             ind,
             rollupOf.get(`${k.id}:${ind.id}`),
-            targetOf.get(`${k.id}:${ind.id}`),
+            appliedTarget(ind, k.id, chainOf(k.id), targetOf),
             expected.get(k.id) ?? 0,
           ),
         ),

@@ -196,7 +196,9 @@ describe('plan files: consolidated XLSX/PDF, report templates, attachments', () 
     expect(rowOf(ws, 'CĐCS Trung tâm Kiểm soát bệnh tật').getCell(2).value).toBe('Muộn');
     const education = rowOf(ws, 'Công đoàn ngành Giáo dục tỉnh Điện Biên');
     expect(education.getCell(2).value).toBe('Chưa nộp');
-    expect(education.getCell(dv).value).toBeNull();
+    // Missing reads "—" (as on the web and in the PDF), never a blank or a 0 that looks like a result.
+    expect(education.getCell(dv).value).toBe('—');
+    expect(education.getCell(tl + 2).value).toBe('—');
 
     const total = rowOf(ws, 'Tổng cộng');
     expect(total.getCell(dv).value).toBe(590);
@@ -208,7 +210,8 @@ describe('plan files: consolidated XLSX/PDF, report templates, attachments', () 
     const target = rowOf(ws, 'Chỉ tiêu được giao');
     expect(target.getCell(dv).value).toBe(1000);
     expect(target.getCell(tl + 2).value).toBe(0.3);
-    const achieved = rowOf(ws, 'Tỷ lệ đạt so với chỉ tiêu');
+    expect(rowOf(ws, 'Mục tiêu phấn đấu').getCell(dv).value).toBe(1050); // 105% of the quota
+    const achieved = rowOf(ws, 'Tỷ lệ đạt so với mục tiêu');
     expect(achieved.getCell(dv).value).toBeCloseTo(0.562, 3); // 590 ÷ (1000 × 105%)
     expect(achieved.getCell(tl + 2).value).toBeCloseTo(1.11, 3);
 

@@ -26,6 +26,7 @@ const percent = (p: number | null) => (p === null ? '—' : `${num.format(p)}%`)
 const unitOf = (ind: Indicator) => (ind.unit ? ` ${ind.unit}` : '');
 
 function resultText(ind: Indicator, t: Total, expected: number): string {
+  if (t.value === null) return '—';
   if (ind.kind === 'ratio')
     return `${num.format(t.value)}/${num.format(t.denominator ?? 0)} (${percent(t.percent)})`;
   if (ind.kind === 'yes_no') return `${num.format(t.value)}/${expected} đơn vị (${percent(t.percent)})`;
@@ -34,15 +35,20 @@ function resultText(ind: Indicator, t: Total, expected: number): string {
 
 function targetText(ind: Indicator, t: Total): string {
   if (t.target === null) return 'Chưa giao';
-  if (ind.kind === 'ratio') return `Tối thiểu ${percent(t.target)}`;
-  if (ind.kind === 'yes_no') return `${percent(t.target)} đơn vị`;
-  const goal = ind.goalPercent !== 100 ? ` (phấn đấu ${ind.goalPercent}%)` : '';
-  return `${num.format(t.target)}${unitOf(ind)}${goal}`;
+  const everyUnit = t.targetSource === 'all_units' ? ' (áp dụng cho mọi đơn vị)' : '';
+  if (ind.kind === 'ratio') return `Tối thiểu ${percent(t.target)}${everyUnit}`;
+  if (ind.kind === 'yes_no') return `${percent(t.target)} đơn vị${everyUnit}`;
+  if (ind.goalPercent === 100) return `${num.format(t.target)}${unitOf(ind)}`;
+  // The goal is what achievement is judged on: "1.050 (105% của 1.000)".
+  const goal = (t.target * ind.goalPercent) / 100;
+  return `${num.format(goal)}${unitOf(ind)} (${ind.goalPercent}% của ${num.format(t.target)})`;
 }
 
-/** The figure a unit's line shows for an indicator: the result for quotas, the share otherwise. */
+/** The figure a unit's line shows for an indicator: the result for quotas, the share otherwise (under its floor: marked). */
 function shortFigure(ind: Indicator, t: Total): string {
-  return ind.kind === 'count' || ind.kind === 'sum' ? num.format(t.value) : percent(t.percent);
+  if (t.value === null) return '—';
+  if (ind.kind === 'count' || ind.kind === 'sum') return num.format(t.value);
+  return t.isBelowFloor ? `${percent(t.percent)} (< ${percent(t.target)})` : percent(t.percent);
 }
 
 const head = (text: string) => ({
@@ -68,7 +74,7 @@ function indicatorTable(doc: PdfDoc, d: Consolidated) {
   doc.fontSize(10).table({
     columnStyles: [24, '*', 110, 90, 56],
     data: [
-      [head('TT'), head('Nội dung'), head('Kết quả'), head('Chỉ tiêu giao'), head('Tỷ lệ đạt')],
+      [head('TT'), head('Nội dung'), head('Kết quả'), head('Chỉ tiêu, mục tiêu'), head('Tỷ lệ đạt')],
       ...d.indicators.map((ind, i) => {
         const t = d.totals[i]!;
         return [
@@ -100,12 +106,15 @@ function unitsTable(doc: PdfDoc, d: Consolidated) {
     ],
   });
   const legend = shown.map((i) => `${i.code}: ${i.name}`).join('; ');
+  const floorNote = lines.some((u) => u.totals.some((t) => t.isBelowFloor))
+    ? ' (< …): dưới mức tối thiểu áp dụng cho mọi đơn vị.'
+    : '';
   const more = d.indicators.length > shown.length ? ' Các chỉ tiêu khác: xem tệp Excel tổng hợp.' : '';
   doc
     .moveDown(0.3)
     .font('italic')
     .fontSize(9)
-    .text(vn(`${legend}.${more}`), doc.page.margins.left)
+    .text(vn(`${legend}.${floorNote} —: chưa có báo cáo.${more}`), doc.page.margins.left)
     .font('regular');
 }
 

@@ -43,22 +43,39 @@ export function indicatorColumns(ind: Indicator): Col[] {
 /** A percentage as the fraction Excel formats with %, without float noise (33.3 → 0.333). */
 const pct = (p: number | null) => (p === null ? null : Math.round(p * 10) / 1000);
 
-/** The cells of one indicator for one line: a reporter's yes/no reads "Có"/"Không". */
-function totalCells(
-  ind: Indicator,
-  t: Total,
-  line: UnitLine | null,
-): { value: number | null; numFmt?: string }[] {
+type Cell = { value: number | string | null; numFmt?: string; isBelow?: boolean };
+
+/** What a missing figure reads as everywhere (web, XLSX, PDF): never a 0 that looks like a result. */
+const MISSING = '—';
+
+/**
+ * The cells of one indicator for one line: a reporter's yes/no reads "Có"/"Không"; a unit that has no counted
+ * report reads "—"; a share under its floor is marked (red, see the note).
+ */
+function totalCells(ind: Indicator, t: Total, line: UnitLine | null): Cell[] {
+  const isMissing = t.value === null || (line !== null && line.reported === 0);
   return indicatorColumns(ind).map((c) => {
+    if (isMissing) return { value: MISSING };
     if (c.kind === 'value') {
-      if (ind.kind === 'yes_no' && line?.isReporter)
-        return line.reported ? { value: t.value, numFmt: yesNoFmt } : { value: null };
-      // A unit that has not reported shows blanks, not zeros that read like a result.
-      return { value: line && line.reported === 0 ? null : t.value };
+      if (ind.kind === 'yes_no' && line?.isReporter) return { value: t.value, numFmt: yesNoFmt };
+      return { value: t.value };
     }
-    if (c.kind === 'denominator') return { value: line && line.reported === 0 ? null : t.denominator };
+    if (c.kind === 'denominator') return { value: t.denominator };
     if (ind.kind === 'yes_no' && line?.isReporter) return { value: null };
-    return { value: pct(t.percent) };
+    return { value: t.percent === null ? MISSING : pct(t.percent), isBelow: t.isBelowFloor };
+  });
+}
+
+/** The goal a quota is judged on: 105% of a quota of 1,000 is 1,050. */
+const goalOf = (ind: Indicator, t: Total) =>
+  t.target === null ? null : Math.round(t.target * ind.goalPercent) / 100;
+
+function goalCells(ind: Indicator, t: Total): Cell[] {
+  const isQuota = ind.kind === 'count' || ind.kind === 'sum';
+  return indicatorColumns(ind).map((c) => {
+    if (isQuota && c.kind === 'value') return { value: goalOf(ind, t) };
+    if (!isQuota && c.kind === 'percent') return { value: pct(t.target) };
+    return { value: null };
   });
 }
 
@@ -172,7 +189,7 @@ function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
     first: { label: string; indent?: number; bold?: boolean },
     status: string | null,
     date: string | null,
-    cells: { value: number | null; numFmt?: string }[],
+    cells: Cell[],
     fill?: ExcelJS.Fill,
   ) => {
     const row = ws.addRow([first.label, status, date ? xlsxDate(date) : null, ...cells.map((c) => c.value)]);
@@ -182,14 +199,17 @@ function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
     for (const g of groups) {
       g.cols.forEach((spec) => {
         const cell = row.getCell(c);
-        cell.numFmt = cells[c - 4]?.numFmt ?? spec.numFmt;
+        const got = cells[c - 4];
+        cell.numFmt = got?.numFmt ?? spec.numFmt;
+        if (got?.value === MISSING) cell.alignment = { horizontal: 'right' };
+        if (got?.isBelow) cell.font = { bold: true, color: { argb: 'FFC8102E' } };
         c++;
       });
     }
     for (let i = 1; i <= lastCol; i++) {
       const cell = row.getCell(i);
       cell.border = box;
-      if (first.bold) cell.font = { bold: true };
+      if (first.bold) cell.font = { ...cell.font, bold: true };
       if (fill) cell.fill = fill;
     }
   };
@@ -203,18 +223,23 @@ function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
       line.totals.flatMap((t, i) => totalCells(d.indicators[i]!, t, line)),
     );
   }
-  const summaryLines: [
-    string,
-    string | null,
-    (t: Total, i: Indicator) => { value: number | null; numFmt?: string }[],
-  ][] = [
+  const summaryLines: [string, string | null, (t: Total, i: Indicator) => Cell[]][] = [
     [
       'Tổng cộng',
       `${d.completeness.reported}/${d.completeness.expected} đã báo cáo`,
       (t, i) => totalCells(i, t, null),
     ],
     ['Chỉ tiêu được giao', null, (t, i) => targetCells(i, t)],
-    ['Tỷ lệ đạt so với chỉ tiêu', null, (t, i) => achievementCells(i, t)],
+    ...(d.indicators.some((i) => i.goalPercent !== 100)
+      ? [
+          [
+            'Mục tiêu phấn đấu',
+            null,
+            (t: Total, i: Indicator) => goalCells(i, t),
+          ] as (typeof summaryLines)[number],
+        ]
+      : []),
+    ['Tỷ lệ đạt so với mục tiêu', null, (t, i) => achievementCells(i, t)],
   ];
   for (const [label, status, cells] of summaryLines)
     addLine(
@@ -225,9 +250,27 @@ function summarySheet(wb: ExcelJS.Workbook, d: Consolidated) {
       sumFill,
     );
 
-  const notes = d.indicators
-    .filter((i) => (i.kind === 'count' || i.kind === 'sum') && i.goalPercent !== 100)
-    .map((i) => `${i.code}: tỷ lệ đạt tính theo mức phấn đấu ${i.goalPercent}% chỉ tiêu được giao.`);
+  const n = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+  const notes = d.indicators.flatMap((i, k) => {
+    const t = d.totals[k]!;
+    if ((i.kind !== 'count' && i.kind !== 'sum') || i.goalPercent === 100) return [];
+    const goal =
+      t.target === null ? '' : ` (${n.format(goalOf(i, t)!)} = ${i.goalPercent}% của ${n.format(t.target)})`;
+    return [
+      `${i.name} [${i.code}]: mục tiêu phấn đấu là ${i.goalPercent}% chỉ tiêu được giao${goal}; tỷ lệ đạt tính theo mục tiêu này.`,
+    ];
+  });
+  const floors = d.indicators.flatMap((i, k) => {
+    const t = d.totals[k]!;
+    return t.target !== null && (i.kind === 'ratio' || i.kind === 'yes_no')
+      ? [`${i.name} [${i.code}] ${n.format(t.target)}%`]
+      : [];
+  });
+  if (floors.length)
+    notes.push(
+      `Mức tối thiểu áp dụng cho mọi đơn vị: ${floors.join('; ')}. Tỷ lệ in đỏ là đơn vị chưa đạt mức tối thiểu.`,
+    );
+  notes.push('Ô "—": đơn vị chưa có báo cáo được tính (chưa nộp hoặc bị trả lại), không phải số 0.');
   notes.push(
     'Tỷ lệ của chỉ tiêu có/không là tỷ lệ đơn vị thực hiện trên số đơn vị phải báo cáo; số liệu chỉ tính các báo cáo đã nộp.',
   );

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
-import { organisations } from '../../orgs/index.ts';
+import { organisations, orgNameOnSql } from '../../orgs/index.ts';
+import type { PlanRow } from '../plans.repo.ts';
 import { planTargets } from '../plans.tables.ts';
 
 /** A parent's own target of one indicator and period, and the sum of its direct units' targets. */
@@ -52,15 +53,35 @@ export async function upsertTarget(
     });
 }
 
-/** A parent's active direct units, whether each reports for the plan and has units of its own. */
-export async function targetChildren(db: Db, planId: number, parentOrgId: number) {
+/**
+ * The rows of a parent's cascade table: the lines of the plan's own units below it (the recipients, or the
+ * unit above them) and any unit given a target at this level, as they were when the plan was issued — a unit
+ * merged or closed since is still listed, under its name of the time. Below the plan's recipients (a unit
+ * splitting its share among its own units) they are the parent's active units today.
+ */
+export async function targetChildren(db: Db, plan: PlanRow, parentOrgId: number) {
   return rows<{ orgId: number; orgName: string; isReporter: boolean; hasChildren: boolean }>(
     db,
-    sql`SELECT o.id AS "orgId", o.name AS "orgName",
-               EXISTS (SELECT 1 FROM plan_recipients r WHERE r.plan_id = ${planId} AND r.org_id = o.id AND r.role = 'reporter') AS "isReporter",
-               EXISTS (SELECT 1 FROM organisations c WHERE c.parent_id = o.id AND c.status = 'active') AS "hasChildren"
-        FROM organisations o WHERE o.parent_id = ${parentOrgId} AND o.status = 'active'
-        ORDER BY o.search_text LIMIT 2000`,
+    sql`WITH parent AS (SELECT path, nlevel(path) AS depth FROM organisations WHERE id = ${parentOrgId}),
+        planned AS (
+          SELECT DISTINCT ltree2text(subpath(r.org_path, p.depth, 1))::int AS id
+          FROM plan_recipients r, parent p
+          WHERE r.plan_id = ${plan.id} AND r.org_path <@ p.path AND nlevel(r.org_path) > p.depth
+          UNION
+          SELECT t.org_id FROM plan_targets t JOIN plan_indicators i ON i.id = t.indicator_id
+          WHERE i.plan_id = ${plan.id}
+            AND t.org_id = ANY(ARRAY(SELECT id FROM organisations WHERE parent_id = ${parentOrgId}))),
+        lines AS (
+          SELECT id FROM planned
+          UNION ALL
+          SELECT o.id FROM organisations o
+          WHERE o.parent_id = ${parentOrgId} AND o.status = 'active' AND NOT EXISTS (SELECT 1 FROM planned))
+        SELECT o.id AS "orgId", ${orgNameOnSql(sql`o.id`, plan.issuedOn)} AS "orgName",
+               EXISTS (SELECT 1 FROM plan_recipients r WHERE r.plan_id = ${plan.id} AND r.org_id = o.id AND r.role = 'reporter') AS "isReporter",
+               (EXISTS (SELECT 1 FROM plan_recipients r WHERE r.plan_id = ${plan.id} AND r.org_path <@ o.path AND r.org_id <> o.id)
+                OR EXISTS (SELECT 1 FROM organisations c WHERE c.parent_id = o.id AND c.status = 'active')) AS "hasChildren"
+        FROM organisations o JOIN lines l ON l.id = o.id
+        ORDER BY o.search_text, o.id LIMIT 2000`,
   );
 }
 

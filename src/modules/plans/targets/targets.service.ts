@@ -103,7 +103,7 @@ export async function targetTable(ctx: Ctx, planId: number, parentOrgId: number,
   checkTargetPeriod(plan, periodKey, 'querystring.periodKey');
   const [indicators, children] = await Promise.all([
     repo.planIndicatorsOf(ctx.db, planId),
-    targets.targetChildren(ctx.db, planId, parentOrgId),
+    targets.targetChildren(ctx.db, plan, parentOrgId),
   ]);
   const set = await targets.levelTargets(ctx.db, planId, parentOrgId, periodKey);
   const of = (orgId: number) =>
@@ -111,6 +111,15 @@ export async function targetTable(ctx: Ctx, planId: number, parentOrgId: number,
   const parentId = parent.path === plan.issuerPath ? null : parent.id;
   return {
     periodKey,
+    // The grid's columns, headed by the indicators' names (the code is a hint).
+    indicators: indicators.map(({ id, code, name, unit, kind, goalPercent }) => ({
+      id,
+      code,
+      name,
+      unit,
+      kind,
+      goalPercent,
+    })),
     parent: { orgId: parent.id, orgName: parent.name, targets: of(parent.id) },
     children: children.map((c) => ({ ...c, targets: of(c.orgId) })),
     splits: await Promise.all(

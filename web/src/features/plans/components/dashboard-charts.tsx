@@ -47,14 +47,14 @@ export function CompletenessChart({ completeness: c }: { completeness: Dashboard
       label={`${t('plans.dashboard.completeness')}: ${data.map((d) => `${d.name} ${d.value}`).join(', ')}`}
       height={240}
     >
+      {/* The counts sit in the legend, not as labels around the ring (which the card's edge cut off). */}
       <PieChart>
         <Pie
-          data={data}
+          data={data.map((d) => ({ ...d, name: `${d.name}: ${d.value}` }))}
           dataKey="value"
           nameKey="name"
-          innerRadius={55}
-          outerRadius={90}
-          label
+          innerRadius={50}
+          outerRadius={80}
           isAnimationActive={false}
         />
         <Tooltip />
@@ -64,14 +64,17 @@ export function CompletenessChart({ completeness: c }: { completeness: Dashboard
   );
 }
 
-type AchievementDatum = { name: string; achievement: number };
+type AchievementDatum = { name: string; achievement: number; line: number };
 
 function AchievementBar(props: RectangleProps & { payload?: AchievementDatum }) {
-  const reached = (props.payload?.achievement ?? 0) >= 100;
+  const reached = (props.payload?.achievement ?? 0) >= (props.payload?.line ?? 100);
   return <Rectangle {...props} fill={reached ? chartColors.reached : chartColors.below} />;
 }
 
-/** Achievement of one indicator per child unit, against the 100% line. */
+/**
+ * One indicator per child unit against the line it must reach: for a quota, the share of its quota with the
+ * line at the goal (105% where the plan asks to exceed the quota by 5%); otherwise achievement against 100%.
+ */
 export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
   const { t } = useTranslation();
   const withTargets = dashboard.totals.filter((tot) =>
@@ -83,11 +86,16 @@ export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
   const indicatorId = picked ?? withTargets[0]?.indicatorId;
   if (withTargets.length === 0 || indicatorId === undefined)
     return <EmptyState text={t('plans.dashboard.chartNoData')} />;
-  const data: AchievementDatum[] = dashboard.children.map((c) => ({
-    name: c.orgName,
-    achievement: c.totals.find((x) => x.indicatorId === indicatorId)?.achievementPercent ?? 0,
-  }));
-  const top = Math.ceil(Math.max(125, ...data.map((d) => d.achievement + 5)) / 25) * 25;
+  const chosen = withTargets.find((x) => x.indicatorId === indicatorId)!;
+  const isQuota = chosen.kind === 'count' || chosen.kind === 'sum';
+  const goalLine = isQuota ? chosen.goalPercent : 100;
+  // Achievement is judged on target × goal%: × goal% / 100 gives the share of the quota itself.
+  const data: AchievementDatum[] = dashboard.children.map((c) => {
+    const a = c.totals.find((x) => x.indicatorId === indicatorId)?.achievementPercent ?? 0;
+    return { name: c.orgName, achievement: Math.round(a * goalLine) / 100, line: goalLine };
+  });
+  const seriesName = isQuota ? t('plans.dashboard.ofQuota') : t('plans.dashboard.achievement');
+  const top = Math.ceil(Math.max(125, goalLine + 10, ...data.map((d) => d.achievement + 5)) / 25) * 25;
   const ticks = Array.from({ length: top / 25 + 1 }, (_, n) => n * 25);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -106,19 +114,18 @@ export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, top]} ticks={ticks} unit="%" />
           <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => [`${v}%`, t('plans.dashboard.achievement')]} />
+          <Tooltip formatter={(v) => [`${v}%`, seriesName]} />
           <ReferenceLine
-            x={100}
+            x={goalLine}
             stroke="#000"
             strokeDasharray="4 4"
-            label={{ value: '100%', position: 'top' }}
+            label={{
+              value:
+                isQuota && goalLine !== 100 ? t('plans.dashboard.goalLine', { percent: goalLine }) : '100%',
+              position: 'top',
+            }}
           />
-          <Bar
-            dataKey="achievement"
-            name={t('plans.dashboard.achievement')}
-            shape={AchievementBar}
-            isAnimationActive={false}
-          />
+          <Bar dataKey="achievement" name={seriesName} shape={AchievementBar} isAnimationActive={false} />
         </BarChart>
       </ChartFigure>
     </Space>

@@ -2,14 +2,13 @@ import type { DashboardView } from '@contracts/plans.ts';
 import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
-import { Achievement, type Total, TotalValue } from './dashboard-values.tsx';
-import { formatNumber } from './plan-labels.tsx';
+import { Achievement, BelowFloor, TargetText, type Total, TotalValue } from './dashboard-values.tsx';
 
 export type Child = DashboardView['children'][number];
 export type Crumb = { orgId: number; orgName: string };
 
 export function TotalsTable({ dashboard }: { dashboard: DashboardView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const columns: TableColumnsType<Total> = [
     {
       key: 'indicator',
@@ -23,24 +22,24 @@ export function TotalsTable({ dashboard }: { dashboard: DashboardView }) {
     {
       key: 'value',
       title: t('plans.dashboard.value'),
-      width: 200,
-      render: (_v, x) => <TotalValue total={x} />,
+      width: 170,
+      render: (_v, x) => (
+        <Space orientation="vertical" size={2}>
+          <TotalValue total={x} goal={x} />
+          <BelowFloor total={x} />
+        </Space>
+      ),
     },
     {
       key: 'target',
       title: t('plans.dashboard.target'),
-      width: 100,
-      render: (_v, x) =>
-        x.target === null ? (
-          <Typography.Text type="secondary">{t('plans.dashboard.noTarget')}</Typography.Text>
-        ) : (
-          `${formatNumber(x.target, i18n.language)}${x.kind === 'ratio' || x.kind === 'yes_no' ? '%' : ''}`
-        ),
+      width: 120,
+      render: (_v, x) => <TargetText total={x} />,
     },
     {
       key: 'achievement',
       title: t('plans.dashboard.achievement'),
-      width: 170,
+      width: 140,
       render: (_v, x) => <Achievement percent={x.achievementPercent} />,
     },
   ];
@@ -84,17 +83,26 @@ export function ChildrenTable({
       width: 110,
       render: (_v, c) => t('plans.dashboard.reportedOf', { reported: c.reported, expected: c.expected }),
     },
+    // Headed by the indicator's name (the code as a hint): a bare code says nothing to a reader.
     ...dashboard.totals.map((x) => ({
       key: String(x.indicatorId),
-      title: x.code,
-      width: 170,
+      title: (
+        <span>
+          {x.name} <Typography.Text type="secondary">({x.code})</Typography.Text>
+        </span>
+      ),
+      width: 200,
       render: (_v: unknown, c: Child) => {
         const total = c.totals.find((y) => y.indicatorId === x.indicatorId);
         if (!total) return '—';
         return (
           <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-            <TotalValue total={{ ...total, kind: x.kind }} />
+            <TotalValue
+              total={{ ...total, kind: x.kind }}
+              goal={{ target: total.target, goalPercent: x.goalPercent }}
+            />
             {total.achievementPercent !== null && <Achievement percent={total.achievementPercent} />}
+            <BelowFloor total={total} />
           </Space>
         );
       },
@@ -107,7 +115,7 @@ export function ChildrenTable({
       pagination={false}
       dataSource={dashboard.children}
       columns={columns}
-      scroll={{ x: 400 + 170 * dashboard.totals.length }}
+      scroll={{ x: 400 + 200 * dashboard.totals.length }}
       locale={{ emptyText: <EmptyState text={t('plans.dashboard.noChildren')} /> }}
     />
   );
