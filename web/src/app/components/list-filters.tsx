@@ -33,7 +33,7 @@ export function SearchBox({
 /** The row of filters above a list page's table (a search box, then selects); not printed. */
 export function ListFilters({ children }: { children: ReactNode }) {
   return (
-    <Space wrap className="no-print list-filters" style={{ marginBottom: 16 }}>
+    <Space wrap className="no-print" style={{ marginBottom: 16 }}>
       {children}
     </Space>
   );
