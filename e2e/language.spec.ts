@@ -6,7 +6,7 @@ test('switch to English and back', async ({ page }) => {
   await expect(page.getByRole('menuitem', { name: 'Tổ chức' })).toBeVisible();
   await page.getByText('EN', { exact: true }).click();
   await expect(page.getByRole('menuitem', { name: 'Organisations' })).toBeVisible();
-  await expect(page.getByRole('menuitem', { name: /Blood donation/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Plans & reports' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Search organisations' })).toBeVisible();
 
   await page.reload();

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows, type Tx } from '../../platform/db/database.ts';
-import { matchesSearch } from '../../platform/db/sql-helpers.ts';
+import { matchesSearch, vietnameseNameOrderSql } from '../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../platform/scope.ts';
 import type { Sex } from './people.rules.ts';
 import type { LinkPurpose } from './people.tables.ts';
@@ -93,7 +93,7 @@ export async function listPeople(db: Db, scope: Scope, f: PersonFilter) {
   return fetchPage<PersonRow>(
     db,
     sql`SELECT ${columns} ${from} WHERE ${cond}
-        ORDER BY p.search_text, p.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+        ORDER BY ${vietnameseNameOrderSql(sql`p.full_name`)}, p.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
     sql`SELECT count(*)::int AS total FROM people p WHERE ${cond}`,
   );
 }

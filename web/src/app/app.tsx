@@ -12,6 +12,8 @@ import { createRouter } from './router.tsx';
 const theme = {
   token: {
     colorPrimary: '#c8102e',
+    // Links in the brand's red, not Ant Design's default blue beside it.
+    colorLink: '#c8102e',
     borderRadius: 6,
     fontFamily: "'Be Vietnam Pro', 'Segoe UI', Roboto, 'Noto Sans', sans-serif",
   },

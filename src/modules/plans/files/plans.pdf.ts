@@ -118,36 +118,80 @@ function unitsTable(doc: PdfDoc, d: Consolidated) {
     .font('regular');
 }
 
-function behindList(doc: PdfDoc, d: Consolidated) {
-  if (d.behind.length === 0) {
-    doc.text(vn('Không có đơn vị nào chậm nộp hoặc chưa nộp.'));
-    return;
-  }
-  d.behind.forEach((b, i) => {
+function behindLines(d: Consolidated): string[] {
+  if (d.behind.length === 0) return ['Không có đơn vị nào chậm nộp hoặc chưa nộp.'];
+  return d.behind.map((b, i) => {
     const where = b.parentName ? ` (${b.parentName})` : '';
     const what =
       b.status === 'late'
         ? `nộp muộn ngày ${vnDateText(b.submittedOn!)}, chậm ${b.daysLate} ngày`
         : `chưa nộp (quá hạn ${b.daysLate} ngày)`;
-    doc.text(vn(`${i + 1}. ${b.orgName}${where}: ${what}.`), { indent: 0 });
+    return `${i + 1}. ${b.orgName}${where}: ${what}.`;
   });
 }
 
+const contentWidth = (doc: PdfDoc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
+const roomLeft = (doc: PdfDoc) => doc.page.height - doc.page.margins.bottom - doc.y;
+/** Room under "(Ký, ghi rõ họ tên)" for the signature itself. */
+const SIGNING_SPACE = 56;
+
+/** Height of text in a font and size (the document's font is left as it was found: callers set theirs). */
+function heightOf(doc: PdfDoc, font: string, size: number, text: string, width: number): number {
+  return doc.font(font).fontSize(size).heightOfString(vn(text), { width });
+}
+
+function recipientLines(d: Consolidated): string[] {
+  // The report goes to whoever issued the plan; the issuer's own report goes up to its parent.
+  const upward = d.org.id === d.plan.issuerOrgId ? d.org.parentName : d.plan.issuerName;
+  return [...(upward ? [`- ${upward} (để báo cáo);`] : []), '- Lưu: VT.'];
+}
+
+/** The closing block's height: "Nơi nhận" on the left, the signer with room to sign on the right. */
+function signatureHeight(doc: PdfDoc, d: Consolidated): number {
+  const half = contentWidth(doc) / 2;
+  const gap = doc.font('regular').fontSize(11).currentLineHeight(true) * 1.2;
+  const recipients =
+    heightOf(doc, 'boldItalic', 11, 'Nơi nhận:', half) +
+    recipientLines(d).reduce((h, l) => h + heightOf(doc, 'regular', 10, l, half), 0);
+  const signer =
+    heightOf(doc, 'bold', 11, 'NGƯỜI LẬP BÁO CÁO', half) +
+    heightOf(doc, 'italic', 10, '(Ký, ghi rõ họ tên)', half) +
+    SIGNING_SPACE;
+  doc.font('regular').fontSize(11);
+  return gap + Math.max(recipients, signer);
+}
+
+/**
+ * The last section (units behind) and the closing block stay together: when both do not fit in what is left of
+ * the page, they start the next page together, so "Nơi nhận" and the signature never stand alone on a page. A
+ * last section longer than a page is left where it falls; the closing block then follows its end.
+ */
+function closingPart(doc: PdfDoc, d: Consolidated, title: string) {
+  const lines = behindLines(d);
+  const width = contentWidth(doc);
+  const heading = doc.font('bold').fontSize(12).currentLineHeight(true) * 1.8;
+  const tail = heading + lines.reduce((h, l) => h + heightOf(doc, 'regular', 11, l, width), 0);
+  const block = signatureHeight(doc, d);
+  const page = doc.page.height - doc.page.margins.top - doc.page.margins.bottom;
+  if (tail + block > roomLeft(doc) && tail + block <= page) doc.addPage();
+  section(doc, title);
+  for (const l of lines) doc.text(vn(l), doc.page.margins.left, doc.y, { width });
+  signatureBlock(doc, d);
+}
+
 function signatureBlock(doc: PdfDoc, d: Consolidated) {
-  doc.moveDown(1.2);
-  if (doc.y > doc.page.height - doc.page.margins.bottom - 110) doc.addPage();
+  // Measured with the gap above it: on a new page the block starts at the top margin.
+  if (signatureHeight(doc, d) > roomLeft(doc)) doc.addPage();
+  else doc.moveDown(1.2);
   const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const width = contentWidth(doc);
   const top = doc.y;
   doc
     .font('boldItalic')
     .fontSize(11)
     .text(vn('Nơi nhận:'), left, top, { width: width / 2 });
   doc.font('regular').fontSize(10);
-  // The report goes to whoever issued the plan; the issuer's own report goes up to its parent.
-  const upward = d.org.id === d.plan.issuerOrgId ? d.org.parentName : d.plan.issuerName;
-  if (upward) doc.text(vn(`- ${upward} (để báo cáo);`), { width: width / 2 });
-  doc.text(vn('- Lưu: VT.'), { width: width / 2 });
+  for (const l of recipientLines(d)) doc.text(vn(l), left, doc.y, { width: width / 2 });
   doc
     .font('bold')
     .fontSize(11)
@@ -190,9 +234,7 @@ export async function summaryPdf(d: Consolidated, createdAt: Date): Promise<Buff
     section(doc, '3. Kết quả theo đơn vị trực thuộc');
     unitsTable(doc, d);
   }
-  section(doc, `${d.units.some((u) => u.depth === 1) ? 4 : 3}. Đơn vị chưa nộp hoặc nộp muộn`);
-  behindList(doc, d);
-  signatureBlock(doc, d);
+  closingPart(doc, d, `${d.units.some((u) => u.depth === 1) ? 4 : 3}. Đơn vị chưa nộp hoặc nộp muộn`);
   addFooters(
     doc,
     (page, pages) => `Trang ${page}/${pages} · Lập ngày ${vnDateText(d.today)} trên hệ thống Chung Tay`,

@@ -285,14 +285,15 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     await province.post(`/api/plans/${plan.id}/reports/${report.reportId}/review`, {
       version: full.version,
       decision: 'return',
-      comment: 'Số nữ chưa khớp danh sách',
+      comment: 'Số nữ chưa khớp danh sách.',
     });
     const notices = (await district.get('/api/notifications')).json().items;
     expect(notices.map((n: { kind: string; title: string }) => `${n.kind}: ${n.title}`)).toEqual([
       'report_returned: Báo cáo bị trả lại: 07/KH-LĐLĐ',
       'plan_issued: Kế hoạch mới: 07/KH-LĐLĐ — Tháng hành động về ATVSLĐ năm 2024',
     ]);
-    expect(notices[0].body).toContain('Số nữ chưa khớp danh sách');
+    // The reviewer's own full stop is not doubled.
+    expect(notices[0].body).toBe('Lý do: Số nữ chưa khớp danh sách. Hãy sửa và nộp lại.');
     const fixed = await district.post(`/api/plans/${plan.id}/reports`, {
       orgId: o.district.id,
       periodKey: '2024-Q2',

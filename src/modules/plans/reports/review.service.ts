@@ -38,6 +38,12 @@ async function reviewable(ctx: Ctx, tx: Tx, planId: number, reportId: number, in
   return { plan, report };
 }
 
+/** A reviewer's comment as one sentence: its own closing mark kept, a full stop added only when it has none. */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
 /** A returned report: its unit's clerks are told why, and its values leave every total up to the issuer. */
 async function returnReport(
   tx: Tx,
@@ -52,7 +58,7 @@ async function returnReport(
       userId: u.userId,
       kind: 'report_returned',
       title: `Báo cáo bị trả lại: ${plan.number}`,
-      body: `Lý do: ${comment}. Hãy sửa và nộp lại.`,
+      body: `Lý do: ${asSentence(comment ?? '')} Hãy sửa và nộp lại.`,
       link: `/plans/${plan.id}/report?orgId=${report.orgId}&period=${report.periodKey}`,
       dedupeKey: `report:${report.id}:returned:v${report.version}`,
     })),

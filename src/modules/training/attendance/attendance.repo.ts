@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { byVietnameseName } from '../../../contracts/names.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { attendance, enrolments } from '../training.tables.ts';
 
@@ -10,16 +11,17 @@ export type AttendanceEntry = {
   status: 'present' | 'absent' | 'late' | 'left_early' | null;
 };
 
-/** The enrolled learners of a class with their attendance of one of its sessions. */
+/** The enrolled learners of a class with their attendance of one of its sessions, in the signature sheet's order. */
 export async function attendanceOf(db: Db, classId: number, sessionId: number): Promise<AttendanceEntry[]> {
-  return rows<AttendanceEntry>(
+  const list = await rows<AttendanceEntry>(
     db,
     sql`SELECT e.person_id AS "personId", p.full_name AS "fullName", a.status
         FROM enrolments e JOIN people p ON p.id = e.person_id
         JOIN class_sessions s ON s.id = ${sessionId} AND s.class_id = e.class_id
         LEFT JOIN attendance a ON a.enrolment_id = e.id AND a.session_id = s.id
-        WHERE e.class_id = ${classId} AND e.status = 'enrolled' ORDER BY p.full_name, e.id`,
+        WHERE e.class_id = ${classId} AND e.status = 'enrolled' ORDER BY e.id`,
   );
+  return byVietnameseName(list, (e) => e.fullName);
 }
 
 export async function saveAttendance(

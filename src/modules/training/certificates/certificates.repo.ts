@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { byVietnameseName } from '../../../contracts/names.ts';
 import { type Db, fetchPage, rows, type Tx } from '../../../platform/db/database.ts';
 import { matchesSearch } from '../../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
@@ -97,12 +98,16 @@ export async function findCertificatesByIds(db: Db | Tx, ids: number[]): Promise
   );
 }
 
-/** The current certificates of a class (revoked and replaced ones are not printed in bulk), by number. */
+/**
+ * The current certificates of a class (revoked and replaced ones are not printed in bulk), in the signature
+ * sheet's order (by given name), so the printed stack follows the class list.
+ */
 export async function classCertificates(db: Db | Tx, classId: number): Promise<CertificateRow[]> {
-  return rows<CertificateRow>(
+  const list = await rows<CertificateRow>(
     db,
     sql`${selectCertificate} WHERE e.class_id = ${classId} AND c.status = 'valid' ORDER BY c.year, c.seq`,
   );
+  return byVietnameseName(list, (c) => c.personName);
 }
 
 export type CertificateFilter = {

@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { byVietnameseName } from '../../../contracts/names.ts';
 import type { setSessionsBody } from '../../../contracts/training.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
@@ -110,8 +111,9 @@ export type EnrolmentRow = {
   outcome: 'pass' | 'fail' | 'no_show' | 'left_early' | null;
 };
 
+/** A class's enrolments: the enrolled by name (the signature sheet's order), then the waitlist in its queue order. */
 export async function enrolmentsOf(db: Db | Tx, classId: number): Promise<EnrolmentRow[]> {
-  return rows<EnrolmentRow>(
+  const list = await rows<EnrolmentRow>(
     db,
     sql`SELECT e.id, e.person_id AS "personId", p.full_name AS "fullName", p.birth_date::text AS "birthDate", e.status,
           to_char(e.waitlisted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "waitlistedAt",
@@ -120,6 +122,11 @@ export async function enrolmentsOf(db: Db | Tx, classId: number): Promise<Enrolm
         WHERE e.class_id = ${classId}
         ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, e.waitlisted_at NULLS FIRST, e.id`,
   );
+  const enrolled = byVietnameseName(
+    list.filter((e) => e.status === 'enrolled'),
+    (e) => e.fullName,
+  );
+  return [...enrolled, ...list.filter((e) => e.status !== 'enrolled')];
 }
 
 /** The service agreement's paid amount (VND), bumping the class's version. */

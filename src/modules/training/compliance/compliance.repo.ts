@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { vietnameseNameOrderSql } from '../../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
 
 /**
@@ -83,7 +84,7 @@ export async function dueTrainings(
           s.until::text AS "validUntil", ct.legal_source AS "legalSource"
         FROM slots s JOIN w ON w.id = s.pid JOIN course_types ct ON ct.id = s.cid
         WHERE s.until IS NULL OR s.until <= ${until}::date
-        ORDER BY s.until NULLS FIRST, w.emp_name, w.full_name, w.id, ct.code`,
+        ORDER BY s.until NULLS FIRST, w.emp_name, ${vietnameseNameOrderSql(sql`w.full_name`)}, w.id, ct.code`,
   );
 }
 

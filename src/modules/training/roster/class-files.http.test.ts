@@ -12,7 +12,6 @@ import {
 } from '../../../../test/helpers/pdf.fixtures.ts';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
-import { vietnameseNameOrder } from './class-files.service.ts';
 import { parseRoster } from './roster.parse.ts';
 
 /** The class documents: the roster export (XLSX) and the printable attendance/signature sheet (PDF). */
@@ -229,6 +228,7 @@ describe('class roster export and attendance sheet', () => {
       'Buổi 1',
       '20/04/2026 08:00–12:00',
       '1 Trần Thị Ánh 05/07/1996 Công ty TNHH Điện tử Quế Võ',
+      '2 Lê Hoàng Bảo 02/01/2001',
       '3 Nguyễn Văn Đức 31/12/1990',
       'Tổng số: 3 học viên.',
       'ĐẠI DIỆN ĐƠN VỊ TỔ CHỨC',
@@ -236,6 +236,21 @@ describe('class roster export and attendance sheet', () => {
       expect(text).toContain(s);
     // The sheet carries no CCCD at all.
     expect(text).not.toMatch(/\d{4}\*+\d{2}|001196012345/);
+  });
+
+  it('lists the learners on screen in the signature sheet’s order: by given name (Ánh, Bảo, Đức)', async () => {
+    const sheet = ['Trần Thị Ánh', 'Lê Hoàng Bảo', 'Nguyễn Văn Đức'];
+    const detail = (await manager.get(`/api/training/classes/${klass.id}`)).json();
+    expect(detail.enrolments.map((e: { fullName: string }) => e.fullName)).toEqual(sheet);
+    const [session] = await rows<{ id: number }>(
+      t.db,
+      sql`SELECT id FROM class_sessions WHERE class_id = ${klass.id} ORDER BY starts_at LIMIT 1`,
+    );
+    const attendance = await manager.get(
+      `/api/training/classes/${klass.id}/sessions/${session!.id}/attendance`,
+    );
+    expect(attendance.statusCode, attendance.body).toBe(200);
+    expect(attendance.json().entries.map((e: { fullName: string }) => e.fullName)).toEqual(sheet);
   });
 
   it('splits a long course into one table per six sessions and repeats the header on each page', async () => {
@@ -265,18 +280,5 @@ describe('class roster export and attendance sheet', () => {
     expect(pages).toBeGreaterThanOrEqual(4);
     expect(text.match(/STT Họ và tên Ngày sinh/g)!.length).toBe(pages);
     expect(text).toContain(`trang ${pages}/${pages}`);
-  });
-});
-
-describe('Vietnamese name order', () => {
-  it('sorts by given name, then the whole name, ignoring case but not letters like Đ', () => {
-    const names = ['Nguyễn Văn Đức', 'Trần Thị Ánh', 'Lê Văn Dũng', 'Phạm Thị An', 'Bùi An'];
-    expect([...names].sort(vietnameseNameOrder)).toEqual([
-      'Bùi An',
-      'Phạm Thị An',
-      'Trần Thị Ánh',
-      'Lê Văn Dũng',
-      'Nguyễn Văn Đức',
-    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { compareVietnameseNames } from '../../../contracts/names.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
@@ -22,14 +23,6 @@ export type ClassDocument = {
   trainers: Awaited<ReturnType<typeof repo.classTrainersOf>>;
   learners: (files.RosterLine & { cccdMasked: boolean })[];
 };
-
-const collator = new Intl.Collator('vi', { sensitivity: 'base' });
-const givenName = (n: string) => n.trim().split(/\s+/).at(-1) ?? n;
-
-/** The order of a Vietnamese list of people: by given name (the last word), then the whole name. */
-export function vietnameseNameOrder(a: string, b: string): number {
-  return collator.compare(givenName(a), givenName(b)) || collator.compare(a, b);
-}
 
 export async function loadClassDocument(
   ctx: Ctx,
@@ -56,7 +49,7 @@ export async function loadClassDocument(
   learners.sort(
     (a, b) =>
       (a.status === b.status ? 0 : a.status === 'enrolled' ? -1 : 1) ||
-      (a.status === 'enrolled' ? vietnameseNameOrder(a.fullName, b.fullName) : 0),
+      (a.status === 'enrolled' ? compareVietnameseNames(a.fullName, b.fullName) : 0),
   );
   if (revealed.length)
     // Decree 13/2023: who took whose national ID numbers, when and in which document (never the numbers).

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { byVietnameseName } from '../../../contracts/names.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
 import { trainers } from '../training.tables.ts';
@@ -22,11 +23,12 @@ const trainerSelect = sql`SELECT t.id, t.person_id AS "personId", p.full_name AS
   FROM trainers t JOIN people p ON p.id = t.person_id JOIN organisations o ON o.id = t.org_id`;
 
 export async function listTrainers(db: Db, scope: Scope, orgPath?: string): Promise<TrainerRow[]> {
-  return rows<TrainerRow>(
+  const list = await rows<TrainerRow>(
     db,
     sql`${trainerSelect} WHERE ${scopeSql(scope, sql`t.org_path`)}
-        ${orgPath ? sql`AND t.org_path <@ ${orgPath}::ltree` : sql``} ORDER BY p.full_name, t.id`,
+        ${orgPath ? sql`AND t.org_path <@ ${orgPath}::ltree` : sql``} ORDER BY t.id`,
   );
+  return byVietnameseName(list, (t) => t.fullName);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Grid, Layout } from 'antd';
+import { Drawer, Grid, Layout } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../../features/auth/api.ts';
@@ -17,39 +17,59 @@ function useServerLocale() {
   }, [me.user.id, me.user.locale]);
 }
 
+function Brand({ isNameShown }: { isNameShown: boolean }) {
+  return (
+    <div className="app-brand">
+      <img src="/favicon.svg" alt="" width={28} height={28} />
+      {isNameShown && <span>Chung Tay</span>}
+    </div>
+  );
+}
+
 export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
   const screens = Grid.useBreakpoint();
   const { pathname } = useLocation();
-  const phone = screens.sm === false;
-  // On a phone the open menu covers most of the page: choosing a page folds it away again.
+  const isPhone = screens.sm === false;
+  // On a phone the menu is a drawer opened from the header's menu button: choosing a page closes it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
   useEffect(() => {
-    if (phone) setCollapsed(true);
-  }, [pathname, phone]);
+    setDrawerOpen(false);
+  }, [pathname]);
   useServerLocale();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        theme="light"
-        width={264}
-        breakpoint="lg"
-        // On a phone the menu folds away completely (a tab at the edge opens it) and the page gets the width.
-        collapsedWidth={phone ? 0 : 80}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        className="app-sider"
-        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
-      >
-        <div className="app-brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          {!collapsed && <span>Chung Tay</span>}
-        </div>
-        <SideMenu />
-      </Layout.Sider>
-      <Layout>
-        <HeaderBar />
+      {isPhone ? (
+        <Drawer
+          placement="left"
+          size={264}
+          open={isDrawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+        >
+          <Brand isNameShown />
+          <SideMenu />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          theme="light"
+          width={264}
+          breakpoint="lg"
+          collapsedWidth={80}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="app-sider"
+          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+        >
+          <Brand isNameShown={!collapsed} />
+          <SideMenu />
+        </Layout.Sider>
+      )}
+      <Layout className="app-main">
+        <HeaderBar onMenu={isPhone ? () => setDrawerOpen(true) : undefined} />
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>

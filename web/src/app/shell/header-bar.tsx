@@ -1,4 +1,10 @@
-import { ApartmentOutlined, DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  DownOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Avatar, Button, Dropdown, type MenuProps, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -39,12 +45,16 @@ function UserMenu() {
   );
 }
 
-export function HeaderBar() {
+/** The page's header; on a phone it starts with the button that opens the menu (`onMenu`). */
+export function HeaderBar({ onMenu }: { onMenu?: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const orgName = me.grants[0]?.orgName ?? (me.isSystemAdmin ? t('header.systemAdmin') : '');
   return (
     <header className="app-header">
+      {onMenu && (
+        <Button type="text" icon={<MenuOutlined />} aria-label={t('header.menu')} onClick={onMenu} />
+      )}
       <Space style={{ minWidth: 0 }} className="hide-on-phone">
         <ApartmentOutlined />
         <Typography.Text strong ellipsis style={{ maxWidth: 480 }} title={orgName}>

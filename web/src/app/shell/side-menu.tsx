@@ -1,25 +1,11 @@
-import { HeartOutlined, MedicineBoxOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
-import { Menu, type MenuProps, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { hasPermission, useCurrentUser } from '../../features/auth/api.ts';
-import type { MenuEntry, MenuLink } from '../feature.tsx';
-import { features } from '../features.ts';
-import type { TranslationKey } from '../i18n/keys.ts';
+import type { MenuEntry } from '../feature.tsx';
+import { menuEntries as entries, usePageMenuLink } from './menu-match.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
-
-/** The modules to come, shown disabled with a "Sắp ra mắt" tag among the features by their order. */
-const comingSoon: { key: string; label: TranslationKey; icon: ReactNode; order: number }[] = [
-  { key: 'blood', label: 'nav.blood', icon: <HeartOutlined />, order: 70 },
-  { key: 'volunteers', label: 'nav.volunteers', icon: <TeamOutlined />, order: 71 },
-  { key: 'firstAid', label: 'nav.firstAid', icon: <MedicineBoxOutlined />, order: 72 },
-  { key: 'osh', label: 'nav.osh', icon: <SafetyOutlined />, order: 73 },
-];
-
-const entries: MenuEntry[] = features.flatMap((f) => f.menu ?? []).sort((a, b) => a.order - b.order);
-const links: MenuLink[] = entries.flatMap((e) => ('children' in e ? e.children : [e]));
 
 function useMenuItems(): MenuItem[] {
   const { t } = useTranslation();
@@ -33,37 +19,12 @@ function useMenuItems(): MenuItem[] {
   const ofSection = (section: MenuEntry['section']) =>
     entries.filter((e) => (e.section ?? 'main') === section);
 
-  const soon = <Tag className="menu-soon-tag">{t('nav.comingSoon')}</Tag>;
-  const main = [
-    ...ofSection('main').map((e) => ({ order: e.order, item: toItem(e) })),
-    ...comingSoon.map((m) => ({
-      order: m.order,
-      item: {
-        key: m.key,
-        icon: m.icon,
-        disabled: true,
-        className: 'menu-soon',
-        label: (
-          <span>
-            {t(m.label)} {soon}
-          </span>
-        ),
-      },
-    })),
-  ].sort((a, b) => a.order - b.order);
-  const items = main.flatMap(({ item }) => (item ? [item] : []));
+  // A module's entry shows only when the module is there (a feature in app/features.ts) and the user may use it.
+  const items = ofSection('main').flatMap((e) => toItem(e) ?? []);
 
   const admin = ofSection('admin').flatMap((e) => toItem(e) ?? []);
   if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });
   return items;
-}
-
-/** The menu entry a page belongs to: the longest menu path the address starts with (`/plans/7/edit` → `/plans`). */
-function selectedKey(pathname: string): string {
-  const isUnder = (path: string) =>
-    path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
-  const paths = links.map((l) => l.path).filter(isUnder);
-  return paths.sort((a, b) => b.length - a.length)[0] ?? pathname;
 }
 
 /** Submenus to open on arrival: the one whose pages share the address's first segment (`/training/…`). */
@@ -78,10 +39,11 @@ export function SideMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = useMenuItems();
+  const selected = usePageMenuLink()?.path ?? pathname;
   return (
     <Menu
       mode="inline"
-      selectedKeys={[selectedKey(pathname)]}
+      selectedKeys={[selected]}
       defaultOpenKeys={openKeys(pathname)}
       items={items}
       onClick={({ key }) => navigate(key)}

@@ -120,6 +120,8 @@ export const enPlans: Shape<typeof viPlans> = {
   },
   form: {
     createTitle: 'Draft a new plan',
+    createCrumb: 'New',
+    editCrumb: 'Edit draft',
     editTitle: 'Edit draft {{number}}',
     header: 'Document',
     reporting: 'Reporting',

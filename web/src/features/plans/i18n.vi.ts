@@ -121,6 +121,8 @@ export const viPlans = {
   },
   form: {
     createTitle: 'Soạn kế hoạch mới',
+    createCrumb: 'Soạn mới',
+    editCrumb: 'Sửa dự thảo',
     editTitle: 'Sửa dự thảo {{number}}',
     header: 'Thông tin văn bản',
     reporting: 'Chế độ báo cáo',

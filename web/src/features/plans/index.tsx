@@ -35,7 +35,7 @@ export const plansFeature: WebFeature<typeof vi> = {
     { path: 'plans/new', element: guarded('plan.manage', <PlanFormPage />) },
     { path: 'plans/:id', element: <PlanDetailPage /> },
     { path: 'plans/:id/edit', element: guarded('plan.manage', <PlanFormPage />) },
-    { path: 'plans/:id/report', element: <ReportFormPage /> },
+    { path: 'plans/:id/report', element: <ReportFormPage />, handle: { menu: '/reports' } },
     { path: 'reports', element: <ReportsPage /> },
   ],
   menu: [

@@ -237,6 +237,7 @@ export const enTraining: Shape<typeof viTraining> = {
     paid: 'Paid',
     unpaid: 'Unpaid',
     settled: 'Paid in full',
+    nothingBilled: 'Nothing billed yet',
     sum: 'Total',
     agreementHint: 'Total = price per learner × enrolled learners ({{learners}}) = {{total}}.',
     exportRoster: 'Export roster (Excel)',

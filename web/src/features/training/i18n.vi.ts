@@ -239,6 +239,7 @@ export const viTraining = {
     paid: 'Đã trả',
     unpaid: 'Còn nợ',
     settled: 'Đã thanh toán đủ',
+    nothingBilled: 'Chưa có khoản thu',
     sum: 'Cộng',
     agreementHint: 'Thành tiền = giá mỗi học viên × số học viên ghi danh ({{learners}}) = {{total}}.',
     exportRoster: 'Xuất danh sách (Excel)',

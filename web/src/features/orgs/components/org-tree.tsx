@@ -1,7 +1,7 @@
 import type { OrgDetail, OrgSummary } from '@contracts/orgs.ts';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Spin, Tree, type TreeDataNode } from 'antd';
-import { type Key, useEffect, useMemo, useState } from 'react';
+import { type Key, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
@@ -52,6 +52,15 @@ function useExpanded(selected: OrgDetail | undefined, roots: OrgSummary[] | unde
     if (path === '') return;
     setExpanded((keys) => [...new Set([...keys, ...path.split(',')])]);
   }, [path]);
+  // One root (an organisation's own admin): open it on arrival, its units are what he came for. Once only, so
+  // he can fold it again.
+  const onlyRoot = roots?.length === 1 && roots[0]!.childCount > 0 ? String(roots[0]!.id) : null;
+  const isRootOpened = useRef(false);
+  useEffect(() => {
+    if (onlyRoot === null || isRootOpened.current) return;
+    isRootOpened.current = true;
+    setExpanded((keys) => (keys.includes(onlyRoot) ? keys : [...keys, onlyRoot]));
+  }, [onlyRoot]);
   return [expanded, setExpanded] as const;
 }
 

@@ -2,7 +2,8 @@ import { createPlanBody, type PlanView, updatePlanBody } from '@contracts/plans.
 import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { PageBreadcrumb } from '../../../app/components/page-breadcrumb.tsx';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
@@ -122,6 +123,12 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
       scrollToFirstError
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <PageBreadcrumb
+          items={[
+            ...(plan ? [{ key: 'plan', title: <Link to={`/plans/${plan.id}`}>{plan.number}</Link> }] : []),
+            { key: 'form', title: plan ? t('plans.form.editCrumb') : t('plans.form.createCrumb') },
+          ]}
+        />
         <Typography.Title level={3} style={{ margin: 0 }}>
           {plan ? t('plans.form.editTitle', { number: plan.number }) : t('plans.form.createTitle')}
         </Typography.Title>

@@ -1,7 +1,8 @@
 import type { PlanView } from '@contracts/plans.ts';
-import { Alert, Breadcrumb, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, Card, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { PageBreadcrumb } from '../../../app/components/page-breadcrumb.tsx';
 import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
@@ -33,13 +34,7 @@ function PlanHeader({ plan }: { plan: PlanView }) {
   return (
     <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} align="start">
       <Space orientation="vertical" size={4} style={{ maxWidth: 900 }}>
-        <Breadcrumb
-          className="no-print"
-          items={[
-            { key: 'list', title: <Link to="/plans">{t('plans.title')}</Link> },
-            { key: 'plan', title: plan.number },
-          ]}
-        />
+        <PageBreadcrumb items={[{ key: 'plan', title: plan.number }]} />
         <Typography.Text type="secondary">
           {plan.issuerName} · {t(`plans.kinds.${plan.kind}`)} {plan.number} · {formatDate(plan.issuedOn)}
         </Typography.Text>

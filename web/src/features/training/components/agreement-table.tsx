@@ -81,8 +81,11 @@ export function AgreementTable({ classes, canManage }: { classes: TrainingClass[
             render: (_v, c) =>
               c.unpaidAmount > 0 ? (
                 <Typography.Text type="danger">{money(c.unpaidAmount)}</Typography.Text>
-              ) : (
+              ) : c.totalAmount > 0 ? (
                 <Tag color="green">{t('training.classes.settled')}</Tag>
+              ) : (
+                // Nothing billed yet (no learners, or a free class): "paid in full" for 0 ₫ would mislead.
+                <Tag>{t('training.classes.nothingBilled')}</Tag>
               ),
           },
           {

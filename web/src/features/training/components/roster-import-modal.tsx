@@ -10,7 +10,14 @@ import type { TrainingClass } from '../api/classes.ts';
 import { type RosterPhase, rosterFiles, uploadRoster } from '../api/enrolment.ts';
 import { trainingKeys } from '../api/shared.ts';
 import { translateRosterMessage } from './roster-messages.ts';
-import { IssuesTable, issuesOf, type Preview, PreviewSummary, RowsTable } from './roster-preview.tsx';
+import {
+  IssuesTable,
+  issuesOf,
+  type Preview,
+  PreviewSummary,
+  peopleToWrite,
+  RowsTable,
+} from './roster-preview.tsx';
 
 type Commit = Extract<RosterResult, { mode: 'commit' }>;
 type Stage = 'pick' | 'sending' | 'preview' | 'committing' | 'done';
@@ -88,11 +95,11 @@ export function RosterImportModal({ c, onClose }: { c: TrainingClass; onClose: (
         {preview && file && (
           <Button
             type="primary"
-            disabled={preview.invalid > 0 || busy}
+            disabled={preview.invalid > 0 || peopleToWrite(preview) === 0 || busy}
             loading={stage === 'committing'}
             onClick={() => void send(file, 'commit')}
           >
-            {t('training.roster.commit', { count: preview.total })}
+            {t('training.roster.commit', { count: peopleToWrite(preview) })}
           </Button>
         )}
       </Space>

@@ -123,3 +123,13 @@ export function PreviewSummary({ p }: { p: Preview }) {
     </Space>
   );
 }
+
+/**
+ * How many people a commit writes into the class: each new person once and each existing record once (two rows of
+ * one person count once), leaving out rows in error and people already in the class.
+ */
+export function peopleToWrite(preview: Preview): number {
+  const ok = preview.rows.filter((r) => r.errors.length === 0);
+  const existing = new Set(ok.filter((r) => r.match === 'existing').map((r) => r.personId));
+  return ok.filter((r) => r.match === 'new').length + existing.size;
+}

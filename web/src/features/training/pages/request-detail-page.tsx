@@ -1,9 +1,10 @@
 import { CalendarOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { PageBreadcrumb } from '../../../app/components/page-breadcrumb.tsx';
 import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { errorMessage } from '../../../app/errors.ts';
@@ -53,13 +54,7 @@ export function RequestDetailPage() {
   return (
     <Card>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Breadcrumb
-          className="no-print"
-          items={[
-            { key: 'list', title: <Link to="/training/requests">{t('training.requests.title')}</Link> },
-            { key: 'r', title: t('training.requests.number', { id: r.id }) },
-          ]}
-        />
+        <PageBreadcrumb items={[{ key: 'r', title: t('training.requests.number', { id: r.id }) }]} />
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} align="start">
           <Space orientation="vertical" size={4}>
             <Typography.Text type="secondary">

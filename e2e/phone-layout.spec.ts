@@ -1,0 +1,97 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signIn } from './helpers.ts';
+
+/**
+ * On a phone (390 × 844) no page scrolls sideways: wide tables scroll inside their own box, filter rows and
+ * action buttons wrap, the menu opens from the header. Each demo role signs in and visits its pages, including a
+ * plan's, a class's and a request's detail with every tab; the pages that overflow are collected and listed.
+ */
+
+const phone = { width: 390, height: 844 };
+
+const pages = [
+  '/',
+  '/account',
+  '/orgs',
+  '/plans',
+  '/plans/new',
+  '/reports',
+  '/training/classes',
+  '/training/requests',
+  '/training/courses',
+  '/training/trainers',
+  '/training/certificates',
+  '/training/compliance',
+  '/training/reach',
+  '/people',
+  '/admin/users',
+  '/admin/audit',
+  '/admin/admin-units',
+];
+
+/** Lists whose first row's detail page is visited too (with each of its tabs). */
+const details: [list: string, prefix: string][] = [
+  ['/plans', '/plans/'],
+  ['/training/classes', '/training/classes/'],
+  ['/training/requests', '/training/requests/'],
+];
+
+const roles = ['admin', 'ldld.dienbien', 'nhaplieu.ytedb', 'xem.dienbien', 'ttdvnd', 'nhansu.quevo'];
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+}
+
+async function overflowOf(page: Page, label: string): Promise<string | null> {
+  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  return width > phone.width ? `${label}: ${width}px` : null;
+}
+
+async function visit(page: Page, path: string, failures: string[]) {
+  await page.goto(path);
+  await settle(page);
+  const own = await overflowOf(page, path);
+  if (own) failures.push(own);
+  const tabs = page.locator('.app-content [role=tab]');
+  const count = await tabs.count();
+  for (let i = 1; i < count; i++) {
+    const tab = tabs.nth(i);
+    if (!(await tab.isVisible()) || (await tab.getAttribute('aria-disabled')) === 'true') continue;
+    const name = (await tab.innerText()).trim();
+    await tab.click();
+    await settle(page);
+    const o = await overflowOf(page, `${path} (${name})`);
+    if (o) failures.push(o);
+  }
+}
+
+for (const role of roles) {
+  test(`${role}: every page fits a 390 px phone without sideways scrolling`, async ({ browser }) => {
+    test.setTimeout(300_000);
+    const context = await browser.newContext({ viewport: phone, storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await signIn(page, role);
+
+    // The menu opens from a button in the header bar, not a tab floating over the page's title.
+    await page.getByRole('button', { name: 'Mở menu' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Tổ chức' })).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Tổ chức' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Tổ chức' })).toBeHidden();
+
+    const failures: string[] = [];
+    for (const path of pages) await visit(page, path, failures);
+    for (const [list, prefix] of details) {
+      await page.goto(list);
+      await settle(page);
+      const href = await page
+        .locator(`.app-content a[href^="${prefix}"]`)
+        .first()
+        .getAttribute('href', { timeout: 2_000 })
+        .catch(() => null);
+      if (href && /^\/[a-z/]+\/\d+$/.test(href)) await visit(page, href, failures);
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  });
+}
