@@ -30,6 +30,7 @@ export const enTraining: Shape<typeof viTraining> = {
     scheduled: 'Scheduled',
     declined: 'Declined',
     done: 'Done',
+    withdrawn: 'Withdrawn',
   },
   classStatus: {
     planned: 'Being prepared',

@@ -27,6 +27,7 @@ export const viTraining = {
     scheduled: 'Đã xếp lớp',
     declined: 'Từ chối',
     done: 'Đã hoàn thành',
+    withdrawn: 'Đã rút',
   },
   classStatus: {
     planned: 'Đang chuẩn bị',
