@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
@@ -112,7 +113,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
   };
 
   return (
-    <Form<Values>
+    <AppForm<Values>
       form={form}
       layout="vertical"
       initialValues={initial}
@@ -159,7 +160,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
           </Button>
         </Space>
       </Space>
-    </Form>
+    </AppForm>
   );
 }
 

@@ -1,11 +1,12 @@
 import { createRequestBody } from '@contracts/training.ts';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
@@ -122,12 +123,12 @@ export function RequestFormModal({
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="preferredFrom" label={t('training.requests.preferredFrom')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="preferredTo" label={t('training.requests.preferredTo')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
