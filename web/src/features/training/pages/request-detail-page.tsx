@@ -13,6 +13,7 @@ import { type TrainingClass, useClassDetails } from '../api/classes.ts';
 import { useRequestChange, useTrainingRequest } from '../api/requests.ts';
 import { AgreementTable } from '../components/agreement-table.tsx';
 import { DeclineModal } from '../components/decline-modal.tsx';
+import { RequesterActions } from '../components/requester-actions.tsx';
 import { ScheduleModal } from '../components/schedule-modal.tsx';
 import { parseId, RequestStatusTag, useCourseName } from '../components/training-labels.tsx';
 import { usePreferredTime } from './requests-page.tsx';
@@ -73,6 +74,7 @@ export function RequestDetailPage() {
               <Typography.Text>{t('training.requests.learnersCount', { count: r.learners })}</Typography.Text>
             </Space>
           </Space>
+          <RequesterActions request={r} />
           {r.can.decide && (
             <Space wrap className="no-print">
               {r.status === 'requested' && (
@@ -113,6 +115,9 @@ export function RequestDetailPage() {
         />
         {open && r.can.decide && (
           <Typography.Paragraph type="secondary">{t('training.requests.scheduleHint')}</Typography.Paragraph>
+        )}
+        {r.can.change && (
+          <Typography.Paragraph type="secondary">{t('training.requests.changeHint')}</Typography.Paragraph>
         )}
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('training.requests.classesAndAgreement')}
