@@ -147,6 +147,7 @@ export const enTraining: Shape<typeof viTraining> = {
     withdrawText:
       'The provider will see the request as “Withdrawn” and can no longer accept or schedule it. This cannot be undone: to ask again, send a new request.',
     withdrawn: 'Request withdrawn',
+    noClassesWithdrawn: 'The requester withdrew this request: no classes.',
     changeHint: 'The requester can edit or withdraw the request until the provider schedules it.',
     duplicateTitle: 'A similar request is already open',
     duplicateText:

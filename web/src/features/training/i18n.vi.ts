@@ -149,6 +149,7 @@ export const viTraining = {
     withdrawText:
       'Đơn vị đào tạo sẽ thấy đề nghị ở trạng thái “Đã rút” và không tiếp nhận hay xếp lớp được nữa. Không hoàn tác được: muốn tập huấn lại thì gửi đề nghị mới.',
     withdrawn: 'Đã rút đề nghị',
+    noClassesWithdrawn: 'Đơn vị đề nghị đã rút đề nghị này: không xếp lớp.',
     changeHint: 'Đơn vị đề nghị còn sửa hoặc rút được đề nghị cho tới khi đơn vị đào tạo xếp lớp.',
     duplicateTitle: 'Đã có đề nghị tương tự đang mở',
     duplicateText:

@@ -124,7 +124,13 @@ export function RequestDetailPage() {
         </Typography.Title>
         {r.classIds.length === 0 ? (
           <EmptyState
-            text={r.can.decide ? t('training.requests.noClassesProvider') : t('training.requests.noClasses')}
+            text={
+              r.status === 'withdrawn'
+                ? t('training.requests.noClassesWithdrawn')
+                : r.can.decide
+                  ? t('training.requests.noClassesProvider')
+                  : t('training.requests.noClasses')
+            }
           />
         ) : (
           <AgreementTable classes={loaded} canManage={loaded.some((c) => c.can.manage)} />
