@@ -47,7 +47,8 @@ test('create a sub-organisation under the Điện Biên federation', async ({ pa
   await dialog.getByLabel('Tên tổ chức').fill(newOrgName);
   await dialog.getByLabel('Tên viết tắt').fill('CĐCS THPT TN');
   await dialog.getByLabel('Điện thoại').fill('0215 3826 123');
-  await dialog.getByLabel('Tên viết tắt').press('Enter');
+  // Enter only moves between fields; Ctrl+Enter sends the form.
+  await dialog.getByLabel('Tên viết tắt').press('Control+Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 2, name: newOrgName })).toBeVisible();
   await expect(

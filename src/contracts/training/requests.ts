@@ -5,7 +5,8 @@ import { code, id, money } from './fields.ts';
 
 // ——— Requests ———
 
-export const requestStatus = z.enum(['requested', 'accepted', 'scheduled', 'declined', 'done']);
+/** `withdrawn`: the requester took it back before it was scheduled. */
+export const requestStatus = z.enum(['requested', 'accepted', 'scheduled', 'declined', 'done', 'withdrawn']);
 export const requestView = z.object({
   id,
   requesterOrgId: id,
@@ -22,24 +23,43 @@ export const requestView = z.object({
   status: requestStatus,
   version: z.number(),
   classIds: z.array(z.number()),
-  can: z.object({ decide: z.boolean() }),
+  /** decide: the provider accepts, declines, schedules; change: the requester edits or withdraws it. */
+  can: z.object({ decide: z.boolean(), change: z.boolean() }),
 });
 export const requestQuery = z.object({ status: requestStatus.optional() });
+const requestDetails = {
+  learners: z.number().int().min(1).max(100_000),
+  place: optionalText(300),
+  preferredFrom: eventDate.nullish(),
+  preferredTo: eventDate.nullish(),
+  notes: optionalText(2000),
+};
+function periodInOrder(
+  r: { preferredFrom?: string | null; preferredTo?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (r.preferredFrom && r.preferredTo && r.preferredTo < r.preferredFrom)
+    ctx.addIssue({ code: 'custom', path: ['preferredTo'], message: commonIssues.end_before_start });
+}
 export const createRequestBody = z
   .object({
     requesterOrgId: id,
     providerOrgId: id,
     courseTypeId: id,
-    learners: z.number().int().min(1).max(100_000),
-    place: optionalText(300),
-    preferredFrom: eventDate.nullish(),
-    preferredTo: eventDate.nullish(),
-    notes: optionalText(2000),
+    ...requestDetails,
+    /** Sends it although the organisation already has an open request for the course and period. */
+    confirmDuplicate: z.boolean().optional(),
   })
-  .superRefine((r, ctx) => {
-    if (r.preferredFrom && r.preferredTo && r.preferredTo < r.preferredFrom)
-      ctx.addIssue({ code: 'custom', path: ['preferredTo'], message: commonIssues.end_before_start });
-  });
+  .superRefine(periodInOrder);
+/** The requester's edit until the request is scheduled: fields left out keep their value. */
+export const updateRequestBody = z
+  .object({ version: id, ...requestDetails })
+  .partial({ learners: true })
+  .superRefine(periodInOrder);
+export const withdrawRequestBody = z.object({
+  version: id,
+  reason: optionalText(1000),
+});
 export const decideRequestBody = z.object({
   version: id,
   decision: z.enum(['accept', 'decline']),

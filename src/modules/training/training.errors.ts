@@ -28,6 +28,16 @@ export const trainingErrors = defineErrors('training', {
     message: (p: { status: string }) =>
       `Đề nghị đang ở trạng thái “${p.status}”: không thực hiện được thao tác này.`,
   },
+  request_closed: {
+    status: 409,
+    message: (p: { status: string }) =>
+      `Đề nghị đang ở trạng thái “${p.status}”: đã xếp lớp hoặc đã đóng, không sửa hay rút được nữa.`,
+  },
+  request_duplicate: {
+    status: 409,
+    message: (p: { requestId: number; courseCode: string }) =>
+      `Đơn vị đã có đề nghị số ${p.requestId} đang mở cho khoá ${p.courseCode} trong thời gian này. Gửi lại với xác nhận nếu vẫn muốn gửi.`,
+  },
   class_cancelled: { status: 409, message: 'Lớp đã huỷ: không ghi nhận thanh toán cho lớp này.' },
   class_closed: { status: 409, message: 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.' },
   class_transition: {

@@ -14,9 +14,14 @@ export function canActAsCustomer(actor: Actor, orgPath: string): boolean {
   return hasPermission(actor, 'report.write', orgPath) || canManageTraining(actor, orgPath);
 }
 
-/** A request's `can` block: the provider decides and schedules it. */
-export function requestCan(actor: Actor, r: { providerPath: string }) {
-  return { decide: canManageTraining(actor, r.providerPath) };
+/** Whether the requester may still edit or withdraw a request: its customer side, until it is scheduled. */
+export function canChangeRequest(actor: Actor, r: { requesterPath: string; status: string }): boolean {
+  return (r.status === 'requested' || r.status === 'accepted') && canActAsCustomer(actor, r.requesterPath);
+}
+
+/** A request's `can` block: the provider decides and schedules it; the requester edits or withdraws it. */
+export function requestCan(actor: Actor, r: { providerPath: string; requesterPath: string; status: string }) {
+  return { decide: canManageTraining(actor, r.providerPath), change: canChangeRequest(actor, r) };
 }
 
 /** A class's `can` block: who may run it (provider) and who may send learners (provider, or the customer). */

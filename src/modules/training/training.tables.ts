@@ -99,7 +99,7 @@ export const trainingRequests = pgTable(
     preferredFrom: date('preferred_from', { mode: 'string' }),
     preferredTo: date('preferred_to', { mode: 'string' }),
     notes: text('notes'),
-    status: text('status', { enum: ['requested', 'accepted', 'scheduled', 'declined', 'done'] })
+    status: text('status', { enum: ['requested', 'accepted', 'scheduled', 'declined', 'done', 'withdrawn'] })
       .notNull()
       .default('requested'),
     createdBy: integer('created_by'),

@@ -1,4 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+
+// Parsing a typed date by format (the pickers' own parser loads it too).
+dayjs.extend(customParseFormat);
 
 /** The wire carries ISO dates (YYYY-MM-DD); people read dd/mm/yyyy. */
 export const DATE_FORMAT = 'DD/MM/YYYY';
@@ -22,4 +26,29 @@ export function fromIsoDate(iso: string | null | undefined): Dayjs | undefined {
 
 export function todayIso(): string {
   return dayjs().format('YYYY-MM-DD');
+}
+
+/**
+ * What a date picker understands when typed: dd/mm/yyyy first (the one it shows), then the short ways people type
+ * a date — 1/1/27, 1-1-2027, 1.1.27, 01012027, 010127 — and ISO. A two-digit year is 20xx up to 68, 19xx from 69
+ * (dayjs's rule: 1/1/27 is 2027, a birth date 1/1/85 is 1985).
+ */
+export const DATE_INPUT_FORMATS: string[] = [
+  DATE_FORMAT,
+  ...['/', '-', '.'].flatMap((sep) =>
+    ['D', 'DD'].flatMap((d) => ['M', 'MM'].flatMap((m) => ['YYYY', 'YY'].map((y) => [d, m, y].join(sep)))),
+  ),
+  'DDMMYYYY',
+  'DDMMYY',
+  'YYYY-MM-DD',
+].filter((f, i, all) => all.indexOf(f) === i);
+
+/** A typed date as the pickers read it (strictly, one of DATE_INPUT_FORMATS), or null when it is not a date. */
+export function parseTypedDate(text: string): Dayjs | null {
+  const trimmed = text.trim();
+  for (const format of DATE_INPUT_FORMATS) {
+    const d = dayjs(trimmed, format, true);
+    if (d.isValid()) return d;
+  }
+  return null;
 }

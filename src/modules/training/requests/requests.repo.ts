@@ -20,7 +20,7 @@ export type RequestRow = {
   preferredFrom: string | null;
   preferredTo: string | null;
   notes: string | null;
-  status: 'requested' | 'accepted' | 'scheduled' | 'declined' | 'done';
+  status: (typeof trainingRequests.$inferSelect)['status'];
   version: number;
   classIds: number[];
 };
@@ -72,6 +72,35 @@ export async function providerForRequest(
   return row;
 }
 
+/**
+ * The requester's open request (not yet scheduled, declined or withdrawn) for the same course whose preferred
+ * period overlaps the given one — a missing bound is open-ended. Read within the caller's own organisation.
+ */
+export async function findOpenDuplicate(
+  tx: Tx,
+  q: { requesterOrgId: number; courseTypeId: number; from: string | null; to: string | null },
+): Promise<
+  { id: number; courseCode: string; preferredFrom: string | null; preferredTo: string | null } | undefined
+> {
+  const [row] = await rows<{
+    id: number;
+    courseCode: string;
+    preferredFrom: string | null;
+    preferredTo: string | null;
+  }>(
+    tx,
+    sql`SELECT r.id, ct.code AS "courseCode", r.preferred_from::text AS "preferredFrom",
+          r.preferred_to::text AS "preferredTo"
+        FROM training_requests r JOIN course_types ct ON ct.id = r.course_type_id
+        WHERE r.requester_org_id = ${q.requesterOrgId} AND r.course_type_id = ${q.courseTypeId}
+          AND r.status IN ('requested', 'accepted')
+          AND (r.preferred_from IS NULL OR ${q.to}::date IS NULL OR r.preferred_from <= ${q.to}::date)
+          AND (r.preferred_to IS NULL OR ${q.from}::date IS NULL OR r.preferred_to >= ${q.from}::date)
+        ORDER BY r.id LIMIT 1`,
+  );
+  return row;
+}
+
 export async function insertRequest(tx: Tx, values: typeof trainingRequests.$inferInsert) {
   const [row] = await tx.insert(trainingRequests).values(values).returning();
   return row!;
@@ -87,5 +116,17 @@ export async function setRequestStatus(
   await tx
     .update(trainingRequests)
     .set({ status, version, updatedAt: now })
+    .where(eq(trainingRequests.id, id));
+}
+
+export type RequestEdit = Pick<
+  typeof trainingRequests.$inferInsert,
+  'learners' | 'place' | 'preferredFrom' | 'preferredTo' | 'notes'
+>;
+
+export async function updateRequest(tx: Tx, id: number, edit: RequestEdit, version: number, now: Date) {
+  await tx
+    .update(trainingRequests)
+    .set({ ...edit, version, updatedAt: now })
     .where(eq(trainingRequests.id, id));
 }

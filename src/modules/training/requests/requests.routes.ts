@@ -6,9 +6,12 @@ import {
   requestQuery,
   requestView,
   scheduleRequestBody,
+  updateRequestBody,
+  withdrawRequestBody,
 } from '../../../contracts/training.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
 import { ctxOf } from '../../../platform/http/authenticate.ts';
+import * as requester from './requester.service.ts';
 import * as requests from './requests.service.ts';
 
 const tags = ['Đào tạo'];
@@ -68,5 +71,31 @@ export const requestRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => requests.scheduleRequest(ctxOf(req, deps), req.params.id, req.body),
+  );
+  app.patch(
+    '/api/training/requests/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a request until it is scheduled (requester)',
+        params: idParam,
+        body: updateRequestBody,
+        response: { 200: requestView },
+      },
+    },
+    (req) => requester.updateRequest(ctxOf(req, deps), req.params.id, req.body),
+  );
+  app.post(
+    '/api/training/requests/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a request until it is scheduled (requester)',
+        params: idParam,
+        body: withdrawRequestBody,
+        response: { 200: requestView },
+      },
+    },
+    (req) => requester.withdrawRequest(ctxOf(req, deps), req.params.id, req.body),
   );
 };

@@ -52,8 +52,10 @@ export async function createRequest(ctx: Ctx, input: z.output<typeof createReque
     )
       issues.push({ path: 'body.courseTypeId', message: 'Đơn vị đào tạo không có khoá học này' });
     if (issues.length || !provider) throw errors.validation(issues);
+    if (!input.confirmDuplicate) await refuseDuplicate(tx, input);
+    const { confirmDuplicate: _confirmed, ...fields } = input;
     const row = await repo.insertRequest(tx, {
-      ...input,
+      ...fields,
       requesterPath: requester.path,
       providerPath: provider.path,
       createdBy: ctx.actor.userId,
@@ -69,6 +71,21 @@ export async function createRequest(ctx: Ctx, input: z.output<typeof createReque
     return row.id;
   });
   return getRequest(ctx, id);
+}
+
+/** A second open request for the same course and period is most likely sent twice: the requester confirms it. */
+async function refuseDuplicate(tx: Tx, input: z.output<typeof createRequestBody>) {
+  const same = await repo.findOpenDuplicate(tx, {
+    requesterOrgId: input.requesterOrgId,
+    courseTypeId: input.courseTypeId,
+    from: input.preferredFrom ?? null,
+    to: input.preferredTo ?? null,
+  });
+  if (same)
+    throw trainingErrors.request_duplicate(
+      { requestId: same.id, courseCode: same.courseCode },
+      { preferredFrom: same.preferredFrom, preferredTo: same.preferredTo },
+    );
 }
 
 async function requestForProvider(ctx: Ctx, tx: Tx, id: number, version: number) {

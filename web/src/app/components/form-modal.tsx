@@ -1,7 +1,8 @@
-import { Form, type FormInstance, Modal } from 'antd';
+import { type FormInstance, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearErrorsOnChange } from '../forms.ts';
+import { AppForm } from './app-form.tsx';
 
 type FormModalProps<V> = {
   title: ReactNode;
@@ -17,8 +18,8 @@ type FormModalProps<V> = {
 };
 
 /**
- * A modal whose footer button submits the form, so Enter in any field submits it. Mount it only while
- * open: every opening starts from fresh initial values.
+ * A modal whose footer button submits the form (an AppForm: Enter in a field moves on, Ctrl/Cmd+Enter sends). Mount
+ * it only while open: every opening starts from fresh initial values.
  */
 export function FormModal<V>(props: FormModalProps<V>) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ export function FormModal<V>(props: FormModalProps<V>) {
       okButtonProps={{ htmlType: 'submit', danger: props.okDanger }}
       mask={{ closable: false }}
       modalRender={(dom) => (
-        <Form
+        <AppForm<V>
           form={props.form}
           layout="vertical"
           initialValues={props.initialValues}
@@ -43,7 +44,7 @@ export function FormModal<V>(props: FormModalProps<V>) {
           scrollToFirstError
         >
           {dom}
-        </Form>
+        </AppForm>
       )}
     >
       {props.children}

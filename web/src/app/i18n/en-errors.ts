@@ -85,6 +85,9 @@ export const enErrors: typeof viErrors = {
       'Someone else has just changed this class. The latest data has been reloaded; check it and try again.',
     request_state:
       'The request has already been handled (scheduled or declined): this action is not possible.',
+    request_closed:
+      'The request is scheduled, declined or withdrawn: it can no longer be edited or withdrawn.',
+    request_duplicate: 'A similar request is already open (no. {{requestId}}, course {{courseCode}}).',
     class_closed: 'The class is completed or cancelled: it can no longer be changed.',
     class_cancelled: 'The class was cancelled: no payment can be recorded for it.',
     class_transition: 'The class cannot move to that status from its current one.',

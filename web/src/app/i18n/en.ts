@@ -20,6 +20,7 @@ const enShell: Shape<ShellResource> = {
     copy: 'Copy',
     copied: 'Copied',
     system: 'System',
+    dateNotUnderstood: 'Cannot read the date “{{text}}”: type it as dd/mm/yyyy, e.g. 01/01/2027.',
   },
   nav: {
     home: 'Overview',

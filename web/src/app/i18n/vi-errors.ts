@@ -82,6 +82,8 @@ export const viErrors = {
     class_version_conflict:
       'Lớp học vừa được người khác sửa. Dữ liệu mới nhất đã được tải lại, hãy kiểm tra rồi thực hiện lại.',
     request_state: 'Đề nghị đã được xử lý (đã xếp lớp hoặc đã từ chối): không thực hiện được thao tác này.',
+    request_closed: 'Đề nghị đã được xếp lớp, đã bị từ chối hoặc đã rút: không sửa hay rút được nữa.',
+    request_duplicate: 'Đã có đề nghị tương tự đang mở (số {{requestId}}, khoá {{courseCode}}).',
     class_closed: 'Lớp đã kết thúc hoặc đã huỷ: không sửa được nữa.',
     class_cancelled: 'Lớp đã huỷ: không ghi nhận thanh toán cho lớp này.',
     class_transition: 'Không chuyển được lớp sang trạng thái này từ trạng thái hiện tại.',

@@ -20,6 +20,7 @@ const viShell = {
     copy: 'Sao chép',
     copied: 'Đã sao chép',
     system: 'Hệ thống',
+    dateNotUnderstood: 'Không hiểu ngày “{{text}}”: hãy nhập dạng dd/mm/yyyy, ví dụ 01/01/2027.',
   },
   nav: {
     home: 'Tổng quan',

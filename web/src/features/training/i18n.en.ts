@@ -30,6 +30,7 @@ export const enTraining: Shape<typeof viTraining> = {
     scheduled: 'Scheduled',
     declined: 'Declined',
     done: 'Done',
+    withdrawn: 'Withdrawn',
   },
   classStatus: {
     planned: 'Being prepared',
@@ -138,6 +139,20 @@ export const enTraining: Shape<typeof viTraining> = {
     createTitle: 'Request a training class',
     send: 'Send the request',
     created: 'Training request sent',
+    editTitle: 'Edit request no. {{id}}',
+    updated: 'Request saved',
+    edit: 'Edit',
+    withdraw: 'Withdraw request',
+    withdrawTitle: 'Withdraw request no. {{id}}?',
+    withdrawText:
+      'The provider will see the request as “Withdrawn” and can no longer accept or schedule it. This cannot be undone: to ask again, send a new request.',
+    withdrawn: 'Request withdrawn',
+    noClassesWithdrawn: 'The requester withdrew this request: no classes.',
+    changeHint: 'The requester can edit or withdraw the request until the provider schedules it.',
+    duplicateTitle: 'A similar request is already open',
+    duplicateText:
+      'A similar request is already open (request no. {{id}}, preferred time {{from}} – {{to}}). Send anyway?',
+    duplicateSend: 'Send anyway',
     number: 'Request no. {{id}}',
     allStatuses: 'All statuses',
     count: '{{count}} requests',

@@ -27,6 +27,7 @@ export const viTraining = {
     scheduled: 'Đã xếp lớp',
     declined: 'Từ chối',
     done: 'Đã hoàn thành',
+    withdrawn: 'Đã rút',
   },
   classStatus: {
     planned: 'Đang chuẩn bị',
@@ -140,6 +141,20 @@ export const viTraining = {
     createTitle: 'Đề nghị tổ chức lớp tập huấn',
     send: 'Gửi đề nghị',
     created: 'Đã gửi đề nghị đào tạo',
+    editTitle: 'Sửa đề nghị số {{id}}',
+    updated: 'Đã lưu đề nghị',
+    edit: 'Sửa',
+    withdraw: 'Rút đề nghị',
+    withdrawTitle: 'Rút đề nghị số {{id}}?',
+    withdrawText:
+      'Đơn vị đào tạo sẽ thấy đề nghị ở trạng thái “Đã rút” và không tiếp nhận hay xếp lớp được nữa. Không hoàn tác được: muốn tập huấn lại thì gửi đề nghị mới.',
+    withdrawn: 'Đã rút đề nghị',
+    noClassesWithdrawn: 'Đơn vị đề nghị đã rút đề nghị này: không xếp lớp.',
+    changeHint: 'Đơn vị đề nghị còn sửa hoặc rút được đề nghị cho tới khi đơn vị đào tạo xếp lớp.',
+    duplicateTitle: 'Đã có đề nghị tương tự đang mở',
+    duplicateText:
+      'Đã có đề nghị tương tự đang mở (đề nghị số {{id}}, thời gian mong muốn {{from}} – {{to}}). Vẫn gửi?',
+    duplicateSend: 'Vẫn gửi',
     number: 'Đề nghị số {{id}}',
     allStatuses: 'Mọi trạng thái',
     count: '{{count}} đề nghị',

@@ -1,6 +1,7 @@
 import { changePasswordBody } from '@contracts/auth.ts';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useChangePassword } from '../api.ts';
@@ -31,7 +32,7 @@ export function PasswordCard() {
   };
   return (
     <Card title={t('account.changePassword')}>
-      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={clearErrorsOnChange(form)}>
+      <AppForm form={form} layout="vertical" onFinish={onFinish} onValuesChange={clearErrorsOnChange(form)}>
         <Form.Item name="currentPassword" label={t('account.currentPassword')}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
@@ -44,7 +45,7 @@ export function PasswordCard() {
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t('account.changePassword')}
         </Button>
-      </Form>
+      </AppForm>
     </Card>
   );
 }

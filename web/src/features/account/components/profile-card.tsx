@@ -1,6 +1,7 @@
 import { updateMeBody } from '@contracts/auth.ts';
 import { App, Button, Card, Descriptions, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
 import { LanguageSwitch } from '../../../app/shell/language-switch.tsx';
@@ -34,7 +35,7 @@ export function ProfileCard() {
           { key: 'language', label: t('account.language'), children: <LanguageSwitch /> },
         ]}
       />
-      <Form
+      <AppForm
         form={form}
         layout="vertical"
         onFinish={onFinish}
@@ -49,7 +50,7 @@ export function ProfileCard() {
             {t('common.save')}
           </Button>
         </Space>
-      </Form>
+      </AppForm>
     </Card>
   );
 }

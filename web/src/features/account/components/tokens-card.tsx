@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
@@ -49,7 +50,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
     });
   };
   return (
-    <Form
+    <AppForm
       form={form}
       layout="inline"
       onFinish={onFinish}
@@ -66,7 +67,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
       <Button type="primary" htmlType="submit" loading={create.isPending}>
         {t('account.tokens.create')}
       </Button>
-    </Form>
+    </AppForm>
   );
 }
 

@@ -1,7 +1,7 @@
 import { DatePicker, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
+import { DATE_INPUT_FORMATS, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type AuditFilters, entityTypes } from '../api.ts';
 import { UserFilterSelect } from './user-filter-select.tsx';
@@ -31,7 +31,7 @@ export function AuditFiltersBar({ value, onChange }: Props) {
         onChange={(orgId) => set({ orgId })}
       />
       <DatePicker.RangePicker
-        format={DATE_FORMAT}
+        format={DATE_INPUT_FORMATS}
         allowEmpty={[true, true]}
         value={range}
         aria-label={t('audit.filters.dates')}

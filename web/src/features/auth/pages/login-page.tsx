@@ -5,6 +5,7 @@ import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith } from '../../../app/forms.ts';
 import { currentLocale } from '../../../app/i18n/index.ts';
@@ -47,7 +48,8 @@ function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
     });
   };
   return (
-    <Form
+    <AppForm
+      enterSubmits
       form={form}
       layout="vertical"
       onFinish={onFinish}
@@ -64,7 +66,7 @@ function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
       <Button type="primary" htmlType="submit" block loading={login.isPending}>
         {t('auth.signIn')}
       </Button>
-    </Form>
+    </AppForm>
   );
 }
 

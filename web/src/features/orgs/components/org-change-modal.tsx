@@ -1,10 +1,10 @@
 import type { OrgDetail } from '@contracts/orgs.ts';
-import { DatePicker, Form, type FormInstance, Typography } from 'antd';
+import { Form, type FormInstance, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT } from '../../../app/dates.ts';
 
 type Mode = 'move' | 'merge' | 'close' | 'reopen';
 
@@ -56,7 +56,7 @@ export function EffectiveOnField({ autoFocus }: { autoFocus?: boolean }) {
   const { t } = useTranslation();
   return (
     <Form.Item name="effectiveOn" label={t('orgs.fields.effectiveOn')} required>
-      <DatePicker format={DATE_FORMAT} autoFocus={autoFocus} />
+      <DateInput autoFocus={autoFocus} />
     </Form.Item>
   );
 }

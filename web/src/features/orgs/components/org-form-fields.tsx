@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { orgKinds } from '@contracts/orgs.ts';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT } from '../../../app/dates.ts';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { AdminUnitSelect } from '../../admin-units/components/admin-unit-select.tsx';
 import { useKindLabel } from './org-labels.tsx';
 
@@ -115,7 +115,7 @@ export function OrgFormFields({
         {withEstablished && (
           <Col xs={24} sm={8}>
             <Form.Item name="establishedOn" label={t('orgs.fields.establishedOn')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              <DateInput style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         )}

@@ -5,13 +5,14 @@ import {
   type OrgKind,
   updateOrgBody,
 } from '@contracts/orgs.ts';
-import { Alert, DatePicker, Form, Typography } from 'antd';
+import { Alert, Form, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { toIsoDate } from '../../../app/dates.ts';
 import { parseWith } from '../../../app/forms.ts';
 import { OrgFormFields } from './org-form-fields.tsx';
 import { useOrgSubmit } from './use-org-submit.ts';
@@ -115,7 +116,7 @@ export function OrgFormModal({ mode, org, onClose, onSaved }: Props) {
       />
       {isRename && (
         <Form.Item name="effectiveOn" label={t('orgs.form.renameEffective')} style={{ marginTop: 16 }}>
-          <DatePicker format={DATE_FORMAT} />
+          <DateInput />
         </Form.Item>
       )}
     </FormModal>

@@ -1,12 +1,13 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { cccdInput, createPersonBody, updatePersonBody } from '@contracts/people.ts';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Radio, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../app/api-client.ts';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
+import { fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { zodIssueText } from '../../../app/i18n/field-issues.ts';
@@ -146,7 +147,7 @@ export function PersonFormModal({ person, defaultOrgId, onClose, onSaved, onDupl
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="birthDate" label={t('people.fields.birthDate')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

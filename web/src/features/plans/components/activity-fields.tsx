@@ -1,21 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type ActivityView, activityType, outputMetric } from '@contracts/plans.ts';
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
+import { DateInput } from '../../../app/components/date-input.tsx';
+import { fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { OrgField, OrgListField } from './org-list-field.tsx';
 
 type ActivityType = (typeof activityType.options)[number];
@@ -142,12 +131,12 @@ export function ActivityFields({ prefix = [] }: { prefix?: (string | number)[] }
         </Col>
         <Col xs={12} md={4}>
           <Form.Item name={[...prefix, 'startsOn']} label={t('plans.activity.startsOn')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={4}>
           <Form.Item name={[...prefix, 'endsOn']} label={t('plans.activity.endsOn')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

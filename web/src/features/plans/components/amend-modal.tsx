@@ -1,9 +1,10 @@
 import { amendPlanBody, type PlanView } from '@contracts/plans.ts';
-import { Alert, App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Alert, App, Col, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { type KeyboardEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
@@ -29,14 +30,6 @@ type Values = {
 };
 
 const blankToUndefined = (s: string | undefined) => (s?.trim() ? s : undefined);
-
-/**
- * Enter in a date field confirms the typed date; it must not also send the amendment (the modal's form
- * submits on Enter, and a revision cannot be taken back).
- */
-const keepEnterInDate = (e: KeyboardEvent) => {
-  if (e.key === 'Enter') e.preventDefault();
-};
 
 /** Điều chỉnh: a dated revision of an issued plan; blank fields keep what the plan says. */
 export function AmendModal({ plan, onClose }: { plan: PlanView; onClose: () => void }) {
@@ -94,12 +87,7 @@ export function AmendModal({ plan, onClose }: { plan: PlanView; onClose: () => v
         <Row gutter={12}>
           <Col xs={12} md={6}>
             <Form.Item name="revisedOn" label={t('plans.revisions.revisedOn')} required>
-              <DatePicker
-                onKeyDown={keepEnterInDate}
-                format={DATE_FORMAT}
-                placeholder="dd/mm/yyyy"
-                style={{ width: '100%' }}
-              />
+              <DateInput placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -119,20 +107,13 @@ export function AmendModal({ plan, onClose }: { plan: PlanView; onClose: () => v
         <Row gutter={12}>
           <Col xs={12} md={6}>
             <Form.Item name="periodEnd" label={t('plans.revisions.newPeriodEnd')}>
-              <DatePicker
-                onKeyDown={keepEnterInDate}
-                format={DATE_FORMAT}
-                style={{ width: '100%' }}
-                placeholder={dayjs(plan.periodEnd).format(DATE_FORMAT)}
-              />
+              <DateInput style={{ width: '100%' }} placeholder={dayjs(plan.periodEnd).format(DATE_FORMAT)} />
             </Form.Item>
           </Col>
           {plan.reportPeriodType === 'once' ? (
             <Col xs={12} md={6}>
               <Form.Item name="reportDueOn" label={t('plans.fields.reportDueOn')}>
-                <DatePicker
-                  onKeyDown={keepEnterInDate}
-                  format={DATE_FORMAT}
+                <DateInput
                   placeholder={plan.reportDueOn ? formatDate(plan.reportDueOn) : 'dd/mm/yyyy'}
                   style={{ width: '100%' }}
                 />

@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { periodType, planKind } from '@contracts/plans.ts';
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMAT } from '../../../app/dates.ts';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import type { Values } from './plan-form-values.ts';
 
 export function LegalBasesField() {
@@ -78,17 +78,17 @@ export function HeaderFields({
       <Row gutter={12}>
         <Col xs={24} sm={8}>
           <Form.Item name="issuedOn" label={t('plans.fields.issuedOn')} required>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
           <Form.Item name="periodStart" label={t('plans.fields.periodStart')} required>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
           <Form.Item name="periodEnd" label={t('plans.fields.periodEnd')} required>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
@@ -117,7 +117,7 @@ export function ReportingFields() {
         <Col xs={12} sm={8}>
           {type === 'once' ? (
             <Form.Item name="reportDueOn" label={t('plans.fields.reportDueOn')} required>
-              <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+              <DateInput style={{ width: '100%' }} />
             </Form.Item>
           ) : (
             <Form.Item

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { PageBreadcrumb } from '../../../app/components/page-breadcrumb.tsx';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
@@ -113,7 +114,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
   };
 
   return (
-    <Form<Values>
+    <AppForm<Values>
       form={form}
       layout="vertical"
       initialValues={initial}
@@ -166,7 +167,7 @@ function PlanFormBody({ plan }: { plan?: PlanView }) {
           </Button>
         </Space>
       </Space>
-    </Form>
+    </AppForm>
   );
 }
 

@@ -5,6 +5,7 @@ import { Alert, App, Button, Form, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-client.ts';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { todayIso } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
@@ -78,7 +79,7 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
           }
         />
       )}
-      <Form<Values>
+      <AppForm<Values>
         form={form}
         layout="vertical"
         initialValues={initialValues(plan, report)}
@@ -140,7 +141,7 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
             </Button>
           )}
         </Space>
-      </Form>
+      </AppForm>
       {uploading && (
         <ReportUploadModal
           planId={plan.id}

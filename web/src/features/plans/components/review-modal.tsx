@@ -1,6 +1,7 @@
 import { type PlanView, reviewReportBody } from '@contracts/plans.ts';
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -106,7 +107,7 @@ export function ReviewModal({
           )}
           <ReportValues plan={plan} values={r.values} />
           {canReview && (
-            <Form form={form} layout="vertical" onValuesChange={clearErrorsOnChange(form)}>
+            <AppForm form={form} layout="vertical" onValuesChange={clearErrorsOnChange(form)}>
               <Form.Item
                 name="comment"
                 label={t('plans.review.comment')}
@@ -114,7 +115,7 @@ export function ReviewModal({
               >
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
               </Form.Item>
-            </Form>
+            </AppForm>
           )}
         </Space>
       )}

@@ -3,6 +3,8 @@ import type {
   decideRequestBody,
   requestView,
   scheduleRequestBody,
+  updateRequestBody,
+  withdrawRequestBody,
 } from '@contracts/training.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -37,7 +39,9 @@ export function useTrainingRequest(id: number | undefined) {
 type RequestChange =
   | { kind: 'create'; body: Body<typeof createRequestBody> }
   | { kind: 'decide'; id: number; body: Body<typeof decideRequestBody> }
-  | { kind: 'schedule'; id: number; body: Body<typeof scheduleRequestBody> };
+  | { kind: 'schedule'; id: number; body: Body<typeof scheduleRequestBody> }
+  | { kind: 'update'; id: number; body: Body<typeof updateRequestBody> }
+  | { kind: 'withdraw'; id: number; body: Body<typeof withdrawRequestBody> };
 
 function runRequestChange(change: RequestChange): Promise<TrainingRequest> {
   switch (change.kind) {
@@ -47,6 +51,10 @@ function runRequestChange(change: RequestChange): Promise<TrainingRequest> {
       return api.post<TrainingRequest>(`/training/requests/${change.id}/decision`, change.body);
     case 'schedule':
       return api.post<TrainingRequest>(`/training/requests/${change.id}/schedule`, change.body);
+    case 'update':
+      return api.patch<TrainingRequest>(`/training/requests/${change.id}`, change.body);
+    case 'withdraw':
+      return api.post<TrainingRequest>(`/training/requests/${change.id}/withdraw`, change.body);
   }
 }
 

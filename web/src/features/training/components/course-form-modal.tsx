@@ -1,10 +1,11 @@
 import { certificateKind, createCourseTypeBody } from '@contracts/training.ts';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
@@ -184,12 +185,12 @@ export function CourseFormModal({ onClose }: { onClose: () => void }) {
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="effectiveFrom" label={t('training.courses.effectiveFrom')} required>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="effectiveTo" label={t('training.courses.effectiveTo')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

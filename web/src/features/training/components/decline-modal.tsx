@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { type TrainingRequest, useRequestChange } from '../api/requests.ts';
 
@@ -32,7 +33,7 @@ export function DeclineModal({ request, onClose }: { request: TrainingRequest; o
         )
       }
     >
-      <Form layout="vertical">
+      <AppForm layout="vertical">
         <Form.Item label={t('training.requests.declineReason')}>
           <Input.TextArea
             rows={3}
@@ -42,7 +43,7 @@ export function DeclineModal({ request, onClose }: { request: TrainingRequest; o
             autoFocus
           />
         </Form.Item>
-      </Form>
+      </AppForm>
     </Modal>
   );
 }

@@ -1,16 +1,18 @@
-import { createRequestBody } from '@contracts/training.ts';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { createRequestBody, updateRequestBody } from '@contracts/training.ts';
+import { Alert, App, Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { isApiError } from '../../../app/api-client.ts';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
+import { formatDate, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Provider, useCourses } from '../api/catalogue.ts';
-import { useRequestChange } from '../api/requests.ts';
+import { type TrainingRequest, useRequestChange } from '../api/requests.ts';
 import { MyOrgSelect, ProviderSelect } from './org-choice.tsx';
 import { foldedSearch, sortCourses, useCourseLength, useCourseName } from './training-labels.tsx';
 
@@ -25,17 +27,22 @@ type Values = {
   notes?: string;
 };
 
-/** The enterprise asks a provider to train N of its people in a course, at a place and a preferred time. */
+/**
+ * The enterprise asks a provider to train N of its people in a course, at a place and a preferred time — or, given
+ * `editing`, changes its request's numbers, place, time and notes until the provider schedules it.
+ */
 export function RequestFormModal({
   onClose,
   initial,
+  editing,
 }: {
   onClose: () => void;
   /** From the compliance page: the course due and how many must take it. */
   initial?: { requesterOrgId?: number; courseTypeId?: number; learners?: number };
+  editing?: TrainingRequest;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
@@ -48,6 +55,40 @@ export function RequestFormModal({
   const offered = sortCourses(courses.data ?? []).filter(
     (c) => c.active && (!provider || provider.courseTypeIds.includes(c.id)),
   );
+  const onError = (e: unknown) => {
+    if (!showServerIssues(form, e)) setProblem(errorMessage(e));
+  };
+  const send = (body: ReturnType<typeof createRequestBody.parse>) =>
+    change.mutate(
+      { kind: 'create', body },
+      {
+        onSuccess: (r) => {
+          message.success(t('training.requests.created'));
+          onClose();
+          navigate(`/training/requests/${r.id}`);
+        },
+        onError: (e) => {
+          if (!isApiError(e) || e.code !== 'training.request_duplicate') return onError(e);
+          // The same organisation's own open request: naming it leaks nothing.
+          const same = e.details as {
+            requestId: number;
+            preferredFrom: string | null;
+            preferredTo: string | null;
+          };
+          modal.confirm({
+            title: t('training.requests.duplicateTitle'),
+            content: t('training.requests.duplicateText', {
+              id: same.requestId,
+              from: formatDate(same.preferredFrom) || '…',
+              to: formatDate(same.preferredTo) || '…',
+            }),
+            okText: t('training.requests.duplicateSend'),
+            cancelText: t('common.cancel'),
+            onOk: () => send({ ...body, confirmDuplicate: true }),
+          });
+        },
+      },
+    );
   const onFinish = (v: Values) => {
     setProblem(null);
     const body = {
@@ -56,57 +97,85 @@ export function RequestFormModal({
       preferredFrom: toIsoDate(v.preferredFrom) ?? null,
       preferredTo: toIsoDate(v.preferredTo) ?? null,
     };
-    const parsed = parseWith(form, createRequestBody, body, (issues) =>
-      setProblem(issues.map((i) => i.message).join('; ')),
-    );
+    const showIssues = (issues: { message: string }[]) => setProblem(issues.map((i) => i.message).join('; '));
+    if (!editing) {
+      const parsed = parseWith(form, createRequestBody, body, showIssues);
+      if (parsed) send(parsed);
+      return;
+    }
+    const parsed = parseWith(form, updateRequestBody, { ...body, version: editing.version }, showIssues);
     if (!parsed) return;
     change.mutate(
-      { kind: 'create', body: parsed },
+      { kind: 'update', id: editing.id, body: parsed },
       {
-        onSuccess: (r) => {
-          message.success(t('training.requests.created'));
+        onSuccess: () => {
+          message.success(t('training.requests.updated'));
           onClose();
-          navigate(`/training/requests/${r.id}`);
         },
-        onError: (e) => {
-          if (!showServerIssues(form, e)) setProblem(errorMessage(e));
-        },
+        onError,
       },
     );
   };
   return (
     <FormModal<Values>
-      title={t('training.requests.createTitle')}
+      title={
+        editing ? t('training.requests.editTitle', { id: editing.id }) : t('training.requests.createTitle')
+      }
       form={form}
       width={720}
-      initialValues={{ requesterOrgId: me.isSystemAdmin ? undefined : me.grants[0]?.orgId, ...initial }}
+      initialValues={
+        editing
+          ? {
+              ...editing,
+              place: editing.place ?? undefined,
+              notes: editing.notes ?? undefined,
+              preferredFrom: fromIsoDate(editing.preferredFrom),
+              preferredTo: fromIsoDate(editing.preferredTo),
+            }
+          : { requesterOrgId: me.isSystemAdmin ? undefined : me.grants[0]?.orgId, ...initial }
+      }
       onCancel={onClose}
       onFinish={onFinish}
-      okText={t('training.requests.send')}
+      okText={editing ? t('common.save') : t('training.requests.send')}
       busy={change.isPending}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form.Item name="requesterOrgId" label={t('training.requests.requester')} required>
-        <MyOrgSelect />
-      </Form.Item>
-      <Form.Item name="providerOrgId" label={t('training.requests.provider')} required>
-        <ProviderSelect
-          onProvider={(p) => {
-            setProvider(p);
-            const chosen = form.getFieldValue('courseTypeId');
-            if (p && chosen && !p.courseTypeIds.includes(chosen))
-              form.setFieldValue('courseTypeId', undefined);
-          }}
+      {editing ? (
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginBottom: 16 }}
+          items={[
+            { key: 'req', label: t('training.requests.requester'), children: editing.requesterName },
+            { key: 'prov', label: t('training.requests.provider'), children: editing.providerName },
+            { key: 'course', label: t('training.requests.course'), children: editing.courseCode },
+          ]}
         />
-      </Form.Item>
-      <Form.Item name="courseTypeId" label={t('training.requests.course')} required>
-        <Select<number>
-          showSearch={foldedSearch}
-          loading={courses.isPending}
-          placeholder={t('training.requests.coursePlaceholder')}
-          options={offered.map((c) => ({ value: c.id, label: `${name(c)} (${length(c)})` }))}
-        />
-      </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="requesterOrgId" label={t('training.requests.requester')} required>
+            <MyOrgSelect />
+          </Form.Item>
+          <Form.Item name="providerOrgId" label={t('training.requests.provider')} required>
+            <ProviderSelect
+              onProvider={(p) => {
+                setProvider(p);
+                const chosen = form.getFieldValue('courseTypeId');
+                if (p && chosen && !p.courseTypeIds.includes(chosen))
+                  form.setFieldValue('courseTypeId', undefined);
+              }}
+            />
+          </Form.Item>
+          <Form.Item name="courseTypeId" label={t('training.requests.course')} required>
+            <Select<number>
+              showSearch={foldedSearch}
+              loading={courses.isPending}
+              placeholder={t('training.requests.coursePlaceholder')}
+              options={offered.map((c) => ({ value: c.id, label: `${name(c)} (${length(c)})` }))}
+            />
+          </Form.Item>
+        </>
+      )}
       <Row gutter={16}>
         <Col xs={24} sm={8}>
           <Form.Item name="learners" label={t('training.requests.learners')} required>
@@ -122,12 +191,12 @@ export function RequestFormModal({
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="preferredFrom" label={t('training.requests.preferredFrom')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="preferredTo" label={t('training.requests.preferredTo')}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

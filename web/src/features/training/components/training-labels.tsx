@@ -32,6 +32,7 @@ const requestColor = {
   scheduled: 'green',
   declined: 'red',
   done: 'purple',
+  withdrawn: 'default',
 } as const;
 
 export function RequestStatusTag({ status }: { status: RequestStatus }) {

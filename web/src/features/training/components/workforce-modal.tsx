@@ -1,10 +1,11 @@
 import { workforceBody } from '@contracts/training.ts';
-import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, List, Typography } from 'antd';
+import { Alert, App, Checkbox, Form, Input, InputNumber, List, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
-import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
+import { formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
 import { type Compliance, useDeclareWorkforce, useWorkforce } from '../api/compliance.ts';
@@ -66,7 +67,7 @@ export function WorkforceModal({
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('training.compliance.declareHint')}</Typography.Paragraph>
       <Form.Item name="asOf" label={t('training.compliance.asOf')} required>
-        <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" />
+        <DateInput />
       </Form.Item>
       <Form.Item name="workers" label={t('training.compliance.headcount')} required>
         <InputNumber min={0} max={1_000_000} style={{ width: 160 }} autoFocus />

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, InputNumber, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
@@ -69,7 +70,7 @@ export function CompliancePage() {
         </>
       }
     >
-      <Form layout="inline" className="no-print">
+      <AppForm layout="inline" className="no-print">
         <Form.Item label={t('training.compliance.enterprise')}>
           <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
         </Form.Item>
@@ -91,7 +92,7 @@ export function CompliancePage() {
             {t('training.compliance.strict')}
           </Checkbox>
         </Form.Item>
-      </Form>
+      </AppForm>
       {!orgId && <EmptyState text={t('training.compliance.pickOrg')} />}
       {data.error && <QueryError error={data.error} onRetry={() => data.refetch()} />}
       {c && (

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
@@ -150,7 +151,7 @@ export function ReachPage() {
   const rate = current?.passRate;
   return (
     <ReportCard title={t('training.reach.title')} intro={t('training.reach.intro')}>
-      <Form layout="inline" className="no-print">
+      <AppForm layout="inline" className="no-print">
         <Form.Item label={t('training.reach.provider')}>
           <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
         </Form.Item>
@@ -163,7 +164,7 @@ export function ReachPage() {
             onChange={(v) => v && setMonth(v.startOf('month'))}
           />
         </Form.Item>
-      </Form>
+      </AppForm>
       {!orgId && <EmptyState text={t('training.reach.pickOrg')} />}
       {error && <QueryError error={error} />}
       {orgId && current && (

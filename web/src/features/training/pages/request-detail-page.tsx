@@ -14,6 +14,7 @@ import { type TrainingClass, useClassDetails } from '../api/classes.ts';
 import { useRequestChange, useTrainingRequest } from '../api/requests.ts';
 import { AgreementTable } from '../components/agreement-table.tsx';
 import { DeclineModal } from '../components/decline-modal.tsx';
+import { RequesterActions } from '../components/requester-actions.tsx';
 import { ScheduleModal } from '../components/schedule-modal.tsx';
 import { parseId, RequestStatusTag, useCourseName } from '../components/training-labels.tsx';
 import { usePreferredTime } from './requests-page.tsx';
@@ -68,6 +69,7 @@ export function RequestDetailPage() {
               <Typography.Text>{t('training.requests.learnersCount', { count: r.learners })}</Typography.Text>
             </Space>
           </Space>
+          <RequesterActions request={r} />
           {r.can.decide && (
             <Space wrap className="no-print">
               {r.status === 'requested' && (
@@ -109,12 +111,21 @@ export function RequestDetailPage() {
         {open && r.can.decide && (
           <Typography.Paragraph type="secondary">{t('training.requests.scheduleHint')}</Typography.Paragraph>
         )}
+        {r.can.change && (
+          <Typography.Paragraph type="secondary">{t('training.requests.changeHint')}</Typography.Paragraph>
+        )}
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('training.requests.classesAndAgreement')}
         </Typography.Title>
         {r.classIds.length === 0 ? (
           <EmptyState
-            text={r.can.decide ? t('training.requests.noClassesProvider') : t('training.requests.noClasses')}
+            text={
+              r.status === 'withdrawn'
+                ? t('training.requests.noClassesWithdrawn')
+                : r.can.decide
+                  ? t('training.requests.noClassesProvider')
+                  : t('training.requests.noClasses')
+            }
           />
         ) : (
           <AgreementTable classes={loaded} canManage={loaded.some((c) => c.can.manage)} />

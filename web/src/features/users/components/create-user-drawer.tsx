@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
@@ -153,7 +154,7 @@ export function CreateUserDrawer({ onClose }: { onClose: () => void }) {
   const { submit, problem, busy } = useCreateUser(form, onClose);
   return (
     <Drawer open title={t('users.create')} size={640} onClose={onClose} destroyOnHidden>
-      <Form
+      <AppForm
         form={form}
         layout="vertical"
         onFinish={submit}
@@ -169,7 +170,7 @@ export function CreateUserDrawer({ onClose }: { onClose: () => void }) {
           </Button>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
         </Space>
-      </Form>
+      </AppForm>
     </Drawer>
   );
 }

@@ -2,6 +2,7 @@ import { UnlockOutlined } from '@ant-design/icons';
 import { type UserView, updateUserBody } from '@contracts/users.ts';
 import { Alert, App, Button, Divider, Drawer, Form, Input, Skeleton, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -32,7 +33,7 @@ function ProfileForm({ user }: { user: UserView }) {
     );
   };
   return (
-    <Form
+    <AppForm
       form={form}
       layout="vertical"
       onFinish={onFinish}
@@ -59,7 +60,7 @@ function ProfileForm({ user }: { user: UserView }) {
       <Button type="primary" htmlType="submit" loading={change.isPending}>
         {t('common.save')}
       </Button>
-    </Form>
+    </AppForm>
   );
 }
 

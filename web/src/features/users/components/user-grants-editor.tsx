@@ -3,6 +3,7 @@ import { grantInput, type UserView } from '@contracts/users.ts';
 import { App, Button, Form, List, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AppForm } from '../../../app/components/app-form.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -34,7 +35,7 @@ function AddGrantForm({ user }: { user: UserView }) {
     );
   };
   return (
-    <Form
+    <AppForm
       form={form}
       layout="inline"
       onFinish={onFinish}
@@ -50,7 +51,7 @@ function AddGrantForm({ user }: { user: UserView }) {
       <Button htmlType="submit" icon={<PlusOutlined />} loading={change.isPending}>
         {t('users.addGrant')}
       </Button>
-    </Form>
+    </AppForm>
   );
 }
 
