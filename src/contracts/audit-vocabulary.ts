@@ -148,6 +148,17 @@ const fieldWords: Words<string> = {
   location: { vi: 'Địa điểm', en: 'Location' },
   capacity: { vi: 'Sĩ số tối đa', en: 'Capacity' },
   filters: { vi: 'Bộ lọc', en: 'Filters' },
+  classId: { vi: 'Lớp học (mã số)', en: 'Class (id)' },
+  personId: { vi: 'Người (mã số)', en: 'Person (id)' },
+  enrolmentId: { vi: 'Ghi danh (mã số)', en: 'Enrolment (id)' },
+  courseTypeId: { vi: 'Khoá học (mã số)', en: 'Course (id)' },
+  issuedOn: { vi: 'Ngày cấp', en: 'Issued on' },
+  validUntil: { vi: 'Hiệu lực đến', en: 'Valid until' },
+  replacesId: { vi: 'Thay cho chứng nhận (mã số)', en: 'Replaces certificate (id)' },
+  replacedById: { vi: 'Được thay bằng (mã số)', en: 'Replaced by (id)' },
+  classIds: { vi: 'Các lớp (mã số)', en: 'Classes (ids)' },
+  periodKey: { vi: 'Kỳ báo cáo', en: 'Period' },
+  planId: { vi: 'Kế hoạch (mã số)', en: 'Plan (id)' },
 };
 
 /** Values of a few well-known enums; others show as they are. */
