@@ -45,7 +45,7 @@ export function AuditFiltersBar({ value, onChange }: Props) {
         value={value.entityType}
         onChange={(entityType?: string) => set({ entityType })}
         showSearch={searchable}
-        options={auditEntityTypes.map((e) => ({ value: e, label: auditEntityLabel(lang, e) })).sort(byLabel)}
+        options={auditEntityTypes.map((e) => ({ value: e, label: auditEntityLabel(lang, e) }))}
       />
       <Select
         allowClear
