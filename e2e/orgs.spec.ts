@@ -80,6 +80,9 @@ test('the audit log shows who created it', async ({ page }) => {
   const row = page.getByRole('row', { name: new RegExp(`admin.*${stamp}`) }).first();
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: /expand|mở rộng/i }).click();
-  await expect(page.getByText('Sau', { exact: true })).toBeVisible();
+  // The change in words: the field's label and its new value, the raw JSON behind "Xem dữ liệu gốc".
+  await expect(page.getByRole('columnheader', { name: 'Sau', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: newOrgName, exact: true }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Xem dữ liệu gốc' }).first().click();
   await expect(page.locator('pre').filter({ hasText: newOrgName }).first()).toBeVisible();
 });

@@ -15,6 +15,8 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
+    /** The object's name when written (see `recordAudit`): the log names it after a rename or deletion. */
+    entityLabel: text('entity_label'),
     orgId: integer('org_id'),
     /** Copied from the organisation at write time so the log can be filtered by subtree forever. */
     orgPath: ltree('org_path'),

@@ -1,12 +1,20 @@
+import type { AuditAction, AuditEntityType } from '../contracts/audit-vocabulary.ts';
 import { auditLog } from './audit.tables.ts';
 import type { RequestMeta } from './context.ts';
 import type { Db, Tx } from './db/database.ts';
 import type { Actor } from './scope.ts';
 
 export type AuditEntry = {
-  action: string;
-  entityType: string;
+  /** A code of `contracts/audit-vocabulary.ts`: the log shows it in words. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string | number | null;
+  /**
+   * The object's name as it was (an organisation's, a person's, a plan's title…), kept so the log still names
+   * it after a rename or deletion; by default the first of name/fullName/title/number/username/code in after or
+   * before.
+   */
+  entityLabel?: string | null;
   orgId?: number | null;
   orgPath?: string | null;
   before?: unknown;
@@ -31,11 +39,24 @@ export async function recordAudit(
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId === null ? null : String(entry.entityId),
+    entityLabel: entry.entityLabel ?? labelOf(entry.after) ?? labelOf(entry.before),
     orgId: entry.orgId ?? null,
     orgPath: entry.orgPath ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/** The fields that name an object, in order; the migration that added `entity_label` backfilled with the same. */
+const labelFields = ['name', 'fullName', 'title', 'number', 'username', 'code'] as const;
+
+function labelOf(view: unknown): string | null {
+  if (!view || typeof view !== 'object' || Array.isArray(view)) return null;
+  for (const f of labelFields) {
+    const v = (view as Record<string, unknown>)[f];
+    if (typeof v === 'string' && v) return v.slice(0, 300);
+  }
+  return null;
 }
 
 /** Only the fields that changed, for a readable log. */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildForest, buildOrg } from '../../../test/helpers/factories.ts';
 import {
@@ -37,6 +38,7 @@ describe('audit log', () => {
       orgId: org.id,
       actorUserId: dienBienAdmin.userId,
       ip: '127.0.0.1',
+      entityLabel: 'Tên mới',
       before: { name: 'Tên cũ' },
       after: { name: 'Tên mới' },
     });
@@ -83,5 +85,82 @@ describe('audit log', () => {
   it('is closed to a viewer', async () => {
     const s = await loginAs(t, f.dienBien, 'viewer');
     expect((await s.get('/api/audit')).statusCode).toBe(403);
+  });
+
+  it('names a person by name, never showing the full CCCD', async () => {
+    const res = await dienBienAdmin.post('/api/people', {
+      orgId: f.dienBien.id,
+      fullName: 'Lò Văn Sáng',
+      birthDate: '1991-02-03',
+      sex: 'male',
+      cccd: '011091000123',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const page = (await dienBienAdmin.get('/api/audit?entityType=person')).json();
+    const entry = page.items.find((i: { entityId: string }) => i.entityId === String(res.json().id));
+    expect(entry).toMatchObject({ action: 'create', entityLabel: 'Lò Văn Sáng' });
+    expect(JSON.stringify(page)).not.toContain('011091000123');
+  });
+
+  it('keeps sign-ins apart: kind=signins shows only them, kind=changes hides them', async () => {
+    const signins = (
+      await dienBienAdmin.get(`/api/audit?kind=signins&userId=${dienBienAdmin.userId}`)
+    ).json();
+    expect(signins.items.map((i: { action: string }) => i.action)).toContain('login');
+    expect(
+      signins.items.every((i: { action: string }) =>
+        ['login', 'login_failed', 'locked', 'logout'].includes(i.action),
+      ),
+    ).toBe(true);
+    const changes = (
+      await dienBienAdmin.get(`/api/audit?kind=changes&userId=${dienBienAdmin.userId}`)
+    ).json();
+    expect(changes.total).toBeGreaterThan(0);
+    expect(changes.items.some((i: { action: string }) => i.action === 'login')).toBe(false);
+    const byAction = (await dienBienAdmin.get('/api/audit?action=update')).json();
+    expect(byAction.items.every((i: { action: string }) => i.action === 'update')).toBe(true);
+  });
+
+  it('exports the filtered log of the caller’s subtree as XLSX in words, and records the export', async () => {
+    const listed = (await dienBienAdmin.get('/api/audit?kind=changes&pageSize=100')).json();
+    const res = await dienBienAdmin.get('/api/audit/export.xlsx?kind=changes');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      'Thời gian',
+      'Người thực hiện',
+      'Địa chỉ IP',
+      'Hành động',
+      'Loại đối tượng',
+      'Đối tượng',
+      'Tổ chức',
+      'Thay đổi',
+    ]);
+    const lines = ws.getSheetValues().slice(2) as unknown[][];
+    expect(lines.length).toBe(listed.total);
+    const rename = lines.find((l) => l[6] === 'Tên mới');
+    expect(rename).toBeDefined();
+    expect(rename![4]).toBe('Cập nhật');
+    expect(rename![5]).toBe('Tổ chức');
+    expect(rename![8]).toBe('Tên: Tên cũ → Tên mới');
+    expect(String(rename![1])).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain('Bắc Ninh');
+    expect(everything).not.toContain('Đăng nhập');
+    const exported = (await dienBienAdmin.get('/api/audit?action=audit.export')).json();
+    expect(exported.items[0]).toMatchObject({ actorUserId: dienBienAdmin.userId, entityType: 'audit_log' });
+    expect(exported.items[0].after.rows).toBe(listed.total);
+    // The other subtree's admin does not see this export among his entries.
+    const theirs = (await bacNinhAdmin.get('/api/audit?action=audit.export')).json();
+    expect(theirs.total).toBe(0);
+  });
+
+  it('refuses an export to a viewer', async () => {
+    const s = await loginAs(t, f.dienBien, 'viewer');
+    expect((await s.get('/api/audit/export.xlsx')).statusCode).toBe(403);
   });
 });

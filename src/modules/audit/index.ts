@@ -1,4 +1,5 @@
 import type { ModuleDef } from '../../platform/modules.ts';
+import { auditErrors } from './audit.errors.ts';
 import { auditRoutes } from './audit.routes.ts';
 
 /** The audit log's reader (the log itself, and `recordAudit`, are the platform's). */
@@ -6,4 +7,5 @@ export const auditModule: ModuleDef = {
   name: 'audit',
   tags: [{ name: 'Nhật ký', description: 'Nhật ký mọi thao tác ghi' }],
   routes: [auditRoutes],
+  errors: [auditErrors.catalogue],
 };

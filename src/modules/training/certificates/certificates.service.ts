@@ -237,7 +237,7 @@ export async function reissueCertificate(ctx: Ctx, id: number, reason: string) {
     };
     await repo.setStatus(tx, id, 'replaced', reason);
     const [created] = await repo.insertCertificates(tx, [next]);
-    const where = { entityType: 'certificate', orgId: c.issuerOrgId, orgPath: c.issuerPath };
+    const where = { entityType: 'certificate' as const, orgId: c.issuerOrgId, orgPath: c.issuerPath };
     await recordAudit(tx, ctx, {
       ...where,
       action: 'certificate.replace',

@@ -25,9 +25,9 @@ export async function insertPersonAudits(
 ): Promise<void> {
   await tx.execute(
     sql`INSERT INTO audit_log (actor_user_id, actor_username, ip, user_agent, request_id, action, entity_type,
-                               entity_id, org_id, org_path, after)
+                               entity_id, entity_label, org_id, org_path, after)
         SELECT ${ctx.actor.userId}, ${ctx.actor.username}, ${ctx.meta.ip}, ${ctx.meta.userAgent?.slice(0, 300) ?? null},
-               ${ctx.meta.requestId}, ${action}, 'person', e."entityId", e."orgId", e."orgPath"::ltree, e.after
+               ${ctx.meta.requestId}, ${action}, 'person', e."entityId", e.after->>'fullName', e."orgId", e."orgPath"::ltree, e.after
         FROM jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
           AS e("entityId" text, "orgId" int, "orgPath" text, after jsonb)`,
   );

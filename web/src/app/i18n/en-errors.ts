@@ -43,6 +43,10 @@ export const enErrors: typeof viErrors = {
     not_active: 'This organisation is closed or merged.',
     root_requires_system_admin: 'Only a system administrator can create a top-level organisation.',
   },
+  audit: {
+    export_too_large:
+      'The filters match {{total}} rows, more than the {{max}} one export holds: narrow the dates or add a filter.',
+  },
   users: {
     not_found: 'User not found.',
     username_taken: 'This username is taken.',

@@ -17,16 +17,16 @@ type Groups<T, P extends string = ''> = {
 /** Every translation key, dotted (`plans.title`). */
 export type TranslationKey = Paths<Resource>;
 
-/** A group of labels keyed by a value (`audit.actions`, `orgKinds`). */
+/** A group of labels keyed by a value (`orgKinds`). */
 export type LabelGroup = Groups<Resource>;
 
-/** A key built at run time (from an error code, an audit action…) narrowed once we know it is there. */
+/** A key built at run time (from an error code, an organisation kind…) narrowed once we know it is there. */
 export function isTranslationKey(key: string): key is TranslationKey {
   return i18n.exists(key);
 }
 
 /**
- * The label of a value under `group` (`audit.actions` + `login` → "Đăng nhập"); a value the server added
+ * The label of a value under `group` (`orgKinds` + a kind → its label); a value the server added
  * after this build has no text yet and shows as it is.
  */
 export function labelIn(t: (key: TranslationKey) => string, group: LabelGroup, value: string): string {

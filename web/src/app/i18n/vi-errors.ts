@@ -41,6 +41,10 @@ export const viErrors = {
     not_active: 'Tổ chức đã giải thể hoặc sáp nhập.',
     root_requires_system_admin: 'Chỉ quản trị hệ thống mới tạo được tổ chức cấp cao nhất.',
   },
+  audit: {
+    export_too_large:
+      'Bộ lọc khớp {{total}} dòng, quá {{max}} dòng của một lần xuất: hãy thu hẹp khoảng thời gian hoặc thêm bộ lọc.',
+  },
   users: {
     not_found: 'Không tìm thấy người dùng.',
     username_taken: 'Tên đăng nhập đã có người dùng.',

@@ -1,36 +1,14 @@
 import type { AuditEntry } from '@contracts/audit.ts';
-import { Col, Row, Table, Tag, Typography } from 'antd';
+import { auditActionLabel, auditEntityLabel, isSignInAction } from '@contracts/audit-vocabulary.ts';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { serverPager } from '../../../app/components/list-table.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
-import { labelIn } from '../../../app/i18n/keys.ts';
-import type { AuditPage } from '../api.ts';
-
-function Json({ value }: { value: unknown }) {
-  const { t } = useTranslation();
-  if (value === null || value === undefined)
-    return <Typography.Text type="secondary">{t('audit.nothing')}</Typography.Text>;
-  return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
-}
-
-/** Before and after, side by side. */
-function Diff({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
-  return (
-    <Row gutter={16}>
-      <Col xs={24} md={12}>
-        <Typography.Title level={5}>{t('audit.before')}</Typography.Title>
-        <Json value={entry.before} />
-      </Col>
-      <Col xs={24} md={12}>
-        <Typography.Title level={5}>{t('audit.after')}</Typography.Title>
-        <Json value={entry.after} />
-      </Col>
-    </Row>
-  );
-}
+import { type AuditPage, entityPath } from '../api.ts';
+import { AuditChanges } from './audit-changes.tsx';
+import { useAuditLang } from './audit-lang.ts';
 
 type Props = {
   data: AuditPage | undefined;
@@ -41,19 +19,37 @@ type Props = {
   filtered: boolean;
 };
 
+/** The object: its kind, then its name linked to its page where it has one. */
+function EntityCell({ entry }: { entry: AuditEntry }) {
+  const lang = useAuditLang();
+  const name = entry.entityLabel ?? (entry.entityId ? `#${entry.entityId}` : null);
+  const path = entityPath(entry.entityType, entry.entityId);
+  return (
+    <>
+      <Typography.Text type="secondary">{auditEntityLabel(lang, entry.entityType)}</Typography.Text>
+      {name && (
+        <>
+          <br />
+          {path ? <Link to={path}>{name}</Link> : name}
+        </>
+      )}
+    </>
+  );
+}
+
 export function AuditTable({ data, loading, page, pageSize, onPage, filtered }: Props) {
   const { t } = useTranslation();
-  const entity = (e: AuditEntry) =>
-    `${labelIn(t, 'audit.entities', e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}`;
+  const lang = useAuditLang();
   return (
     <Table<AuditEntry>
       size="small"
       rowKey="id"
       loading={loading}
       dataSource={data?.items ?? []}
+      scroll={{ x: 760 }}
       locale={{ emptyText: <EmptyState text={filtered ? t('audit.emptyFiltered') : t('audit.empty')} /> }}
       pagination={serverPager(page, pageSize, data?.total ?? 0, onPage)}
-      expandable={{ expandedRowRender: (e) => <Diff entry={e} /> }}
+      expandable={{ expandedRowRender: (e) => <AuditChanges entry={e} /> }}
       columns={[
         { key: 'at', title: t('audit.columns.at'), render: (_v, e) => formatDateTime(e.at), width: 140 },
         {
@@ -61,19 +57,23 @@ export function AuditTable({ data, loading, page, pageSize, onPage, filtered }: 
           title: t('audit.columns.user'),
           render: (_v, e) => e.actorUsername ?? t('common.system'),
         },
-        { key: 'ip', title: t('audit.columns.ip'), dataIndex: 'ip', width: 120 },
         {
           key: 'action',
           title: t('audit.columns.action'),
-          render: (_v, e) => <Tag>{labelIn(t, 'audit.actions', e.action)}</Tag>,
+          render: (_v, e) => (
+            <Tag color={isSignInAction(e.action) ? 'default' : 'blue'}>
+              {auditActionLabel(lang, e.action)}
+            </Tag>
+          ),
         },
-        { key: 'entity', title: t('audit.columns.entity'), render: (_v, e) => entity(e) },
+        { key: 'entity', title: t('audit.columns.entity'), render: (_v, e) => <EntityCell entry={e} /> },
         {
           key: 'org',
           title: t('audit.columns.org'),
           render: (_v, e) =>
             e.orgId ? <Link to={`/orgs/${e.orgId}`}>{e.orgName ?? `#${e.orgId}`}</Link> : '',
         },
+        { key: 'ip', title: t('audit.columns.ip'), dataIndex: 'ip', width: 120 },
       ]}
     />
   );
