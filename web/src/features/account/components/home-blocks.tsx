@@ -29,7 +29,7 @@ function BlockCard({ block }: { block: HomeBlock }) {
       title={
         <span>
           {text(block.key, 'title')}{' '}
-          <Badge count={block.count} showZero color={block.count > 0 ? 'blue' : 'default'} />
+          <Badge count={block.count} showZero color={block.count > 0 ? 'blue' : '#bfbfbf'} />
         </span>
       }
       extra={block.count > 0 && <Link to={block.link}>{text(block.key, 'all', { count: block.count })}</Link>}
