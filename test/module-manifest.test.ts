@@ -12,11 +12,13 @@ import { noMailer } from '../src/platform/mailer.ts';
 import type { ModuleDef } from '../src/platform/modules.ts';
 import { createScheduler, registerModuleJobs } from '../src/platform/scheduler.ts';
 import { moveOrgPathCopies, orgPathCopies } from '../src/platform/subtree-moves.ts';
+import { buildOrg, buildUser } from './helpers/factories.ts';
+import { signIn } from './helpers/test-app.ts';
 import { createTestDatabase } from './helpers/test-db.ts';
 
 /**
  * "How to add a module" (ARCHITECTURE.md), proven: a module that exists only here is wired into the app, the API
- * document, the subtree mover, the indicator list and the scheduler by one line — its manifest in the list.
+ * document, the subtree mover, the indicator list, the home page and the scheduler by one line — its manifest in the list.
  */
 const fixtureErrors = defineErrors('fixture', { thing_missing: { status: 404, message: 'Không có.' } });
 const hookCalls: string[] = [];
@@ -43,12 +45,18 @@ const fixtureModule: ModuleDef = {
       compute: async () => ({ value: 7 }),
     },
   ],
+  homeBlocks: [
+    {
+      key: 'fixture.todo',
+      load: async () => ({ count: 3, urgent: null, link: '/fixture', items: [] }),
+    },
+  ],
   jobs: [{ kind: 'daily', name: 'fixture-daily', run: async () => 'fixture ran' }],
   errors: [fixtureErrors.catalogue],
 };
 
 describe('a module added by its manifest alone', () => {
-  it('gets its routes, tags, path copies, hooks, indicator source, job and errors wired in', async () => {
+  it('gets its routes, tags, path copies, hooks, indicator source, home block, job and errors wired in', async () => {
     const database = await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unused' });
     const clock = fixedClock('2026-05-04T08:00:00Z');
@@ -61,6 +69,17 @@ describe('a module added by its manifest alone', () => {
     expect(doc.paths['/api/fixture/ping']).toBeDefined();
 
     expect(listIndicatorSources().map((s) => s.key)).toContain('fixture.things');
+    const user = await buildUser(database.db, {
+      grants: [{ org: await buildOrg(database.db), role: 'viewer' }],
+    });
+    const session = await signIn({ app }, user.username, user.password);
+    expect((await session.get('/api/home')).json().blocks).toContainEqual({
+      key: 'fixture.todo',
+      count: 3,
+      urgent: null,
+      link: '/fixture',
+      items: [],
+    });
     expect(orgPathCopies()).toContainEqual({ table: 'fixture_things', column: 'org_path' });
     await database.db.execute(sql`CREATE TABLE fixture_things (org_path ltree)`);
     await database.db.execute(sql`INSERT INTO fixture_things VALUES ('1.2.3'), ('1.9')`);

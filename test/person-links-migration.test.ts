@@ -21,10 +21,7 @@ describe('migration 0016: existing people get their links', () => {
     );
     // As before the migration: no links at all.
     await t.db.execute(sql`DELETE FROM person_links`);
-    const migration = readFileSync(
-      new URL('../migrations/0016_person_links.sql', import.meta.url),
-      'utf8',
-    );
+    const migration = readFileSync(new URL('../migrations/0016_person_links.sql', import.meta.url), 'utf8');
     const step = migration.split('--> statement-breakpoint').find((s) => s.includes('-- Existing people'))!;
     await t.db.execute(sql.raw(step));
     await t.db.execute(sql.raw(step)); // idempotent

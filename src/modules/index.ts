@@ -3,6 +3,7 @@ import { adminUnitsModule } from './admin-units/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
 import { healthModule } from './health/index.ts';
+import { homeModule } from './home/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { peopleModule } from './people/index.ts';
@@ -25,4 +26,5 @@ export const modules: readonly ModuleDef[] = [
   notificationsModule,
   peopleModule,
   trainingModule,
+  homeModule,
 ];

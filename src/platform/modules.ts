@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { Db } from './db/database.ts';
 import type { ErrorCatalogue } from './errors.ts';
+import type { HomeSource } from './home.ts';
 import type { ModuleRoutes } from './http/app.ts';
 import type { IndicatorSource } from './indicators.ts';
 import type { DailyJobOptions, JobRun } from './scheduler.ts';
@@ -34,6 +35,8 @@ export type ModuleDef = {
   subtreeMoveHooks?: Record<string, SubtreeMoveHook>;
   /** Figures from the module's records that plan indicators may name (see platform/indicators.ts). */
   indicatorSources?: IndicatorSource[];
+  /** Blocks of the home page: what the caller must act on in the module (see platform/home.ts). */
+  homeBlocks?: HomeSource[];
   jobs?: ModuleJob[];
   /** Its error definitions (`defineErrors(…).catalogue`): every code needs a Vietnamese and an English text. */
   errors?: ErrorCatalogue[];
@@ -59,6 +62,7 @@ export function installModules(defs: readonly ModuleDef[]): void {
     for (const h of Object.keys(m.subtreeMoveHooks ?? {})) once(`subtree move hook ${h}`);
     for (const j of m.jobs ?? []) once(`job ${j.name}`);
     for (const s of m.indicatorSources ?? []) once(`indicator source ${s.key}`);
+    for (const b of m.homeBlocks ?? []) once(`home block ${b.key}`);
   }
   installed = defs;
 }

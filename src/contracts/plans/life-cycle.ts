@@ -153,6 +153,8 @@ export const planView = z.object({
   ),
   /** Reporting periods with their due dates, in order. */
   periods: z.array(z.object({ key: z.string(), dueOn: z.string() })),
+  /** The period the tabs open on: the latest with a report waiting for the caller's review, else today's. */
+  activePeriodKey: z.string(),
   implementsPlan: z.object({ id: z.number().int(), number: z.string(), title: z.string() }).nullable(),
   implementedBy: z.array(
     z.object({ id: z.number().int(), number: z.string(), issuerName: z.string(), status: z.string() }),

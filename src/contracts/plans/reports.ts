@@ -116,3 +116,47 @@ export const dueReportItem = z.object({
   timeliness: z.enum(['on_time', 'late', 'missing', 'pending']),
   reviewComment: z.string().nullable(),
 });
+
+/** The reviewer's queue across plans: submitted reports waiting for the caller's review, by plan and period. */
+export const reviewQueueQuery = pageQuery.extend({
+  planId: z.coerce.number().int().positive().optional(),
+  periodKey: z.string().max(20).optional(),
+});
+export const reviewQueueItem = z.object({
+  reportId: z.number().int(),
+  planId: z.number().int(),
+  planNumber: z.string(),
+  planTitle: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  periodKey: z.string(),
+  submittedAt: z.string(),
+  version: z.number().int(),
+});
+export const reviewQueuePage = pageOf(reviewQueueItem).extend({
+  /** Every plan and period with reports waiting (whatever the filter), with how many: the filter's choices. */
+  groups: z.array(
+    z.object({
+      planId: z.number().int(),
+      planNumber: z.string(),
+      periodKey: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+});
+export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
+
+/** Accept several submitted reports at once: all of them, or none. */
+export const acceptReportsBody = z.object({
+  reports: z
+    .array(
+      z.object({
+        planId: z.number().int().positive(),
+        reportId: z.number().int().positive(),
+        version: z.number().int().positive(),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export const acceptReportsResult = z.object({ accepted: z.number().int() });

@@ -2,6 +2,7 @@ import type { ModuleDef } from '../../platform/modules.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { planFileRoutes } from './files/files.routes.ts';
+import { plansHomeBlocks } from './home-blocks.ts';
 import { implementingRoutes } from './implementing/implementing.routes.ts';
 import { planIndicatorSources } from './indicator-sources.ts';
 import { planRoutes } from './lifecycle/lifecycle.routes.ts';
@@ -32,6 +33,7 @@ export const plansModule: ModuleDef = {
   ],
   subtreeMoveHooks: { 'plans.rollups': rehomeRollups },
   indicatorSources: planIndicatorSources,
+  homeBlocks: plansHomeBlocks,
   jobs: [reminderJob],
   errors: [plansErrors.catalogue],
 };

@@ -96,3 +96,17 @@ export function timeliness(
 export function lateFrom(due: string): Date {
   return new Date(`${addDays(due, 1)}T00:00:00+07:00`);
 }
+
+/**
+ * The period a plan's tabs open on: the latest one with a report waiting for review (given when the caller
+ * reviews), else the period under way today, else the last one begun, else the first.
+ */
+export function activePeriod(plan: PlanPeriods, today: string, waiting: string | null): string {
+  const keys = planPeriodKeys(plan);
+  if (waiting && keys.includes(waiting)) return waiting;
+  if (plan.reportPeriodType === 'once') return 'once';
+  const ranges = keys.map((key) => ({ key, ...periodRange(plan.reportPeriodType, key)! }));
+  const current = ranges.find((r) => r.start <= today && today <= r.end);
+  const begun = ranges.filter((r) => r.start <= today);
+  return (current ?? begun[begun.length - 1] ?? ranges[0])?.key ?? 'once';
+}

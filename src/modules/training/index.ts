@@ -6,6 +6,7 @@ import { verifyRoutes } from './certificates/verify.routes.ts';
 import { classRoutes } from './classes/classes.routes.ts';
 import { complianceRoutes } from './compliance/compliance.routes.ts';
 import { enrolmentRoutes } from './enrolment/enrolment.routes.ts';
+import { trainingHomeBlocks } from './home/home-blocks.ts';
 import { trainingIndicatorSources } from './indicator-sources.ts';
 import { requestRoutes } from './requests/requests.routes.ts';
 import { rosterRoutes } from './roster/roster.routes.ts';
@@ -41,5 +42,6 @@ export const trainingModule: ModuleDef = {
     { table: 'workforce_counts', column: 'org_path' },
   ],
   indicatorSources: trainingIndicatorSources,
+  homeBlocks: trainingHomeBlocks,
   errors: [trainingErrors.catalogue],
 };

@@ -9,6 +9,8 @@ export const usersModule: ModuleDef = {
   errors: [userErrors.catalogue, grantErrors.catalogue],
 };
 
-// The public face: tables other modules reference (foreign keys, the sign-in), the CLI's first administrator.
+// The public face: tables other modules reference (foreign keys, the sign-in), the CLI's first administrator,
+// and whom to notify about work waiting at an organisation (`usersHoldingOver`).
+export { usersHoldingOver } from './users.repo.ts';
 export { createSystemAdmin } from './users.service.ts';
 export { apiTokens, roleGrants, roles, sessions, users } from './users.tables.ts';

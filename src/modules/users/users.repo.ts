@@ -132,3 +132,20 @@ export async function firstRootOrCreate(tx: Tx): Promise<{ id: number; path: str
   await tx.execute(sql`UPDATE organisations SET path = ${String(r!.id)}::ltree WHERE id = ${r!.id}`);
   return { id: r!.id, path: String(r!.id) };
 }
+
+/**
+ * Active users who hold one of `permissions` over an organisation — a grant at the organisation itself or at
+ * one of its ancestors (a grant holds for its subtree): whom to tell about work waiting there. Answers ids
+ * only, so it leaks nothing to the caller that notifies them.
+ */
+export async function usersHoldingOver(db: Db | Tx, orgPath: string, permissions: string[]) {
+  const list = await rows<{ userId: number }>(
+    db,
+    sql`SELECT DISTINCT g.user_id AS "userId"
+        FROM role_grants g JOIN organisations o ON o.id = g.org_id
+        JOIN roles ro ON ro.key = g.role JOIN users u ON u.id = g.user_id
+        WHERE ${orgPath}::ltree <@ o.path AND u.is_active
+          AND ro.permissions && ${`{${permissions.join(',')}}`}::text[]`,
+  );
+  return list.map((u) => u.userId);
+}

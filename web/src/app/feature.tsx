@@ -17,7 +17,15 @@ export type MenuEntry = {
   icon: ReactNode;
   order: number;
   section?: 'main' | 'admin';
-} & ({ path: string; permission?: string } | { children: MenuLink[] });
+} & (
+  | {
+      path: string;
+      permission?: string;
+      /** A count beside the label (what waits there), shown only to those who see the entry. */
+      badge?: ComponentType;
+    }
+  | { children: MenuLink[] }
+);
 
 /**
  * What a web feature gives the shell. `V` is its translations: one object per namespace it owns

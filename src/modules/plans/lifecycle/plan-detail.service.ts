@@ -1,13 +1,15 @@
 import type { PlanView } from '../../../contracts/plans.ts';
+import { vnDay } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { listActivities } from '../activities/activities.repo.ts';
-import { dueOn, planPeriodKeys } from '../periods.ts';
+import { activePeriod, dueOn, planPeriodKeys } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import { mayManage, planCan, reportableActivityIds } from '../plans.policy.ts';
 import * as repo from '../plans.repo.ts';
 import { recipientsOfPlan } from '../recipients/recipients.service.ts';
+import { latestWaitingPeriod } from '../reports/review-queue.repo.ts';
 import * as lifecycle from './lifecycle.repo.ts';
 
 /** How many organisations of each list a revision names in the plan's detail (the rest are counted). */
@@ -42,13 +44,16 @@ async function activitiesFor(ctx: Ctx, plan: repo.PlanRow) {
 export async function getPlan(ctx: Ctx, id: number): Promise<PlanView> {
   const plan = await repo.findPlan(ctx.db, scopeOf(ctx.actor), id);
   if (!plan) throw planErrors.notFound();
-  const [indicators, recipients, { activities, reportActivityIds }, revisions, related] = await Promise.all([
-    repo.planIndicatorsOf(ctx.db, id),
-    recipientsOfPlan(ctx, plan),
-    activitiesFor(ctx, plan),
-    revisionsWithNames(ctx.db, id),
-    lifecycle.relatedPlans(ctx.db, scopeOf(ctx.actor), plan),
-  ]);
+  const reviews = mayManage(ctx.actor, plan.issuerPath);
+  const [indicators, recipients, { activities, reportActivityIds }, revisions, related, waiting] =
+    await Promise.all([
+      repo.planIndicatorsOf(ctx.db, id),
+      recipientsOfPlan(ctx, plan),
+      activitiesFor(ctx, plan),
+      revisionsWithNames(ctx.db, id),
+      lifecycle.relatedPlans(ctx.db, scopeOf(ctx.actor), plan),
+      reviews ? latestWaitingPeriod(ctx.db, id) : null,
+    ]);
   const { issuerPath: _p, ...rest } = plan;
   const { recipientCounts, recipients: first, ...acting } = recipients;
   return {
@@ -59,6 +64,7 @@ export async function getPlan(ctx: Ctx, id: number): Promise<PlanView> {
     activities,
     revisions,
     periods: planPeriodKeys(plan).map((key) => ({ key, dueOn: dueOn(plan, key) })),
+    activePeriodKey: activePeriod(plan, vnDay(ctx.clock.now()), waiting),
     ...related,
     can: planCan(ctx.actor, plan, acting, reportActivityIds),
   };

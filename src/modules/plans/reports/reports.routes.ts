@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idParam, idText } from '../../../contracts/common.ts';
 import {
+  acceptReportsBody,
+  acceptReportsResult,
   dueReportItem,
   dueReportsQuery,
   reportFormQuery,
@@ -8,6 +10,8 @@ import {
   reportListPage,
   reportListQuery,
   reportView,
+  reviewQueuePage,
+  reviewQueueQuery,
   reviewReportBody,
   saveReportBody,
 } from '../../../contracts/plans.ts';
@@ -18,6 +22,7 @@ import { dueReports } from './due-reports.service.ts';
 import { reportForm } from './report-form.service.ts';
 import { saveReport } from './reports.service.ts';
 import { getReport, listReports, reviewReport } from './review.service.ts';
+import { acceptReports, reviewQueue } from './review-queue.service.ts';
 
 const reportParams = idParam.extend({ reportId: idText });
 /** Reports: the unit's form, save and submit, the inbox; the reviewer's queue and decision. */
@@ -72,6 +77,31 @@ export const reportRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => dueReports(ctxOf(req, deps), req.query.state),
+  );
+  app.get(
+    '/api/reports/review-queue',
+    {
+      schema: {
+        tags,
+        summary:
+          'Reports waiting for the caller’s review across every plan it reviews, a page at a time (filter by plan, period), with the count per plan and period',
+        querystring: reviewQueueQuery,
+        response: { 200: reviewQueuePage },
+      },
+    },
+    (req) => reviewQueue(ctxOf(req, deps), req.query),
+  );
+  app.post(
+    '/api/reports/review-queue/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept several submitted reports at once: all of them, or none (each checked and audited)',
+        body: acceptReportsBody,
+        response: { 200: acceptReportsResult },
+      },
+    },
+    (req) => acceptReports(ctxOf(req, deps), req.body),
   );
   app.post(
     '/api/plans/:id/reports',

@@ -13,6 +13,7 @@ import { applyRollup } from '../rollups.repo.ts';
 import { savedView } from './report-view.ts';
 import * as repo from './reports.repo.ts';
 import { locksOn, validateValues } from './reports.rules.ts';
+import { notifyReviewers } from './review-queue.service.ts';
 
 type SaveInput = z.output<typeof saveReportBody>;
 
@@ -103,6 +104,8 @@ export async function saveReport(ctx: Ctx, planId: number, input: SaveInput): Pr
         issuerPath: plan.issuerPath,
       };
       await applyRollup(tx, rollup, 1);
+      const { row } = written;
+      await notifyReviewers(tx, plan, { ...row, orgName: reporter.orgName, periodKey });
     }
     await recordAudit(tx, ctx, {
       action: input.submit ? 'submit' : 'save_draft',

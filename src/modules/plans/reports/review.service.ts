@@ -67,30 +67,36 @@ async function returnReport(
   await applyRollup(tx, { planId, reportId, periodKey, reporterPath, issuerPath: plan.issuerPath }, -1);
 }
 
-/** The issuer accepts (locks) or returns a report; returning takes its values back out of the totals. */
-export async function reviewReport(ctx: Ctx, planId: number, reportId: number, input: ReviewInput) {
-  const plan = await ctx.db.transaction(async (tx) => {
-    const { plan, report } = await reviewable(ctx, tx, planId, reportId, input);
-    const status = input.decision === 'accept' ? ('accepted' as const) : ('returned' as const);
-    await repo.updateReport(tx, reportId, {
-      status,
-      reviewedBy: ctx.actor.userId,
-      reviewComment: input.comment ?? null,
-      version: report.version + 1,
-      updatedAt: ctx.clock.now(),
-    });
-    if (status === 'returned') await returnReport(tx, plan, report, input.comment);
-    await recordAudit(tx, ctx, {
-      action: input.decision,
-      entityType: 'plan_report',
-      entityId: reportId,
-      orgId: report.orgId,
-      orgPath: report.orgPath,
-      before: { status: report.status },
-      after: { status, comment: input.comment ?? null },
-    });
-    return plan;
+/**
+ * One review decision inside the caller's transaction: checked (scope, permission, version, state), written,
+ * and audited. Returning takes the report's values back out of the totals.
+ */
+export async function applyReview(ctx: Ctx, tx: Tx, planId: number, reportId: number, input: ReviewInput) {
+  const { plan, report } = await reviewable(ctx, tx, planId, reportId, input);
+  const status = input.decision === 'accept' ? ('accepted' as const) : ('returned' as const);
+  await repo.updateReport(tx, reportId, {
+    status,
+    reviewedBy: ctx.actor.userId,
+    reviewComment: input.comment ?? null,
+    version: report.version + 1,
+    updatedAt: ctx.clock.now(),
   });
+  if (status === 'returned') await returnReport(tx, plan, report, input.comment);
+  await recordAudit(tx, ctx, {
+    action: input.decision,
+    entityType: 'plan_report',
+    entityId: reportId,
+    orgId: report.orgId,
+    orgPath: report.orgPath,
+    before: { status: report.status },
+    after: { status, comment: input.comment ?? null },
+  });
+  return plan;
+}
+
+/** The issuer accepts (locks) or returns a report. */
+export async function reviewReport(ctx: Ctx, planId: number, reportId: number, input: ReviewInput) {
+  const plan = await ctx.db.transaction((tx) => applyReview(ctx, tx, planId, reportId, input));
   return reportView(ctx, ctx.db, reportId, plan);
 }
 

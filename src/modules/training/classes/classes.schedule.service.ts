@@ -8,6 +8,7 @@ import { scopeOf } from '../../../platform/scope.ts';
 import { findCourse } from '../catalogue/catalogue.repo.ts';
 import * as trainers from '../trainers/trainers.repo.ts';
 import { trainerBusy, trainersBelowMinimum } from '../training.errors.ts';
+import { noticeClassScheduled } from '../training.notices.ts';
 import * as repo from './classes.repo.ts';
 import { classForWrite, getClass } from './classes.service.ts';
 
@@ -61,6 +62,7 @@ export async function setSessions(ctx: Ctx, id: number, input: z.output<typeof s
     await repo.replaceSessions(tx, id, input.sessions);
     await assertTrainersFree(tx, id, locked, 'sessions');
     await assertLearnersFree(tx, id);
+    await noticeClassScheduled(tx, c, input.sessions);
     await recordAudit(tx, ctx, {
       action: 'training.class.sessions',
       entityType: 'training_class',

@@ -15,6 +15,7 @@ import * as courses from '../catalogue/catalogue.repo.ts';
 import { courseUsableBy } from '../classes/classes.rules.ts';
 import { insertClass } from '../classes/classes.service.ts';
 import { trainingErrors } from '../training.errors.ts';
+import { noticeRequestReceived } from '../training.notices.ts';
 import { canActAsCustomer, canManageTraining, requestCan } from '../training.policy.ts';
 import * as repo from './requests.repo.ts';
 import { splitLearners } from './requests.rules.ts';
@@ -68,6 +69,7 @@ export async function createRequest(ctx: Ctx, input: z.output<typeof createReque
       orgPath: requester.path,
       after: row,
     });
+    await noticeRequestReceived(tx, row, requester.name);
     return row.id;
   });
   return getRequest(ctx, id);

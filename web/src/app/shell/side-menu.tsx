@@ -12,7 +12,18 @@ function useMenuItems(): MenuItem[] {
   const me = useCurrentUser();
   const isVisible = (l: { permission?: string }) => !l.permission || hasPermission(me, l.permission);
   const toItem = (e: MenuEntry): MenuItem | null => {
-    if (!('children' in e)) return isVisible(e) ? { key: e.path, icon: e.icon, label: t(e.label) } : null;
+    if (!('children' in e)) {
+      if (!isVisible(e)) return null;
+      const Badge = e.badge;
+      const label = Badge ? (
+        <>
+          {t(e.label)} <Badge />
+        </>
+      ) : (
+        t(e.label)
+      );
+      return { key: e.path, icon: e.icon, label };
+    }
     const children = e.children.filter(isVisible).map((c) => ({ key: c.path, label: t(c.label) }));
     return children.length > 0 ? { key: e.key, icon: e.icon, label: t(e.label), children } : null;
   };

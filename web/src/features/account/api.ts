@@ -1,4 +1,5 @@
 import type { apiTokenView, changePasswordBody, createdToken, createTokenBody } from '@contracts/auth.ts';
+import type { HomeSummary } from '@contracts/home.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../app/api-client.ts';
@@ -41,4 +42,9 @@ export function useLastBackup(enabled: boolean) {
     queryFn: () => api.get<{ lastBackup: { madeAt: string } | null }>('/system/last-backup'),
     enabled,
   });
+}
+
+/** The caller's home page blocks: what each role acts on (GET /api/home). */
+export function useHome() {
+  return useQuery({ queryKey: ['home'] as const, queryFn: () => api.get<HomeSummary>('/home') });
 }

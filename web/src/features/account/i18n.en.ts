@@ -9,6 +9,42 @@ export const enHome: typeof viHome = {
   noGrantsAdmin:
     'You are not assigned to a particular organisation; as system administrator you still see them all.',
   quickLinks: 'Quick links',
+  workTitle: 'Your work',
+  nothingToDo:
+    'Nothing is waiting for you. Reports to submit or review, training requests and classes appear here when there are some; you can also start from Quick links.',
+  noDetail: '—',
+  blocks: {
+    plans_reports_to_review: {
+      title: 'Reports to review',
+      empty: 'No report is waiting for review. You are notified when a unit submits one.',
+      urgent: '{{count}} reports need attention',
+      all: 'Review ({{count}})',
+    },
+    plans_reports_due: {
+      title: 'Reports due',
+      empty: 'No report is due. A new reporting period appears here when it begins.',
+      urgent: '{{count}} reports are overdue — submit them now',
+      all: 'See all ({{count}})',
+    },
+    training_requests_pending: {
+      title: 'Training requests awaiting an answer',
+      empty: 'No request is waiting for an answer. You are notified when an enterprise sends one.',
+      urgent: '{{count}} requests need attention',
+      all: 'See all ({{count}})',
+    },
+    training_classes_this_week: {
+      title: 'Classes this week',
+      empty: 'No session this week. See the classes to schedule the coming ones.',
+      urgent: '{{count}} classes need attention',
+      all: 'See classes ({{count}})',
+    },
+    training_certificates_expiring: {
+      title: 'Certificates expiring (90 days)',
+      empty: 'No certificate expires in the next 90 days.',
+      urgent: '{{count}} certificates expire within 60 days — book a refresher',
+      all: 'See training needs ({{count}})',
+    },
+  },
   lastBackup: 'Last backup: {{date}}',
   noBackup: 'No backup has been made yet. Run chungtay backup FILE on the server (see the README).',
   links: {

@@ -8,6 +8,42 @@ export const viHome = {
   noGrantsAdmin:
     'Bạn chưa được gán vào tổ chức cụ thể nào; với quyền quản trị hệ thống bạn vẫn xem được mọi tổ chức.',
   quickLinks: 'Truy cập nhanh',
+  workTitle: 'Việc cần làm',
+  nothingToDo:
+    'Hiện chưa có việc gì chờ bạn. Khi có báo cáo phải nộp hoặc chờ duyệt, đề nghị tập huấn hay lớp học, chúng sẽ hiện ở đây; bạn cũng có thể bắt đầu từ mục Truy cập nhanh.',
+  noDetail: '—',
+  blocks: {
+    plans_reports_to_review: {
+      title: 'Báo cáo chờ duyệt',
+      empty: 'Không có báo cáo nào chờ duyệt. Khi đơn vị nộp báo cáo, bạn sẽ nhận thông báo.',
+      urgent: '{{count}} báo cáo cần chú ý',
+      all: 'Duyệt ({{count}})',
+    },
+    plans_reports_due: {
+      title: 'Báo cáo phải nộp',
+      empty: 'Không có báo cáo nào đang chờ nộp. Kỳ báo cáo mới sẽ hiện ở đây khi bắt đầu.',
+      urgent: '{{count}} báo cáo đã quá hạn — hãy nộp ngay',
+      all: 'Xem tất cả ({{count}})',
+    },
+    training_requests_pending: {
+      title: 'Đề nghị tập huấn chờ trả lời',
+      empty: 'Không có đề nghị nào chờ trả lời. Doanh nghiệp gửi đề nghị mới, bạn sẽ nhận thông báo.',
+      urgent: '{{count}} đề nghị cần chú ý',
+      all: 'Xem tất cả ({{count}})',
+    },
+    training_classes_this_week: {
+      title: 'Lớp học tuần này',
+      empty: 'Tuần này không có buổi học nào. Xem danh sách lớp để xếp lịch các lớp sắp tới.',
+      urgent: '{{count}} lớp cần chú ý',
+      all: 'Xem lớp học ({{count}})',
+    },
+    training_certificates_expiring: {
+      title: 'Chứng nhận sắp hết hạn (90 ngày)',
+      empty: 'Không có chứng nhận nào hết hạn trong 90 ngày tới.',
+      urgent: '{{count}} chứng nhận hết hạn trong 60 ngày — hãy đăng ký huấn luyện lại',
+      all: 'Xem nhu cầu huấn luyện ({{count}})',
+    },
+  },
   lastBackup: 'Sao lưu gần nhất: {{date}}',
   noBackup: 'Chưa có bản sao lưu nào. Chạy lệnh chungtay backup TỆP trên máy chủ (xem README).',
   links: {

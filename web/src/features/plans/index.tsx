@@ -1,6 +1,7 @@
-import { FileTextOutlined, FormOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileTextOutlined, FormOutlined } from '@ant-design/icons';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
+import { ReviewQueueBadge } from './components/review-queue-badge.tsx';
 import { enPlans, enReports } from './i18n.en.ts';
 import { viPlans, viReports } from './i18n.vi.ts';
 
@@ -20,6 +21,10 @@ const ReportFormPage = lazyPage(
   () => import('./pages/report-form-page.tsx'),
   (m) => m.ReportFormPage,
 );
+const ReviewQueuePage = lazyPage(
+  () => import('./pages/review-queue-page.tsx'),
+  (m) => m.ReviewQueuePage,
+);
 const ReportsPage = lazyPage(
   () => import('./pages/reports-page.tsx'),
   (m) => m.ReportsPage,
@@ -37,10 +42,20 @@ export const plansFeature: WebFeature<typeof vi> = {
     { path: 'plans/:id/edit', element: guarded('plan.manage', <PlanFormPage />) },
     { path: 'plans/:id/report', element: <ReportFormPage />, handle: { menu: '/reports' } },
     { path: 'reports', element: <ReportsPage /> },
+    { path: 'reports/review', element: guarded('plan.manage', <ReviewQueuePage />) },
   ],
   menu: [
     { key: 'plans', path: '/plans', label: 'nav.plans', icon: <FileTextOutlined />, order: 30 },
     { key: 'reports', path: '/reports', label: 'nav.reports', icon: <FormOutlined />, order: 40 },
+    {
+      key: 'review',
+      path: '/reports/review',
+      label: 'plans.queue.menu',
+      icon: <AuditOutlined />,
+      order: 41,
+      permission: 'plan.manage',
+      badge: ReviewQueueBadge,
+    },
   ],
   translations: { vi, en: { plans: enPlans, reports: enReports } },
 };

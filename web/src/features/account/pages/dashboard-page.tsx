@@ -15,9 +15,9 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
-import { DueReportsCard } from '../../plans/components/due-reports-card.tsx';
 import { useRoleName } from '../../users/api.ts';
 import { useLastBackup } from '../api.ts';
+import { HomeBlocks } from '../components/home-blocks.tsx';
 
 type QuickLink = { to: string; icon: ReactNode; label: string; text: string };
 
@@ -126,7 +126,7 @@ function QuickLinksCard() {
   );
 }
 
-/** Tổng quan: who I am, where I work, where to go next. */
+/** Tổng quan: what I must act on (by role), where I work, where to go next. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -140,7 +140,7 @@ export function DashboardPage() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24}>
-          <DueReportsCard />
+          <HomeBlocks />
         </Col>
         <Col xs={24} lg={12}>
           <GrantsCard />

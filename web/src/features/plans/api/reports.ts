@@ -2,6 +2,7 @@ import type {
   dueReportItem,
   ReportListPage,
   ReportView,
+  ReviewQueuePage,
   reportFormView,
   reportListItem,
   reportListQuery,
@@ -120,3 +121,30 @@ export const reportFiles = {
   template: (id: number, orgId: number, periodKey: string) =>
     buildUrl(`/plans/${id}/report-template.xlsx`, { orgId, periodKey }),
 };
+
+export type ReviewQueue = ReviewQueuePage;
+export type ReviewQueueItem = ReviewQueue['items'][number];
+
+/** The reviewer's queue across plans (also counted on the home page and the menu). */
+export function useReviewQueue(filter: {
+  planId?: number;
+  periodKey?: string;
+  page: number;
+  pageSize: number;
+}) {
+  return useQuery({
+    queryKey: [...planKeys.all, 'review-queue', filter] as const,
+    queryFn: () => api.get<ReviewQueue>('/reports/review-queue', filter),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Accepts the chosen reports, all or none; every list and total that showed them is read again. */
+export function useAcceptReports() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reports: { planId: number; reportId: number; version: number }[]) =>
+      api.post<{ accepted: number }>('/reports/review-queue/accept', { reports }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}

@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../app/dates.ts';
 import { usePeriodLabel } from './plan-labels.tsx';
 
-/** The period people most likely mean: the last one already due, else the first. */
+/**
+ * The period the plan opens on: the server's choice (the latest with a report waiting for the caller's
+ * review, else the one under way), else the last one already due, else the first.
+ */
 export function defaultPeriod(plan: PlanView): string {
+  if (plan.activePeriodKey) return plan.activePeriodKey;
   const today = todayIso();
   const due = plan.periods.filter((p) => p.dueOn <= today);
   return (due[due.length - 1] ?? plan.periods[0])?.key ?? 'once';

@@ -4,6 +4,7 @@ import { Alert, Button, Input, Select, Space, Table, type TableColumnsType, Typo
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
@@ -27,7 +28,12 @@ const timelinessValues: Timeliness[] = ['on_time', 'late', 'missing', 'pending']
 /** The filters of the reviewer's list; any change goes back to the first page. */
 function useListFilter(plan: PlanView) {
   const [lineOrgId, setLine] = useState<number | undefined>(undefined);
-  const [periodKey, setPeriodKey] = useState(() => defaultPeriod(plan));
+  const [params] = useSearchParams();
+  // A link from a notice or the queue names the period (?period=); it must be one of the plan's.
+  const linked = params.get('period');
+  const [periodKey, setPeriodKey] = useState(() =>
+    linked && plan.periods.some((p) => p.key === linked) ? linked : defaultPeriod(plan),
+  );
   const [status, setStatus] = useState<ReportStatus | undefined>(undefined);
   const [timeliness, setTimeliness] = useState<Timeliness | undefined>(undefined);
   const [text, setText] = useState('');
