@@ -6,7 +6,7 @@ describe('NUL characters are found wherever they hide', () => {
     const issues = nulIssues({
       params: { code: 'a\u0000' },
       querystring: { q: 'x\u0000y', page: '1' },
-      body: { people: [{ fullName: 'ok' }, { fullName: 'A\u0000B' }], ['k\u0000']: 1, note: 'fine' },
+      body: { people: [{ fullName: 'ok' }, { fullName: 'A\u0000B' }], 'k\u0000': 1, note: 'fine' },
     });
     expect(issues.map((i) => i.path)).toEqual([
       'params.code',

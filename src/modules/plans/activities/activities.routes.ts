@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParam, idText, okBody } from '../../../contracts/common.ts';
 import { activityActualsBody, activityInput, activityView } from '../../../contracts/plans.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
