@@ -118,8 +118,12 @@ describe('report reminders, the daily scheduler and the notifications API', () =
     expect((await noticesOf(s.healthClerk)).map((n) => n.link)).toEqual([
       `/plans/${planId}/report?orgId=${o.cdcs1.id}&period=once`,
     ]);
-    // Submitted already; cannot write reports; the issuer (who sees missing units on its dashboard).
-    for (const quiet of [s.tgClerk, s.eduViewer, s.federation]) expect(await noticesOf(quiet)).toEqual([]);
+    // Submitted already; cannot write reports; the issuer (who sees missing units on its dashboard): no reminder.
+    // (The federation was told of Tuần Giáo's submission when it came in: that notice is for review, not a reminder.)
+    const reminders = async (who: typeof s.federation) =>
+      (await noticesOf(who)).filter((n) => n.kind !== 'report_submitted');
+    for (const quiet of [s.tgClerk, s.eduViewer, s.federation]) expect(await reminders(quiet)).toEqual([]);
+    expect((await noticesOf(s.federation)).map((n) => n.kind)).toEqual(['report_submitted']);
 
     // Twice the same day: the scheduler does not run it again, and running the job itself creates nothing.
     expect(await scheduler.tick()).toEqual([{ name: REMINDERS_JOB, ran: false }]);

@@ -207,18 +207,27 @@ export async function findClassInScope(db: Db, scope: Scope, classId: number) {
   return row ?? null;
 }
 
-/** Learners of the class who passed: with or without a certificate of this class already. */
+/**
+ * Learners of the class who passed: with or without a certificate of this class already. In the class list's order
+ * (by given name), so the numbers a batch takes follow the signature sheet and the printed stack.
+ */
 export async function passedEnrolments(tx: Tx, classId: number) {
-  return rows<{ enrolmentId: number; personId: number; hasCertificate: boolean }>(
+  const list = await rows<{
+    enrolmentId: number;
+    personId: number;
+    fullName: string;
+    hasCertificate: boolean;
+  }>(
     tx,
     // Any certificate of the enrolment counts (a revoked one too: revoking is not undone by issuing again).
-    sql`SELECT e.id AS "enrolmentId", e.person_id AS "personId",
+    sql`SELECT e.id AS "enrolmentId", e.person_id AS "personId", p.full_name AS "fullName",
                EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = e.person_id AND c.enrolment_id = e.id)
                  AS "hasCertificate"
-        FROM enrolments e
+        FROM enrolments e JOIN people p ON p.id = e.person_id
         WHERE e.class_id = ${classId} AND e.status = 'enrolled' AND e.outcome = 'pass'
         ORDER BY e.id`,
   );
+  return byVietnameseName(list, (e) => e.fullName);
 }
 
 /**
