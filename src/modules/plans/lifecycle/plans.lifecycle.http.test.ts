@@ -193,6 +193,37 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     expect(bad.json().error.details.issues).toEqual([
       { path: 'body.values.0.breakdown', message: expect.stringContaining('(450) khác số đã nhập (500)') },
     ]);
+    // "Lưu nháp" keeps the very figures that were refused on submit: only submitting checks they agree.
+    const draft = await district.post(`/api/plans/${plan.id}/reports`, {
+      orgId: o.district.id,
+      periodKey: '2024-Q2',
+      version: 0,
+      submit: false,
+      values: [
+        {
+          indicatorId: ind(plan, 'HL'),
+          value: 500,
+          breakdown: [
+            { category: 'NAM', value: 200 },
+            { category: 'NU', value: 250 },
+          ],
+        },
+      ],
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(draft.json()).toMatchObject({ status: 'draft', version: 1 });
+    const reopened = (
+      await district.get(`/api/plans/${plan.id}/report-form?orgId=${o.district.id}&periodKey=2024-Q2`)
+    ).json();
+    expect(reopened.values.find((v: { indicatorId: number }) => v.indicatorId === ind(plan, 'HL'))).toEqual({
+      indicatorId: ind(plan, 'HL'),
+      value: 500,
+      denominator: null,
+      breakdown: [
+        { category: 'NAM', value: 200 },
+        { category: 'NU', value: 250 },
+      ],
+    });
     const missing = await district.post(`/api/plans/${plan.id}/reports`, {
       orgId: o.district.id,
       periodKey: '2024-Q2',
@@ -210,7 +241,7 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     const ok = await district.post(`/api/plans/${plan.id}/reports`, {
       orgId: o.district.id,
       periodKey: '2024-Q2',
-      version: 0,
+      version: 1,
       submit: true,
       values: [
         {
