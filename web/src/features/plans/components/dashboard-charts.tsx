@@ -20,6 +20,7 @@ import {
 import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
+import { useFormatPercent } from '../../../app/numbers.ts';
 
 export const chartColors = {
   onTime: '#389e0d',
@@ -74,6 +75,7 @@ function AchievementBar(props: RectangleProps & { payload?: AchievementDatum }) 
 /** Achievement of one indicator per child unit, against the 100% line. */
 export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
   const { t } = useTranslation();
+  const pct = useFormatPercent();
   const withTargets = dashboard.totals.filter((tot) =>
     dashboard.children.some(
       (c) => c.totals.find((x) => x.indicatorId === tot.indicatorId)?.achievementPercent != null,
@@ -106,7 +108,7 @@ export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, top]} ticks={ticks} unit="%" />
           <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => [`${v}%`, t('plans.dashboard.achievement')]} />
+          <Tooltip formatter={(v) => [pct(Number(v)), t('plans.dashboard.achievement')]} />
           <ReferenceLine
             x={100}
             stroke="#000"

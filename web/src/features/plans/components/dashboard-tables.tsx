@@ -1,9 +1,9 @@
+import { formatNumber, formatPercent, numberLocale } from '@contracts/numbers.ts';
 import type { DashboardView } from '@contracts/plans.ts';
 import { Button, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { Achievement, type Total, TotalValue } from './dashboard-values.tsx';
-import { formatNumber } from './plan-labels.tsx';
 
 export type Child = DashboardView['children'][number];
 export type Crumb = { orgId: number; orgName: string };
@@ -33,8 +33,10 @@ export function TotalsTable({ dashboard }: { dashboard: DashboardView }) {
       render: (_v, x) =>
         x.target === null ? (
           <Typography.Text type="secondary">{t('plans.dashboard.noTarget')}</Typography.Text>
+        ) : x.kind === 'ratio' || x.kind === 'yes_no' ? (
+          formatPercent(x.target, numberLocale(i18n.language))
         ) : (
-          `${formatNumber(x.target, i18n.language)}${x.kind === 'ratio' || x.kind === 'yes_no' ? '%' : ''}`
+          formatNumber(x.target, numberLocale(i18n.language))
         ),
     },
     {

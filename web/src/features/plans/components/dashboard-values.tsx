@@ -1,8 +1,7 @@
 import type { DashboardView } from '@contracts/plans.ts';
 import { Progress, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useFormatNumber, useFormatPercent } from '../../../app/numbers.ts';
 import { chartColors } from './dashboard-charts.tsx';
-import { formatNumber } from './plan-labels.tsx';
 
 export type Total = DashboardView['totals'][number];
 
@@ -11,22 +10,23 @@ export function TotalValue({
 }: {
   total: Pick<Total, 'kind' | 'value' | 'denominator' | 'percent'>;
 }) {
-  const { i18n } = useTranslation();
-  const fmt = (n: number | null) => formatNumber(n, i18n.language);
+  const fmt = useFormatNumber();
+  const pct = useFormatPercent();
   if (x.kind === 'ratio')
     return (
-      <>{`${fmt(x.value)} / ${fmt(x.denominator)}${x.percent !== null ? ` (${fmt(x.percent)}%)` : ''}`}</>
+      <>{`${fmt(x.value)} / ${fmt(x.denominator)}${x.percent !== null ? ` (${pct(x.percent)})` : ''}`}</>
     );
-  if (x.kind === 'yes_no') return <>{x.percent !== null ? `${fmt(x.percent)}%` : '—'}</>;
+  if (x.kind === 'yes_no') return <>{x.percent !== null ? pct(x.percent) : '—'}</>;
   return <>{fmt(x.value)}</>;
 }
 
 export function Achievement({ percent }: { percent: number | null }) {
+  const pct = useFormatPercent();
   if (percent === null) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Progress
       percent={Math.min(percent, 100)}
-      format={() => `${percent}%`}
+      format={() => pct(percent)}
       strokeColor={percent >= 100 ? chartColors.reached : chartColors.below}
       size="small"
       style={{ minWidth: 140, margin: 0 }}

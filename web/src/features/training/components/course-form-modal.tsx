@@ -1,9 +1,10 @@
 import { certificateKind, createCourseTypeBody } from '@contracts/training.ts';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -79,7 +80,11 @@ export function CourseFormModal({ onClose }: { onClose: () => void }) {
     props: { min?: number; max?: number; step?: number } = {},
   ) => (
     <Form.Item name={field} label={label}>
-      <InputNumber style={{ width: '100%' }} min={props.min ?? 0} max={props.max} step={props.step} />
+      <NumberField
+        min={props.min ?? 0}
+        max={props.max}
+        isInteger={props.step === undefined || Number.isInteger(props.step)}
+      />
     </Form.Item>
   );
   return (

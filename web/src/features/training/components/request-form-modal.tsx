@@ -1,10 +1,11 @@
 import { createRequestBody } from '@contracts/training.ts';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -110,7 +111,7 @@ export function RequestFormModal({
       <Row gutter={16}>
         <Col xs={24} sm={8}>
           <Form.Item name="learners" label={t('training.requests.learners')} required>
-            <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+            <NumberField min={1} max={100000} isInteger />
           </Form.Item>
         </Col>
         <Col xs={24} sm={16}>

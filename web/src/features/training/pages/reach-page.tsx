@@ -6,6 +6,7 @@ import { BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, Y
 import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
+import { useFormatPercent } from '../../../app/numbers.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Reach, useReachMonths } from '../api/compliance.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
@@ -97,6 +98,7 @@ function ReachCharts({ months }: { months: Reach[] }) {
 
 function UnitsTable({ units }: { units: Reach['units'] }) {
   const { t } = useTranslation();
+  const pct = useFormatPercent();
   const money = useMoney();
   return (
     <Table<Reach['units'][number]>
@@ -120,7 +122,7 @@ function UnitsTable({ units }: { units: Reach['units'] }) {
           key: 'rate',
           title: t('training.reach.passRate'),
           align: 'right',
-          render: (_v, u) => (u.passRate === null ? '—' : `${Math.round(u.passRate * 100)}%`),
+          render: (_v, u) => (u.passRate === null ? '—' : pct(u.passRate * 100, 0)),
         },
         {
           key: 'revenue',
@@ -136,6 +138,7 @@ function UnitsTable({ units }: { units: Reach['units'] }) {
 /** /training/reach — a provider's month over its subtree (classes, learners, pass rate, revenue) and the trend. */
 export function ReachPage() {
   const { t } = useTranslation();
+  const pct = useFormatPercent();
   const me = useCurrentUser();
   const money = useMoney();
   const [orgId, setOrgId] = useState<number | undefined>(me.isSystemAdmin ? undefined : me.grants[0]?.orgId);
@@ -179,7 +182,7 @@ export function ReachPage() {
               { title: t('training.reach.certified'), value: current.certified },
               {
                 title: t('training.reach.passRate'),
-                value: rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`,
+                value: rate === null || rate === undefined ? '—' : pct(rate * 100, 0),
               },
               { title: t('training.reach.revenue'), value: money(current.revenue) },
             ].map((x) => (
