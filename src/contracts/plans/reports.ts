@@ -80,6 +80,16 @@ export const reportFormView = reportView.extend({
   id: z.number().int().nullable(),
   /** Indicators whose value was computed from records (indicator sources), for the unit to confirm. */
   prefilled: z.array(z.number().int()),
+  /** The period before this one (null for the first or a one-off plan). */
+  previousPeriodKey: z.string().nullable(),
+  /** Shown beside each input: the unit's target for the period and its submitted value of the period before. */
+  beside: z.array(
+    z.object({
+      indicatorId: z.number().int(),
+      target: z.number().nullable(),
+      previous: z.number().nullable(),
+    }),
+  ),
 });
 
 export const reportStatus = z.enum(['none', 'draft', 'submitted', 'accepted', 'returned']);

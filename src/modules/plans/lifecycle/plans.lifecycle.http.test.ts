@@ -292,6 +292,24 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     expect(d2.totals[0]).toMatchObject({ target: 500, achievementPercent: 90 });
   });
 
+  it('shows beside each input the unit’s target and what it reported the period before', async () => {
+    const set = await province.request({
+      method: 'PUT',
+      url: `/api/plans/${plan.id}/targets`,
+      json: { indicatorId: ind(plan, 'HL'), targets: [{ orgId: o.district.id, value: 600 }] },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const q3 = await district.get(
+      `/api/plans/${plan.id}/report-form?orgId=${o.district.id}&periodKey=2024-Q3`,
+    );
+    expect(q3.statusCode, q3.body).toBe(200);
+    expect(q3.json().previousPeriodKey).toBe('2024-Q2');
+    expect(q3.json().beside).toEqual([
+      { indicatorId: ind(plan, 'HL'), target: 600, previous: 450 },
+      { indicatorId: ind(plan, 'TH'), target: null, previous: 1 },
+    ]);
+  });
+
   it('closes the form after the lock date unless the reviewer returned the report', async () => {
     t.clock.set('2024-07-31T02:00:00Z'); // Q2 due 10/7, locked after 30/7
     const late = await district.post(`/api/plans/${plan.id}/reports`, {

@@ -449,6 +449,8 @@ export const enPlans: Shape<typeof viPlans> = {
     notIssued: 'The plan is not issued or already closed: it takes no reports.',
     readOnly: 'Read only',
     breakdownMismatchShort: 'The groups do not add up to the total',
+    target: 'Target: {{value}}',
+    previous: 'Previous period ({{period}}): {{value}}',
     problems: 'The report was not saved: correct the marked fields',
     required: 'No figure entered',
     needBoth: 'Enter both the numerator and the denominator',

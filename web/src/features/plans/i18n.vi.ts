@@ -452,6 +452,8 @@ export const viPlans = {
     notIssued: 'Kế hoạch chưa ban hành hoặc đã kết thúc: chưa nhận báo cáo.',
     readOnly: 'Chỉ xem',
     breakdownMismatchShort: 'Tổng các nhóm khác số tổng',
+    target: 'Chỉ tiêu giao: {{value}}',
+    previous: 'Kỳ trước ({{period}}): {{value}}',
     problems: 'Báo cáo chưa lưu được: hãy sửa các ô được đánh dấu',
     required: 'Chưa nhập số liệu',
     needBoth: 'Cần nhập cả tử số và mẫu số',

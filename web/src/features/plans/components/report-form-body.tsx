@@ -9,6 +9,7 @@ import { todayIso } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
 import { type ReportForm, reportFiles, reportKeys, useSaveReport } from '../api/reports.ts';
+import { periodLabel } from './plan-labels.tsx';
 import { bodyOf, formIssues, initialValues, type Values } from './report-form-values.ts';
 import { ReportIndicatorInput } from './report-indicator-input.tsx';
 import { ReportStateBanner } from './report-state-banner.tsx';
@@ -36,6 +37,11 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
     report.status !== 'accepted';
   const readOnly =
     plan.status !== 'issued' || report.status === 'submitted' || report.status === 'accepted' || locked;
+  const besideOf = (indicatorId: number) => {
+    const b = report.beside.find((x) => x.indicatorId === indicatorId);
+    const previousPeriod = report.previousPeriodKey ? periodLabel(t, report.previousPeriodKey) : null;
+    return b && { target: b.target, previous: b.previous, previousPeriod };
+  };
   const onOrphans = (issues: FieldIssue[]) => setProblems(issues.map((i) => i.message));
   const reload = () =>
     queryClient.invalidateQueries({ queryKey: reportKeys.form(plan.id, report.orgId, report.periodKey) });
@@ -111,7 +117,13 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
       >
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {plan.indicators.map((ind, n) => (
-            <ReportIndicatorInput key={ind.id} indicator={ind} index={n} disabled={readOnly} />
+            <ReportIndicatorInput
+              key={ind.id}
+              indicator={ind}
+              index={n}
+              disabled={readOnly}
+              beside={besideOf(ind.id)}
+            />
           ))}
         </Space>
         {problems.length > 0 && (

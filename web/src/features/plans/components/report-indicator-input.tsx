@@ -38,7 +38,17 @@ function YesNo({
   );
 }
 
-function Hints({ indicator: i, fields }: { indicator: Indicator; fields: ValueFields | undefined }) {
+export type Beside = { target: number | null; previous: number | null; previousPeriod: string | null };
+
+function Hints({
+  indicator: i,
+  fields,
+  beside,
+}: {
+  indicator: Indicator;
+  fields: ValueFields | undefined;
+  beside?: Beside;
+}) {
   const { t } = useTranslation();
   const fmt = useFormatNumber();
   const pct = useFormatPercent();
@@ -66,6 +76,25 @@ function Hints({ indicator: i, fields }: { indicator: Indicator; fields: ValueFi
       else hints.push({ text: t('plans.reportForm.breakdownOk'), type: 'success' });
     }
   }
+  const isPercent = i.kind === 'ratio' || i.kind === 'yes_no';
+  if (beside?.target != null)
+    hints.push({
+      text: t('plans.reportForm.target', {
+        value: isPercent ? pct(beside.target) : `${fmt(beside.target)} ${i.unit ?? ''}`.trim(),
+      }),
+      type: 'secondary',
+    });
+  if (beside?.previous != null && beside.previousPeriod)
+    hints.push({
+      text: t('plans.reportForm.previous', {
+        period: beside.previousPeriod,
+        value:
+          i.kind === 'yes_no'
+            ? t(beside.previous === 1 ? 'plans.reportForm.yes' : 'plans.reportForm.no')
+            : `${fmt(beside.previous)} ${i.unit ?? ''}`.trim(),
+      }),
+      type: 'secondary',
+    });
   if (i.minValue !== null || i.maxValue !== null)
     hints.push({
       text: t('plans.reportForm.range', {
@@ -91,10 +120,12 @@ export function ReportIndicatorInput({
   indicator: i,
   index,
   disabled,
+  beside,
 }: {
   indicator: Indicator;
   index: number;
   disabled: boolean;
+  beside?: Beside;
 }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
@@ -151,7 +182,7 @@ export function ReportIndicatorInput({
           </Col>
         )}
         <Col xs={24} md={8} style={{ paddingBottom: 12 }}>
-          <Hints indicator={i} fields={fields} />
+          <Hints indicator={i} fields={fields} beside={beside} />
         </Col>
       </Row>
       {i.breakdown && (
