@@ -26,3 +26,9 @@ export const numberFormatFor = (language: string) => ({
   percent: (points: number | null | undefined, digits?: number) =>
     formatPercent(points, numberLocale(language), digits),
 });
+
+/** Ant's Statistic groups with "," whatever the language: its `formatter` for numbers written our way. */
+export function useStatisticNumber(): (value: number | string) => string {
+  const fmt = useFormatNumber();
+  return (value) => (typeof value === 'number' ? fmt(value) : value);
+}

@@ -6,7 +6,7 @@ import { BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, Y
 import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
-import { useFormatPercent } from '../../../app/numbers.ts';
+import { useFormatPercent, useStatisticNumber } from '../../../app/numbers.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Reach, useReachMonths } from '../api/compliance.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
@@ -138,6 +138,7 @@ function UnitsTable({ units }: { units: Reach['units'] }) {
 /** /training/reach — a provider's month over its subtree (classes, learners, pass rate, revenue) and the trend. */
 export function ReachPage() {
   const { t } = useTranslation();
+  const statisticNumber = useStatisticNumber();
   const pct = useFormatPercent();
   const me = useCurrentUser();
   const money = useMoney();
@@ -187,7 +188,7 @@ export function ReachPage() {
               { title: t('training.reach.revenue'), value: money(current.revenue) },
             ].map((x) => (
               <Col key={x.title} xs={12} md={8} xl={4}>
-                <Statistic title={x.title} value={x.value} />
+                <Statistic formatter={statisticNumber} title={x.title} value={x.value} />
               </Col>
             ))}
           </Row>
