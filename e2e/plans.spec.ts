@@ -200,11 +200,11 @@ test('the dashboard shows completeness and achievement, and the consolidated XLS
   await expect(completeness.locator('.ant-statistic').filter({ hasText: 'Phải nộp' })).toContainText('2');
   await expect(completeness.locator('.ant-statistic').filter({ hasText: 'Đã nộp' })).toContainText('1');
   await expect(completeness.locator('.ant-statistic').filter({ hasText: 'Đúng hạn' })).toContainText('1');
-  // 320 of the federation's 500 units: 64%; the health union's 320 of its 300: 106.7%.
+  // 320 of the federation's 500 units: 64%; the health union's 320 of its 300: 106,7% (Vietnamese decimal comma).
   const totals = page.getByRole('region', { name: 'Kết quả thực hiện chỉ tiêu' });
   await expect(totals.getByRole('row').filter({ hasText: 'DV_MAU' })).toContainText('64%');
   const units = page.getByRole('region', { name: 'Theo đơn vị trực thuộc' });
-  await expect(units.getByRole('row').filter({ hasText: health })).toContainText('106.7%');
+  await expect(units.getByRole('row').filter({ hasText: health })).toContainText('106,7%');
   await expect(page.getByRole('img', { name: 'Mức đạt chỉ tiêu theo đơn vị' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('plan-dashboard.png'), fullPage: true });
 

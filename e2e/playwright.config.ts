@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { adminStatePath } from './helpers.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const port = Number(process.env.E2E_PORT ?? 3210);
+// E2E_PORT: another free port when several checkouts run journeys on one machine.
+const port = Number(process.env.E2E_PORT) || 3210;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

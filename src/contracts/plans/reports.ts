@@ -1,6 +1,24 @@
 /** Reports: a unit's figures for a period, their review, the reviewer's queue and the reporter's inbox. */
 import { z } from 'zod';
 import { commonIssues, id, idText, int4, optionalText, pageOf, pageQuery } from '../common.ts';
+import type { NumberRules } from '../numbers.ts';
+
+/**
+ * What one number of the report form may be, the same in the web's field and the Excel upload: an
+ * indicator's value keeps its min (0 when unset) and max; counts and yes/no take whole numbers; a
+ * denominator or a breakdown part is at least 0, whole for a count.
+ */
+export function reportValueRules(
+  ind: { kind: string; minValue: number | null; maxValue: number | null },
+  part: 'value' | 'denominator' | 'category',
+): NumberRules {
+  if (part !== 'value') return { min: 0, isInteger: ind.kind === 'count' };
+  return {
+    min: ind.minValue ?? 0,
+    max: ind.kind === 'yes_no' ? 1 : ind.maxValue,
+    isInteger: ind.kind === 'count' || ind.kind === 'yes_no',
+  };
+}
 
 export const reportValueInput = z.object({
   indicatorId: id,
@@ -62,6 +80,16 @@ export const reportFormView = reportView.extend({
   id: z.number().int().nullable(),
   /** Indicators whose value was computed from records (indicator sources), for the unit to confirm. */
   prefilled: z.array(z.number().int()),
+  /** The period before this one (null for the first or a one-off plan). */
+  previousPeriodKey: z.string().nullable(),
+  /** Shown beside each input: the unit's target for the period and its submitted value of the period before. */
+  beside: z.array(
+    z.object({
+      indicatorId: z.number().int(),
+      target: z.number().nullable(),
+      previous: z.number().nullable(),
+    }),
+  ),
 });
 
 export const reportStatus = z.enum(['none', 'draft', 'submitted', 'accepted', 'returned']);

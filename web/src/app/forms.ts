@@ -78,10 +78,13 @@ export function parseWith<S extends z.ZodType>(
     clearErrors(form);
     return result.data;
   }
-  const issues = result.error.issues.map((i) => {
+  const issues = result.error.issues.flatMap((i) => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const isMissing = i.code === 'invalid_type' && isBlank(valueAt(values, path));
-    return { path, message: isMissing ? i18n.t('validation.required') : zodIssueText(i) };
+    const value = valueAt(values, path);
+    // A NumberField refusing its text (NaN) already says why under the field.
+    if (typeof value === 'number' && Number.isNaN(value)) return [];
+    const isMissing = i.code === 'invalid_type' && isBlank(value);
+    return [{ path, message: isMissing ? i18n.t('validation.required') : zodIssueText(i) }];
   });
   const orphans = showFieldIssues(form, issues);
   if (orphans.length > 0) onOrphans?.(orphans);

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { type NumberIssue, type NumberRules, parseNumber } from '../../../contracts/numbers.ts';
+import { reportValueRules } from '../../../contracts/plans.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import type { Indicator } from './consolidated.service.ts';
 import { MAGIC, SHEET, type TemplateColumn, templateColumns } from './report-template.ts';
@@ -29,8 +31,22 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** A number, a blank (null), or why the cell is not a number. */
-export function readNumber(v: ExcelJS.CellValue): { value: number | null } | { error: string } {
+const issueText = (issue: NumberIssue, text: string): string => {
+  const quoted = `“${text.slice(0, 40)}”`;
+  if (issue.code === 'not_integer') return `${quoted} phải là số nguyên`;
+  if (issue.code === 'too_small') return `${quoted} không được nhỏ hơn ${issue.min}`;
+  if (issue.code === 'too_large') return `${quoted} không được lớn hơn ${issue.max}`;
+  return `${quoted} không phải là số`;
+};
+
+/**
+ * A number, a blank (null), or why the cell is not a number. Text is read by the very parser of the report
+ * form's number field (Vietnamese marks: "1.234" is one thousand two hundred thirty-four, "1,5" one and a half).
+ */
+export function readNumber(
+  v: ExcelJS.CellValue,
+  rules: NumberRules = {},
+): { value: number | null } | { error: string } {
   if (v && typeof v === 'object' && 'result' in v) v = (v.result ?? null) as ExcelJS.CellValue;
   if (v && typeof v === 'object' && 'error' in v) return { error: `ô báo lỗi ${v.error}` };
   if (v === null || v === undefined) return { value: null };
@@ -42,8 +58,8 @@ export function readNumber(v: ExcelJS.CellValue): { value: number | null } | { e
   const folded = text.toLowerCase();
   if (folded === 'có') return { value: 1 };
   if (folded === 'không') return { value: 0 };
-  if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
-  return { error: `“${text.slice(0, 40)}” không phải là số` };
+  const read = parseNumber(text, 'vi', rules);
+  return 'issue' in read ? { error: issueText(read.issue, text) } : read;
 }
 
 /** The header row is the one naming [ORG_ID] (within the first 20); each column is found by its bracketed code. */
@@ -75,7 +91,10 @@ function readLines(
     const cells = new Map<string, number | null>();
     let hasValue = false;
     for (const c of cols) {
-      const read = readNumber(row.getCell(colOf.get(c.code)!).value);
+      const read = readNumber(
+        row.getCell(colOf.get(c.code)!).value,
+        reportValueRules(c.indicator, c.part.kind),
+      );
       if ('error' in read) issues.push({ path: fileCell(r, c.code), message: `${c.header}: ${read.error}` });
       else cells.set(c.code, read.value);
       if ('error' in read || read.value !== null) hasValue = true;

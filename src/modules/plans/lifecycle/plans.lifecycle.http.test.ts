@@ -193,6 +193,37 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     expect(bad.json().error.details.issues).toEqual([
       { path: 'body.values.0.breakdown', message: expect.stringContaining('(450) khác số đã nhập (500)') },
     ]);
+    // "Lưu nháp" keeps the very figures that were refused on submit: only submitting checks they agree.
+    const draft = await district.post(`/api/plans/${plan.id}/reports`, {
+      orgId: o.district.id,
+      periodKey: '2024-Q2',
+      version: 0,
+      submit: false,
+      values: [
+        {
+          indicatorId: ind(plan, 'HL'),
+          value: 500,
+          breakdown: [
+            { category: 'NAM', value: 200 },
+            { category: 'NU', value: 250 },
+          ],
+        },
+      ],
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(draft.json()).toMatchObject({ status: 'draft', version: 1 });
+    const reopened = (
+      await district.get(`/api/plans/${plan.id}/report-form?orgId=${o.district.id}&periodKey=2024-Q2`)
+    ).json();
+    expect(reopened.values.find((v: { indicatorId: number }) => v.indicatorId === ind(plan, 'HL'))).toEqual({
+      indicatorId: ind(plan, 'HL'),
+      value: 500,
+      denominator: null,
+      breakdown: [
+        { category: 'NAM', value: 200 },
+        { category: 'NU', value: 250 },
+      ],
+    });
     const missing = await district.post(`/api/plans/${plan.id}/reports`, {
       orgId: o.district.id,
       periodKey: '2024-Q2',
@@ -210,7 +241,7 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     const ok = await district.post(`/api/plans/${plan.id}/reports`, {
       orgId: o.district.id,
       periodKey: '2024-Q2',
-      version: 0,
+      version: 1,
       submit: true,
       values: [
         {
@@ -259,6 +290,24 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
       await province.get(`/api/plans/${plan.id}/dashboard?orgId=${o.province.id}&periodKey=2024-Q2`)
     ).json();
     expect(d2.totals[0]).toMatchObject({ target: 500, achievementPercent: 90 });
+  });
+
+  it('shows beside each input the unit’s target and what it reported the period before', async () => {
+    const set = await province.request({
+      method: 'PUT',
+      url: `/api/plans/${plan.id}/targets`,
+      json: { indicatorId: ind(plan, 'HL'), targets: [{ orgId: o.district.id, value: 600 }] },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const q3 = await district.get(
+      `/api/plans/${plan.id}/report-form?orgId=${o.district.id}&periodKey=2024-Q3`,
+    );
+    expect(q3.statusCode, q3.body).toBe(200);
+    expect(q3.json().previousPeriodKey).toBe('2024-Q2');
+    expect(q3.json().beside).toEqual([
+      { indicatorId: ind(plan, 'HL'), target: 600, previous: 450 },
+      { indicatorId: ind(plan, 'TH'), target: null, previous: 1 },
+    ]);
   });
 
   it('closes the form after the lock date unless the reviewer returned the report', async () => {

@@ -2,7 +2,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { indicatorSource } from '../../../platform/indicators.ts';
 import { pathInScope, scopeOf } from '../../../platform/scope.ts';
-import { dueOn, isPlanPeriod, periodRange, timeliness } from '../periods.ts';
+import { dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as plansRepo from '../plans.repo.ts';
 import { reportView } from './report-view.ts';
@@ -44,8 +44,14 @@ export async function reportForm(ctx: Ctx, planId: number, orgId: number, period
   if (reporter?.role !== 'reporter' || !pathInScope(scope, reporter.orgPath)) throw planErrors.notReporter();
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
-  const existing = await repo.reportIdOf(ctx.db, planId, orgId, periodKey);
-  if (existing) return { ...(await reportView(ctx, ctx.db, existing, plan)), prefilled: [] };
+  const keys = planPeriodKeys(plan);
+  const previousPeriodKey = keys[keys.indexOf(periodKey) - 1] ?? null;
+  const [existing, beside] = await Promise.all([
+    repo.reportIdOf(ctx.db, planId, orgId, periodKey),
+    repo.formContext(ctx.db, planId, orgId, periodKey, previousPeriodKey),
+  ]);
+  const context = { previousPeriodKey, beside };
+  if (existing) return { ...(await reportView(ctx, ctx.db, existing, plan)), prefilled: [], ...context };
   const due = dueOn(plan, periodKey);
   const values = await prefilledValues(ctx, plan, reporter, periodKey);
   return {
@@ -63,5 +69,6 @@ export async function reportForm(ctx: Ctx, planId: number, orgId: number, period
     prefilled: values.map((v) => v.indicatorId),
     locksOn: locksOn(plan, periodKey),
     version: 0,
+    ...context,
   };
 }

@@ -137,3 +137,27 @@ export async function reportsOfUnits(db: Db | Tx, planIds: number[], orgIds: num
         FROM plan_reports WHERE plan_id = ANY(${intArray(planIds)}::int[]) AND org_id = ANY(${intArray(orgIds)}::int[])`,
   );
 }
+
+/**
+ * What the form shows beside each input: the unit's target (chỉ tiêu giao) for the period — its own, else the
+ * plan-wide one — and the value it reported for the previous period (submitted or accepted), per indicator.
+ */
+export async function formContext(
+  db: Db,
+  planId: number,
+  orgId: number,
+  periodKey: string,
+  previousKey: string | null,
+) {
+  return rows<{ indicatorId: number; target: number | null; previous: number | null }>(
+    db,
+    sql`SELECT i.id AS "indicatorId",
+               (SELECT t.value::float8 FROM plan_targets t
+                 WHERE t.indicator_id = i.id AND t.org_id = ${orgId} AND t.period_key IN (${periodKey}, '*')
+                 ORDER BY (t.period_key = '*') LIMIT 1) AS target,
+               (SELECT v.value::float8 FROM plan_reports r JOIN plan_report_values v ON v.report_id = r.id
+                 WHERE r.plan_id = ${planId} AND r.org_id = ${orgId} AND r.period_key = ${previousKey}
+                   AND r.status IN ('submitted', 'accepted') AND v.indicator_id = i.id) AS previous
+        FROM plan_indicators i WHERE i.plan_id = ${planId} ORDER BY i.id`,
+  );
+}

@@ -33,42 +33,43 @@ const byGender = indicator(4, {
 });
 const all = [trained, coverage, hasPlan, byGender];
 const paths = (issues: { path: string }[]) => issues.map((i) => i.path);
+/** The issues of a submit, without the indicators the test leaves out on purpose. */
+const onSubmit = (inds: IndicatorRow[], values: Parameters<typeof validateValues>[1]) =>
+  validateValues(inds, values, true).filter((i) => !i.message.startsWith('Thiếu số liệu'));
 
 describe('report form rules', () => {
   it('refuses a numerator above its denominator, and one without the other', () => {
-    const over = validateValues(all, [{ indicatorId: 2, value: 12, denominator: 10 }], false);
+    const over = onSubmit(all, [{ indicatorId: 2, value: 12, denominator: 10 }]);
     expect(over).toEqual([
       { path: 'body.values.0.value', message: 'Tỷ lệ doanh nghiệp: tử số (12) lớn hơn mẫu số (10)' },
     ]);
-    expect(paths(validateValues(all, [{ indicatorId: 2, value: 3 }], false))).toEqual([
-      'body.values.0.denominator',
-    ]);
-    expect(paths(validateValues(all, [{ indicatorId: 2, value: null, denominator: 4 }], false))).toEqual([
+    expect(paths(onSubmit(all, [{ indicatorId: 2, value: 3 }]))).toEqual(['body.values.0.denominator']);
+    expect(paths(onSubmit(all, [{ indicatorId: 2, value: null, denominator: 4 }]))).toEqual([
       'body.values.0.value',
     ]);
-    expect(validateValues(all, [{ indicatorId: 2, value: 10, denominator: 10 }], false)).toEqual([]);
-    expect(paths(validateValues(all, [{ indicatorId: 1, value: 3, denominator: 4 }], false))).toEqual([
+    expect(onSubmit(all, [{ indicatorId: 2, value: 10, denominator: 10 }])).toEqual([]);
+    expect(paths(onSubmit(all, [{ indicatorId: 1, value: 3, denominator: 4 }]))).toEqual([
       'body.values.0.denominator',
     ]);
   });
 
   it('takes only 0 or 1 for a yes/no indicator and whole numbers for counts', () => {
-    expect(validateValues(all, [{ indicatorId: 3, value: 1 }], false)).toEqual([]);
-    expect(validateValues(all, [{ indicatorId: 3, value: 0 }], false)).toEqual([]);
-    expect(validateValues(all, [{ indicatorId: 3, value: 2 }], false)[0]?.message).toBe(
+    expect(onSubmit(all, [{ indicatorId: 3, value: 1 }])).toEqual([]);
+    expect(onSubmit(all, [{ indicatorId: 3, value: 0 }])).toEqual([]);
+    expect(onSubmit(all, [{ indicatorId: 3, value: 2 }])[0]?.message).toBe(
       'Có kế hoạch: chỉ nhận 0 (không) hoặc 1 (có)',
     );
-    expect(validateValues(all, [{ indicatorId: 1, value: 2.5 }], false)[0]?.message).toBe(
+    expect(onSubmit(all, [{ indicatorId: 1, value: 2.5 }])[0]?.message).toBe(
       'Người được huấn luyện: phải là số nguyên',
     );
   });
 
   it('keeps values within the indicator’s minimum and maximum', () => {
     const bounded = [indicator(9, { name: 'Số buổi', minValue: 1, maxValue: 12 })];
-    expect(validateValues(bounded, [{ indicatorId: 9, value: 0 }], false)[0]?.message).toBe(
+    expect(onSubmit(bounded, [{ indicatorId: 9, value: 0 }])[0]?.message).toBe(
       'Số buổi: không được nhỏ hơn 1',
     );
-    expect(validateValues(bounded, [{ indicatorId: 9, value: 13 }], false)[0]?.message).toBe(
+    expect(onSubmit(bounded, [{ indicatorId: 9, value: 13 }])[0]?.message).toBe(
       'Số buổi: không được lớn hơn 12',
     );
   });
@@ -106,7 +107,7 @@ describe('report form rules', () => {
         ],
       },
     ];
-    expect(validateValues([byGender], off, false)).toEqual([
+    expect(validateValues([byGender], off, true)).toEqual([
       {
         path: 'body.values.0.breakdown',
         message: 'Người sơ cứu: tổng theo giới tính (7) khác số đã nhập (8)',
@@ -122,6 +123,34 @@ describe('report form rules', () => {
     expect(validateValues([trained], notSplit, false)[0]?.message).toBe(
       'Người được huấn luyện: chỉ tiêu này không phân tổ',
     );
+  });
+
+  it('lets a draft keep figures that do not agree yet, and checks them on submit', () => {
+    const typed = [
+      { indicatorId: 1, value: 2.5 },
+      { indicatorId: 2, value: 12, denominator: 10 },
+      { indicatorId: 4, value: 8, breakdown: [{ category: 'nam', value: 3 }] },
+    ];
+    expect(validateValues(all, typed, false)).toEqual([]);
+    expect(paths(validateValues(all, typed, true))).toEqual([
+      'body.values.0.value',
+      'body.values.1.value',
+      'body.values.2.breakdown',
+      'body.values',
+    ]);
+  });
+
+  it('puts a missing value on the field the form sent for it', () => {
+    expect(
+      validateValues(
+        [trained, hasPlan],
+        [
+          { indicatorId: 1, value: 3 },
+          { indicatorId: 3, value: null },
+        ],
+        true,
+      ),
+    ).toEqual([{ path: 'body.values.1.value', message: 'Thiếu số liệu: CT3 — Có kế hoạch' }]);
   });
 
   it('refuses an indicator of another plan', () => {

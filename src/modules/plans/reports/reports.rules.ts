@@ -11,23 +11,28 @@ type Rule = (ind: IndicatorRow, v: ValueInput, at: (field: string, message: stri
 
 const given = (x: number | null | undefined): x is number => x !== null && x !== undefined;
 
-/** Numerator and denominator both or neither, numerator ≤ denominator; no denominator for other kinds. */
+/** What a value may be even in a draft: a denominator only for ratios, 0 or 1 for yes/no. */
+const shapeRule: Rule = (ind, v, at) => {
+  if (ind.kind !== 'ratio' && given(v.denominator))
+    at('denominator', `${ind.name}: chỉ tiêu này không có mẫu số`);
+  if (ind.kind === 'yes_no' && given(v.value) && v.value !== 0 && v.value !== 1)
+    at('value', `${ind.name}: chỉ nhận 0 (không) hoặc 1 (có)`);
+};
+
+/** Numerator and denominator both or neither, numerator ≤ denominator. */
 const ratioRule: Rule = (ind, v, at) => {
   const hasV = given(v.value);
   const hasD = given(v.denominator);
-  if (ind.kind !== 'ratio') {
-    if (hasD) at('denominator', `${ind.name}: chỉ tiêu này không có mẫu số`);
-  } else if (hasV !== hasD) at(hasV ? 'denominator' : 'value', `${ind.name}: cần nhập cả tử số và mẫu số`);
+  if (ind.kind !== 'ratio') return;
+  if (hasV !== hasD) at(hasV ? 'denominator' : 'value', `${ind.name}: cần nhập cả tử số và mẫu số`);
   else if (hasV && v.value! > v.denominator!)
     at('value', `${ind.name}: tử số (${v.value}) lớn hơn mẫu số (${v.denominator})`);
 };
 
-/** Yes/no is 0 or 1; counts and yes/no are whole numbers; the indicator's min and max hold. */
+/** Counts and yes/no are whole numbers; the indicator's min and max hold. */
 const valueRule: Rule = (ind, v, at) => {
   if (!given(v.value)) return;
   const value = v.value;
-  if (ind.kind === 'yes_no' && value !== 0 && value !== 1)
-    at('value', `${ind.name}: chỉ nhận 0 (không) hoặc 1 (có)`);
   if ((ind.kind === 'count' || ind.kind === 'yes_no') && !Number.isInteger(value))
     at('value', `${ind.name}: phải là số nguyên`);
   if (ind.minValue !== null && value < ind.minValue)
@@ -52,7 +57,7 @@ function breakdownRule(isSubmit: boolean): Rule {
         at(`breakdown.${k}.category`, `${ind.name}: không có nhóm ${b.category}`);
     });
     const sum = v.breakdown.reduce((a, b) => a + b.value, 0);
-    if (hasV && Math.abs(sum - v.value!) > 1e-9)
+    if (isSubmit && hasV && Math.abs(sum - v.value!) > 1e-9)
       at(
         'breakdown',
         `${ind.name}: tổng theo ${ind.breakdown.label.toLowerCase()} (${sum}) khác số đã nhập (${v.value})`,
@@ -60,14 +65,20 @@ function breakdownRule(isSubmit: boolean): Rule {
   };
 }
 
-/** The form's rules: every value checked; on submit, every indicator of the plan must have one. */
+/**
+ * The form's rules. A draft (lưu nháp) keeps whatever was typed, even figures that do not agree yet: only its
+ * shape is checked (known indicators and categories, a denominator only for ratios, yes/no 0 or 1). On
+ * submit every value must hold together and every indicator of the plan must have one.
+ */
 export function validateValues(
   indicators: IndicatorRow[],
   values: ValueInput[],
   isSubmit: boolean,
 ): FieldIssue[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const rules = [ratioRule, valueRule, breakdownRule(isSubmit)];
+  const rules = isSubmit
+    ? [shapeRule, ratioRule, valueRule, breakdownRule(true)]
+    : [shapeRule, breakdownRule(false)];
   const issues: FieldIssue[] = [];
   for (const [n, v] of values.entries()) {
     const at = (f: string, message: string) => {
@@ -79,9 +90,13 @@ export function validateValues(
   }
   if (isSubmit) {
     const filled = new Set(values.filter((v) => given(v.value)).map((v) => v.indicatorId));
-    for (const ind of indicators)
-      if (!filled.has(ind.id))
-        issues.push({ path: 'body.values', message: `Thiếu số liệu: ${ind.code} — ${ind.name}` });
+    for (const ind of indicators) {
+      if (filled.has(ind.id)) continue;
+      // On the indicator's own field when the form sent it, so the form can mark that field.
+      const n = values.findIndex((v) => v.indicatorId === ind.id);
+      const path = n < 0 ? 'body.values' : `body.values.${n}.value`;
+      issues.push({ path, message: `Thiếu số liệu: ${ind.code} — ${ind.name}` });
+    }
   }
   return issues;
 }

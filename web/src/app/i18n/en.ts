@@ -47,6 +47,12 @@ const enShell: Shape<ShellResource> = {
     text: 'This address does not exist or has changed.',
     home: 'Back to the overview',
   },
+  numbers: {
+    notANumber: 'Not a number (e.g. 1,234 or 1,234.5)',
+    notInteger: 'Must be a whole number',
+    tooSmall: 'Must not be less than {{min}}',
+    tooLarge: 'Must not be more than {{max}}',
+  },
   validation: { required: 'Required' },
   errors: enErrors,
   fieldIssues: enFieldIssues,

@@ -47,6 +47,12 @@ const viShell = {
     text: 'Đường dẫn này không tồn tại hoặc đã thay đổi.',
     home: 'Về trang tổng quan',
   },
+  numbers: {
+    notANumber: 'Không phải là số (ví dụ: 1.234 hoặc 1.234,5)',
+    notInteger: 'Phải là số nguyên',
+    tooSmall: 'Không được nhỏ hơn {{min}}',
+    tooLarge: 'Không được lớn hơn {{max}}',
+  },
   validation: { required: 'Bắt buộc nhập' },
   errors: viErrors,
   fieldIssues: viFieldIssues,

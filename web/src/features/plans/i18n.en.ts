@@ -452,7 +452,7 @@ export const enPlans: Shape<typeof viPlans> = {
     reload: 'Reload',
     numerator: 'Numerator',
     denominator: 'Denominator',
-    ratio: 'Rate: {{percent}}%',
+    ratio: 'Rate: {{percent}}',
     yes: 'Yes',
     no: 'No',
     breakdownSum: 'Groups add up to {{sum}}',
@@ -474,7 +474,13 @@ export const enPlans: Shape<typeof viPlans> = {
     noReportFor: 'You do not report for any unit under this plan.',
     notIssued: 'The plan is not issued or already closed: it takes no reports.',
     readOnly: 'Read only',
-    missingValues: 'Figures missing or invalid',
+    breakdownMismatchShort: 'The groups do not add up to the total',
+    target: 'Target: {{value}}',
+    previous: 'Previous period ({{period}}): {{value}}',
+    problems: 'The report was not saved: correct the marked fields',
+    required: 'No figure entered',
+    needBoth: 'Enter both the numerator and the denominator',
+    numeratorOver: 'The numerator is larger than the denominator',
   },
 };
 

@@ -456,7 +456,7 @@ export const viPlans = {
     reload: 'Tải lại',
     numerator: 'Tử số',
     denominator: 'Mẫu số',
-    ratio: 'Tỷ lệ: {{percent}}%',
+    ratio: 'Tỷ lệ: {{percent}}',
     yes: 'Có',
     no: 'Không',
     breakdownSum: 'Tổng các nhóm: {{sum}}',
@@ -478,7 +478,13 @@ export const viPlans = {
     noReportFor: 'Bạn không phải báo cáo cho đơn vị nào theo kế hoạch này.',
     notIssued: 'Kế hoạch chưa ban hành hoặc đã kết thúc: chưa nhận báo cáo.',
     readOnly: 'Chỉ xem',
-    missingValues: 'Còn thiếu số liệu',
+    breakdownMismatchShort: 'Tổng các nhóm khác số tổng',
+    target: 'Chỉ tiêu giao: {{value}}',
+    previous: 'Kỳ trước ({{period}}): {{value}}',
+    problems: 'Báo cáo chưa lưu được: hãy sửa các ô được đánh dấu',
+    required: 'Chưa nhập số liệu',
+    needBoth: 'Cần nhập cả tử số và mẫu số',
+    numeratorOver: 'Tử số lớn hơn mẫu số',
   },
 };
 

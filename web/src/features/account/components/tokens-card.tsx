@@ -1,20 +1,10 @@
 import { createTokenBody } from '@contracts/auth.ts';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Table,
-  type TableColumnsType,
-  Tag,
-} from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../../app/components/app-form.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { formatDate, formatDateTime } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -62,7 +52,13 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedToken) => vo
         <Input placeholder={t('account.tokens.namePlaceholder')} />
       </Form.Item>
       <Form.Item name="expiresInDays" label={t('account.tokens.expiresInDays')}>
-        <InputNumber min={1} max={3650} placeholder={t('account.tokens.never')} />
+        <NumberField
+          min={1}
+          max={3650}
+          isInteger
+          placeholder={t('account.tokens.never')}
+          style={{ width: 160 }}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending}>
         {t('account.tokens.create')}

@@ -97,7 +97,10 @@ export function useSaveReport(planId: number) {
     mutationFn: (body: z.output<typeof saveReportBody>) =>
       api.post<ReportView>(`/plans/${planId}/reports`, body),
     onSuccess: (report) => {
-      queryClient.setQueryData(reportKeys.form(planId, report.orgId, report.periodKey), report);
+      // The saved report replaces the form's; what only the form carries (target, previous period) stays.
+      queryClient.setQueryData<ReportForm>(reportKeys.form(planId, report.orgId, report.periodKey), (old) =>
+        old ? { ...old, ...report, prefilled: [] } : old,
+      );
       return invalidateReports(queryClient, planId);
     },
   });

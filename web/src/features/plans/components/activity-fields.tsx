@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type ActivityView, activityType, outputMetric } from '@contracts/plans.ts';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../app/components/date-input.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { OrgField, OrgListField } from './org-list-field.tsx';
 
@@ -76,7 +77,7 @@ function OutputsFields({ prefix }: { prefix: (string | number)[] }) {
               </Col>
               <Col span={8}>
                 <Form.Item name={[field.name, 'planned']} style={{ marginBottom: 0 }}>
-                  <InputNumber
+                  <NumberField
                     min={0}
                     style={{ width: '100%' }}
                     placeholder={t('plans.activity.planned')}
@@ -182,7 +183,7 @@ export function ActivitiesEditor() {
               }
             >
               <Form.Item name={[field.name, 'id']} hidden>
-                <InputNumber />
+                <NumberField />
               </Form.Item>
               <ActivityFields prefix={[field.name]} />
             </Card>

@@ -1,11 +1,12 @@
 import { amendPlanBody, type PlanView } from '@contracts/plans.ts';
-import { Alert, App, Col, Divider, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Alert, App, Col, Divider, Form, Input, Row, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -122,21 +123,16 @@ export function AmendModal({ plan, onClose }: { plan: PlanView; onClose: () => v
           ) : (
             <Col xs={12} md={6}>
               <Form.Item name="reportDueDays" label={t('plans.fields.reportDueDays')}>
-                <InputNumber
-                  min={0}
-                  max={365}
-                  style={{ width: '100%' }}
-                  placeholder={String(plan.reportDueDays)}
-                />
+                <NumberField min={0} max={365} isInteger placeholder={String(plan.reportDueDays)} />
               </Form.Item>
             </Col>
           )}
           <Col xs={12} md={6}>
             <Form.Item name="reportLockDays" label={t('plans.fields.reportLockDays')}>
-              <InputNumber
+              <NumberField
                 min={0}
                 max={365}
-                style={{ width: '100%' }}
+                isInteger
                 placeholder={
                   plan.reportLockDays === null ? t('plans.revisions.noLock') : String(plan.reportLockDays)
                 }

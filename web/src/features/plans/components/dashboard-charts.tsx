@@ -20,6 +20,7 @@ import {
 import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
+import { useFormatPercent } from '../../../app/numbers.ts';
 
 export const chartColors = {
   onTime: '#389e0d',
@@ -77,6 +78,7 @@ function AchievementBar(props: RectangleProps & { payload?: AchievementDatum }) 
  */
 export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
   const { t } = useTranslation();
+  const pct = useFormatPercent();
   const withTargets = dashboard.totals.filter((tot) =>
     dashboard.children.some(
       (c) => c.totals.find((x) => x.indicatorId === tot.indicatorId)?.achievementPercent != null,
@@ -114,7 +116,7 @@ export function AchievementChart({ dashboard }: { dashboard: DashboardView }) {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, top]} ticks={ticks} unit="%" />
           <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => [`${v}%`, seriesName]} />
+          <Tooltip formatter={(v) => [pct(Number(v)), seriesName]} />
           <ReferenceLine
             x={goalLine}
             stroke="#000"

@@ -2,12 +2,14 @@ import type { DashboardView, PlanView } from '@contracts/plans.ts';
 import { Alert, Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/errors.ts';
+import { useStatisticNumber } from '../../../app/numbers.ts';
 import { useReport } from '../api/reports.ts';
 import { CompletenessChart, chartColors } from './dashboard-charts.tsx';
 import { ReportValues } from './report-values.tsx';
 
 export function CompletenessCard({ dashboard: d }: { dashboard: DashboardView }) {
   const { t } = useTranslation();
+  const statisticNumber = useStatisticNumber();
   const c = d.completeness;
   return (
     <Card
@@ -19,13 +21,14 @@ export function CompletenessCard({ dashboard: d }: { dashboard: DashboardView })
     >
       <Row gutter={[8, 8]}>
         <Col span={8}>
-          <Statistic title={t('plans.dashboard.expected')} value={c.expected} />
+          <Statistic formatter={statisticNumber} title={t('plans.dashboard.expected')} value={c.expected} />
         </Col>
         <Col span={8}>
-          <Statistic title={t('plans.dashboard.reported')} value={c.reported} />
+          <Statistic formatter={statisticNumber} title={t('plans.dashboard.reported')} value={c.reported} />
         </Col>
         <Col span={8}>
           <Statistic
+            formatter={statisticNumber}
             title={t('plans.dashboard.onTime')}
             value={c.onTime}
             styles={{ content: { color: chartColors.onTime } }}
@@ -33,6 +36,7 @@ export function CompletenessCard({ dashboard: d }: { dashboard: DashboardView })
         </Col>
         <Col span={8}>
           <Statistic
+            formatter={statisticNumber}
             title={t('plans.dashboard.late')}
             value={c.late}
             styles={{ content: { color: chartColors.late } }}
@@ -40,6 +44,7 @@ export function CompletenessCard({ dashboard: d }: { dashboard: DashboardView })
         </Col>
         <Col span={16}>
           <Statistic
+            formatter={statisticNumber}
             title={t('plans.dashboard.missing')}
             value={c.missing}
             styles={{ content: { color: chartColors.missing } }}

@@ -1,8 +1,8 @@
 import type { DashboardView } from '@contracts/plans.ts';
 import { Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFormatNumber, useFormatPercent } from '../../../app/numbers.ts';
 import { chartColors } from './dashboard-charts.tsx';
-import { formatNumber } from './plan-labels.tsx';
 
 export type Total = DashboardView['totals'][number];
 type Figures = Pick<Total, 'kind' | 'value' | 'denominator' | 'percent'>;
@@ -27,14 +27,15 @@ export function TotalValue({
   /** The quota's target and goal %, when it has one. */
   goal?: { target: number | null; goalPercent: number };
 }) {
-  const { t, i18n } = useTranslation();
-  const fmt = (n: number | null) => formatNumber(n, i18n.language);
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
+  const pct = useFormatPercent();
   if (x.value === null) return <Typography.Text type="secondary">{MISSING}</Typography.Text>;
   if (x.kind === 'ratio')
     return (
-      <>{`${fmt(x.value)} / ${fmt(x.denominator)}${x.percent !== null ? ` (${fmt(x.percent)}%)` : ''}`}</>
+      <>{`${fmt(x.value)} / ${fmt(x.denominator)}${x.percent !== null ? ` (${pct(x.percent)})` : ''}`}</>
     );
-  if (x.kind === 'yes_no') return <>{x.percent !== null ? `${fmt(x.percent)}%` : MISSING}</>;
+  if (x.kind === 'yes_no') return <>{x.percent !== null ? pct(x.percent) : MISSING}</>;
   if (!goal || goal.target === null || goal.target <= 0) return <>{fmt(x.value)}</>;
   const target = goal.target;
   const of =
@@ -46,11 +47,13 @@ export function TotalValue({
 
 /** A target with where it comes from: set for this unit, or a floor that applies to every unit. */
 export function TargetText({ total: x }: { total: Pick<Total, 'kind' | 'target' | 'targetSource'> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
+  const _pct = useFormatPercent();
   if (x.target === null)
     return <Typography.Text type="secondary">{t('plans.dashboard.noTarget')}</Typography.Text>;
-  const value = formatNumber(x.target, i18n.language);
-  if (!isFloorKind(x.kind)) return <>{value}</>;
+  if (!isFloorKind(x.kind)) return <>{fmt(x.target)}</>;
+  const value = fmt(x.target);
   return (
     <Space orientation="vertical" size={0}>
       <span>{t('plans.dashboard.floorValue', { value })}</span>
@@ -65,21 +68,23 @@ export function TargetText({ total: x }: { total: Pick<Total, 'kind' | 'target' 
 
 /** The mark of a unit whose share is under the floor that applies to it. */
 export function BelowFloor({ total: x }: { total: Pick<Total, 'isBelowFloor' | 'target'> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
   if (!x.isBelowFloor) return null;
   return (
     <Tag color="error" style={{ marginInlineEnd: 0 }}>
-      {t('plans.dashboard.belowFloor', { value: formatNumber(x.target, i18n.language) })}
+      {t('plans.dashboard.belowFloor', { value: fmt(x.target) })}
     </Tag>
   );
 }
 
 export function Achievement({ percent }: { percent: number | null }) {
+  const pct = useFormatPercent();
   if (percent === null) return <Typography.Text type="secondary">{MISSING}</Typography.Text>;
   return (
     <Progress
       percent={Math.min(percent, 100)}
-      format={() => `${percent}%`}
+      format={() => pct(percent)}
       strokeColor={percent >= 100 ? chartColors.reached : chartColors.below}
       size="small"
       style={{ minWidth: 140, margin: 0 }}

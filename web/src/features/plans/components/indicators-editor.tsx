@@ -1,8 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { indicatorKind } from '@contracts/plans.ts';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 
 export type IndicatorValues = {
   code?: string;
@@ -159,7 +160,7 @@ function IndicatorFields({ listName, index }: { listName: string; index: number 
               label={t('plans.indicator.goalPercent')}
               tooltip={t('plans.indicator.goalHint')}
             >
-              <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+              <NumberField min={1} max={1000} />
             </Form.Item>
           </Col>
         )}
@@ -181,12 +182,12 @@ function IndicatorFields({ listName, index }: { listName: string; index: number 
           <>
             <Col xs={12} sm={4}>
               <Form.Item name={[index, 'minValue']} label={t('plans.indicator.minValue')}>
-                <InputNumber min={0} style={{ width: '100%' }} />
+                <NumberField min={0} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={4}>
               <Form.Item name={[index, 'maxValue']} label={t('plans.indicator.maxValue')}>
-                <InputNumber min={0} style={{ width: '100%' }} />
+                <NumberField min={0} />
               </Form.Item>
             </Col>
           </>

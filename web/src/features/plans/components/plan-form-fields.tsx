@@ -1,8 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { periodType, planKind } from '@contracts/plans.ts';
-import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../app/components/date-input.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import type { Values } from './plan-form-values.ts';
 
 export function LegalBasesField() {
@@ -47,7 +48,7 @@ export function HeaderFields({
   return (
     <Card title={t('plans.form.header')}>
       <Form.Item name="implementsPlanId" hidden>
-        <InputNumber />
+        <NumberField />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>
@@ -125,7 +126,7 @@ export function ReportingFields() {
               label={t('plans.fields.reportDueDays')}
               extra={t('plans.form.dueDaysHint')}
             >
-              <InputNumber min={0} max={365} style={{ width: '100%' }} />
+              <NumberField min={0} max={365} isInteger />
             </Form.Item>
           )}
         </Col>
@@ -135,7 +136,7 @@ export function ReportingFields() {
             label={t('plans.fields.reportLockDays')}
             extra={t('plans.fields.reportLockHint')}
           >
-            <InputNumber min={0} max={365} style={{ width: '100%' }} />
+            <NumberField min={0} max={365} isInteger />
           </Form.Item>
         </Col>
       </Row>

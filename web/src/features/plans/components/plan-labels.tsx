@@ -3,6 +3,7 @@ import type { PlanView } from '@contracts/plans.ts';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { numberFormatFor } from '../../../app/numbers.ts';
 import type { ReportStatus, Timeliness } from '../api/reports.ts';
 
 const romans = ['I', 'II', 'III', 'IV'];
@@ -53,7 +54,7 @@ export function TimelinessTag({ value }: { value: Timeliness }) {
   return <Tag color={timelinessColor[value]}>{t(`plans.timeliness.${value}`)}</Tag>;
 }
 
-export function formatNumber(value: number | null | undefined, locale: string): string {
-  if (value === null || value === undefined) return '';
-  return value.toLocaleString(locale === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+/** The app's one number format (`app/numbers.ts`) for a language; kept for the callers that pass it one. */
+export function formatNumber(value: number | null | undefined, language: string): string {
+  return numberFormatFor(language).number(value);
 }

@@ -10,10 +10,15 @@ import { todayIso } from '../../../app/dates.ts';
 import { errorMessage, type FieldIssue, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, parseWith, showFieldIssues } from '../../../app/forms.ts';
 import { type ReportForm, reportFiles, reportKeys, useSaveReport } from '../api/reports.ts';
-import { bodyOf, initialValues, type Values } from './report-form-values.ts';
+import { periodLabel } from './plan-labels.tsx';
+import { bodyOf, formIssues, initialValues, type Values } from './report-form-values.ts';
 import { ReportIndicatorInput } from './report-indicator-input.tsx';
 import { ReportStateBanner } from './report-state-banner.tsx';
 import { ReportUploadModal } from './report-upload-modal.tsx';
+
+/** A server issue on a whole breakdown goes on its first part, the field the form has for it. */
+const onFormField = (issue: FieldIssue): FieldIssue =>
+  issue.path.at(-1) === 'breakdown' ? { ...issue, path: [...issue.path, 0, 'value'] } : issue;
 
 /** One unit's report for one period: the indicator values, save a draft, submit, the Excel template and upload. */
 export function ReportFormBody({ plan, report }: { plan: PlanView; report: ReportForm }) {
@@ -25,6 +30,7 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
   const [problems, setProblems] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const locked =
     !!report.locksOn &&
     todayIso() > report.locksOn &&
@@ -32,18 +38,38 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
     report.status !== 'accepted';
   const readOnly =
     plan.status !== 'issued' || report.status === 'submitted' || report.status === 'accepted' || locked;
+  const besideOf = (indicatorId: number) => {
+    const b = report.beside.find((x) => x.indicatorId === indicatorId);
+    const previousPeriod = report.previousPeriodKey ? periodLabel(t, report.previousPeriodKey) : null;
+    return b && { target: b.target, previous: b.previous, previousPeriod };
+  };
   const onOrphans = (issues: FieldIssue[]) => setProblems(issues.map((i) => i.message));
   const reload = () =>
     queryClient.invalidateQueries({ queryKey: reportKeys.form(plan.id, report.orgId, report.periodKey) });
 
-  const send = (submit: boolean) => {
+  /** Marks every field the form can already tell is wrong and scrolls to the first; the body when none is. */
+  const checked = (submit: boolean) => {
     setProblems([]);
-    const parsed = parseWith(
-      form,
-      saveReportBody,
-      bodyOf(plan, report, form.getFieldsValue(true) as Values, submit),
-      onOrphans,
-    );
+    const values = form.getFieldsValue(true) as Values;
+    const { issues, refused } = formIssues(plan, values, submit, {
+      required: t('plans.reportForm.required'),
+      needBoth: t('plans.reportForm.needBoth'),
+      numeratorOver: t('plans.reportForm.numeratorOver'),
+      mismatch: t('plans.reportForm.breakdownMismatchShort'),
+    });
+    if (issues.length > 0) showFieldIssues(form, issues);
+    const first = refused[0] ?? issues[0]?.path;
+    if (first) {
+      form.scrollToField(first, { block: 'center', focus: true });
+      return null;
+    }
+    const parsed = parseWith(form, saveReportBody, bodyOf(plan, report, values, submit), onOrphans);
+    if (!parsed) form.scrollToField(form.getFieldsError().find((f) => f.errors.length > 0)?.name ?? []);
+    return parsed;
+  };
+
+  const send = (submit: boolean) => {
+    const parsed = checked(submit);
     if (!parsed) return;
     save.mutate(parsed, {
       onSuccess: () =>
@@ -53,12 +79,14 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
           setConflict(true);
           return;
         }
-        const issues = serverFieldIssues(error);
+        const issues = serverFieldIssues(error).map(onFormField);
         if (issues.length === 0) {
           setProblems([errorMessage(error)]);
           return;
         }
         setProblems(showFieldIssues(form, issues).map((i) => i.message));
+        const first = issues.find((i) => i.path.length > 1);
+        if (first) form.scrollToField(first.path, { block: 'center' });
       },
     });
   };
@@ -90,7 +118,13 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
       >
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {plan.indicators.map((ind, n) => (
-            <ReportIndicatorInput key={ind.id} indicator={ind} index={n} disabled={readOnly} />
+            <ReportIndicatorInput
+              key={ind.id}
+              indicator={ind}
+              index={n}
+              disabled={readOnly}
+              beside={besideOf(ind.id)}
+            />
           ))}
         </Space>
         {problems.length > 0 && (
@@ -98,7 +132,7 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
             type="error"
             showIcon
             style={{ marginTop: 16 }}
-            title={t('plans.reportForm.missingValues')}
+            title={t('plans.reportForm.problems')}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {problems.map((p) => (
@@ -114,12 +148,21 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
               <Button htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
                 {t('plans.reportForm.saveDraft')}
               </Button>
+              {/* Validation first, then the "cannot edit after submitting" question. */}
               <Popconfirm
+                open={confirming}
+                onOpenChange={(open) => {
+                  if (!open) setConfirming(false);
+                  else if (checked(true)) setConfirming(true);
+                }}
                 title={t('plans.reportForm.submit')}
                 description={<div style={{ maxWidth: 360 }}>{t('plans.reportForm.submitConfirm')}</div>}
                 okText={t('plans.reportForm.submit')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => send(true)}
+                onConfirm={() => {
+                  setConfirming(false);
+                  send(true);
+                }}
               >
                 <Button type="primary" icon={<SendOutlined />} loading={save.isPending}>
                   {t('plans.reportForm.submit')}

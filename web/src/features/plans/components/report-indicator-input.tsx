@@ -1,7 +1,9 @@
-import { Card, Col, Form, InputNumber, Row, Space, Switch, Typography } from 'antd';
+import { reportValueRules } from '@contracts/plans.ts';
+import { Card, Col, Form, Radio, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { NumberField } from '../../../app/components/number-field.tsx';
+import { useFormatNumber, useFormatPercent } from '../../../app/numbers.ts';
 import type { Indicator } from '../api/plans.ts';
-import { formatNumber } from './plan-labels.tsx';
 
 export type ValueFields = {
   value?: number | null;
@@ -9,14 +11,13 @@ export type ValueFields = {
   breakdown?: { value?: number | null }[];
 };
 
+/** Yes or no, unanswered until the person picks one (a blank is not "no"). */
 function YesNo({
-  id,
   value,
   onChange,
   disabled,
   name,
 }: {
-  id?: string;
   value?: number | null;
   onChange?: (v: number) => void;
   disabled?: boolean;
@@ -24,35 +25,49 @@ function YesNo({
 }) {
   const { t } = useTranslation();
   return (
-    <Space>
-      <Switch
-        id={id}
-        checked={value === 1}
-        disabled={disabled}
-        aria-label={name}
-        onChange={(on) => onChange?.(on ? 1 : 0)}
-      />
-      <Typography.Text>{value === 1 ? t('plans.reportForm.yes') : t('plans.reportForm.no')}</Typography.Text>
-    </Space>
+    <Radio.Group
+      aria-label={name}
+      value={value ?? null}
+      disabled={disabled}
+      onChange={(e) => onChange?.(e.target.value as number)}
+      options={[
+        { value: 1, label: t('plans.reportForm.yes') },
+        { value: 0, label: t('plans.reportForm.no') },
+      ]}
+    />
   );
 }
 
-function Hints({ indicator: i, fields }: { indicator: Indicator; fields: ValueFields | undefined }) {
-  const { t, i18n } = useTranslation();
-  const fmt = (n: number | null | undefined) => formatNumber(n, i18n.language);
+export type Beside = { target: number | null; previous: number | null; previousPeriod: string | null };
+
+function Hints({
+  indicator: i,
+  fields,
+  beside,
+}: {
+  indicator: Indicator;
+  fields: ValueFields | undefined;
+  beside?: Beside;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
+  const pct = useFormatPercent();
   const hints: { text: string; type?: 'danger' | 'success' | 'secondary' }[] = [];
-  if (i.kind === 'ratio' && fields?.value != null && fields.denominator) {
+  if (i.kind === 'ratio' && fields?.value != null && fields.denominator && !Number.isNaN(fields.value)) {
     hints.push({
       text: t('plans.reportForm.ratio', {
-        percent: fmt(Math.round((fields.value / fields.denominator) * 1000) / 10),
+        percent: pct((fields.value / fields.denominator) * 100),
       }),
     });
   }
   if (i.breakdown && fields?.breakdown) {
-    const parts = fields.breakdown.map((b) => b?.value).filter((v): v is number => typeof v === 'number');
+    const parts = fields.breakdown
+      .map((b) => b?.value)
+      .filter((v): v is number => typeof v === 'number' && !Number.isNaN(v));
     if (parts.length > 0) {
       const sum = parts.reduce((a, b) => a + b, 0);
-      if (fields.value == null) hints.push({ text: t('plans.reportForm.breakdownSum', { sum: fmt(sum) }) });
+      if (fields.value == null || Number.isNaN(fields.value))
+        hints.push({ text: t('plans.reportForm.breakdownSum', { sum: fmt(sum) }) });
       else if (sum !== fields.value)
         hints.push({
           text: t('plans.reportForm.breakdownMismatch', { sum: fmt(sum), value: fmt(fields.value) }),
@@ -61,6 +76,25 @@ function Hints({ indicator: i, fields }: { indicator: Indicator; fields: ValueFi
       else hints.push({ text: t('plans.reportForm.breakdownOk'), type: 'success' });
     }
   }
+  const isPercent = i.kind === 'ratio' || i.kind === 'yes_no';
+  if (beside?.target != null)
+    hints.push({
+      text: t('plans.reportForm.target', {
+        value: isPercent ? pct(beside.target) : `${fmt(beside.target)} ${i.unit ?? ''}`.trim(),
+      }),
+      type: 'secondary',
+    });
+  if (beside?.previous != null && beside.previousPeriod)
+    hints.push({
+      text: t('plans.reportForm.previous', {
+        period: beside.previousPeriod,
+        value:
+          i.kind === 'yes_no'
+            ? t(beside.previous === 1 ? 'plans.reportForm.yes' : 'plans.reportForm.no')
+            : `${fmt(beside.previous)} ${i.unit ?? ''}`.trim(),
+      }),
+      type: 'secondary',
+    });
   if (i.minValue !== null || i.maxValue !== null)
     hints.push({
       text: t('plans.reportForm.range', {
@@ -86,10 +120,12 @@ export function ReportIndicatorInput({
   indicator: i,
   index,
   disabled,
+  beside,
 }: {
   indicator: Indicator;
   index: number;
   disabled: boolean;
+  beside?: Beside;
 }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
@@ -124,7 +160,7 @@ export function ReportIndicatorInput({
                 label={i.numeratorLabel ?? t('plans.reportForm.numerator')}
                 style={{ marginBottom: 8 }}
               >
-                <InputNumber<number> min={0} disabled={disabled} style={{ width: '100%' }} />
+                <NumberField {...reportValueRules(i, 'value')} disabled={disabled} />
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
@@ -133,7 +169,7 @@ export function ReportIndicatorInput({
                 label={i.denominatorLabel ?? t('plans.reportForm.denominator')}
                 style={{ marginBottom: 8 }}
               >
-                <InputNumber<number> min={0} disabled={disabled} style={{ width: '100%' }} />
+                <NumberField {...reportValueRules(i, 'denominator')} disabled={disabled} />
               </Form.Item>
             </Col>
           </>
@@ -141,19 +177,12 @@ export function ReportIndicatorInput({
         {(i.kind === 'count' || i.kind === 'sum') && (
           <Col xs={24} md={8}>
             <Form.Item name={['values', index, 'value']} label={label} style={{ marginBottom: 8 }}>
-              <InputNumber<number>
-                aria-label={i.name}
-                min={i.minValue ?? 0}
-                max={i.maxValue ?? undefined}
-                precision={i.kind === 'count' ? 0 : undefined}
-                disabled={disabled}
-                style={{ width: '100%' }}
-              />
+              <NumberField aria-label={i.name} {...reportValueRules(i, 'value')} disabled={disabled} />
             </Form.Item>
           </Col>
         )}
         <Col xs={24} md={8} style={{ paddingBottom: 12 }}>
-          <Hints indicator={i} fields={fields} />
+          <Hints indicator={i} fields={fields} beside={beside} />
         </Col>
       </Row>
       {i.breakdown && (
@@ -165,7 +194,7 @@ export function ReportIndicatorInput({
                 label={`${i.breakdown?.label}: ${c.label}`}
                 style={{ marginBottom: 8 }}
               >
-                <InputNumber<number> min={0} disabled={disabled} style={{ width: '100%' }} />
+                <NumberField {...reportValueRules(i, 'category')} disabled={disabled} />
               </Form.Item>
             </Col>
           ))}

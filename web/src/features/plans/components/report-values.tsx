@@ -1,21 +1,22 @@
 import type { PlanView, ReportView } from '@contracts/plans.ts';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFormatNumber, useFormatPercent } from '../../../app/numbers.ts';
 import type { Indicator } from '../api/plans.ts';
-import { formatNumber } from './plan-labels.tsx';
 
 type Value = ReportView['values'][number];
 type Row = { indicator: Indicator; value: Value | undefined };
 
 function ValueText({ indicator: i, value: v }: Row) {
-  const { t, i18n } = useTranslation();
-  const fmt = (n: number | null | undefined) => formatNumber(n, i18n.language);
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
+  const pct = useFormatPercent();
   if (!v || v.value === null)
     return <Typography.Text type="secondary">{t('plans.review.noValue')}</Typography.Text>;
   if (i.kind === 'yes_no') return <>{v.value === 1 ? t('plans.review.yes') : t('plans.review.no')}</>;
   const main =
     i.kind === 'ratio'
-      ? `${fmt(v.value)} / ${fmt(v.denominator)}${v.denominator ? ` (${fmt(Math.round((v.value / v.denominator) * 1000) / 10)}%)` : ''}`
+      ? `${fmt(v.value)} / ${fmt(v.denominator)}${v.denominator ? ` (${pct((v.value / v.denominator) * 100)})` : ''}`
       : `${fmt(v.value)} ${i.unit}`;
   const categories = i.breakdown?.categories ?? [];
   return (

@@ -1,9 +1,10 @@
 import { createClassBody, updateClassBody } from '@contracts/training.ts';
-import { Alert, App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { parseWith } from '../../../app/forms.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { useCourses } from '../api/catalogue.ts';
@@ -165,7 +166,7 @@ export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onCl
                 : undefined
             }
           >
-            <InputNumber min={1} max={1000} style={{ width: '100%' }} />
+            <NumberField min={1} max={1000} isInteger />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
@@ -175,7 +176,7 @@ export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onCl
         </Col>
         <Col xs={24} sm={8}>
           <Form.Item name="paidAmount" label={t('training.classes.paidAmount')}>
-            <MoneyInput step={100_000} />
+            <MoneyInput />
           </Form.Item>
         </Col>
       </Row>

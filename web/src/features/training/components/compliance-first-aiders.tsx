@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Progress, Row, Statistic, Typography } from '
 import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../../app/components/list-table.tsx';
 import { formatDate } from '../../../app/dates.ts';
+import { useStatisticNumber } from '../../../app/numbers.ts';
 import type { Compliance } from '../api/compliance.ts';
 
 type FirstAidersView = Compliance['firstAiders'];
@@ -20,6 +21,7 @@ function useHeadcountSource(): (f: FirstAidersView) => string {
 /** The first-aiders an enterprise has against the number TT 19/2016 asks of its headcount. */
 export function FirstAiders({ f, onDeclare }: { f: FirstAidersView; onDeclare?: () => void }) {
   const { t } = useTranslation();
+  const statisticNumber = useStatisticNumber();
   const source = useHeadcountSource();
   const percent = f.required ? Math.min(100, Math.round((f.have / f.required) * 100)) : 100;
   return (
@@ -45,16 +47,25 @@ export function FirstAiders({ f, onDeclare }: { f: FirstAidersView; onDeclare?: 
           />
         </Col>
         <Col xs={12} sm={5}>
-          <Statistic title={t('training.compliance.headcount')} value={f.headcount} />
+          <Statistic
+            formatter={statisticNumber}
+            title={t('training.compliance.headcount')}
+            value={f.headcount}
+          />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {source(f)}
           </Typography.Text>
         </Col>
         <Col xs={12} sm={5}>
-          <Statistic title={t('training.compliance.required')} value={f.required} />
+          <Statistic
+            formatter={statisticNumber}
+            title={t('training.compliance.required')}
+            value={f.required}
+          />
         </Col>
         <Col xs={12} sm={6}>
           <Statistic
+            formatter={statisticNumber}
             title={t('training.compliance.have')}
             value={f.have}
             styles={{ content: { color: f.shortfall ? '#cf1322' : '#389e0d' } }}

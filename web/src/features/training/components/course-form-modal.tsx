@@ -1,10 +1,11 @@
 import { certificateKind, createCourseTypeBody } from '@contracts/training.ts';
-import { Alert, App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -80,7 +81,11 @@ export function CourseFormModal({ onClose }: { onClose: () => void }) {
     props: { min?: number; max?: number; step?: number } = {},
   ) => (
     <Form.Item name={field} label={label}>
-      <InputNumber style={{ width: '100%' }} min={props.min ?? 0} max={props.max} step={props.step} />
+      <NumberField
+        min={props.min ?? 0}
+        max={props.max}
+        isInteger={props.step === undefined || Number.isInteger(props.step)}
+      />
     </Form.Item>
   );
   return (

@@ -1,22 +1,8 @@
-import { InputNumber } from 'antd';
+import { NumberField } from '../../../app/components/number-field.tsx';
 
-type Props = { id?: string; value?: number | null; onChange?: (v: number | null) => void; step?: number };
+type Props = { id?: string; value?: number | null; onChange?: (v: number | null) => void };
 
-/** An amount in đồng, grouped the Vietnamese way (1.200.000 ₫). */
-export function MoneyInput({ id, value, onChange, step = 10_000 }: Props) {
-  return (
-    <InputNumber<number>
-      id={id}
-      value={value}
-      onChange={onChange}
-      min={0}
-      step={step}
-      style={{ width: '100%' }}
-      formatter={(v) =>
-        v === undefined || v === null || `${v}` === '' ? '' : Number(v).toLocaleString('vi-VN')
-      }
-      parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
-      suffix="₫"
-    />
-  );
+/** An amount in đồng, whole and grouped the way the language writes it (1.200.000 ₫), never coerced. */
+export function MoneyInput({ id, value, onChange }: Props) {
+  return <NumberField id={id} value={value} onChange={onChange} min={0} isInteger suffix="₫" />;
 }

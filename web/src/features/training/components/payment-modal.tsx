@@ -68,7 +68,7 @@ export function PaymentModal({ klass, onClose }: { klass: TrainingClass; onClose
         label={t('training.classes.paidAmount')}
         extra={t('training.classes.paymentHint')}
       >
-        <MoneyInput step={100_000} />
+        <MoneyInput />
       </Form.Item>
     </FormModal>
   );

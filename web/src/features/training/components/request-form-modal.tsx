@@ -1,5 +1,5 @@
 import { createRequestBody, updateRequestBody } from '@contracts/training.ts';
-import { Alert, App, Col, Descriptions, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, App, Col, Descriptions, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../../app/api-client.ts';
 import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { formatDate, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -179,7 +180,7 @@ export function RequestFormModal({
       <Row gutter={16}>
         <Col xs={24} sm={8}>
           <Form.Item name="learners" label={t('training.requests.learners')} required>
-            <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+            <NumberField min={1} max={100000} isInteger />
           </Form.Item>
         </Col>
         <Col xs={24} sm={16}>

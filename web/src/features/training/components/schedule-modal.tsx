@@ -1,8 +1,9 @@
 import { scheduleRequestBody } from '@contracts/training.ts';
-import { Alert, App, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { parseWith } from '../../../app/forms.ts';
 import type { Course } from '../api/catalogue.ts';
 import { type TrainingRequest, useRequestChange } from '../api/requests.ts';
@@ -99,7 +100,7 @@ export function ScheduleModal({
                 : undefined
             }
           >
-            <InputNumber min={1} max={max} style={{ width: '100%' }} autoFocus />
+            <NumberField min={1} max={max} isInteger autoFocus />
           </Form.Item>
         </Col>
         <Col xs={24} sm={14}>

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../../app/i18n/keys.ts';
+import { useFormatNumber } from '../../../app/numbers.ts';
 import { fold } from '../../../app/text.ts';
 import type { Course } from '../api/catalogue.ts';
 import type { Certificate } from '../api/certificates.ts';
@@ -15,15 +16,8 @@ export function useCourseName(): (c: Pick<Course, 'nameVi' | 'nameEn'>) => strin
 
 /** Amounts are Vietnamese đồng, whole numbers. */
 export function useMoney(): (value: number | null | undefined) => string {
-  const { i18n } = useTranslation();
-  return (value) =>
-    value === null || value === undefined
-      ? ''
-      : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
-          style: 'currency',
-          currency: 'VND',
-          maximumFractionDigits: 0,
-        }).format(value);
+  const fmt = useFormatNumber();
+  return (value) => (value === null || value === undefined ? '' : `${fmt(value, 0)} ₫`);
 }
 
 const requestColor = {

@@ -1,10 +1,11 @@
 import { workforceBody } from '@contracts/training.ts';
-import { Alert, App, Checkbox, Form, Input, InputNumber, List, Typography } from 'antd';
+import { Alert, App, Checkbox, Form, Input, List, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../app/components/date-input.tsx';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { formatDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
@@ -70,7 +71,7 @@ export function WorkforceModal({
         <DateInput />
       </Form.Item>
       <Form.Item name="workers" label={t('training.compliance.headcount')} required>
-        <InputNumber min={0} max={1_000_000} style={{ width: 160 }} autoFocus />
+        <NumberField min={0} max={1_000_000} isInteger style={{ width: 160 }} autoFocus />
       </Form.Item>
       <Form.Item name="strictOsh" valuePropName="checked">
         <Checkbox>{t('training.compliance.strict')}</Checkbox>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, InputNumber, Segmented, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppForm } from '../../../app/components/app-form.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
@@ -75,13 +76,22 @@ export function CompliancePage() {
           <MyOrgSelect value={orgId} onChange={setOrgId} style={{ width: 340 }} />
         </Form.Item>
         <Form.Item label={t('training.compliance.days')}>
-          <InputNumber min={1} max={366} value={days} onChange={setDays} style={{ width: 90 }} />
+          <NumberField
+            min={1}
+            max={366}
+            isInteger
+            value={days}
+            onChange={(v) => setDays(Number.isNaN(v) ? null : v)}
+            style={{ width: 90 }}
+            aria-label={t('training.compliance.days')}
+          />
         </Form.Item>
         <Form.Item label={t('training.compliance.whatIf')} tooltip={t('training.compliance.whatIfHint')}>
-          <InputNumber
+          <NumberField
             min={0}
+            isInteger
             value={headcount}
-            onChange={setHeadcount}
+            onChange={(v) => setHeadcount(Number.isNaN(v) ? null : v)}
             placeholder={c ? String(c.firstAiders.headcount) : undefined}
             style={{ width: 110 }}
             aria-label={t('training.compliance.whatIf')}

@@ -7,6 +7,7 @@ import { AppForm } from '../../../app/components/app-form.tsx';
 import { barSeries, ChartFigure } from '../../../app/components/chart.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
+import { useFormatPercent, useStatisticNumber } from '../../../app/numbers.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Reach, useReachMonths } from '../api/compliance.ts';
 import { MyOrgSelect } from '../components/org-choice.tsx';
@@ -98,6 +99,7 @@ function ReachCharts({ months }: { months: Reach[] }) {
 
 function UnitsTable({ units }: { units: Reach['units'] }) {
   const { t } = useTranslation();
+  const pct = useFormatPercent();
   const money = useMoney();
   return (
     <Table<Reach['units'][number]>
@@ -121,7 +123,7 @@ function UnitsTable({ units }: { units: Reach['units'] }) {
           key: 'rate',
           title: t('training.reach.passRate'),
           align: 'right',
-          render: (_v, u) => (u.passRate === null ? '—' : `${Math.round(u.passRate * 100)}%`),
+          render: (_v, u) => (u.passRate === null ? '—' : pct(u.passRate * 100, 0)),
         },
         {
           key: 'revenue',
@@ -137,6 +139,8 @@ function UnitsTable({ units }: { units: Reach['units'] }) {
 /** /training/reach — a provider's month over its subtree (classes, learners, pass rate, revenue) and the trend. */
 export function ReachPage() {
   const { t } = useTranslation();
+  const statisticNumber = useStatisticNumber();
+  const pct = useFormatPercent();
   const me = useCurrentUser();
   const money = useMoney();
   const [orgId, setOrgId] = useState<number | undefined>(me.isSystemAdmin ? undefined : me.grants[0]?.orgId);
@@ -180,12 +184,12 @@ export function ReachPage() {
               { title: t('training.reach.certified'), value: current.certified },
               {
                 title: t('training.reach.passRate'),
-                value: rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`,
+                value: rate === null || rate === undefined ? '—' : pct(rate * 100, 0),
               },
               { title: t('training.reach.revenue'), value: money(current.revenue) },
             ].map((x) => (
               <Col key={x.title} xs={12} md={8} xl={4}>
-                <Statistic title={x.title} value={x.value} />
+                <Statistic formatter={statisticNumber} title={x.title} value={x.value} />
               </Col>
             ))}
           </Row>
