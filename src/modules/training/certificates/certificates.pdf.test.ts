@@ -95,7 +95,10 @@ describe('certificate PDFs', () => {
       course: 'ATVSLD_N3',
       learners: [{ name: 'Đặng Văn Hải', sex: 'male' }, { name: 'Trần Quốc Bảo' }],
     });
-    const [card, other] = await issue(k.id);
+    // A batch is numbered in the class list's order (by given name): find each holder by name.
+    const issued: { id: number; personName: string; verifyCode: string }[] = await issue(k.id);
+    const card = issued.find((c) => c.personName === 'Đặng Văn Hải')!;
+    const other = issued.find((c) => c.personName === 'Trần Quốc Bảo')!;
     const cardPdf = (await getPdf(`/api/training/certificates/${card.id}.pdf`)).rawPayload;
     await admin.post(`/api/training/certificates/${other.id}/revoke`, { reason: 'Cấp nhầm người' });
     const revokedPdf = (await getPdf(`/api/training/certificates/${other.id}.pdf`)).rawPayload;
