@@ -98,7 +98,8 @@ function UnitCell({ row, onDrill }: { row: Row; onDrill: (c: Crumb) => void }) {
           <Button
             type="link"
             size="small"
-            style={{ padding: 0 }}
+            // A long unit name wraps inside its (narrow, on a phone) cell instead of running under the next column.
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
             icon={<ApartmentOutlined />}
             onClick={() => onDrill(row)}
           >
