@@ -108,6 +108,15 @@ test('the federation splits its target among its units', async ({ browser }) => 
   const page = await as(browser, 'ldld.dienbien');
   await openPlan(page);
   await page.getByRole('tab', { name: 'Chỉ tiêu & giao chỉ tiêu' }).click();
+  // Columns are headed by the indicator's name, its code and unit as a hint.
+  await expect(
+    page.getByRole('columnheader', { name: /^Đơn vị máu tiếp nhận\s*DV_MAU · đơn vị$/ }),
+  ).toBeVisible();
+  // Garbage is refused on its cell and nothing is saved.
+  await page.getByLabel(`DV_MAU — ${federation}`).fill('5o0');
+  await expect(page.getByRole('alert').filter({ hasText: 'Không phải là số' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+  await expect(page.getByText('Còn 1 ô chưa hợp lệ (được tô đỏ): sửa rồi lưu lại.')).toBeVisible();
   await page.getByLabel(`DV_MAU — ${federation}`).fill('500');
   await page.getByLabel(`DV_MAU — ${health}`).fill('300');
   await page.getByLabel(`DV_MAU — ${education}`).fill('150');

@@ -287,6 +287,15 @@ test('attendance and scores are entered from the keyboard', async ({ browser }) 
       await page.keyboard.press('Enter');
     }
   }
+  // A score above 10 is refused under its cell, never made 10, and nothing is saved until it is fixed.
+  const score = page.locator('input[data-cell="practice-0"]');
+  await score.fill('11');
+  await expect(page.getByRole('alert').filter({ hasText: 'Không được lớn hơn 10' })).toBeVisible();
+  await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+  await expect(page.getByText('Còn 1 ô chưa hợp lệ (được tô đỏ).')).toBeVisible();
+  await expect(score).toHaveValue('11');
+  await expect(score).toBeFocused();
+  await score.fill('6');
   await page.getByRole('combobox', { name: `Dự thi: ${absent.fullName}` }).click();
   await openOption(page, 'Vắng thi').click();
   await expect(page.getByText('Đạt 28/30')).toBeVisible();

@@ -1,6 +1,6 @@
 import { formatNumber, type NumberIssue, numberLocale, parseNumber } from '@contracts/numbers.ts';
 import { Input, Typography } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties, KeyboardEventHandler, ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -18,8 +18,13 @@ type Props = {
   placeholder?: string;
   suffix?: ReactNode;
   style?: CSSProperties;
+  size?: 'small' | 'middle' | 'large';
+  /** The caller's own mark (an unsaved cell, a server complaint); the field's refusal wins over it. */
+  status?: 'warning' | 'error';
+  /** A grid's own keys (Enter moves down a column). */
+  onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
   'aria-label'?: string;
-};
+} & { [data: `data-${string}`]: string | undefined };
 
 /** The one message for a refused number, in the interface language. */
 export function useNumberIssueText(): (issue: NumberIssue) => string {
@@ -56,7 +61,11 @@ export function NumberField({
   placeholder,
   suffix,
   style,
+  size,
+  status,
+  onKeyDown,
   'aria-label': ariaLabel,
+  ...data
 }: Props) {
   const { i18n } = useTranslation();
   const issueText = useNumberIssueText();
@@ -98,6 +107,7 @@ export function NumberField({
   return (
     <div style={style}>
       <Input
+        {...data}
         id={id}
         value={text}
         inputMode="decimal"
@@ -106,11 +116,13 @@ export function NumberField({
         autoFocus={autoFocus}
         placeholder={placeholder}
         suffix={suffix}
-        status={issue ? 'error' : undefined}
+        size={size}
+        status={issue ? 'error' : status}
         aria-label={ariaLabel}
-        aria-invalid={issue ? true : undefined}
+        aria-invalid={issue || status === 'error' ? true : undefined}
         aria-describedby={issue ? messageId : undefined}
         onChange={(e) => type(e.target.value)}
+        onKeyDown={onKeyDown}
         onBlur={leave}
       />
       {issue && (

@@ -6,7 +6,6 @@ import type { Resource, ShellResource } from './vi.ts';
 
 const enShell: Shape<ShellResource> = {
   common: {
-    decimalSeparator: '.',
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',

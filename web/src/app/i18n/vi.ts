@@ -6,7 +6,6 @@ import { viFieldIssues } from './vi-field-issues.ts';
 /** The shell's own texts (menu, header, common words, errors); each feature brings its namespaces. */
 const viShell = {
   common: {
-    decimalSeparator: ',',
     save: 'Lưu',
     cancel: 'Huỷ',
     create: 'Tạo',

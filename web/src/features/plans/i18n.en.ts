@@ -274,6 +274,7 @@ export const enPlans: Shape<typeof viPlans> = {
     readOnly: 'You may only read the targets at this level.',
     empty: 'This unit has no sub-units in the plan.',
     noIndicators: 'The plan has no indicators yet.',
+    refused: '{{count}} cells are not valid (marked in red): fix them, then save.',
     percentSuffix: '% (floor)',
   },
   reportsTab: {

@@ -275,6 +275,7 @@ export const viPlans = {
     readOnly: 'Bạn chỉ được xem chỉ tiêu ở cấp này.',
     empty: 'Đơn vị này không có đơn vị trực thuộc nào trong kế hoạch.',
     noIndicators: 'Kế hoạch chưa có chỉ tiêu.',
+    refused: 'Còn {{count}} ô chưa hợp lệ (được tô đỏ): sửa rồi lưu lại.',
     percentSuffix: '% (mức sàn)',
   },
   reportsTab: {

@@ -12,15 +12,17 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
+import { useFormatNumber, useFormatPercent } from '../../../app/numbers.ts';
 import { useActivityChange } from '../api/activities.ts';
 import { ActivityModal, ActualsModal } from './activity-modals.tsx';
-import { formatNumber } from './plan-labels.tsx';
 
 /** Each output as "planned → actual (share of planned)"; the column header says which is which. */
 function OutputsText({ activity }: { activity: ActivityView }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
+  const percent = useFormatPercent();
   if (activity.outputs.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-  const num = (v: number | null) => formatNumber(v, i18n.language) || '—';
+  const num = (v: number | null) => fmt(v) || '—';
   return (
     <ul style={{ margin: 0, paddingInlineStart: 16 }}>
       {activity.outputs.map((o) => (
@@ -34,7 +36,7 @@ function OutputsText({ activity }: { activity: ActivityView }) {
           {o.actual !== null && o.planned ? (
             <Typography.Text type={o.actual >= o.planned ? 'success' : 'warning'}>
               {' '}
-              ({formatNumber(Math.round((o.actual / o.planned) * 1000) / 10, i18n.language)}%)
+              ({percent((o.actual / o.planned) * 100)})
             </Typography.Text>
           ) : null}
         </li>

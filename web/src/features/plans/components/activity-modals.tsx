@@ -1,9 +1,11 @@
 import { type ActivityView, activityActualsBody, activityInput, type PlanView } from '@contracts/plans.ts';
-import { App, Form, InputNumber } from 'antd';
+import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../app/components/form-modal.tsx';
+import { NumberField } from '../../../app/components/number-field.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { useFormatNumber } from '../../../app/numbers.ts';
 import { useActivityChange } from '../api/activities.ts';
 import {
   ActivityFields,
@@ -13,7 +15,6 @@ import {
   newActivity,
 } from './activity-fields.tsx';
 import { OrgNamesProvider } from './org-list-field.tsx';
-import { formatNumber } from './plan-labels.tsx';
 
 /** The activities tab's dialogs: add or edit an activity, and report its actual outputs. */
 
@@ -89,11 +90,13 @@ export function ActualsModal({
   activity: ActivityView;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActualsValues>();
   const change = useActivityChange();
   const onFinish = (values: ActualsValues) => {
+    // A refused text is NaN here: the schema refuses it and parseWith leaves its message to the field.
     const body = {
       version: activity.version,
       outputs: activity.outputs.map((o, n) => ({
@@ -129,9 +132,9 @@ export function ActualsModal({
         <Form.Item
           key={o.metric}
           name={['outputs', n, 'actual']}
-          label={`${t(`plans.activity.metrics.${o.metric}`)} (${t('plans.activity.planned')}: ${formatNumber(o.planned, i18n.language) || '—'})`}
+          label={`${t(`plans.activity.metrics.${o.metric}`)} (${t('plans.activity.planned')}: ${fmt(o.planned) || '—'})`}
         >
-          <InputNumber min={0} style={{ width: '100%' }} autoFocus={n === 0} />
+          <NumberField min={0} style={{ width: '100%' }} autoFocus={n === 0} />
         </Form.Item>
       ))}
     </FormModal>

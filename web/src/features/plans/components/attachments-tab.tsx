@@ -21,12 +21,17 @@ import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { currentLocale } from '../../../app/i18n/index.ts';
+import { useFormatNumber } from '../../../app/numbers.ts';
 import { attachmentFiles, attachmentKeys, useAttachments } from '../api/files.ts';
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A file's size the language's way: "850 B", "12 KB", vi "1,5 MB" — en "1.5 MB". */
+function useFormatSize(): (bytes: number) => string {
+  const fmt = useFormatNumber();
+  return (bytes) => {
+    if (bytes < 1024) return `${fmt(bytes)} B`;
+    if (bytes < 1024 * 1024) return `${fmt(bytes / 1024, 0)} KB`;
+    return `${fmt(bytes / 1024 / 1024, 1)} MB`;
+  };
 }
 
 /**
@@ -44,6 +49,7 @@ function uploadProblem(error: unknown, fileName: string): string {
 /** Tệp đính kèm: the signed document, annexes, forms. */
 export function AttachmentsTab({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
+  const formatSize = useFormatSize();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);

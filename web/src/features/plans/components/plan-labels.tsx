@@ -3,7 +3,6 @@ import type { PlanView } from '@contracts/plans.ts';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { numberFormatFor } from '../../../app/numbers.ts';
 import type { ReportStatus, Timeliness } from '../api/reports.ts';
 
 const romans = ['I', 'II', 'III', 'IV'];
@@ -52,9 +51,4 @@ const timelinessColor = { on_time: 'green', late: 'gold', missing: 'red', pendin
 export function TimelinessTag({ value }: { value: Timeliness }) {
   const { t } = useTranslation();
   return <Tag color={timelinessColor[value]}>{t(`plans.timeliness.${value}`)}</Tag>;
-}
-
-/** The app's one number format (`app/numbers.ts`) for a language; kept for the callers that pass it one. */
-export function formatNumber(value: number | null | undefined, language: string): string {
-  return numberFormatFor(language).number(value);
 }

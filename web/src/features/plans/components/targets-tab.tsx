@@ -5,7 +5,7 @@ import {
   App,
   Breadcrumb,
   Button,
-  InputNumber,
+  Grid,
   Space,
   Table,
   type TableColumnsType,
@@ -16,13 +16,15 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { isRefusedNumber, NumberField } from '../../../app/components/number-field.tsx';
 import { errorMessage } from '../../../app/errors.ts';
-import type { Indicator } from '../api/plans.ts';
+import { useFormatNumber } from '../../../app/numbers.ts';
 import { type TargetTable, useSetTargets, useTargets } from '../api/targets.ts';
 import { PeriodSelect } from './period-select.tsx';
-import { formatNumber } from './plan-labels.tsx';
 
+type Indicator = TargetTable['indicators'][number];
 type Row = { orgId: number; orgName: string; isParent: boolean; isReporter: boolean; hasChildren: boolean };
+/** What is typed per cell: a number, null for a blank, NaN while the text is refused (its field says why). */
 type Edits = Record<string, number | null>;
 type Crumb = { orgId: number; orgName: string };
 
@@ -40,11 +42,15 @@ function valuesOf(table: TargetTable): Edits {
 
 /** Children's sum and its difference from the parent's target, as typed (before saving). */
 function Split({ indicator, table, edits }: { indicator: Indicator; table: TargetTable; edits: Edits }) {
-  const { t, i18n } = useTranslation();
-  if (!isQuota(indicator)) return <Typography.Text type="secondary">—</Typography.Text>;
-  const sum = table.children.reduce((s, c) => s + (edits[cell(c.orgId, indicator.id)] ?? 0), 0);
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
+  const none = <Typography.Text type="secondary">—</Typography.Text>;
+  if (!isQuota(indicator)) return none;
+  const values = table.children.map((c) => edits[cell(c.orgId, indicator.id)] ?? 0);
   const parent = edits[cell(table.parent.orgId, indicator.id)];
-  const fmt = (n: number) => formatNumber(n, i18n.language);
+  // No sum while a cell of the column is refused: it would add up something nobody typed.
+  if (values.some(isRefusedNumber) || isRefusedNumber(parent)) return none;
+  const sum = values.reduce((s, v) => s + v, 0);
   if (parent === null || parent === undefined) return <span>{fmt(sum)}</span>;
   const diff = sum - parent;
   return (
@@ -63,6 +69,24 @@ function Split({ indicator, table, edits }: { indicator: Indicator; table: Targe
   );
 }
 
+/** A column's heading: the indicator's name (two lines at most), its code and unit as a small hint. */
+function IndicatorHeading({ indicator }: { indicator: Indicator }) {
+  const { t } = useTranslation();
+  const hint = [indicator.code, isQuota(indicator) ? indicator.unit : t('plans.targets.percentSuffix')]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Tooltip title={`${indicator.code} — ${indicator.name}`}>
+      <div className="targets-heading">
+        <span className="targets-heading-name">{indicator.name}</span>
+        <Typography.Text type="secondary" className="targets-heading-hint">
+          {hint}
+        </Typography.Text>
+      </div>
+    </Tooltip>
+  );
+}
+
 function UnitCell({ row, onDrill }: { row: Row; onDrill: (c: Crumb) => void }) {
   const { t } = useTranslation();
   if (row.isParent)
@@ -74,7 +98,8 @@ function UnitCell({ row, onDrill }: { row: Row; onDrill: (c: Crumb) => void }) {
           <Button
             type="link"
             size="small"
-            style={{ padding: 0 }}
+            // A long unit name wraps inside its (narrow, on a phone) cell instead of running under the next column.
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
             icon={<ApartmentOutlined />}
             onClick={() => onDrill(row)}
           >
@@ -99,48 +124,49 @@ type GridProps = {
 
 /** The editable cascade: rows are units, columns indicators; sums and differences update as people type. */
 function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const { message } = App.useApp();
+  const isPhone = !Grid.useBreakpoint().sm;
   const save = useSetTargets(plan.id);
   const [saved] = useState(() => valuesOf(table));
   const [edits, setEdits] = useState<Edits>(saved);
-  const dirty = Object.keys({ ...saved, ...edits }).filter((k) => (saved[k] ?? null) !== (edits[k] ?? null));
+  const dirty = Object.keys({ ...saved, ...edits }).filter(
+    (k) => !Object.is(saved[k] ?? null, edits[k] ?? null),
+  );
   const rows: Row[] = [
     { ...table.parent, isParent: true, isReporter: false, hasChildren: false },
     ...table.children.map((c) => ({ ...c, isParent: false })),
   ];
   const editable = (row: Row) => table.can.edit && (!row.isParent || isTop);
+  // On a phone the unit column stays narrow and the grid scrolls sideways inside its own box.
+  const unitWidth = isPhone ? 140 : 300;
+  const valueWidth = isPhone ? 130 : 170;
 
   const columns: TableColumnsType<Row> = [
     {
       key: 'unit',
       title: t('plans.targets.unit'),
       fixed: 'left',
-      width: 300,
+      width: unitWidth,
       render: (_v, row) => <UnitCell row={row} onDrill={onDrill} />,
     },
-    ...plan.indicators.map((ind) => ({
+    ...table.indicators.map((ind) => ({
       key: String(ind.id),
-      width: 170,
-      title: (
-        <Tooltip title={ind.name}>
-          <span>
-            {ind.code}
-            {!isQuota(ind) && ' (%)'}
-          </span>
-        </Tooltip>
-      ),
+      width: valueWidth,
+      title: <IndicatorHeading indicator={ind} />,
       render: (_v: unknown, row: Row) => {
         const key = cell(row.orgId, ind.id);
         const value = edits[key] ?? null;
-        if (!editable(row)) return formatNumber(value, i18n.language) || '—';
+        if (!editable(row)) return fmt(value) || '—';
         return (
-          <InputNumber<number>
+          <NumberField
             size="small"
             min={0}
             max={isQuota(ind) ? 1e12 : 100}
             value={value}
-            onChange={(v) => setEdits((e) => ({ ...e, [key]: v ?? null }))}
+            placeholder="—"
+            onChange={(v) => setEdits((e) => ({ ...e, [key]: v }))}
             aria-label={`${ind.code} — ${row.orgName}`}
             style={{ width: '100%' }}
             status={dirty.includes(key) ? 'warning' : undefined}
@@ -151,6 +177,12 @@ function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
   ];
 
   const onSave = async () => {
+    // A refused cell says why under itself: nothing is saved until it is fixed.
+    const refused = dirty.filter((k) => isRefusedNumber(edits[k]));
+    if (refused.length > 0) {
+      message.error(t('plans.targets.refused', { count: refused.length }));
+      return;
+    }
     const byIndicator = new Map<number, { orgId: number; value: number }[]>();
     for (const key of dirty) {
       const [orgId, indicatorId] = key.split(':').map(Number) as [number, number];
@@ -177,7 +209,8 @@ function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
         rowKey="orgId"
         bordered
         pagination={false}
-        scroll={{ x: 300 + 170 * plan.indicators.length }}
+        className="targets-grid"
+        scroll={{ x: unitWidth + valueWidth * table.indicators.length }}
         dataSource={rows}
         columns={columns}
         rowClassName={(r) => (r.isParent ? 'targets-parent-row' : '')}
@@ -190,7 +223,7 @@ function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
                   {t('plans.targets.sum')} / {t('plans.targets.difference')}
                 </Typography.Text>
               </Table.Summary.Cell>
-              {plan.indicators.map((ind, n) => (
+              {table.indicators.map((ind, n) => (
                 <Table.Summary.Cell key={ind.id} index={n + 1}>
                   <Split indicator={ind} table={table} edits={edits} />
                 </Table.Summary.Cell>
@@ -217,7 +250,7 @@ function TargetGrid({ plan, table, periodKey, isTop, onDrill }: GridProps) {
         <Typography.Text type="secondary">{t('plans.targets.readOnly')}</Typography.Text>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        (%) {t('plans.targets.floorNote')}
+        {t('plans.targets.percentSuffix')}: {t('plans.targets.floorNote')}
       </Typography.Text>
     </Space>
   );

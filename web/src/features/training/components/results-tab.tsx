@@ -1,14 +1,17 @@
-import { Alert, App, Button, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
+import { isRefusedNumber, NumberField } from '../../../app/components/number-field.tsx';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
+import { useFormatNumber } from '../../../app/numbers.ts';
 import { useSaveResults } from '../api/attendance.ts';
 import type { Enrolment, TrainingClass } from '../api/classes.ts';
 import { OutcomeTag } from './training-labels.tsx';
 
 type Absence = 'no_show' | 'left_early';
+/** A score is NaN while its text is refused (not a number, or out of 0–10): never clamped, and not sent. */
 type Line = { theory: number | null; practice: number | null; absence: Absence | null };
 type Col = 'theory' | 'practice';
 /** One grid row: a learner, what is typed for them, and the server's complaints about their cells. */
@@ -23,7 +26,8 @@ function lineOf(e: Enrolment): Line {
 /** The outcome the server will record: an absence as entered, else pass when both scores reach the mark. */
 function previewOutcome(l: Line, mark: number): Enrolment['outcome'] {
   if (l.absence) return l.absence;
-  if (l.theory === null || l.practice === null) return null;
+  if (l.theory === null || l.practice === null || isRefusedNumber(l.theory) || isRefusedNumber(l.practice))
+    return null;
   return l.theory >= mark && l.practice >= mark ? 'pass' : 'fail';
 }
 
@@ -41,19 +45,16 @@ function ScoreCell({ row, col, set, t }: { row: Row; col: Col; set: Set; t: TFun
   const error = row.errors[col];
   return (
     <div>
-      <InputNumber
+      <NumberField
         min={0}
         max={10}
-        step={0.5}
-        // Vietnamese writes a score as 6,5; a typed point is read too.
-        decimalSeparator={t('common.decimalSeparator')}
+        // Typed the way the interface language writes a score (vi 6,5 — en 6.5); 11 is refused, not made 10.
         value={row.line[col]}
         disabled={!!row.line.absence}
         status={error ? 'error' : undefined}
-        onChange={(v) => set(row.e, { [col]: v ?? null })}
+        onChange={(v) => set(row.e, { [col]: v })}
         onKeyDown={(ev) => moveDown(ev, col, row.index)}
         aria-label={t(`training.results.${col}For`, { name: row.e.fullName })}
-        aria-invalid={error ? true : undefined}
         data-cell={`${col}-${row.index}`}
         style={{ width: 88 }}
       />
@@ -68,6 +69,7 @@ function ScoreCell({ row, col, set, t }: { row: Row; col: Col; set: Set; t: TFun
 
 function useColumns(editable: boolean, mark: number, set: Set) {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   const absenceText = (e: Enrolment) =>
     e.outcome === 'no_show' || e.outcome === 'left_early'
       ? t(`training.outcome.${e.outcome}`)
@@ -83,7 +85,7 @@ function useColumns(editable: boolean, mark: number, set: Set) {
       width: 110,
       shouldCellUpdate: rowChanged,
       render: (_v: unknown, r: Row) =>
-        editable ? <ScoreCell row={r} col={col} set={set} t={t} /> : (r.line[col] ?? '—'),
+        editable ? <ScoreCell row={r} col={col} set={set} t={t} /> : fmt(r.line[col]) || '—',
     })),
     {
       key: 'absence',
@@ -156,6 +158,20 @@ export function ResultsTab({ c }: { c: TrainingClass }) {
     setCellErrors({});
     // Learners with nothing entered yet are left out; a half-entered line is sent and its empty cell named.
     const sent = rows.filter((r) => r.line.absence || r.line.theory !== null || r.line.practice !== null);
+    // A refused score already says why under its cell: nothing is sent until it is fixed.
+    const refused = sent.flatMap((r) =>
+      r.line.absence
+        ? []
+        : (['theory', 'practice'] as const)
+            .filter((col) => isRefusedNumber(r.line[col]))
+            .map((col) => ({ r, col })),
+    );
+    if (refused.length > 0) {
+      setProblem(t('training.results.fixCells', { count: refused.length }));
+      const first = refused[0]!;
+      document.querySelector<HTMLInputElement>(`input[data-cell="${first.col}-${first.r.index}"]`)?.focus();
+      return;
+    }
     const results = sent.map(({ e, line }) =>
       line.absence
         ? { personId: e.personId, absence: line.absence, theoryScore: null, practiceScore: null }

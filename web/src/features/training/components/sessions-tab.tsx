@@ -1,26 +1,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { setSessionsBody } from '@contracts/training.ts';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Space,
-  Table,
-  TimePicker,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Form, Input, Space, Table, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppForm } from '../../../app/components/app-form.tsx';
+import { DateInput } from '../../../app/components/date-input.tsx';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
-import { DATE_FORMAT, formatDate } from '../../../app/dates.ts';
+import { isRefusedNumber, NumberField } from '../../../app/components/number-field.tsx';
+import { formatDate } from '../../../app/dates.ts';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
 import { clearErrorsOnChange, showFieldIssues } from '../../../app/forms.ts';
 import { zodIssueText } from '../../../app/i18n/field-issues.ts';
+import { useFormatNumber } from '../../../app/numbers.ts';
 import { type Session, type TrainingClass, useClassChange } from '../api/classes.ts';
 import { RuleCheck } from './class-overview-tab.tsx';
 import { useCourseLength } from './training-labels.tsx';
@@ -64,6 +56,7 @@ function rename(issues: { path: (string | number)[]; message: string }[]) {
 
 function SessionsView({ c }: { c: TrainingClass }) {
   const { t } = useTranslation();
+  const fmt = useFormatNumber();
   return (
     <Table<Session>
       size="small"
@@ -79,7 +72,12 @@ function SessionsView({ c }: { c: TrainingClass }) {
           title: t('training.sessions.time'),
           render: (_v, s) => `${dayjs(s.startsAt).format(TIME)} – ${dayjs(s.endsAt).format(TIME)}`,
         },
-        { key: 'hours', title: t('training.sessions.hours'), align: 'right', dataIndex: 'hours' },
+        {
+          key: 'hours',
+          title: t('training.sessions.hours'),
+          align: 'right',
+          render: (_v, s) => fmt(s.hours),
+        },
         { key: 'topic', title: t('training.sessions.topic'), render: (_v, s) => s.topic ?? '—' },
         { key: 'venue', title: t('training.sessions.venue'), render: (_v, s) => s.venue ?? c.venue ?? '—' },
       ]}
@@ -92,15 +90,17 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const length = useCourseLength();
+  const fmt = useFormatNumber();
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<string | null>(null);
   const change = useClassChange();
   const rows = Form.useWatch('sessions', form) ?? [];
-  const total = rows.reduce((s, r) => s + (r?.hours ?? 0), 0);
+  // A refused hours text (NaN) counts for nothing until it is fixed; its field says why.
+  const total = rows.reduce((s, r) => s + (r?.hours == null || isRefusedNumber(r.hours) ? 0 : r.hours), 0);
   const editable = c.can.manage && c.status !== 'completed' && c.status !== 'cancelled';
   const header = (
     <RuleCheck ok={(editable ? total : c.totalHours) >= c.course.hours}>
-      {t('training.classes.hoursOf', { have: editable ? total : c.totalHours, need: length(c.course) })}
+      {t('training.classes.hoursOf', { have: fmt(editable ? total : c.totalHours), need: length(c.course) })}
     </RuleCheck>
   );
   if (!editable)
@@ -133,11 +133,16 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
     }
     const parsed = setSessionsBody.safeParse(body);
     if (!parsed.success) {
+      // Hours refused by their field (NaN) already say why under it.
+      const isRefused = (path: PropertyKey[]) =>
+        path[2] === 'hours' && isRefusedNumber(v.sessions?.[Number(path[1])]?.hours);
       const issues = rename(
-        parsed.error.issues.map((i) => ({
-          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-          message: zodIssueText(i),
-        })),
+        parsed.error.issues
+          .filter((i) => !isRefused(i.path))
+          .map((i) => ({
+            path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+            message: zodIssueText(i),
+          })),
       );
       const orphans = showFieldIssues(form, issues);
       if (orphans.length) setProblem(orphans.map((o) => o.message).join('; '));
@@ -173,7 +178,7 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
   };
 
   return (
-    <Form<Values>
+    <AppForm<Values>
       form={form}
       layout="vertical"
       initialValues={{ sessions: c.sessions.map(toRow) }}
@@ -210,7 +215,7 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
                     {i + 1}
                   </Typography.Text>
                   <Form.Item name={[f.name, 'date']} label={t('training.sessions.date')}>
-                    <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 140 }} />
+                    <DateInput style={{ width: 140 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'from']} label={t('training.sessions.from')}>
                     <TimePicker format={TIME} minuteStep={5} needConfirm={false} style={{ width: 100 }} />
@@ -219,7 +224,7 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
                     <TimePicker format={TIME} minuteStep={5} needConfirm={false} style={{ width: 100 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'hours']} label={t('training.sessions.hours')}>
-                    <InputNumber min={0.25} max={24} step={0.5} style={{ width: 90 }} />
+                    <NumberField min={0.25} max={24} style={{ width: 90 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'topic']} label={t('training.sessions.topic')}>
                     <Input maxLength={300} style={{ width: 220 }} />
@@ -247,6 +252,6 @@ export function SessionsTab({ c }: { c: TrainingClass }) {
           )}
         </Form.List>
       </Space>
-    </Form>
+    </AppForm>
   );
 }

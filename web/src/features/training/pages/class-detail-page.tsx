@@ -1,7 +1,8 @@
-import { Breadcrumb, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { Card, Space, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { PageBreadcrumb } from '../../../app/components/page-breadcrumb.tsx';
 import { PageLoading } from '../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { NotFoundPage } from '../../../app/not-found-page.tsx';
@@ -33,10 +34,8 @@ function ClassHeader({ c }: { c: TrainingClass }) {
   return (
     <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} align="start">
       <Space orientation="vertical" size={4} style={{ maxWidth: 860 }}>
-        <Breadcrumb
-          className="no-print"
+        <PageBreadcrumb
           items={[
-            { key: 'list', title: <Link to="/training/classes">{t('training.classes.title')}</Link> },
             ...(c.requestId
               ? [
                   {
