@@ -106,7 +106,7 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
     if (input.parentId === null) {
       if (!canCreateRoot(ctx.actor)) throw orgErrors.rootNeedsSystemAdmin();
     } else {
-      const parent = await lockForWrite(ctx, tx, input.parentId);
+      const parent = await lockForWrite(ctx, tx, input.parentId, undefined, 'body.parentId');
       if (parent.status !== 'active') throw orgErrors.notActive();
       parentPath = parent.path;
     }
