@@ -278,6 +278,30 @@ describe('ids in requests go through the caller’s scope', () => {
       );
     });
 
+    it('refuses another provider’s own course, naming the field and nothing of it', async () => {
+      const custom = await other.post('/api/training/course-types', {
+        ownerOrgId: rc.other.id,
+        code: 'BIMAT_1',
+        nameVi: 'Khoá Bí Mật',
+        nameEn: 'Secret course',
+        hours: 8,
+        legalSource: 'Kế hoạch Bí Mật',
+        effectiveFrom: '2026-01-01',
+      });
+      expect(custom.statusCode, custom.body).toBe(201);
+      expectFieldRefusal(
+        await hsc.post('/api/training/classes', {
+          providerOrgId: rc.hsc.id,
+          courseTypeId: custom.json().id,
+          code: 'L-KHAC',
+          title: 'Lớp khác',
+          capacity: 10,
+        }),
+        'body.courseTypeId',
+        [...rcSecret, 'BIMAT_1'],
+      );
+    });
+
     it('refuses a person, a class or an organisation outside the scope in the certificate filters', async () => {
       const person = theirClass.people[0]!.personId;
       for (const [q, field] of [

@@ -145,6 +145,28 @@ describe('ids in plans requests go through the caller’s scope', () => {
     expectFieldRefusal(targets, 'querystring.parentOrgId', secret);
   });
 
+  it('refuses another plan’s indicator in a report, and a unit the clerk does not see', async () => {
+    const foreign = other.indicators.find((i) => i.code === 'DV_MAU')!.id;
+    const res = await s.healthClerk.post(`/api/plans/${plan.id}/reports`, {
+      orgId: o.cdcs2.id,
+      periodKey: 'once',
+      version: 0,
+      values: [{ indicatorId: foreign, value: 3 }],
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    for (const x of secret) expect(res.body).not.toContain(x);
+    expectFieldRefusal(
+      await s.tuanGiaoClerk.post(`/api/plans/${plan.id}/reports`, {
+        orgId: o.cdcs2.id,
+        periodKey: 'once',
+        version: 0,
+        values: values(plan),
+      }),
+      'body.orgId',
+      ['CĐCS Trung tâm'],
+    );
+  });
+
   it('refuses a plan the caller does not see in the review queue’s filter', async () => {
     const res = await s.federation.get(`/api/reports/review-queue?planId=${other.id}`);
     expectFieldRefusal(res, 'querystring.planId', secret);

@@ -119,7 +119,7 @@ export const dueReportItem = z.object({
 
 /** The reviewer's queue across plans: submitted reports waiting for the caller's review, by plan and period. */
 export const reviewQueueQuery = pageQuery.extend({
-  planId: z.coerce.number().int().positive().optional(),
+  planId: idText.optional(),
   periodKey: z.string().max(20).optional(),
 });
 export const reviewQueueItem = z.object({
@@ -151,9 +151,9 @@ export const acceptReportsBody = z.object({
   reports: z
     .array(
       z.object({
-        planId: z.number().int().positive(),
-        reportId: z.number().int().positive(),
-        version: z.number().int().positive(),
+        planId: id,
+        reportId: id,
+        version: id,
       }),
     )
     .min(1)
