@@ -276,6 +276,16 @@ describe('ids in requests go through the caller’s scope', () => {
         'body.trainerIds.1',
         rcSecret,
       );
+      // The element is named where the body has it, repeated ids before it included.
+      expectFieldRefusal(
+        await hsc.request({
+          method: 'PUT',
+          url: `/api/training/classes/${myClass.id}/trainers`,
+          json: { trainerIds: [myTrainer, myTrainer, theirTrainer] },
+        }),
+        'body.trainerIds.2',
+        rcSecret,
+      );
     });
 
     it('refuses another provider’s own course, naming the field and nothing of it', async () => {
