@@ -42,6 +42,8 @@ export const commonIssues = defineFieldIssues('common', {
   int_invalid: 'Phải là số nguyên, chỉ gồm chữ số',
   date_range: 'Ngày phải trong khoảng {{min}} – {{max}}',
   text_nul: 'Văn bản chứa ký tự NUL (mã 0), không được phép',
+  /** An id outside the caller's scope, or of nothing: the same words, so nothing is said about the object. */
+  id_not_found: 'Không tìm thấy hoặc bạn không có quyền truy cập',
 });
 
 /**

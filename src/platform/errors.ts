@@ -1,4 +1,4 @@
-import { fillIssueText } from '../contracts/common.ts';
+import { commonIssues, fillIssueText } from '../contracts/common.ts';
 import { fieldIssueTexts } from '../contracts/issues.ts';
 
 /**
@@ -59,6 +59,12 @@ export const errors = {
       details: { issues },
     });
   },
+  /**
+   * Ids of a body or a query that name nothing the caller sees (`body.personIds.3`, `querystring.orgId`): a 400 on
+   * each field, with the same words whether the object is missing or out of scope.
+   */
+  idNotFound: (...paths: string[]) =>
+    errors.validation(paths.map((path) => ({ path, message: commonIssues.id_not_found }))),
   conflict: (code: string, message: string, details?: unknown) =>
     new AppError({ code, message, status: 409, details }),
   forbidden: (message?: string) => withMessage(platformErrors['auth.forbidden'](), message),

@@ -68,7 +68,10 @@ describe('audit log', () => {
     const mine = (await dienBienAdmin.get('/api/audit?entityType=organisation')).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((i: { orgName: string }) => i.orgName !== 'CĐCS Công ty Bắc Ninh')).toBe(true);
-    expect((await dienBienAdmin.get(`/api/audit?orgId=${f.bacNinh.id}`)).statusCode).toBe(404);
+    // An organisation outside the subtree is not found, on the filter's field.
+    const outside = await dienBienAdmin.get(`/api/audit?orgId=${f.bacNinh.id}`);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details.issues[0].path).toBe('querystring.orgId');
   });
 
   it('filters by user and by date (Vietnamese calendar day)', async () => {

@@ -9,7 +9,8 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { errors } from '../../platform/errors.ts';
 import { type Scope, scopeOf } from '../../platform/scope.ts';
-import { findOrgInScope } from '../orgs/index.ts';
+import { orgForField } from '../orgs/index.ts';
+import { userForField } from '../users/index.ts';
 import { auditErrors } from './audit.errors.ts';
 import { type AuditFilter, auditEntryBatches, countAuditEntries, listAuditEntries } from './audit.repo.ts';
 
@@ -20,11 +21,8 @@ async function scoped(ctx: Ctx, q: Filters): Promise<{ scope: Scope; filter: Aud
   const scope = scopeOf(ctx.actor, 'audit.read');
   if (!scope.all && scope.paths.length === 0) throw errors.forbidden();
   let orgPath: string | undefined;
-  if (q.orgId) {
-    const org = await findOrgInScope(ctx.db, scopeOf(ctx.actor), q.orgId);
-    if (!org) throw errors.notFound('orgs');
-    orgPath = org.path;
-  }
+  if (q.orgId) orgPath = (await orgForField(ctx.db, scopeOf(ctx.actor), q.orgId, 'querystring.orgId')).path;
+  if (q.userId) await userForField(ctx, q.userId, 'querystring.userId');
   return { scope, filter: { ...q, orgPath }, orgId: q.orgId };
 }
 

@@ -22,4 +22,5 @@ export {
   orgNameOnSql,
   orgNames,
 } from './orgs.repo.ts';
+export { orgForField } from './orgs.service.ts';
 export { organisations } from './orgs.tables.ts';

@@ -18,7 +18,7 @@ import { audited, lockForWrite, logEvent, saveRow } from './orgs.writes.ts';
 export async function moveOrg(ctx: Ctx, id: number, input: z.output<typeof moveOrgBody>): Promise<OrgDetail> {
   await ctx.db.transaction(async (tx) => {
     const before = await lockForWrite(ctx, tx, id, input.version);
-    const target = await lockForWrite(ctx, tx, input.newParentId);
+    const target = await lockForWrite(ctx, tx, input.newParentId, undefined, 'body.newParentId');
     if (before.status !== 'active' || target.status !== 'active') throw orgErrors.notActive();
     if (isWithin(target.path, before.path)) throw orgErrors.moveCycle();
     const from = before.parentId ? await repo.findOrgRow(tx, { all: true }, before.parentId) : undefined;
@@ -43,7 +43,7 @@ export async function mergeOrg(
 ): Promise<OrgDetail> {
   await ctx.db.transaction(async (tx) => {
     const before = await lockForWrite(ctx, tx, id, input.version);
-    const into = await lockForWrite(ctx, tx, input.intoId);
+    const into = await lockForWrite(ctx, tx, input.intoId, undefined, 'body.intoId');
     if (before.status !== 'active' || into.status !== 'active') throw orgErrors.notActive();
     if (isWithin(into.path, before.path)) throw orgErrors.moveCycle();
     // Unscoped on purpose: the children are in the subtree of A, which the caller may write.

@@ -49,7 +49,9 @@ describe('organisation trees over HTTP', () => {
       name: 'Đơn vị lạ',
       kind: 'union',
     });
-    expect(create.statusCode).toBe(404);
+    // The parent a body names is not found either: a 400 on its field.
+    expect(create.statusCode).toBe(400);
+    expect(create.json().error.details.issues[0].path).toBe('body.parentId');
     const { items } = (await dienBienAdmin.get('/api/orgs?q=bac%20ninh&status=all')).json();
     expect(items).toEqual([]);
   });

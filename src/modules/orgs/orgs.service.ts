@@ -3,12 +3,28 @@ import type { createOrgBody, OrgDetail, updateOrgBody } from '../../contracts/or
 import { diff } from '../../platform/audit.ts';
 import { vnToday } from '../../platform/clock.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Tx } from '../../platform/db/database.ts';
-import { scopeOf } from '../../platform/scope.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
+import { type Scope, scopeOf } from '../../platform/scope.ts';
 import { orgErrors } from './orgs.errors.ts';
 import { canCreateRoot, orgCan } from './orgs.policy.ts';
 import * as repo from './orgs.repo.ts';
 import { audited, lockForWrite, logEvent, publicFields, saveRow } from './orgs.writes.ts';
+
+/**
+ * THE lookup of an organisation named by a field of a body or a query (`body.issuerOrgId`, `querystring.orgId`):
+ * through the caller's scope, as `GET /api/orgs/:id`; outside it, or missing, a 400 naming the field.
+ */
+export async function orgForField(
+  db: Db | Tx,
+  scope: Scope,
+  id: number,
+  field: string,
+): Promise<repo.OrgRow> {
+  const row = await repo.findOrgRow(db, scope, id);
+  if (!row) throw errors.idNotFound(field);
+  return row;
+}
 
 /** The public view of an organisation, as the API and the audit log show it. */
 export async function getOrg(ctx: Ctx, id: number): Promise<OrgDetail> {
@@ -90,7 +106,7 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
     if (input.parentId === null) {
       if (!canCreateRoot(ctx.actor)) throw orgErrors.rootNeedsSystemAdmin();
     } else {
-      const parent = await lockForWrite(ctx, tx, input.parentId);
+      const parent = await lockForWrite(ctx, tx, input.parentId, undefined, 'body.parentId');
       if (parent.status !== 'active') throw orgErrors.notActive();
       parentPath = parent.path;
     }

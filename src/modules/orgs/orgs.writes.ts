@@ -3,6 +3,7 @@ import type { OrgEvent, OrgEventData } from '../../contracts/orgs.ts';
 import { diff, recordAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import { orgErrors } from './orgs.errors.ts';
 import { assertCanManageOrg } from './orgs.policy.ts';
@@ -13,10 +14,20 @@ import type { organisations } from './orgs.tables.ts';
 
 type OrgRow = repo.OrgRow;
 
-/** Loads an organisation for writing: 404 outside the read scope, 403 without write permission there. */
-export async function lockForWrite(ctx: Ctx, tx: Tx, id: number, version?: number): Promise<OrgRow> {
+/**
+ * Loads an organisation for writing: outside the read scope it is not found — 404 for the path's id, 400 on
+ * the field for one a body names (`field`: a parent, a new parent, a successor) — and 403 without write
+ * permission there.
+ */
+export async function lockForWrite(
+  ctx: Ctx,
+  tx: Tx,
+  id: number,
+  version?: number,
+  field?: string,
+): Promise<OrgRow> {
   const row = await repo.findOrgRow(tx, scopeOf(ctx.actor), id, true);
-  if (!row) throw orgErrors.notFound();
+  if (!row) throw field ? errors.idNotFound(field) : orgErrors.notFound();
   assertCanManageOrg(ctx.actor, row.path);
   if (version !== undefined && row.version !== version) throw orgErrors.versionConflict(row.version);
   return row;

@@ -12,7 +12,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { type Actor, hasPermission, pathInScope, type Scope, scopeOf } from '../../platform/scope.ts';
-import { findOrgRow } from '../orgs/index.ts';
+import { findOrgRow, orgForField } from '../orgs/index.ts';
 import { peopleErrors } from './people.errors.ts';
 import * as repo from './people.repo.ts';
 import { checkPerson, identityDecision, identityKeys, maskCccd, type PersonFields } from './people.rules.ts';
@@ -80,9 +80,7 @@ export async function listPeople(ctx: Ctx, q: z.output<typeof personListQuery>) 
   const scope = scopeOf(ctx.actor);
   let orgPath: string | undefined;
   if (q.orgId) {
-    const org = await findOrgRow(ctx.db, scope, q.orgId);
-    if (!org) throw errors.notFound('orgs');
-    orgPath = org.path;
+    orgPath = (await orgForField(ctx.db, scope, q.orgId, 'querystring.orgId')).path;
   }
   const page = await repo.listPeople(ctx.db, scope, { ...q, orgPath });
   return {
@@ -123,6 +121,8 @@ function checked(fields: PersonFields, ctx: Ctx): PersonFields {
 
 async function checkEmployer(db: Db | Tx, employerOrgId: number | null | undefined) {
   if (!employerOrgId) return;
+  // Unscoped on purpose: an employer is a named party, often of another tree (a centre trains an enterprise's
+  // workers); the person's view shows only its name (ARCHITECTURE.md, "Ids in requests").
   if (!(await findOrgRow(db, { all: true }, employerOrgId)))
     throw errors.validation([
       { path: 'body.employerOrgId', message: 'Không tìm thấy đơn vị sử dụng lao động' },
@@ -151,8 +151,7 @@ async function matchIdentity(tx: Tx, scope: Scope, p: PersonFields, exceptId: nu
 
 export async function createPerson(ctx: Ctx, body: CreatePersonBody) {
   const scope = scopeOf(ctx.actor);
-  const org = await findOrgRow(ctx.db, scope, body.orgId);
-  if (!org) throw errors.notFound('orgs');
+  const org = await orgForField(ctx.db, scope, body.orgId, 'body.orgId');
   if (!hasPermission(ctx.actor, 'person.manage', org.path)) throw errors.forbidden();
   const v = checked(
     {
@@ -324,8 +323,7 @@ export async function mergePerson(ctx: Ctx, id: number, body: { intoId: number; 
 
 export async function listDuplicates(ctx: Ctx, orgId: number): Promise<z.infer<typeof duplicatePair>[]> {
   const scope = scopeOf(ctx.actor);
-  const org = await findOrgRow(ctx.db, scope, orgId);
-  if (!org) throw errors.notFound('orgs');
+  const org = await orgForField(ctx.db, scope, orgId, 'querystring.orgId');
   const pairs = await repo.duplicatePairs(ctx.db, scope, org.path);
   const ids = [...new Set(pairs.flatMap((p) => [p.aId, p.bId]))];
   const byId = new Map((await repo.findPeopleInScope(ctx.db, scope, ids)).map((p) => [p.id, p]));

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { errors } from '../../platform/errors.ts';
 import { type Actor, scopeOf } from '../../platform/scope.ts';
-import { findOrgInScope } from '../orgs/index.ts';
+import { findOrgInScope, orgForField } from '../orgs/index.ts';
 import { grantErrors, userErrors } from './users.errors.ts';
 import { assertManagesAt, assertRoleGrantable, userManageScope } from './users.policy.ts';
 import * as repo from './users.repo.ts';
@@ -44,23 +44,31 @@ export async function getUser(ctx: Ctx, id: number, db: Db | Tx = ctx.db): Promi
   return user;
 }
 
-/** May the actor grant `role` on `orgId`? Never more than they hold there; system_admin only by one. */
-async function checkGrantable(ctx: Ctx, tx: Tx, g: z.output<typeof grantInput>, index: number) {
-  const org = await findOrgInScope(tx, scopeOf(ctx.actor), g.orgId);
-  if (!org)
-    throw errors.validation([
-      { path: `body.grants.${index}.orgId`, message: 'Không có tổ chức này trong phạm vi của bạn' },
-    ]);
+/**
+ * THE lookup of a user named by a field of another module's request (the audit log's `userId` filter): the
+ * users the caller sees, as `GET /api/users/:id`; any other id is a 400 on the field.
+ */
+export async function userForField(ctx: Ctx, id: number, field: string): Promise<UserView> {
+  const user = await repo.findUser(ctx.db, scopesOf(ctx), id);
+  if (!user) throw errors.idNotFound(field);
+  return user;
+}
+
+/**
+ * May the actor grant `role` on `orgId`? Never more than they hold there; system_admin only by one. `at` is
+ * where the grant sits in the body (`body.grants.1.`, or `body.` for one grant), for the fields' names.
+ */
+async function checkGrantable(ctx: Ctx, tx: Tx, g: z.output<typeof grantInput>, at: string) {
+  const org = await orgForField(tx, scopeOf(ctx.actor), g.orgId, `${at}orgId`);
   assertManagesAt(ctx.actor, org.path);
   const role = await repo.findRole(tx, g.role);
-  if (!role)
-    throw errors.validation([{ path: `body.grants.${index}.role`, message: `Không có vai trò ${g.role}` }]);
+  if (!role) throw errors.validation([{ path: `${at}role`, message: `Không có vai trò ${g.role}` }]);
   assertRoleGrantable(ctx.actor, org.path, role.permissions);
   return org;
 }
 
-async function insertGrant(ctx: Ctx, tx: Tx, userId: number, g: z.output<typeof grantInput>, index: number) {
-  const org = await checkGrantable(ctx, tx, g, index);
+async function insertGrant(ctx: Ctx, tx: Tx, userId: number, g: z.output<typeof grantInput>, at: string) {
+  const org = await checkGrantable(ctx, tx, g, at);
   const row = await repo.insertGrant(tx, {
     userId,
     orgId: g.orgId,
@@ -97,7 +105,7 @@ export async function createUser(ctx: Ctx, input: z.output<typeof createUserBody
       entityId: user.id,
       after: { username: user.username, fullName: user.fullName, email: user.email },
     });
-    for (const [i, g] of input.grants.entries()) await insertGrant(ctx, tx, user.id, g, i);
+    for (const [i, g] of input.grants.entries()) await insertGrant(ctx, tx, user.id, g, `body.grants.${i}.`);
     return user.id;
   });
   return getUser(ctx, id);
@@ -129,7 +137,7 @@ export async function updateUser(
 
 export async function addGrant(ctx: Ctx, userId: number, g: z.output<typeof grantInput>): Promise<UserView> {
   await getUser(ctx, userId);
-  await ctx.db.transaction((tx) => insertGrant(ctx, tx, userId, g, 0));
+  await ctx.db.transaction((tx) => insertGrant(ctx, tx, userId, g, 'body.'));
   return getUser(ctx, userId);
 }
 

@@ -3,7 +3,7 @@ import { vnDay } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { isWithin, scopeOf } from '../../../platform/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { orgForField } from '../../orgs/index.ts';
 import { dueOn, isPlanPeriod, lateFrom } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as repo from '../plans.repo.ts';
@@ -90,12 +90,10 @@ export const BEHIND_SHOWN = 50;
 /** The plan, organisation and period of a dashboard, checked: plan visible, org in scope and under the issuer. */
 export async function dashboardScope(ctx: Ctx, planId: number, orgId: number, periodKey: string) {
   const scope = scopeOf(ctx.actor);
-  const [plan, org] = await Promise.all([
-    repo.findPlan(ctx.db, scope, planId),
-    findOrgInScope(ctx.db, scope, orgId),
-  ]);
+  const plan = await repo.findPlan(ctx.db, scope, planId);
   if (!plan) throw planErrors.notFound();
-  if (!org || !isWithin(org.path, plan.issuerPath)) throw errors.notFound('orgs');
+  const org = await orgForField(ctx.db, scope, orgId, 'querystring.orgId');
+  if (!isWithin(org.path, plan.issuerPath)) throw errors.idNotFound('querystring.orgId');
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
   const due = dueOn(plan, periodKey);

@@ -153,6 +153,8 @@ describe('plan dashboard with many units behind', () => {
     const bare = await healthClerk.get(
       `/api/plans/${plan.id}/dashboard/behind?orgId=${fed.id}&periodKey=once`,
     );
-    expect(bare.statusCode).toBe(404);
+    // An organisation outside the caller's scope is not found, on the field that names it.
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.details.issues[0].path).toBe('querystring.orgId');
   });
 });

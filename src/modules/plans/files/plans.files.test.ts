@@ -229,9 +229,11 @@ describe('plan files: consolidated XLSX/PDF, report templates, attachments', () 
     expect(rowOf(behind, 2).getCell(4).value).toBe('Chưa nộp');
   });
 
-  it('answers 404 for the export of another province or of a partner that only has a copy', async () => {
+  it('refuses the export to another province (404) or of an organisation a partner with a copy does not see', async () => {
     expect((await bacNinh.get(exportUrl(plan, o.federation))).statusCode).toBe(404);
-    expect((await redCross.get(exportUrl(plan, o.federation, 'summary.pdf'))).statusCode).toBe(404);
+    const partner = await redCross.get(exportUrl(plan, o.federation, 'summary.pdf'));
+    expect(partner.statusCode).toBe(400);
+    expect(partner.json().error.details.issues[0].path).toBe('querystring.orgId');
     const down = await healthClerk.get(exportUrl(plan, o.health));
     expect(down.statusCode).toBe(200);
     const ws = (await workbook(down.rawPayload)).getWorksheet('Tổng hợp')!;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { isWithin, scopeOf } from '../../../platform/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { orgForField } from '../../orgs/index.ts';
 import { dueOn, isPlanPeriod } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import { mayReportFor } from '../plans.policy.ts';
@@ -24,8 +24,8 @@ export async function templateScope(
   const scope = scopeOf(ctx.actor);
   const plan = await repo.findPlan(ctx.db, scope, planId);
   if (!plan) throw planErrors.notFound();
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org || !isWithin(org.path, plan.issuerPath)) throw errors.notFound('orgs');
+  const org = await orgForField(ctx.db, scope, orgId, `${where}.orgId`);
+  if (!isWithin(org.path, plan.issuerPath)) throw errors.idNotFound(`${where}.orgId`);
   if (plan.status !== 'issued') throw planErrors.notIssued();
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: `${where}.periodKey`, message: 'Kỳ báo cáo không thuộc kế hoạch' }]);

@@ -4,6 +4,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { formatViDate } from '../../../platform/dates.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
+import { orgForField } from '../../orgs/index.ts';
 import { indicatorColumns, kindNames } from '../lifecycle/indicators.ts';
 import * as lifecycle from '../lifecycle/lifecycle.repo.ts';
 import { getPlan } from '../lifecycle/plan-detail.service.ts';
@@ -27,6 +28,8 @@ export async function implementPlan(ctx: Ctx, parentId: number, issuerOrgId: num
     const parent = await repo.findPlan(tx, scopeOf(ctx.actor), parentId);
     if (!parent) throw planErrors.notFound();
     if (parent.status !== 'issued') throw planErrors.notIssued();
+    // The new issuer is an organisation the caller sees (a copy recipient of another tree is not found).
+    await orgForField(tx, scopeOf(ctx.actor), issuerOrgId, 'body.issuerOrgId');
     const recipient = await repo.findRecipient(tx, parentId, issuerOrgId);
     if (!recipient)
       throw errors.validation([{ path: 'body.issuerOrgId', message: 'Đơn vị này không nhận kế hoạch' }]);

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { orgForField } from '../../orgs/index.ts';
 import { insertActivities } from '../activities/activities.service.ts';
 import { planErrors } from '../plans.errors.ts';
 import { assertManages } from '../plans.policy.ts';
@@ -27,7 +27,7 @@ type CreateInput = z.output<typeof createPlanBody>;
 
 export async function checkImplements(ctx: Ctx, tx: Tx, implementsPlanId: number | null | undefined) {
   if (implementsPlanId && !(await repo.findPlan(tx, scopeOf(ctx.actor), implementsPlanId))) {
-    throw errors.validation([{ path: 'body.implementsPlanId', message: 'Không tìm thấy kế hoạch cấp trên' }]);
+    throw errors.idNotFound('body.implementsPlanId');
   }
 }
 
@@ -48,8 +48,7 @@ function planFields(
 
 export async function createPlan(ctx: Ctx, input: CreateInput): Promise<PlanView> {
   const id = await ctx.db.transaction(async (tx) => {
-    const issuer = await findOrgInScope(tx, scopeOf(ctx.actor), input.issuerOrgId);
-    if (!issuer) throw errors.notFound('orgs');
+    const issuer = await orgForField(tx, scopeOf(ctx.actor), input.issuerOrgId, 'body.issuerOrgId');
     assertManages(ctx, { issuerPath: issuer.path });
     await checkImplements(ctx, tx, input.implementsPlanId);
     checkSources(input.indicators, 'body.indicators');

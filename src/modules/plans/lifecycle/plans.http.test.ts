@@ -254,8 +254,8 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
         values: values(1, 1, 2, 1),
       }),
     ]);
-    // healthClerk has no right on education (404), so use two clerks of the same unit instead:
-    expect(a.statusCode).toBe(404);
+    // healthClerk does not see education (not found, on the field), so use two clerks of the same unit instead:
+    expect(a.statusCode).toBe(400);
     expect(b.statusCode).toBe(200);
     const again = await Promise.all([
       federation.post(`/api/plans/${plan.id}/reports`, {
@@ -284,7 +284,7 @@ describe('plans, targets and reports rolled up by deadline (seed 001)', () => {
     expect(seen.recipientCounts).toEqual({ reporters: 4, copies: 1 });
     expect(seen.recipients).toContainEqual(expect.objectContaining({ orgId: o.redCross.id, role: 'copy' }));
     expect((await redCross.get(`/api/plans/${plan.id}/dashboard?orgId=${o.federation.id}`)).statusCode).toBe(
-      404,
+      400,
     );
     const other = await buildUser(t.db, { grants: [{ org: o.bacNinh, role: 'org_admin' }] });
     const s = await signIn(t, other.username, other.password);

@@ -160,9 +160,11 @@ describe('plan lifecycle: edit, amend, implement, activities, disaggregation, lo
     expect((await province.get(`/api/plans/${plan.id}`)).json().implementedBy).toEqual([
       expect.objectContaining({ id: child.id, status: 'draft' }),
     ]);
-    // The copied Red Cross sees the plan but cannot act for the district; a unit below does not see it at all.
+    // The copied Red Cross sees the plan but not the district (not found, on the field); a unit below does not
+    // see the plan at all.
     const partner = await redCross.post(`/api/plans/${plan.id}/implement`, { issuerOrgId: o.district.id });
-    expect(partner.statusCode).toBe(403);
+    expect(partner.statusCode).toBe(400);
+    expect(partner.json().error.details.issues[0].path).toBe('body.issuerOrgId');
     const below = await clerkA.post(`/api/plans/${plan.id}/implement`, { issuerOrgId: o.district.id });
     expect(below.statusCode).toBe(404);
   });

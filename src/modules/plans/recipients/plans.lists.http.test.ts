@@ -198,7 +198,9 @@ describe('reviewer queue and recipients, a page at a time', () => {
   });
 
   it('refuses what it cannot list, naming the field', async () => {
-    expect((await federation.get(`/api/plans/${plan.id}/reports?orgId=${other.id}`)).statusCode).toBe(404);
+    const outside = await federation.get(`/api/plans/${plan.id}/reports?orgId=${other.id}`);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details.issues[0].path).toBe('querystring.orgId');
     const wrongPeriod = await federation.get(
       `/api/plans/${plan.id}/reports?orgId=${o.prov.id}&periodKey=2024`,
     );
@@ -214,8 +216,8 @@ describe('reviewer queue and recipients, a page at a time', () => {
         .error.details.issues.map((i: { path: string }) => i.path)
         .sort(),
     ).toEqual(['querystring.pageSize', 'querystring.status']);
-    // A unit's clerk sees its own report, not the federation's queue.
-    expect((await clerkA1.get(`/api/plans/${plan.id}/reports?orgId=${o.prov.id}`)).statusCode).toBe(404);
+    // A unit's clerk sees its own report, not the federation's queue: the federation is not found.
+    expect((await clerkA1.get(`/api/plans/${plan.id}/reports?orgId=${o.prov.id}`)).statusCode).toBe(400);
   });
 
   it('counts the recipients in the plan detail and pages through them', async () => {

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { indicatorSource } from '../../../platform/indicators.ts';
-import { pathInScope, scopeOf } from '../../../platform/scope.ts';
+import { scopeOf } from '../../../platform/scope.ts';
+import { orgForField } from '../../orgs/index.ts';
 import { dueOn, isPlanPeriod, periodRange, planPeriodKeys, timeliness } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import * as plansRepo from '../plans.repo.ts';
@@ -40,8 +41,10 @@ export async function reportForm(ctx: Ctx, planId: number, orgId: number, period
   const scope = scopeOf(ctx.actor);
   const plan = await plansRepo.findPlan(ctx.db, scope, planId);
   if (!plan) throw planErrors.notFound();
+  // An organisation outside the caller's scope is not found, before anything is said of it on the plan.
+  await orgForField(ctx.db, scope, orgId, 'querystring.orgId');
   const reporter = await plansRepo.findRecipient(ctx.db, planId, orgId);
-  if (reporter?.role !== 'reporter' || !pathInScope(scope, reporter.orgPath)) throw planErrors.notReporter();
+  if (reporter?.role !== 'reporter') throw planErrors.notReporter();
   if (!isPlanPeriod(plan, periodKey))
     throw errors.validation([{ path: 'querystring.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);
   const keys = planPeriodKeys(plan);

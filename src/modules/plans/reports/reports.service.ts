@@ -77,7 +77,9 @@ async function checkedSave(ctx: Ctx, planId: number, input: SaveInput) {
   if (plan.status !== 'issued') throw planErrors.notIssued();
   if (reporter?.role !== 'reporter') throw planErrors.notReporter();
   if (!hasPermission(ctx.actor, 'report.write', reporter.orgPath)) {
-    throw pathInScope(scopeOf(ctx.actor), reporter.orgPath) ? errors.forbidden() : planErrors.notFound();
+    throw pathInScope(scopeOf(ctx.actor), reporter.orgPath)
+      ? errors.forbidden()
+      : errors.idNotFound('body.orgId');
   }
   if (!isPlanPeriod(plan, input.periodKey))
     throw errors.validation([{ path: 'body.periodKey', message: 'Kỳ báo cáo không thuộc kế hoạch' }]);

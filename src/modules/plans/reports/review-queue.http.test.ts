@@ -88,7 +88,10 @@ describe('the reviewer’s queue across plans', () => {
     expect((await queue(s.federation, '?pageSize=1&page=2')).items.map((i) => i.orgName)).toEqual([
       'CĐCS Trung tâm Kiểm soát bệnh tật',
     ]);
-    expect((await queue(s.federation, `?planId=${other.id}`)).total).toBe(0);
+    // A plan the caller does not see is not found, on the filter's field.
+    const otherPlan = await s.federation.get(`/api/reports/review-queue?planId=${other.id}`);
+    expect(otherPlan.statusCode).toBe(400);
+    expect(otherPlan.json().error.details.issues[0].path).toBe('querystring.planId');
     const theirs = await queue(s.bacNinh);
     expect(theirs.items.map((i) => i.planId)).toEqual([other.id]);
     expect((await queue(s.healthClerk)).total).toBe(0);
@@ -106,7 +109,10 @@ describe('the reviewer’s queue across plans', () => {
     const outOfScope = await s.federation.post('/api/reports/review-queue/accept', {
       reports: [...batch, { planId: theirs.planId, reportId: theirs.reportId, version: theirs.version }],
     });
-    expect(outOfScope.statusCode).toBe(404);
+    expect(outOfScope.statusCode).toBe(400);
+    expect(outOfScope.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      `body.reports.${batch.length}.planId`,
+    ]);
     const [draft] = await rows<{ id: number; version: number }>(
       t.db,
       sql`SELECT id, version FROM plan_reports WHERE status = 'draft'`,

@@ -2,15 +2,20 @@ import type { z } from 'zod';
 import type { acceptReportsBody, ReviewQueuePage, reviewQueueQuery } from '../../../contracts/plans.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
 import { usersHoldingOver } from '../../users/index.ts';
 import type { PlanRow } from '../plans.repo.ts';
+import * as plansRepo from '../plans.repo.ts';
+import * as reportsRepo from './reports.repo.ts';
 import { applyReview } from './review.service.ts';
 import { reviewQueueGroups, reviewQueuePage } from './review-queue.repo.ts';
 
 /** The reports waiting for the caller's review across every plan it reviews, a page at a time. */
 export async function reviewQueue(ctx: Ctx, q: z.output<typeof reviewQueueQuery>): Promise<ReviewQueuePage> {
+  if (q.planId && !(await plansRepo.findPlan(ctx.db, scopeOf(ctx.actor), q.planId)))
+    throw errors.idNotFound('querystring.planId');
   const scope = scopeOf(ctx.actor, 'plan.manage');
   const [got, groups] = await Promise.all([
     reviewQueuePage(ctx.db, scope, q),
@@ -31,6 +36,16 @@ export async function reviewQueue(ctx: Ctx, q: z.output<typeof reviewQueueQuery>
  */
 export async function acceptReports(ctx: Ctx, input: z.output<typeof acceptReportsBody>) {
   await ctx.db.transaction(async (tx) => {
+    // Every id first, through the caller's scope: one it does not see (a plan, or a report not of that plan)
+    // refuses the whole batch, naming the element.
+    const scope = scopeOf(ctx.actor);
+    const unknown: string[] = [];
+    for (const [i, r] of input.reports.entries()) {
+      if (!(await plansRepo.findPlan(tx, scope, r.planId))) unknown.push(`body.reports.${i}.planId`);
+      else if (!(await reportsRepo.lockReport(tx, r.planId, r.reportId)))
+        unknown.push(`body.reports.${i}.reportId`);
+    }
+    if (unknown.length) throw errors.idNotFound(...unknown);
     for (const r of input.reports)
       await applyReview(ctx, tx, r.planId, r.reportId, { version: r.version, decision: 'accept' });
   });

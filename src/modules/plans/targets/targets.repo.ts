@@ -1,5 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { type Scope, scopeSql } from '../../../platform/scope.ts';
 import { organisations, orgNameOnSql } from '../../orgs/index.ts';
 import type { PlanRow } from '../plans.repo.ts';
 import { planTargets } from '../plans.tables.ts';
@@ -21,11 +22,12 @@ export async function splitSums(tx: Tx | Db, indicatorId: number, parentOrgId: n
  * The organisations targets are set for, by id, with their parent — read without the caller's scope on
  * purpose: the service checks they lie inside the plan and that the caller manages plans at their parent.
  */
-export async function targetOrgs(tx: Tx, ids: number[]) {
+/** The organisations targets are set for, those of them the caller sees (the others are "not found"). */
+export async function targetOrgs(tx: Tx, scope: Scope, ids: number[]) {
   return tx
     .select({ id: organisations.id, path: organisations.path, parentId: organisations.parentId })
     .from(organisations)
-    .where(inArray(organisations.id, ids));
+    .where(and(inArray(organisations.id, ids), scopeSql(scope, organisations.path)));
 }
 
 /**

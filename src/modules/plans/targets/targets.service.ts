@@ -4,8 +4,8 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
-import { isWithin, pathInScope, scopeOf } from '../../../platform/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { isWithin, scopeOf } from '../../../platform/scope.ts';
+import { orgForField } from '../../orgs/index.ts';
 import { isPlanPeriod } from '../periods.ts';
 import { planErrors } from '../plans.errors.ts';
 import { assertAssignsTargets, mayEditTargets } from '../plans.policy.ts';
@@ -51,16 +51,26 @@ export async function setTargets(ctx: Ctx, planId: number, input: z.output<typeo
     if (plan.status === 'closed') throw planErrors.notIssued();
     checkTargetPeriod(plan, input.periodKey, 'body.periodKey');
     const indicator = (await repo.planIndicatorsOf(tx, planId)).find((i) => i.id === input.indicatorId);
-    if (!indicator)
-      throw errors.validation([{ path: 'body.indicatorId', message: 'Chỉ tiêu không thuộc kế hoạch này' }]);
-    const orgs = await targets.targetOrgs(
-      tx,
-      input.targets.map((t) => t.orgId),
+    // Another plan's indicator, or an organisation outside the caller's scope or the plan's tree: not found.
+    if (!indicator) throw errors.idNotFound('body.indicatorId');
+    const orgs = new Map(
+      (
+        await targets.targetOrgs(
+          tx,
+          scopeOf(ctx.actor),
+          input.targets.map((t) => t.orgId),
+        )
+      ).map((o) => [o.id, o]),
     );
-    const parentIds = new Set(orgs.map((o) => (o.path === plan.issuerPath ? null : o.parentId)));
-    const inPlan =
-      orgs.length === input.targets.length && orgs.every((o) => isWithin(o.path, plan.issuerPath));
-    if (!inPlan || parentIds.size !== 1) {
+    const unknown = input.targets.flatMap((t, i) => {
+      const o = orgs.get(t.orgId);
+      return o && isWithin(o.path, plan.issuerPath) ? [] : [`body.targets.${i}.orgId`];
+    });
+    if (unknown.length) throw errors.idNotFound(...unknown);
+    const parentIds = new Set(
+      [...orgs.values()].map((o) => (o.path === plan.issuerPath ? null : o.parentId)),
+    );
+    if (parentIds.size !== 1) {
       throw errors.validation([
         { path: 'body.targets', message: 'Các đơn vị phải cùng một cấp trên, trong phạm vi kế hoạch' },
       ]);
@@ -93,13 +103,10 @@ export async function setTargets(ctx: Ctx, planId: number, input: z.output<typeo
 /** The cascade table: a parent's targets and its direct units' targets, with how each split adds up. */
 export async function targetTable(ctx: Ctx, planId: number, parentOrgId: number, periodKey: string) {
   const scope = scopeOf(ctx.actor);
-  const [plan, parent] = await Promise.all([
-    repo.findPlan(ctx.db, scope, planId),
-    findOrgInScope(ctx.db, scope, parentOrgId),
-  ]);
+  const plan = await repo.findPlan(ctx.db, scope, planId);
   if (!plan) throw planErrors.notFound();
-  if (!parent || !isWithin(parent.path, plan.issuerPath) || !pathInScope(scope, parent.path))
-    throw errors.notFound('orgs');
+  const parent = await orgForField(ctx.db, scope, parentOrgId, 'querystring.parentOrgId');
+  if (!isWithin(parent.path, plan.issuerPath)) throw errors.idNotFound('querystring.parentOrgId');
   checkTargetPeriod(plan, periodKey, 'querystring.periodKey');
   const [indicators, children] = await Promise.all([
     repo.planIndicatorsOf(ctx.db, planId),

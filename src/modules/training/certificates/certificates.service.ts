@@ -10,7 +10,8 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
-import { sessionsOf } from '../classes/classes.repo.ts';
+import { findPeopleInScope } from '../../people/index.ts';
+import { findClass, sessionsOf } from '../classes/classes.repo.ts';
 import {
   certificateBeforeLastSession,
   certificateClassCancelled,
@@ -141,6 +142,11 @@ export async function listCertificates(
   },
 ) {
   const scope = scopeOf(ctx.actor);
+  // The holder and the class filtered by are resolved through the caller's scope, as their GETs.
+  if (q.personId && (await findPeopleInScope(ctx.db, scope, [q.personId])).length === 0)
+    throw errors.idNotFound('querystring.personId');
+  if (q.classId && !(await findClass(ctx.db, scope, q.classId)))
+    throw errors.idNotFound('querystring.classId');
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await repo.orgPathForFilter(ctx.db, q.orgId);

@@ -397,8 +397,10 @@ describe('certificates: issue, numbering, revoke/reissue, list, public verificat
     // The Red Cross's certificates are outside the centre's subtree.
     const other = (await admin.get(`/api/training/certificates?orgId=${redCross.id}`)).json();
     expect(other.total).toBe(0);
-    const none = (await outsider.get(`/api/training/certificates?classId=${k.id}`)).json();
-    expect(none.total).toBe(0);
+    // A class the caller does not see is not found, on the filter's field.
+    const none = await outsider.get(`/api/training/certificates?classId=${k.id}`);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details.issues[0].path).toBe('querystring.classId');
   });
 
   it('finds certificates by number (exact or its beginning) and by the holder’s name without diacritics', async () => {

@@ -82,7 +82,8 @@ export async function setTrainers(ctx: Ctx, id: number, input: z.output<typeof s
     const c = await classForWrite(ctx, tx, id);
     const ids = [...new Set(input.trainerIds)];
     const locked = await trainers.lockTrainers(tx, scopeOf(ctx.actor), ids);
-    const issues = ids.flatMap((tid, i) => {
+    const issues = ids.flatMap((tid) => {
+      const i = input.trainerIds.indexOf(tid); // where the body has it, repeats before it counted
       const t = locked.find((x) => x.id === tid);
       if (!t?.active) return [{ path: `body.trainerIds.${i}`, message: 'Không có giảng viên này' }];
       if (t.courseCodes.length && !t.courseCodes.includes(c.courseCode))
@@ -101,7 +102,7 @@ export async function setTrainers(ctx: Ctx, id: number, input: z.output<typeof s
       const course = (await findCourse(tx, c.courseTypeId))!;
       if (ids.length < course.minTrainers) throw trainersBelowMinimum(ids.length, course, c.status);
     }
-    await assertTrainersFree(tx, id, locked, 'trainerIds', ids);
+    await assertTrainersFree(tx, id, locked, 'trainerIds', input.trainerIds);
     await repo.replaceTrainers(tx, id, ids);
     await recordAudit(tx, ctx, {
       action: 'training.class.trainers',

@@ -14,6 +14,7 @@ import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import * as courses from '../catalogue/catalogue.repo.ts';
+import { findRequest } from '../requests/requests.repo.ts';
 import { classCalendarError, trainingErrors } from '../training.errors.ts';
 import { canManageTraining, classCan } from '../training.policy.ts';
 import * as repo from './classes.repo.ts';
@@ -25,6 +26,8 @@ type Provider = { id: number; path: string };
 const publicClass = ({ providerPath: _p, customerPath: _c, ...c }: repo.ClassRow) => c;
 
 export async function listClasses(ctx: Ctx, q: z.output<typeof classQuery>) {
+  if (q.requestId && !(await findRequest(ctx.db, scopeOf(ctx.actor), q.requestId)))
+    throw errors.idNotFound('querystring.requestId');
   return (await repo.listClasses(ctx.db, scopeOf(ctx.actor), q)).map(publicClass);
 }
 
@@ -112,6 +115,15 @@ export async function createClass(ctx: Ctx, input: z.output<typeof createClassBo
     const course = await courses.findCourse(tx, input.courseTypeId);
     if (!course?.active || !courseUsableBy(await courses.ownerPathOfCourse(tx, course.id), provider.path))
       throw errors.validation([{ path: 'body.courseTypeId', message: 'Không có khoá học này' }]);
+    // The request a class answers is one the caller sees, sent to this provider.
+    if (input.requestId) {
+      const request = await findRequest(tx, scopeOf(ctx.actor), input.requestId);
+      if (!request) throw errors.idNotFound('body.requestId');
+      if (request.providerOrgId !== provider.id)
+        throw errors.validation([
+          { path: 'body.requestId', message: 'Yêu cầu này không gửi tới đơn vị đào tạo này' },
+        ]);
+    }
     const { providerOrgId: _p, courseTypeId: _c, ...fields } = input;
     return insertClass(ctx, tx, provider, course, fields);
   });

@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { findOrgInScope, orgForField } from '../../orgs/index.ts';
 import { findPeopleInScope } from '../../people/index.ts';
 import { findCourseByCode } from '../catalogue/catalogue.repo.ts';
 import { canManageTraining } from '../training.policy.ts';
@@ -15,11 +15,7 @@ const view = ({ orgPath: _p, ...t }: repo.TrainerRow) => t;
 export async function listTrainers(ctx: Ctx, q: z.output<typeof trainerQuery>) {
   const scope = scopeOf(ctx.actor);
   let orgPath: string | undefined;
-  if (q.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, q.orgId);
-    if (!org) return [];
-    orgPath = org.path;
-  }
+  if (q.orgId) orgPath = (await orgForField(ctx.db, scope, q.orgId, 'querystring.orgId')).path;
   return (await repo.listTrainers(ctx.db, scope, orgPath)).map(view);
 }
 

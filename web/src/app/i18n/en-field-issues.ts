@@ -14,6 +14,7 @@ export const enFieldIssues: Shape<typeof viFieldIssues> = {
     code_chars: 'The code may only hold unaccented letters, digits, _ . -',
     period_key_invalid: 'Invalid reporting period',
     id_invalid: 'An id is a positive whole number written in digits only',
+    id_not_found: 'Not found, or you have no access to it',
     int_invalid: 'Must be a whole number written in digits only',
     date_range: 'The date must be between {{min}} and {{max}}',
     text_nul: 'The text holds a NUL character (code 0), which is not allowed',

@@ -13,6 +13,7 @@ export const viFieldIssues = {
     code_chars: 'Mã chỉ gồm chữ không dấu, số, _ . -',
     period_key_invalid: 'Kỳ báo cáo không hợp lệ',
     id_invalid: 'Mã số phải là số nguyên dương, chỉ gồm chữ số',
+    id_not_found: 'Không tìm thấy hoặc bạn không có quyền truy cập',
     int_invalid: 'Phải là số nguyên, chỉ gồm chữ số',
     date_range: 'Ngày phải trong khoảng {{min}} – {{max}}',
     text_nul: 'Văn bản chứa ký tự NUL (mã 0), không được phép',
