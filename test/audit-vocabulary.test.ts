@@ -1,12 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  auditActionLabel,
-  auditActions,
-  auditEntityLabel,
-  auditEntityTypes,
-} from '../src/contracts/audit-vocabulary.ts';
+import { type AuditWords, composeAuditWords, sharedAuditWords } from '../src/contracts/audit-vocabulary.ts';
+import { modules } from '../src/modules/index.ts';
 
 /** Every non-test TypeScript file under src/. */
 function sources(dir: string): string[] {
@@ -17,10 +13,29 @@ function sources(dir: string): string[] {
   });
 }
 
+/** The module a file of src/ belongs to (src/modules/<name>/…), or null for the platform and contracts. */
+function moduleOf(file: string): string | null {
+  const parts = relative('src', file).split(sep);
+  return parts[0] === 'modules' && parts.length > 2 ? (parts[1] as string) : null;
+}
+
+/**
+ * The words a file may record with: the shared ones and its own module's manifest's `auditWords` (a file outside
+ * src/modules: every installed module's). A module never leans on another's words, so it can be left out alone.
+ */
+function wordsFor(file: string) {
+  const name = moduleOf(file);
+  return composeAuditWords(
+    modules.filter((m) => name === null || m.name === name).flatMap((m) => m.auditWords ?? []),
+  );
+}
+
+const installed = composeAuditWords(modules.flatMap((m) => m.auditWords ?? []));
+
 /**
  * The action codes written anywhere in src/: `action: '…'`, a template `action: \`training.class.${…}\`` (its
  * fixed part), orgs' `audited(ctx, tx, '…')`, and codes written by SQL (`INSERT INTO audit_log … SELECT …, '…'`).
- * `recordAudit` types its action, so tsc catches most; this also catches SQL and anything cast past the type.
+ * `recordAudit` takes any string, so this grep is the safety net: a code without words fails here.
  */
 function recordedCodes(): { code: string; file: string; isPrefix: boolean }[] {
   const out: { code: string; file: string; isPrefix: boolean }[] = [];
@@ -65,33 +80,98 @@ describe('the audit log speaks words: every recorded action has a Vietnamese and
   });
 
   it.each(codes.map((c) => [c.code, c.file, c.isPrefix] as const))('%s (%s)', (code, file, isPrefix) => {
-    const listed = isPrefix
-      ? auditActions.filter((a) => a.startsWith(code))
-      : auditActions.filter((a) => a === code);
-    expect(listed.length, `${code} in ${file} is not in contracts/audit-vocabulary.ts`).toBeGreaterThan(0);
+    const { actions } = wordsFor(file);
+    const listed = isPrefix ? actions.filter((a) => a.startsWith(code)) : actions.filter((a) => a === code);
+    expect(
+      listed.length,
+      `${code} in ${file} has no words: add it to its module's contracts/<module>/audit-words.ts`,
+    ).toBeGreaterThan(0);
   });
 
-  it.each(auditActions)('action %s reads as words in both languages', (action) => {
+  it.each(installed.actions)('action %s reads as words in both languages', (action) => {
     for (const lang of ['vi', 'en'] as const) {
-      const label = auditActionLabel(lang, action);
+      const label = installed.actionLabel(lang, action);
       expect(label).toMatch(/\S/);
       expect(label, `${action} has no ${lang} label`).not.toBe(action);
     }
   });
 
-  it.each(auditEntityTypes)('entity type %s reads as words in both languages', (type) => {
-    expect(auditEntityLabel('vi', type)).not.toBe(type);
-    expect(auditEntityLabel('en', type)).not.toBe(type);
+  it.each(installed.entityTypes)('entity type %s reads as words in both languages', (type) => {
+    expect(installed.entityLabel('vi', type)).not.toBe(type);
+    expect(installed.entityLabel('en', type)).not.toBe(type);
   });
 
-  it('every entity type written in src/ is listed', () => {
-    const written = new Set<string>();
+  it('every entity type written in src/ has words in its module (or the shared ones)', () => {
+    const written: { type: string; file: string }[] = [];
     for (const file of sources('src')) {
       const text = readFileSync(file, 'utf8');
-      if (!/recordAudit|audited\(/.test(text)) continue;
-      for (const m of text.matchAll(/\bentityType: '([a-z_]+)'/g)) written.add(m[1] as string);
+      if (!/recordAudit|audited\(|audit_log/.test(text)) continue;
+      for (const m of text.matchAll(/\bentityType: '([a-z_]+)'/g))
+        written.push({ type: m[1] as string, file });
+      for (const m of text.matchAll(/INSERT INTO audit_log[\s\S]*?SELECT[^;]*?'([a-z_.]+)', '([a-z_]+)'/g))
+        written.push({ type: m[2] as string, file });
     }
-    expect(written.size).toBeGreaterThan(10);
-    for (const type of written) expect(auditEntityTypes, type).toContain(type);
+    expect(new Set(written.map((w) => w.type)).size).toBeGreaterThan(10);
+    for (const { type, file } of written)
+      expect(wordsFor(file).entityTypes, `${type} in ${file}`).toContain(type);
+  });
+});
+
+/** The `module` of each word set a web feature's `index.tsx` lists in `auditWords: [...]`, read from its imports. */
+async function webAuditWords(feature: string): Promise<string[]> {
+  const file = join('web/src/features', feature, 'index.tsx');
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, 'utf8');
+  const listed = text.match(/\bauditWords: \[([^\]]*)\]/)?.[1];
+  if (!listed) return [];
+  const names: string[] = [];
+  for (const id of listed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const from = text.match(
+      new RegExp(`import \\{[^}]*\\b${id}\\b[^}]*\\} from '@contracts/([^']+)\\.ts'`),
+    )?.[1];
+    expect(from, `${feature}: ${id} is imported from @contracts`).toBeDefined();
+    const path = resolve('src/contracts', `${from}.ts`);
+    const mod = (await import(/* @vite-ignore */ path)) as Record<string, AuditWords>;
+    names.push((mod[id] as AuditWords).module);
+  }
+  return names;
+}
+
+/**
+ * The web composes its words from its features (web/src/app/features.ts), the server from the manifests. Importing
+ * the features here would load React and Ant Design in node, so each feature's `index.tsx` is read as text: the
+ * identifiers in its `auditWords: [...]` and the `@contracts/…` files they come from, whose word sets name their
+ * module. Each module's manifest and its web feature must list the same sets.
+ */
+describe('the page and the export compose the same words', () => {
+  it.each(modules.filter((m) => m.auditWords?.length).map((m) => [m.name, m] as const))(
+    '%s: its manifest and its web feature list the same word sets, its own and not empty',
+    async (name, m) => {
+      const sets = m.auditWords ?? [];
+      for (const set of sets) {
+        expect(set.module, 'a module lists its own words').toBe(name);
+        expect(
+          Object.keys(set.actions).length + Object.keys(set.entities).length + Object.keys(set.fields).length,
+        ).toBeGreaterThan(0);
+      }
+      expect(await webAuditWords(name)).toEqual(sets.map((s) => s.module));
+    },
+  );
+
+  it('no web feature lists words its server module does not', async () => {
+    for (const feature of readdirSync('web/src/features')) {
+      const server = modules.find((m) => m.name === feature)?.auditWords ?? [];
+      expect(await webAuditWords(feature), feature).toEqual(server.map((s) => s.module));
+    }
+  });
+
+  it("the shared words are not a module's, and the installed sets word no code two ways", () => {
+    expect(modules.flatMap((m) => m.auditWords ?? [])).not.toContain(sharedAuditWords);
+    expect(installed.actionLabel('vi', 'training.roster.import')).toBe('Nhập danh sách học viên');
+    expect(installed.formatValue('vi', 1234.5)).toBe('1.234,5');
+    expect(installed.formatValue('en', 1234.5)).toBe('1,234.5');
   });
 });

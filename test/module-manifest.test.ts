@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { defineAuditWords } from '../src/contracts/audit-vocabulary.ts';
 import { modules } from '../src/modules/index.ts';
+import { installedAuditVocabulary } from '../src/platform/audit.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { rows } from '../src/platform/db/database.ts';
@@ -18,9 +20,15 @@ import { createTestDatabase } from './helpers/test-db.ts';
 
 /**
  * "How to add a module" (ARCHITECTURE.md), proven: a module that exists only here is wired into the app, the API
- * document, the subtree mover, the indicator list, the home page and the scheduler by one line — its manifest in the list.
+ * document, the subtree mover, the indicator list, the home page, the scheduler and the audit log's words by one line — its manifest in the list.
  */
 const fixtureErrors = defineErrors('fixture', { thing_missing: { status: 404, message: 'Không có.' } });
+const fixtureAuditWords = defineAuditWords({
+  module: 'fixture',
+  actions: { 'fixture.poke': { vi: 'Chọc thử', en: 'Poke' } },
+  entities: { fixture_thing: { vi: 'Đồ thử', en: 'Test thing' } },
+  fields: { shine: { vi: 'Độ bóng', en: 'Shine' } },
+});
 const hookCalls: string[] = [];
 const fixtureModule: ModuleDef = {
   name: 'fixture',
@@ -53,10 +61,11 @@ const fixtureModule: ModuleDef = {
   ],
   jobs: [{ kind: 'daily', name: 'fixture-daily', run: async () => 'fixture ran' }],
   errors: [fixtureErrors.catalogue],
+  auditWords: [fixtureAuditWords],
 };
 
 describe('a module added by its manifest alone', () => {
-  it('gets its routes, tags, path copies, hooks, indicator source, home block, job and errors wired in', async () => {
+  it('gets its routes, tags, path copies, hooks, indicator source, home block, job, errors and audit words wired in', async () => {
     const database = await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/unused' });
     const clock = fixedClock('2026-05-04T08:00:00Z');
@@ -100,6 +109,13 @@ describe('a module added by its manifest alone', () => {
       ran: true,
       result: 'ok: fixture ran',
     });
+
+    const words = installedAuditVocabulary();
+    expect(words.actionLabel('vi', 'fixture.poke')).toBe('Chọc thử');
+    expect(words.entityLabel('en', 'fixture_thing')).toBe('Test thing');
+    expect(words.describeChanges('vi', { shine: 1 }, { shine: 2 })).toEqual([
+      { field: 'shine', label: 'Độ bóng', before: '1', after: '2' },
+    ]);
 
     const err = fixtureErrors.thing_missing();
     expect([err.code, err.status]).toEqual(['fixture.thing_missing', 404]);

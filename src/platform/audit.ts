@@ -1,13 +1,17 @@
-import type { AuditAction, AuditEntityType } from '../contracts/audit-vocabulary.ts';
+import { type AuditVocabulary, composeAuditWords } from '../contracts/audit-vocabulary.ts';
 import { auditLog } from './audit.tables.ts';
 import type { RequestMeta } from './context.ts';
 import type { Db, Tx } from './db/database.ts';
+import { installedModules } from './modules.ts';
 import type { Actor } from './scope.ts';
 
 export type AuditEntry = {
-  /** A code of `contracts/audit-vocabulary.ts`: the log shows it in words. */
-  action: AuditAction;
-  entityType: AuditEntityType;
+  /**
+   * A code with words in the shared vocabulary (`contracts/audit-vocabulary.ts`) or the recording module's
+   * `auditWords`; `test/audit-vocabulary.test.ts` checks every code written in src/.
+   */
+  action: string;
+  entityType: string;
   entityId: string | number | null;
   /**
    * The object's name as it was (an organisation's, a person's, a plan's title…), kept so the log still names
@@ -73,4 +77,9 @@ export function diff<T extends Record<string, unknown>>(
     }
   }
   return { before: b, after: a };
+}
+
+/** The installed modules' audit words, composed with the shared ones (what the XLSX export says). */
+export function installedAuditVocabulary(): AuditVocabulary {
+  return composeAuditWords(installedModules().flatMap((m) => m.auditWords ?? []));
 }

@@ -1,3 +1,4 @@
+import type { AuditWords } from '../contracts/audit-vocabulary.ts';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/database.ts';
 import type { ErrorCatalogue } from './errors.ts';
@@ -18,7 +19,7 @@ export type ModuleJob =
 /**
  * A module's manifest — its one public declaration, exported from its `index.ts`. `src/modules/index.ts` lists the
  * manifests; the app (routes, OpenAPI tags), the scheduler (jobs), the subtree mover (path copies and hooks), the
- * reporting engine (indicator sources), the start-up (onStart) and the error-translation test read that list.
+ * reporting engine (indicator sources), the start-up (onStart), the audit log's words and the error-translation test read that list.
  * Nothing registers itself by being imported.
  */
 export type ModuleDef = {
@@ -40,6 +41,11 @@ export type ModuleDef = {
   jobs?: ModuleJob[];
   /** Its error definitions (`defineErrors(…).catalogue`): every code needs a Vietnamese and an English text. */
   errors?: ErrorCatalogue[];
+  /**
+   * The audit log's words of the actions and entity types it records (`defineAuditWords`, in
+   * `src/contracts/<name>/audit-words.ts`); its web feature lists the same sets. The shared verbs need no listing.
+   */
+  auditWords?: AuditWords[];
   /** Idempotent work after migrations on every start (e.g. built-in data an empty database needs). */
   onStart?: (deps: { db: Db; clock: Clock }) => Promise<void>;
 };

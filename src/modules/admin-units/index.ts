@@ -1,3 +1,4 @@
+import { adminUnitsAuditWords } from '../../contracts/admin-units/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { loadBuiltInAdminUnits } from './admin-units.built-in.ts';
 import { adminUnitRoutes } from './admin-units.routes.ts';
@@ -8,6 +9,7 @@ export const adminUnitsModule: ModuleDef = {
     { name: 'Đơn vị hành chính', description: '34 tỉnh, thành phố và 3.321 xã, phường, đặc khu (2025)' },
   ],
   routes: [adminUnitRoutes],
+  auditWords: [adminUnitsAuditWords],
   // An empty database gets the official 2025 list and the pre-2025 mapping shipped in ./data.
   onStart: async ({ db, clock }) => {
     await loadBuiltInAdminUnits(db, clock);

@@ -1,12 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditEntry } from '../../contracts/audit.ts';
-import {
-  type AuditLang,
-  auditActionLabel,
-  auditEntityLabel,
-  describeAuditChanges,
-  formatVnDateTime,
-} from '../../contracts/audit-vocabulary.ts';
+import { type AuditLang, type AuditVocabulary, formatVnDateTime } from '../../contracts/audit-vocabulary.ts';
+import { installedAuditVocabulary } from '../../platform/audit.ts';
 
 const headers: Record<AuditLang, string[]> = {
   vi: [
@@ -26,8 +21,13 @@ const titles: Record<AuditLang, string> = { vi: 'Nhật ký hoạt động', en:
 const system: Record<AuditLang, string> = { vi: 'Hệ thống', en: 'System' };
 
 /** "Tên: Cũ → Mới" per changed field, one a line: the words of the page's diff. */
-export function changesText(lang: AuditLang, e: Pick<AuditEntry, 'before' | 'after'>): string {
-  return describeAuditChanges(lang, e.before, e.after)
+export function changesText(
+  words: AuditVocabulary,
+  lang: AuditLang,
+  e: Pick<AuditEntry, 'before' | 'after'>,
+): string {
+  return words
+    .describeChanges(lang, e.before, e.after)
     .map((c) =>
       c.before === null
         ? `${c.label}: ${c.after}`
@@ -38,12 +38,13 @@ export function changesText(lang: AuditLang, e: Pick<AuditEntry, 'before' | 'aft
     .join('\n');
 }
 
-/** The filtered log as one sheet, in the page's words; times dd/mm/yyyy HH:mm in Vietnam. */
+/** The filtered log as one sheet, in the page's words (the installed modules'); times dd/mm/yyyy HH:mm in Vietnam. */
 export async function auditWorkbook(
   lang: AuditLang,
   batches: AsyncIterable<AuditEntry[]>,
   exportedAt: Date,
 ): Promise<Buffer> {
+  const words = installedAuditVocabulary();
   const wb = new ExcelJS.Workbook();
   wb.created = exportedAt;
   const ws = wb.addWorksheet(titles[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -56,11 +57,11 @@ export async function auditWorkbook(
         formatVnDateTime(e.at),
         e.actorUsername ?? system[lang],
         e.ip ?? '',
-        auditActionLabel(lang, e.action),
-        auditEntityLabel(lang, e.entityType),
+        words.actionLabel(lang, e.action),
+        words.entityLabel(lang, e.entityType),
         entity,
         e.orgName ?? '',
-        changesText(lang, e),
+        changesText(words, lang, e),
       ]);
       row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
     }

@@ -1,3 +1,4 @@
+import { auditAuditWords } from '../../contracts/audit/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { auditErrors } from './audit.errors.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -8,4 +9,5 @@ export const auditModule: ModuleDef = {
   tags: [{ name: 'Nhật ký', description: 'Nhật ký mọi thao tác ghi' }],
   routes: [auditRoutes],
   errors: [auditErrors.catalogue],
+  auditWords: [auditAuditWords],
 };

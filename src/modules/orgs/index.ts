@@ -1,3 +1,4 @@
+import { orgsAuditWords } from '../../contracts/orgs/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { orgIndicatorSources } from './indicator-sources.ts';
 import { orgRoutes } from './orgs.routes.ts';
@@ -6,6 +7,7 @@ export const orgsModule: ModuleDef = {
   name: 'orgs',
   tags: [{ name: 'Tổ chức', description: 'Cây tổ chức và lịch sử của nó' }],
   routes: [orgRoutes],
+  auditWords: [orgsAuditWords],
   // An organisation's own path is where it stands now; its history is in organisation_events.
   pathHistory: [{ table: 'organisations', column: 'path' }],
   indicatorSources: orgIndicatorSources,

@@ -1,4 +1,3 @@
-import type { AuditAction } from '../../contracts/audit-vocabulary.ts';
 import type { OrgEvent, OrgEventData } from '../../contracts/orgs.ts';
 import { diff, recordAudit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -75,7 +74,7 @@ export function logEvent(
   return repo.insertEvent(tx, { orgId, type, effectiveOn, data, actorUserId: ctx.actor.userId });
 }
 
-export async function audited(ctx: Ctx, tx: Tx, action: AuditAction, before: OrgRow | null, after: OrgRow) {
+export async function audited(ctx: Ctx, tx: Tx, action: string, before: OrgRow | null, after: OrgRow) {
   const changes = before
     ? diff(publicFields(before), publicFields(after))
     : { before: null, after: publicFields(after) };

@@ -1,3 +1,4 @@
+import { peopleAuditWords } from '../../contracts/people/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { peopleRoutes } from './people.routes.ts';
 
@@ -5,6 +6,7 @@ export const peopleModule: ModuleDef = {
   name: 'people',
   tags: [{ name: 'Người (học viên, giảng viên…)', description: 'Sổ đăng ký người dùng chung' }],
   routes: [peopleRoutes],
+  auditWords: [peopleAuditWords],
   pathCopies: [
     { table: 'people', column: 'org_path' },
     { table: 'person_links', column: 'org_path' },

@@ -1,3 +1,4 @@
+import { plansAuditWords } from '../../contracts/plans/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
@@ -36,6 +37,7 @@ export const plansModule: ModuleDef = {
   homeBlocks: plansHomeBlocks,
   jobs: [reminderJob],
   errors: [plansErrors.catalogue],
+  auditWords: [plansAuditWords],
 };
 
 // The public face of the reporting engine.

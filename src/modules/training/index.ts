@@ -1,3 +1,4 @@
+import { trainingAuditWords } from '../../contracts/training/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
@@ -44,4 +45,5 @@ export const trainingModule: ModuleDef = {
   indicatorSources: trainingIndicatorSources,
   homeBlocks: trainingHomeBlocks,
   errors: [trainingErrors.catalogue],
+  auditWords: [trainingAuditWords],
 };

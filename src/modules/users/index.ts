@@ -1,3 +1,4 @@
+import { usersAuditWords } from '../../contracts/users/audit-words.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
 import { grantErrors, userErrors } from './users.errors.ts';
 import { userRoutes } from './users.routes.ts';
@@ -7,6 +8,7 @@ export const usersModule: ModuleDef = {
   tags: [{ name: 'Người dùng', description: 'Tài khoản, vai trò và phân quyền theo cây tổ chức' }],
   routes: [userRoutes],
   errors: [userErrors.catalogue, grantErrors.catalogue],
+  auditWords: [usersAuditWords],
 };
 
 // The public face: tables other modules reference (foreign keys, the sign-in), the CLI's first administrator,

@@ -1,3 +1,4 @@
+import type { AuditWords } from '@contracts/audit-vocabulary.ts';
 import { Spin } from 'antd';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
@@ -40,6 +41,8 @@ export type WebFeature<V = object> = {
   menu?: MenuEntry[];
   /** Small widgets for the header bar, left of the user menu (the notification bell). */
   header?: ComponentType[];
+  /** The audit log's words of its module (the same sets as the server manifest's `auditWords`). */
+  auditWords?: readonly AuditWords[];
   translations: { vi: V; en: Shape<V> };
 };
 

@@ -1,4 +1,5 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
+import { adminUnitsAuditWords } from '@contracts/admin-units/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
 import { enAdminUnits } from './i18n.en.ts';
@@ -26,5 +27,6 @@ export const adminUnitsFeature: WebFeature<typeof vi> = {
       order: 20,
     },
   ],
+  auditWords: [adminUnitsAuditWords],
   translations: { vi, en: { adminUnits: enAdminUnits } },
 };

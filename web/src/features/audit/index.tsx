@@ -1,4 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
+import { auditAuditWords } from '@contracts/audit/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
 import { enAudit } from './i18n.en.ts';
@@ -26,5 +27,6 @@ export const auditFeature: WebFeature<typeof vi> = {
       order: 30,
     },
   ],
+  auditWords: [auditAuditWords],
   translations: { vi, en: { audit: enAudit } },
 };

@@ -1,3 +1,4 @@
+import { authAuditWords } from '@contracts/auth/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { lazyPage } from '../../app/feature.tsx';
 import { enAuth } from './i18n.en.ts';
@@ -14,5 +15,6 @@ const vi = { auth: viAuth };
 export const authFeature: WebFeature<typeof vi> = {
   name: 'auth',
   publicRoutes: [{ path: '/login', element: <LoginPage /> }],
+  auditWords: [authAuditWords],
   translations: { vi, en: { auth: enAuth } },
 };

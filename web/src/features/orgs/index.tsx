@@ -1,4 +1,5 @@
 import { ApartmentOutlined } from '@ant-design/icons';
+import { orgsAuditWords } from '@contracts/orgs/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { lazyPage } from '../../app/feature.tsx';
 import { enOrgKinds, enOrgStatus, enOrgs } from './i18n.en.ts';
@@ -16,5 +17,6 @@ export const orgsFeature: WebFeature<typeof vi> = {
   name: 'orgs',
   routes: [{ path: 'orgs/:id?', element: <OrgsPage /> }],
   menu: [{ key: 'orgs', path: '/orgs', label: 'nav.orgs', icon: <ApartmentOutlined />, order: 20 }],
+  auditWords: [orgsAuditWords],
   translations: { vi, en: { orgs: enOrgs, orgKinds: enOrgKinds, orgStatus: enOrgStatus } },
 };

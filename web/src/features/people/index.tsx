@@ -1,4 +1,5 @@
 import { IdcardOutlined } from '@ant-design/icons';
+import { peopleAuditWords } from '@contracts/people/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
 // The `people` texts still sit in training's translation files; they move here once training's split lands.
@@ -26,5 +27,6 @@ export const peopleFeature: WebFeature<typeof vi> = {
       order: 60,
     },
   ],
+  auditWords: [peopleAuditWords],
   translations: { vi, en: { people: enPeople } },
 };

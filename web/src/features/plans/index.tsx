@@ -1,4 +1,5 @@
 import { AuditOutlined, FileTextOutlined, FormOutlined } from '@ant-design/icons';
+import { plansAuditWords } from '@contracts/plans/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
 import { ReviewQueueBadge } from './components/review-queue-badge.tsx';
@@ -57,5 +58,6 @@ export const plansFeature: WebFeature<typeof vi> = {
       badge: ReviewQueueBadge,
     },
   ],
+  auditWords: [plansAuditWords],
   translations: { vi, en: { plans: enPlans, reports: enReports } },
 };

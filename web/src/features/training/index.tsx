@@ -1,4 +1,5 @@
 import { BookOutlined } from '@ant-design/icons';
+import { trainingAuditWords } from '@contracts/training/audit-words.ts';
 import { Navigate } from 'react-router';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
@@ -76,5 +77,6 @@ export const trainingFeature: WebFeature<typeof vi> = {
       ],
     },
   ],
+  auditWords: [trainingAuditWords],
   translations: { vi, en: { training: enTraining } },
 };

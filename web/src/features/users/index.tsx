@@ -1,4 +1,5 @@
 import { UserOutlined } from '@ant-design/icons';
+import { usersAuditWords } from '@contracts/users/audit-words.ts';
 import type { WebFeature } from '../../app/feature.tsx';
 import { guarded, lazyPage } from '../../app/feature.tsx';
 import { enUsers } from './i18n.en.ts';
@@ -26,5 +27,6 @@ export const usersFeature: WebFeature<typeof vi> = {
       order: 10,
     },
   ],
+  auditWords: [usersAuditWords],
   translations: { vi, en: { users: enUsers } },
 };

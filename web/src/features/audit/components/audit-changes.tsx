@@ -1,8 +1,8 @@
 import type { AuditEntry } from '@contracts/audit.ts';
-import { describeAuditChanges } from '@contracts/audit-vocabulary.ts';
 import { Button, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { auditWords } from '../../../app/audit-words.ts';
 import { useAuditLang } from './audit-lang.ts';
 
 function Json({ value }: { value: unknown }) {
@@ -17,7 +17,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const lang = useAuditLang();
   const [isRawShown, setRawShown] = useState(false);
-  const changes = describeAuditChanges(lang, entry.before, entry.after);
+  const changes = auditWords.describeChanges(lang, entry.before, entry.after);
   const absent = <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <div className="audit-changes">

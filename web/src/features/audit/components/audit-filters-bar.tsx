@@ -1,12 +1,7 @@
-import {
-  auditActionLabel,
-  auditActions,
-  auditEntityLabel,
-  auditEntityTypes,
-} from '@contracts/audit-vocabulary.ts';
 import { DatePicker, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { auditWords } from '../../../app/audit-words.ts';
 import { DATE_INPUT_FORMATS, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { fold } from '../../../app/text.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
@@ -45,7 +40,7 @@ export function AuditFiltersBar({ value, onChange }: Props) {
         value={value.entityType}
         onChange={(entityType?: string) => set({ entityType })}
         showSearch={searchable}
-        options={auditEntityTypes.map((e) => ({ value: e, label: auditEntityLabel(lang, e) }))}
+        options={auditWords.entityTypes.map((e) => ({ value: e, label: auditWords.entityLabel(lang, e) }))}
       />
       <Select
         allowClear
@@ -55,7 +50,9 @@ export function AuditFiltersBar({ value, onChange }: Props) {
         value={value.action}
         onChange={(action?: string) => set({ action })}
         showSearch={searchable}
-        options={auditActions.map((a) => ({ value: a, label: auditActionLabel(lang, a) })).sort(byLabel)}
+        options={auditWords.actions
+          .map((a) => ({ value: a, label: auditWords.actionLabel(lang, a) }))
+          .sort(byLabel)}
       />
       <OrgPicker
         style={{ width: 280, maxWidth: '100%' }}

@@ -1,8 +1,9 @@
 import type { AuditEntry } from '@contracts/audit.ts';
-import { auditActionLabel, auditEntityLabel, isSignInAction } from '@contracts/audit-vocabulary.ts';
+import { isSignInAction } from '@contracts/audit-vocabulary.ts';
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { auditWords } from '../../../app/audit-words.ts';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { serverPager } from '../../../app/components/list-table.tsx';
 import { formatDateTime } from '../../../app/dates.ts';
@@ -26,7 +27,7 @@ function EntityCell({ entry }: { entry: AuditEntry }) {
   const path = entityPath(entry.entityType, entry.entityId);
   return (
     <>
-      <Typography.Text type="secondary">{auditEntityLabel(lang, entry.entityType)}</Typography.Text>
+      <Typography.Text type="secondary">{auditWords.entityLabel(lang, entry.entityType)}</Typography.Text>
       {name && (
         <>
           <br />
@@ -62,7 +63,7 @@ export function AuditTable({ data, loading, page, pageSize, onPage, filtered }: 
           title: t('audit.columns.action'),
           render: (_v, e) => (
             <Tag color={isSignInAction(e.action) ? 'default' : 'blue'}>
-              {auditActionLabel(lang, e.action)}
+              {auditWords.actionLabel(lang, e.action)}
             </Tag>
           ),
         },
