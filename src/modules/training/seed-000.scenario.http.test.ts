@@ -215,7 +215,11 @@ describe('seed 000: first-aid training for 120 workers of a Bắc Ninh industria
     expect(revoke.statusCode).toBe(403);
     const other = await buildOrg(t.db, { name: 'Công ty TNHH Dệt may Yên Phong', kind: 'enterprise' });
     const theirs = await loginAs(t, other, 'data_entry');
-    expect((await theirs.get(`/api/training/certificates?classId=${k1.id}`)).json().total).toBe(0);
+    // Another enterprise cannot even name the class: its id is not found (400 on the filter), nothing is listed.
+    const notTheirs = await theirs.get(`/api/training/certificates?classId=${k1.id}`);
+    expect(notTheirs.statusCode).toBe(400);
+    expect(notTheirs.json().error.details.issues[0].path).toBe('querystring.classId');
+    expect(notTheirs.body).not.toContain(cert.personName);
     expect((await theirs.get(`/api/training/certificates/${cert.id}.pdf`)).statusCode).toBe(404);
 
     // — Two years on, the enterprise's list shows the 29 for a refresher, and the one who failed as untrained.
