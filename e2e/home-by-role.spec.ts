@@ -5,7 +5,8 @@ type Due = { planId: number; planNumber: string; orgId: number; periodKey: strin
 
 /**
  * The unit submits the open quarter's report of 12/KH-LĐLĐ through the API with its page's own session and CSRF
- * token (the form itself is another journey's), then each role's home page shows what it must act on.
+ * token (the form itself is forms-numbers.spec.ts's, which runs before: journeys share one database in file order),
+ * then each role's home page shows what it must act on.
  */
 async function submitOpenQuarter(page: Page): Promise<{ planId: number; periodKey: string }> {
   const { csrfToken } = await (await page.request.get('/api/auth/me')).json();

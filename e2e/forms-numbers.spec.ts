@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { pageAs } from './helpers.ts';
 
 // Issue 10: numbers are never silently changed. In the demo plan 12/KH-LĐLĐ (quarterly, its current quarter
-// open) the health union's data clerk types Vietnamese numbers into the report form.
+// open) the health union's data clerk types Vietnamese numbers into the report form. Journeys share one database
+// and run in file order: this one comes before home-by-role.spec.ts, which submits that quarter (and accepts it).
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 
