@@ -95,7 +95,8 @@ function checkLine(
   }
   if (issues.length) return issues;
   const { values, indexOf } = lineValues(s.indicators, cols, line);
-  return validateValues(s.indicators, values, isSubmit).map((i) => ({
+  // An uploaded file is a finished statement: its figures must agree even when it is only saved as a draft.
+  return validateValues(s.indicators, values, isSubmit, true).map((i) => ({
     path: at(line.row, columnOf(i.path, indexOf, cols)),
     message: i.message,
   }));

@@ -138,6 +138,12 @@ describe('report form rules', () => {
       'body.values.2.breakdown',
       'body.values',
     ]);
+    // An uploaded file is a finished statement: saved as a draft, its figures must still agree (not complete).
+    expect(paths(validateValues(all, typed, false, true))).toEqual([
+      'body.values.0.value',
+      'body.values.1.value',
+      'body.values.2.breakdown',
+    ]);
   });
 
   it('puts a missing value on the field the form sent for it', () => {

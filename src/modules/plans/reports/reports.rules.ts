@@ -68,15 +68,18 @@ function breakdownRule(isSubmit: boolean): Rule {
 /**
  * The form's rules. A draft (lưu nháp) keeps whatever was typed, even figures that do not agree yet: only its
  * shape is checked (known indicators and categories, a denominator only for ratios, yes/no 0 or 1). On
- * submit every value must hold together and every indicator of the plan must have one.
+ * submit every value must hold together and every indicator of the plan must have one. An import (the Excel
+ * upload) is a finished statement: its figures must hold together even when it only saves (`isConsistent`), and
+ * a wrong line saves nothing.
  */
 export function validateValues(
   indicators: IndicatorRow[],
   values: ValueInput[],
   isSubmit: boolean,
+  isConsistent = isSubmit,
 ): FieldIssue[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
-  const rules = isSubmit
+  const rules = isConsistent
     ? [shapeRule, ratioRule, valueRule, breakdownRule(true)]
     : [shapeRule, breakdownRule(false)];
   const issues: FieldIssue[] = [];
