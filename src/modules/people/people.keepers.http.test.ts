@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../test/helpers/factories.ts';
+import { type BuiltOrg, buildOrg } from '../../../test/helpers/factories.ts';
 import {
   countRows,
   createTestApp,
+  loginAs,
   type Session,
-  signIn,
   type TestApp,
 } from '../../../test/helpers/test-app.ts';
 
@@ -37,10 +37,7 @@ describe('people: one identity, many keepers', () => {
       entA: await buildOrg(t.db, { name: 'Công ty TNHH Điện tử Quế Võ', kind: 'enterprise' }),
       entB: await buildOrg(t.db, { name: 'Công ty CP May Yên Phong', kind: 'enterprise' }),
     };
-    const as = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    const as = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     rc = await as(o.redCross, 'org_admin');
     hsc = await as(o.hsc, 'org_admin');
     tm = await as(o.hsc, 'training_manager');

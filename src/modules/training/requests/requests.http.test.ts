@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BuiltOrg, buildOrg, buildUser } from '../../../../test/helpers/factories.ts';
-import { createTestApp, type Session, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { type BuiltOrg, buildOrg } from '../../../../test/helpers/factories.ts';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
 
 /** The requester edits or withdraws its training request until the provider schedules it; duplicates warn. */
@@ -26,10 +26,7 @@ describe('training requests: edit, withdraw, duplicate warning', () => {
       enterprise: await buildOrg(t.db, { name: 'Công ty TNHH Điện tử KCN Quế Võ', kind: 'enterprise' }),
       otherEnterprise: await buildOrg(t.db, { name: 'Công ty CP May Yên Phong', kind: 'enterprise' }),
     };
-    const as = async (org: BuiltOrg, role: string) => {
-      const u = await buildUser(t.db, { grants: [{ org, role }] });
-      return signIn(t, u.username, u.password);
-    };
+    const as = (org: BuiltOrg, role: string) => loginAs(t, org, role);
     hsc = await as(o.hsc, 'org_admin');
     ent = await as(o.enterprise, 'data_entry');
     other = await as(o.otherEnterprise, 'data_entry');
