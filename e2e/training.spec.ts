@@ -137,7 +137,8 @@ test('the Center accepts it and schedules 4 classes of 30 with 2 trainers each',
     await page.getByRole('button', { name: 'Thêm buổi' }).click();
     await typeDate(page.getByLabel('Ngày', { exact: true }), vnDay(day));
     await page.getByRole('button', { name: 'Lưu lịch học' }).click();
-    await expect(page.getByText('Đã lưu lịch học')).toBeVisible();
+    // The previous class's notice may still be showing: this save's is the newest.
+    await expect(page.getByText('Đã lưu lịch học').last()).toBeVisible();
     await expect(page.getByText('Đã xếp 4 giờ / cần 4 giờ')).toBeVisible();
     await tab(page, /^Giảng viên/);
     const select = page.getByRole('combobox', { name: 'Chọn giảng viên cho lớp' });
