@@ -34,7 +34,7 @@ const installed = composeAuditWords(modules.flatMap((m) => m.auditWords ?? []));
 
 /**
  * The action codes written anywhere in src/: `action: '…'`, a template `action: \`training.class.${…}\`` (its
- * fixed part), orgs' `audited(ctx, tx, '…')`, and codes written by SQL (`INSERT INTO audit_log … SELECT …, '…'`).
+ * fixed part), orgs' `audited(ctx, tx, '…')` and `changeOrg(…, '…')`, and codes written by SQL (`INSERT INTO audit_log … SELECT …, '…'`).
  * `recordAudit` takes any string, so this grep is the safety net: a code without words fails here.
  */
 function recordedCodes(): { code: string; file: string; isPrefix: boolean }[] {
@@ -51,7 +51,8 @@ function recordedCodes(): { code: string; file: string; isPrefix: boolean }[] {
         { code: m[1] as string, file, isPrefix: false },
         { code: m[2] as string, file, isPrefix: false },
       );
-    for (const m of text.matchAll(/audited\(ctx, tx, '([a-z_.]+)'/g))
+    // orgs: `audited(ctx, tx, '…')`, and its dated changes `changeOrg(ctx, id, input.version, '…', …)`.
+    for (const m of text.matchAll(/(?:audited\(ctx, tx|changeOrg\(ctx, id, input\.version), '([a-z_.]+)'/g))
       out.push({ code: m[1] as string, file, isPrefix: false });
     for (const m of text.matchAll(/INSERT INTO audit_log[\s\S]*?SELECT[^;]*?'([a-z_.]+)', '([a-z_]+)'/g))
       out.push({ code: m[1] as string, file, isPrefix: false });
