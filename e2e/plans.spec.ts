@@ -65,7 +65,7 @@ async function openPlan(page: Page) {
 test('the federation drafts and issues a plan', async ({ browser }) => {
   const page = await as(browser, 'ldld.dienbien');
   await page.getByRole('menuitem', { name: 'Kế hoạch & báo cáo' }).click();
-  await expect(page.getByRole('link', { name: '45/HD-LĐLĐ' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '45/HD-LĐLĐ', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
   await expect(page.getByRole('heading', { name: 'Soạn kế hoạch mới' })).toBeVisible();
   await expect(page.getByLabel('Số, ký hiệu')).toBeFocused();
@@ -232,7 +232,8 @@ test('the dashboard shows completeness and achievement, and the consolidated XLS
 test('late and missing units of the demo guidance 45/HD-LĐLĐ are labelled', async ({ browser }) => {
   const page = await as(browser, 'ldld.dienbien');
   await page.getByRole('menuitem', { name: 'Kế hoạch & báo cáo' }).click();
-  await page.getByRole('link', { name: '45/HD-LĐLĐ' }).click();
+  // Exact: the home page it comes from links "45/HD-LĐLĐ — <unit>" reports to review until the list has loaded.
+  await page.getByRole('link', { name: '45/HD-LĐLĐ', exact: true }).click();
   await page.getByRole('tab', { name: 'Báo cáo' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Công đoàn Viên chức tỉnh Điện Biên' })).toContainText(
     'Nộp muộn',
