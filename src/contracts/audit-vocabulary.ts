@@ -6,6 +6,7 @@
  * vocabulary of the shared words and those sets. No file here lists the modules. `test/audit-vocabulary.test.ts`
  * checks every code recorded in `src/` (including SQL) is in the words of the installed manifests.
  */
+import { formatViDate } from './dates.ts';
 import { formatNumber } from './numbers.ts';
 
 /** Sign-in activity: hidden from the change log by default, shown apart ("Đăng nhập"). */
@@ -149,7 +150,7 @@ export function composeAuditWords(sets: readonly AuditWords[]): AuditVocabulary 
     if (typeof value === 'boolean') return value ? misc.yes[lang] : misc.no[lang];
     if (typeof value === 'number') return formatNumber(value, lang, 3);
     if (typeof value === 'string') {
-      if (isoDay.test(value)) return value.split('-').reverse().join('/');
+      if (isoDay.test(value)) return formatViDate(value);
       if (isoInstant.test(value) && !Number.isNaN(Date.parse(value))) return formatVnDateTime(value);
       return label('values', lang, value);
     }

@@ -1,4 +1,2 @@
-/** ISO `2026-04-07` → `07/04/2026`, as Vietnamese offices write dates — the one copy on the server. */
-export function formatViDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
+/** The one dd/mm/yyyy lives in the contracts, where the audit vocabulary (read by the web too) uses it. */
+export { formatViDate } from '../contracts/dates.ts';

@@ -497,10 +497,6 @@ export const enReports: Shape<typeof viReports> = {
   printTitle: 'Reports due',
   returnedComment: 'Returned because: {{comment}}',
   locksOn: 'closes {{date}}',
-  homeTitle: 'Reports due',
-  homeEmpty: 'No report waiting to be submitted.',
-  homeAll: 'See all',
-  homeDue: 'Due {{date}}',
 };
 
 export const enNotifications: Shape<typeof viNotifications> = {

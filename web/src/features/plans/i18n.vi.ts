@@ -501,10 +501,6 @@ export const viReports = {
   printTitle: 'Báo cáo phải nộp',
   returnedComment: 'Lý do trả lại: {{comment}}',
   locksOn: 'khoá {{date}}',
-  homeTitle: 'Báo cáo phải nộp',
-  homeEmpty: 'Không có báo cáo nào đang chờ nộp.',
-  homeAll: 'Xem tất cả',
-  homeDue: 'Hạn {{date}}',
 };
 
 export const viNotifications = {
