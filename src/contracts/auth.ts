@@ -24,6 +24,10 @@ export const permissions = [
   'person.manage',
   /** See national ID numbers (CCCD) in full — sensitive personal data, every full read audited. */
   'person.sensitive',
+  /** Keep an institution's volunteer registry; answer mobilisation waves with named volunteers. */
+  'volunteer.manage',
+  /** Open mobilisation waves, set quotas, deploy volunteers, override an overlap (with a reason). */
+  'wave.manage',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];

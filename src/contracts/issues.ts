@@ -12,6 +12,7 @@ import { peopleIssues } from './people.ts';
 import { planIssues } from './plans/issues.ts';
 import { trainingIssues } from './training/issues.ts';
 import { userIssues } from './users.ts';
+import { volunteerIssues } from './volunteers/common.ts';
 
 export const fieldIssueCatalogues: FieldIssueCatalogue[] = [
   commonIssues.catalogue,
@@ -23,6 +24,7 @@ export const fieldIssueCatalogues: FieldIssueCatalogue[] = [
   planIssues.catalogue,
   trainingIssues.catalogue,
   userIssues.catalogue,
+  volunteerIssues.catalogue,
 ];
 
 /** Code (`plans.indicator_code_duplicate`) → Vietnamese text. */

@@ -10,6 +10,7 @@ import { peopleModule } from './people/index.ts';
 import { plansModule } from './plans/index.ts';
 import { trainingModule } from './training/index.ts';
 import { usersModule } from './users/index.ts';
+import { volunteersModule } from './volunteers/index.ts';
 
 /**
  * The modules of this installation: one manifest each (see platform/modules.ts). A new module is a folder with an
@@ -26,5 +27,6 @@ export const modules: readonly ModuleDef[] = [
   notificationsModule,
   peopleModule,
   trainingModule,
+  volunteersModule,
   homeModule,
 ];

@@ -47,3 +47,7 @@ export const trainingModule: ModuleDef = {
   errors: [trainingErrors.catalogue],
   auditWords: [trainingAuditWords],
 };
+
+// The public face: tables other modules' repositories may join (volunteers read certificates as qualifications
+// and completed courses as a wave's training topics).
+export { certificates, courseTypes, enrolments, trainingClasses } from './training.tables.ts';

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { organisations } from '../orgs/orgs.tables.ts';
+import { people } from '../people/people.tables.ts';
 
 export const users = pgTable(
   'users',
@@ -17,10 +19,15 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The person this account belongs to, for their own pages (a volunteer's assignments, a donor's history). */
+    personId: integer('person_id').references(() => people.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    uniqueIndex('users_person_uq').on(t.personId).where(sql`${t.personId} IS NOT NULL`),
+  ],
 );
 
 /** Roles are data: a key and the permissions it carries. Built-in ones are seeded by migration. */

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -34,7 +35,7 @@ export const migrationsFolder = path.resolve(
   '../../../migrations',
 );
 
-const pgliteExtensions = { ltree, pg_trgm, unaccent };
+const pgliteExtensions = { btree_gist, ltree, pg_trgm, unaccent };
 
 /**
  * Opens the embedded PGlite. PGlite is a single connection in this process and queues every query and

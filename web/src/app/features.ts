@@ -8,6 +8,7 @@ import { peopleFeature } from '../features/people/index.tsx';
 import { plansFeature } from '../features/plans/index.tsx';
 import { trainingFeature } from '../features/training/index.tsx';
 import { usersFeature } from '../features/users/index.tsx';
+import { volunteersFeature } from '../features/volunteers/index.tsx';
 
 /**
  * Every feature of the web app. The router, the side menu, the header and the translations are composed from
@@ -19,6 +20,7 @@ export const features = [
   orgsFeature,
   plansFeature,
   trainingFeature,
+  volunteersFeature,
   peopleFeature,
   usersFeature,
   adminUnitsFeature,

@@ -126,4 +126,16 @@ export const enErrors: typeof viErrors = {
     not_found: 'Administrative unit not found.',
     import_invalid: 'Some rows of the file are not valid. Fix the rows below and upload again.',
   },
+  volunteers: {
+    // volunteers
+  },
+  waves: {
+    // waves
+  },
+  deployment: {
+    // deployment
+  },
+  volunteer_self: {
+    // volunteer_self
+  },
 };

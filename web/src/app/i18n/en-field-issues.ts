@@ -62,4 +62,10 @@ export const enFieldIssues: Shape<typeof viFieldIssues> = {
     username_chars: 'The username may only hold unaccented letters, digits and . _ -',
     grants_min: 'Give at least one role on an organisation',
   },
+  volunteers: {
+    under_age: 'Volunteers must be 18 or older',
+    skill_unknown: 'This skill is not in the list',
+    date_order: 'The end date must be after the start date',
+    consent_required: 'Consent to be contacted and to the processing of personal data is required',
+  },
 };

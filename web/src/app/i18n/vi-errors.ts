@@ -124,4 +124,16 @@ export const viErrors = {
     not_found: 'Không tìm thấy đơn vị hành chính.',
     import_invalid: 'Tệp có dòng không hợp lệ. Hãy sửa các dòng dưới đây rồi tải lên lại.',
   },
+  volunteers: {
+    // volunteers
+  },
+  waves: {
+    // waves
+  },
+  deployment: {
+    // deployment
+  },
+  volunteer_self: {
+    // volunteer_self
+  },
 };

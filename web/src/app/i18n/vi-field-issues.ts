@@ -61,4 +61,10 @@ export const viFieldIssues = {
     username_chars: 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -',
     grants_min: 'Cần ít nhất một quyền trên một tổ chức',
   },
+  volunteers: {
+    under_age: 'Tình nguyện viên phải từ đủ 18 tuổi',
+    skill_unknown: 'Kỹ năng không có trong danh mục',
+    date_order: 'Ngày kết thúc phải sau ngày bắt đầu',
+    consent_required: 'Cần đồng ý cho phép liên hệ và xử lý dữ liệu cá nhân',
+  },
 };

@@ -1,0 +1,56 @@
+import { deploymentAuditWords } from '../../contracts/volunteers/audit-words.deployment.ts';
+import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-words.registry.ts';
+import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
+import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
+import type { ModuleDef } from '../../platform/modules.ts';
+
+/**
+ * Volunteer mobilisation (seed 004): registries kept by institutions (registry/), mobilisation waves with quotas
+ * per institution (waves/), deployment without double-booking, shifts and documents (deployment/), and the
+ * volunteers' own pages and self-registration (self/).
+ */
+export const volunteersModule: ModuleDef = {
+  name: 'volunteers',
+  tags: [
+    { name: 'Tình nguyện viên', description: 'Sổ tình nguyện viên của từng cơ sở, sẵn sàng huy động' },
+    { name: 'Đợt huy động', description: 'Đợt huy động, chỉ tiêu từng cơ sở, đề cử, điều động, ca trực' },
+  ],
+  routes: [
+    // registry
+    // waves
+    // deployment
+    // self
+  ],
+  pathCopies: [
+    { table: 'volunteer_profiles', column: 'org_path' },
+    { table: 'volunteer_signup_links', column: 'org_path' },
+    { table: 'volunteer_applications', column: 'org_path' },
+    { table: 'mobilisation_waves', column: 'issuer_path' },
+    { table: 'wave_quotas', column: 'org_path' },
+    { table: 'wave_members', column: 'org_path' },
+    { table: 'volunteer_assignments', column: 'org_path' },
+    { table: 'volunteer_assignments', column: 'issuer_path' },
+    { table: 'volunteer_shifts', column: 'issuer_path' },
+    { table: 'shift_signups', column: 'org_path' },
+  ],
+  indicatorSources: [
+    // registry
+  ],
+  homeBlocks: [
+    // registry
+    // waves
+    // deployment
+    // self
+  ],
+  jobs: [
+    // waves
+    // deployment
+  ],
+  errors: [
+    // registry
+    // waves
+    // deployment
+    // self
+  ],
+  auditWords: [volunteerRegistryAuditWords, wavesAuditWords, deploymentAuditWords, volunteerSelfAuditWords],
+};

@@ -1,0 +1,4 @@
+/** Vietnamese texts of the volunteer feature's deployment pages. */
+export const viDeployment = {
+  title: '',
+};
