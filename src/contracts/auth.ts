@@ -28,6 +28,10 @@ export const permissions = [
   'volunteer.manage',
   /** Open mobilisation waves, set quotas, deploy volunteers, override an overlap (with a reason). */
   'wave.manage',
+  /** Organise blood drives and clubs, book donors, record donations (not their health data). */
+  'blood.manage',
+  /** Read and record donors' health data: blood group, deferral reasons, screening, the questionnaire (audited). */
+  'blood.health',
   'system.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -5,6 +5,7 @@
  */
 import { adminUnitIssues } from './admin-units.ts';
 import { authIssues } from './auth.ts';
+import { bloodIssues } from './blood/common.ts';
 import { certificateIssues } from './certificates.ts';
 import { commonIssues, type FieldIssueCatalogue } from './common.ts';
 import { orgIssues } from './orgs.ts';
@@ -18,6 +19,7 @@ export const fieldIssueCatalogues: FieldIssueCatalogue[] = [
   commonIssues.catalogue,
   adminUnitIssues.catalogue,
   authIssues.catalogue,
+  bloodIssues.catalogue,
   certificateIssues.catalogue,
   orgIssues.catalogue,
   peopleIssues.catalogue,

@@ -2,6 +2,7 @@ import type { ModuleDef } from '../platform/modules.ts';
 import { adminUnitsModule } from './admin-units/index.ts';
 import { auditModule } from './audit/index.ts';
 import { authModule } from './auth/index.ts';
+import { bloodModule } from './blood/index.ts';
 import { healthModule } from './health/index.ts';
 import { homeModule } from './home/index.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -28,5 +29,6 @@ export const modules: readonly ModuleDef[] = [
   peopleModule,
   trainingModule,
   volunteersModule,
+  bloodModule,
   homeModule,
 ];

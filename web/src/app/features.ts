@@ -2,6 +2,7 @@ import { accountFeature } from '../features/account/index.tsx';
 import { adminUnitsFeature } from '../features/admin-units/index.tsx';
 import { auditFeature } from '../features/audit/index.tsx';
 import { authFeature } from '../features/auth/index.tsx';
+import { bloodFeature } from '../features/blood/index.tsx';
 import { notificationsFeature } from '../features/notifications/index.tsx';
 import { orgsFeature } from '../features/orgs/index.tsx';
 import { peopleFeature } from '../features/people/index.tsx';
@@ -21,6 +22,7 @@ export const features = [
   plansFeature,
   trainingFeature,
   volunteersFeature,
+  bloodFeature,
   peopleFeature,
   usersFeature,
   adminUnitsFeature,

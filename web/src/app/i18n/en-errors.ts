@@ -138,4 +138,16 @@ export const enErrors: typeof viErrors = {
   volunteer_self: {
     // volunteer_self
   },
+  donors: {
+    // donors
+  },
+  drives: {
+    // drives
+  },
+  clubs: {
+    // clubs
+  },
+  donor_self: {
+    // donor_self
+  },
 };

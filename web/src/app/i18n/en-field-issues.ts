@@ -68,4 +68,8 @@ export const enFieldIssues: Shape<typeof viFieldIssues> = {
     date_order: 'The end date must be after the start date',
     consent_required: 'Consent to be contacted and to the processing of personal data is required',
   },
+  blood: {
+    volume_too_high: 'The volume is above what this weight allows ({{max}} ml)',
+    weight_range: 'Weight must be between 30 and 200 kg',
+  },
 };

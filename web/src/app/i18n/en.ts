@@ -27,6 +27,7 @@ const enShell: Shape<ShellResource> = {
     plans: 'Plans & reports',
     reports: 'Reports due',
     training: 'Training & certificates',
+    blood: 'Blood donation',
     volunteers: 'Volunteers',
     people: 'People',
     admin: 'Administration',

@@ -136,4 +136,16 @@ export const viErrors = {
   volunteer_self: {
     // volunteer_self
   },
+  donors: {
+    // donors
+  },
+  drives: {
+    // drives
+  },
+  clubs: {
+    // clubs
+  },
+  donor_self: {
+    // donor_self
+  },
 };

@@ -67,4 +67,8 @@ export const viFieldIssues = {
     date_order: 'Ngày kết thúc phải sau ngày bắt đầu',
     consent_required: 'Cần đồng ý cho phép liên hệ và xử lý dữ liệu cá nhân',
   },
+  blood: {
+    volume_too_high: 'Thể tích vượt mức cho phép với cân nặng này ({{max}} ml)',
+    weight_range: 'Cân nặng phải từ 30 đến 200 kg',
+  },
 };

@@ -27,6 +27,7 @@ const viShell = {
     plans: 'Kế hoạch & báo cáo',
     reports: 'Báo cáo phải nộp',
     training: 'Tập huấn & chứng nhận',
+    blood: 'Hiến máu',
     volunteers: 'Tình nguyện viên',
     people: 'Danh sách người',
     admin: 'Quản trị',

@@ -1,0 +1,4 @@
+/** Vietnamese texts of the blood feature's self pages. */
+export const viDonorSelf = {
+  title: '',
+};

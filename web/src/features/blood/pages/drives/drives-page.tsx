@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Placeholder until its sub-feature lands (see ../../index.tsx). */
+export function DrivesPage() {
+  return <Empty />;
+}
