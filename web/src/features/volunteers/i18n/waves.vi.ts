@@ -173,7 +173,8 @@ export const viWaves = {
     trained: 'Đủ',
     selected: 'Đã chọn {{count}} / còn thiếu {{missing}}',
     send: 'Đề cử {{count}} người',
-    empty: 'Không có tình nguyện viên nào phù hợp. Bỏ bớt điều kiện lọc, hoặc bổ sung tình nguyện viên vào sổ của cơ sở.',
+    empty:
+      'Không có tình nguyện viên nào phù hợp. Bỏ bớt điều kiện lọc, hoặc bổ sung tình nguyện viên vào sổ của cơ sở.',
     result: 'Đã đề cử {{proposed}} người; {{refused}} người không đủ điều kiện.',
   },
   training: {

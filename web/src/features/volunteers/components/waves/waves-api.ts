@@ -1,10 +1,4 @@
 import type {
-  candidatePage,
-  fillView,
-  inboxItem,
-  topicGapsView,
-} from '@contracts/volunteers/waves-fill.ts';
-import type {
   memberView,
   pledgeBody,
   proposeBody,
@@ -14,10 +8,11 @@ import type {
   standDownBody,
   updateWaveBody,
   WaveBody,
-  waveListItem,
   WaveStatusCode,
   WaveView,
+  waveListItem,
 } from '@contracts/volunteers/waves.ts';
+import type { candidatePage, fillView, inboxItem, topicGapsView } from '@contracts/volunteers/waves-fill.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, request } from '../../../../app/api-client.ts';
