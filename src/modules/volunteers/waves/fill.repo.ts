@@ -200,7 +200,6 @@ export async function inbox(
           JOIN organisations o ON o.id = q.org_id JOIN organisations io ON io.id = w.issuer_org_id
           WHERE w.status IN ('open', 'filled') AND ${scopeSql(answerScope, sql`q.org_path`)}
             AND NOT ${scopeSql(issuerScope, sql`w.issuer_path`)}) x
-        ${opts.pendingOnly ? sql`WHERE x.proposed + x.accepted < x.quota` : sql``}
         ORDER BY x."namesDueOn" NULLS LAST, x."startsOn", x."orgName"`,
   );
 }

@@ -97,8 +97,6 @@ export async function getTopicGaps(ctx: Ctx, waveId: number, orgId: number | und
 }
 
 /** Requests waiting at the caller's institutions (volunteer.manage), not the waves it issues itself. */
-export async function getInbox(ctx: Ctx, pendingOnly = false) {
-  return fill.inbox(ctx.db, scopeOf(ctx.actor, 'volunteer.manage'), scopeOf(ctx.actor, 'wave.manage'), {
-    pendingOnly,
-  });
+export async function getInbox(ctx: Ctx) {
+  return fill.inbox(ctx.db, scopeOf(ctx.actor, 'volunteer.manage'), scopeOf(ctx.actor, 'wave.manage'));
 }

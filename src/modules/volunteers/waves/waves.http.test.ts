@@ -250,6 +250,10 @@ describe('mobilisation waves', () => {
       true,
     );
     expect((await w.issuer.get('/api/waves/inbox')).json()).toEqual([]);
+    const blocks = (await w.offA.get('/api/home')).json().blocks as { key: string; count: number }[];
+    expect(blocks.find((b) => b.key === 'waves.requests_pending')?.count).toBeGreaterThan(0);
+    const issuerBlocks = (await w.issuer.get('/api/home')).json().blocks as { key: string }[];
+    expect(issuerBlocks.map((b) => b.key)).not.toContain('waves.requests_pending');
   });
 
   it('moves through its states; a stood-down wave stays visible with its reason and tells those concerned', async () => {

@@ -71,13 +71,18 @@ export const wavesReminderJob: ModuleJob = {
   options: { notBeforeHour: 7 },
 };
 
-/** "Yêu cầu huy động cần trả lời": the caller's institutions' quotas not yet fully named. */
+/**
+ * "Yêu cầu huy động cần trả lời": the caller's institutions' quotas not yet fully named. Only for those an open
+ * wave asks: an administrator holding volunteer.manage whose units no wave asks sees no block.
+ */
 export const wavesHomeBlocks: HomeSource[] = [
   {
     key: 'waves.requests_pending',
     async load(ctx) {
       if (!hasPermission(ctx.actor, 'volunteer.manage')) return null;
-      const list = await getInbox(ctx, true);
+      const asked = await getInbox(ctx);
+      if (asked.length === 0) return null;
+      const list = asked.filter((r) => r.proposed + r.accepted < r.quota);
       return {
         count: list.length,
         urgent: null,
