@@ -1,21 +1,18 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { basisKinds, updateWaveBody, waveBody } from '@contracts/volunteers/waves.ts';
-import { Alert, App, Button, Col, Divider, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Col, Divider, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DateInput } from '../../../../app/components/date-input.tsx';
 import { FormModal } from '../../../../app/components/form-modal.tsx';
-import { NumberField } from '../../../../app/components/number-field.tsx';
 import { fromIsoDate, toIsoDate } from '../../../../app/dates.ts';
 import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
 import { useFormatNumber } from '../../../../app/numbers.ts';
-import { fold } from '../../../../app/text.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import { useCourses } from '../../../training/api/catalogue.ts';
-import { skillOptions, useSkillName } from './wave-labels.tsx';
+import { DestinationsList, NeedsList, QuotasList, searchable } from './wave-form-lists.tsx';
 import { useProvinces, useWaveChange, type Wave } from './waves-api.ts';
 
 type Values = {
@@ -33,11 +30,6 @@ type Values = {
   needs?: { skill?: string; headcount?: number | null; destinationIndex?: number | null }[];
   topicCourseTypeIds?: number[];
   quotas?: { orgId?: number; quota?: number | null }[];
-};
-
-const searchable = {
-  filterOption: (input: string, option?: { label?: unknown }) =>
-    fold(String(option?.label ?? '')).includes(fold(input.trim())),
 };
 
 function initialOf(w: Wave | undefined): Values {
@@ -74,7 +66,6 @@ export function WaveFormModal({ onClose, editing }: { onClose: () => void; editi
   const [problem, setProblem] = useState<string | null>(null);
   const change = useWaveChange();
   const num = useFormatNumber();
-  const skill = useSkillName();
   const startsOn = toIsoDate(Form.useWatch('startsOn', form));
   const provinces = useProvinces(startsOn);
   const courses = useCourses();
@@ -206,100 +197,9 @@ export function WaveFormModal({ onClose, editing }: { onClose: () => void; editi
         </Col>
       </Row>
       <Divider titlePlacement="start">{t('waves.form.destinations')}</Divider>
-      <Form.List name="destinations">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f) => (
-              <Row gutter={8} key={f.key} align="top">
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={[f.name, 'name']}
-                    label={t('waves.form.destinationName')}
-                    rules={[{ required: true }]}
-                  >
-                    <Input maxLength={200} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={[f.name, 'adminUnitCode']}
-                    label={t('waves.form.province')}
-                    rules={[{ required: true }]}
-                    extra={startsOn ? undefined : t('waves.form.pickStartFirst')}
-                  >
-                    <Select
-                      showSearch={searchable}
-                      disabled={!startsOn}
-                      loading={provinces.isFetching}
-                      options={(provinces.data ?? []).map((p) => ({
-                        value: p.code,
-                        label: `${p.name} (${p.code})`,
-                      }))}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={20} md={7}>
-                  <Form.Item name={[f.name, 'address']} label={t('waves.form.address')}>
-                    <Input maxLength={300} />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1} style={{ paddingTop: 34 }}>
-                  {fields.length > 1 && (
-                    <MinusCircleOutlined aria-label={t('waves.form.remove')} onClick={() => remove(f.name)} />
-                  )}
-                </Col>
-              </Row>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-              {t('waves.form.addDestination')}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <DestinationsList provinces={provinces.data ?? []} loading={provinces.isFetching} startsOn={startsOn} />
       <Divider titlePlacement="start">{t('waves.form.needs')}</Divider>
-      <Form.List name="needs">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f) => (
-              <Row gutter={8} key={f.key} align="top">
-                <Col xs={24} md={9}>
-                  <Form.Item
-                    name={[f.name, 'skill']}
-                    label={t('waves.form.skill')}
-                    rules={[{ required: true }]}
-                  >
-                    <Select showSearch={searchable} options={skillOptions(skill)} />
-                  </Form.Item>
-                </Col>
-                <Col xs={10} md={5}>
-                  <Form.Item
-                    name={[f.name, 'headcount']}
-                    label={t('waves.form.headcount')}
-                    rules={[{ required: true }]}
-                  >
-                    <NumberField min={1} isInteger />
-                  </Form.Item>
-                </Col>
-                <Col xs={10} md={9}>
-                  <Form.Item name={[f.name, 'destinationIndex']} label={t('waves.form.forDestination')}>
-                    <Select
-                      allowClear
-                      placeholder={t('waves.form.anyDestination')}
-                      options={destinations.map((d, i) => ({ value: i, label: d?.name || `#${i + 1}` }))}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1} style={{ paddingTop: 34 }}>
-                  <MinusCircleOutlined aria-label={t('waves.form.remove')} onClick={() => remove(f.name)} />
-                </Col>
-              </Row>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-              {t('waves.form.addNeed')}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <NeedsList destinations={destinations} />
       <Divider titlePlacement="start">{t('waves.form.topics')}</Divider>
       <Form.Item name="topicCourseTypeIds" extra={t('waves.form.topicsHint')}>
         <Select
@@ -312,45 +212,10 @@ export function WaveFormModal({ onClose, editing }: { onClose: () => void; editi
         />
       </Form.Item>
       <Divider titlePlacement="start">{t('waves.form.quotas')}</Divider>
-      <Form.List name="quotas">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f) => (
-              <Row gutter={8} key={f.key} align="top">
-                <Col xs={24} md={17}>
-                  <Form.Item
-                    name={[f.name, 'orgId']}
-                    label={t('waves.form.institution')}
-                    rules={[{ required: true }]}
-                  >
-                    <OrgPicker />
-                  </Form.Item>
-                </Col>
-                <Col xs={20} md={6}>
-                  <Form.Item
-                    name={[f.name, 'quota']}
-                    label={t('waves.form.quota')}
-                    rules={[{ required: true }]}
-                  >
-                    <NumberField min={1} isInteger />
-                  </Form.Item>
-                </Col>
-                <Col xs={4} md={1} style={{ paddingTop: 34 }}>
-                  <MinusCircleOutlined aria-label={t('waves.form.remove')} onClick={() => remove(f.name)} />
-                </Col>
-              </Row>
-            ))}
-            <Space wrap>
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                {t('waves.form.addQuota')}
-              </Button>
-              <Typography.Text strong type={needed && quotaSum < needed ? 'warning' : undefined}>
-                {t('waves.form.quotaSum', { sum: num(quotaSum), needed: num(needed) })}
-              </Typography.Text>
-            </Space>
-          </>
-        )}
-      </Form.List>
+      <QuotasList
+        sumText={t('waves.form.quotaSum', { sum: num(quotaSum), needed: num(needed) })}
+        short={needed > 0 && quotaSum < needed}
+      />
     </FormModal>
   );
 }
