@@ -142,3 +142,28 @@ export async function findLegacyCode(db: Db, code: string) {
         WHERE l.old_code = ${code} ORDER BY l.merge_type, l.new_code`,
   );
 }
+
+/** The date the 2025 list took effect: a record dated before it names a pre-2025 unit. */
+export const REFORM_2025 = '2025-07-01';
+
+export type ProvinceAsOf = { code: string; name: string; currentCode: string | null };
+
+/**
+ * The provinces as they were on a day: before 1/7/2025 the 63 pre-2025 provinces (Bắc Giang 24 and Bắc Ninh 27 are
+ * two), each with the 2025 province it became part of; from then on the 2025 list (its own code as current).
+ */
+export async function provincesAsOf(db: Db | Tx, day: string): Promise<ProvinceAsOf[]> {
+  if (day >= REFORM_2025)
+    return rows<ProvinceAsOf>(
+      db,
+      sql`SELECT code, name, code AS "currentCode" FROM admin_units
+          WHERE level = 'province' AND valid_from <= ${day}::date AND (valid_to IS NULL OR valid_to >= ${day}::date)
+          ORDER BY code`,
+    );
+  return rows<ProvinceAsOf>(
+    db,
+    sql`SELECT DISTINCT ON (old_code) old_code AS code, old_name AS name, new_code AS "currentCode"
+        FROM admin_unit_legacy WHERE level = 'province' AND valid_to >= ${day}::date
+        ORDER BY old_code, merge_type, new_code`,
+  );
+}

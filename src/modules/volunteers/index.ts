@@ -3,6 +3,11 @@ import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-wo
 import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
 import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+// waves
+import { waveMemberRoutes } from './waves/members.routes.ts';
+import { wavesErrors } from './waves/waves.errors.ts';
+import { wavesHomeBlocks, wavesReminderJob } from './waves/waves.jobs.ts';
+import { waveRoutes } from './waves/waves.routes.ts';
 
 /**
  * Volunteer mobilisation (seed 004): registries kept by institutions (registry/), mobilisation waves with quotas
@@ -18,6 +23,8 @@ export const volunteersModule: ModuleDef = {
   routes: [
     // registry
     // waves
+    waveRoutes,
+    waveMemberRoutes,
     // deployment
     // self
   ],
@@ -39,16 +46,19 @@ export const volunteersModule: ModuleDef = {
   homeBlocks: [
     // registry
     // waves
+    ...wavesHomeBlocks,
     // deployment
     // self
   ],
   jobs: [
     // waves
+    wavesReminderJob,
     // deployment
   ],
   errors: [
     // registry
     // waves
+    wavesErrors.catalogue,
     // deployment
     // self
   ],

@@ -131,6 +131,18 @@ export const enErrors: typeof viErrors = {
   },
   waves: {
     // waves
+    not_found: 'Mobilisation wave not found, or you do not have access to it.',
+    member: { not_found: 'This volunteer is not on the wave.' },
+    quota: { not_found: 'This quota is not part of the wave.' },
+    version_conflict: 'Someone else has just changed this wave. Reload the page and try again.',
+    transition: 'The wave cannot go from “{{from}}” to “{{to}}”.',
+    not_draft: 'The wave is open: only the institutions’ quotas can still change.',
+    not_open: 'The wave no longer takes proposals (not open yet, filled, closed or stood down).',
+    no_quotas: 'Give at least one institution a quota before opening the wave.',
+    over_quota:
+      'The institution’s quota is {{quota}} and {{taken}} are already proposed: {{asked}} more cannot be added. Propose fewer or ask the issuer to raise the quota.',
+    quota_has_members: '{{orgName}} has already proposed volunteers: its quota cannot be removed.',
+    member_not_withdrawable: 'The volunteer has been deployed or already withdrawn and cannot be withdrawn.',
   },
   deployment: {
     // deployment

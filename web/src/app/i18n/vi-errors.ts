@@ -129,6 +129,18 @@ export const viErrors = {
   },
   waves: {
     // waves
+    not_found: 'Không tìm thấy đợt huy động hoặc bạn không có quyền truy cập.',
+    member: { not_found: 'Không có tình nguyện viên này trong đợt huy động.' },
+    quota: { not_found: 'Không có chỉ tiêu này trong đợt huy động.' },
+    version_conflict: 'Đợt huy động vừa được người khác sửa. Hãy tải lại trang rồi thực hiện lại.',
+    transition: 'Không chuyển được đợt huy động từ “{{from}}” sang “{{to}}”.',
+    not_draft: 'Đợt huy động đã mở: chỉ sửa được chỉ tiêu các cơ sở.',
+    not_open: 'Đợt huy động không còn nhận đề cử (chưa mở, đã đủ người, đã kết thúc hoặc đã dừng).',
+    no_quotas: 'Hãy giao chỉ tiêu cho ít nhất một cơ sở trước khi mở đợt huy động.',
+    over_quota:
+      'Chỉ tiêu của cơ sở là {{quota}} người, đã đề cử {{taken}}: không đề cử thêm {{asked}} người được. Hãy bớt người hoặc đề nghị đơn vị huy động tăng chỉ tiêu.',
+    quota_has_members: '{{orgName}} đã đề cử tình nguyện viên: không bỏ chỉ tiêu của cơ sở này được.',
+    member_not_withdrawable: 'Tình nguyện viên đã được điều động hoặc đã rút: không rút được nữa.',
   },
   deployment: {
     // deployment

@@ -14,6 +14,13 @@ export const enHome: typeof viHome = {
     'Nothing is waiting for you. Reports to submit or review, training requests and classes appear here when there are some; you can also start from Quick links.',
   noDetail: '—',
   blocks: {
+    waves_requests_pending: {
+      title: 'Mobilisation requests to answer',
+      empty:
+        'No mobilisation request is waiting for your institution. You will be notified when a wave asks for volunteers.',
+      urgent: '{{count}} requests need attention',
+      all: 'Open the inbox ({{count}})',
+    },
     plans_reports_to_review: {
       title: 'Reports to review',
       empty: 'No report is waiting for review. You are notified when a unit submits one.',

@@ -13,6 +13,13 @@ export const viHome = {
     'Hiện chưa có việc gì chờ bạn. Khi có báo cáo phải nộp hoặc chờ duyệt, đề nghị tập huấn hay lớp học, chúng sẽ hiện ở đây; bạn cũng có thể bắt đầu từ mục Truy cập nhanh.',
   noDetail: '—',
   blocks: {
+    waves_requests_pending: {
+      title: 'Yêu cầu huy động cần trả lời',
+      empty:
+        'Không có yêu cầu huy động nào chờ cơ sở trả lời. Khi có đợt huy động mới, bạn sẽ nhận thông báo.',
+      urgent: '{{count}} yêu cầu cần chú ý',
+      all: 'Xem hộp yêu cầu ({{count}})',
+    },
     plans_reports_to_review: {
       title: 'Báo cáo chờ duyệt',
       empty: 'Không có báo cáo nào chờ duyệt. Khi đơn vị nộp báo cáo, bạn sẽ nhận thông báo.',
