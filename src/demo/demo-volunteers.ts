@@ -86,33 +86,26 @@ async function generateRegistry(tx: Tx, schools: Awaited<ReturnType<typeof schoo
       SELECT s.org_id, x.kind, k FROM s
       CROSS JOIN LATERAL (VALUES ('ready', s.ready), ('active', s.active), ('registered', s.registered)) x(kind, cnt)
       CROSS JOIN LATERAL generate_series(1, x.cnt) k),
-    n AS (SELECT row_number() OVER (ORDER BY org_id, kind, k)::int AS n, * FROM g)
-    SELECT n.n, n.org_id, o.path AS org_path, o.name AS org_name, o.admin_unit_code AS au, n.kind, n.k,
-           ((n.n::bigint * 2654435761) % 4294967291)::bigint AS h,
+    n AS (SELECT row_number() OVER (ORDER BY org_id, kind, k)::int AS n, * FROM g),
+    x AS (SELECT n.*, ((n.n::bigint * 2654435761) % 4294967291)::bigint AS h FROM n),
+    y AS (SELECT x.*, CASE WHEN (h / 100) % 100 < 78 THEN 'student' WHEN (h / 100) % 100 < 85 THEN 'graduate_student'
+                           WHEN (h / 100) % 100 < 94 THEN 'lecturer' ELSE 'staff' END AS grp FROM x)
+    -- Attributes, from the hash: sex, group, faculty, registration day, year of study, birth date (19–55 in 2021).
+    SELECT y.n, y.org_id, o.path AS org_path, o.name AS org_name, o.admin_unit_code AS au, y.kind, y.k, y.h, y.grp,
            nextval(pg_get_serial_sequence('people', 'id'))::int AS person_id,
-           nextval(pg_get_serial_sequence('volunteer_profiles', 'id'))::int AS profile_id
-    FROM n JOIN organisations o ON o.id = n.org_id ORDER BY n.n`);
-  // Attributes, from the hash: sex, group, year of study, birth date (19–55 in 2021), registration day.
-  await tx.execute(sql`
-    ALTER TABLE demo_vol ADD COLUMN female boolean, ADD COLUMN grp text, ADD COLUMN study_year smallint,
-      ADD COLUMN birth date, ADD COLUMN reg date, ADD COLUMN fac int`);
-  await tx.execute(sql`
-    UPDATE demo_vol SET female = h % 100 < 62,
-      grp = CASE WHEN (h / 100) % 100 < 78 THEN 'student' WHEN (h / 100) % 100 < 85 THEN 'graduate_student'
-                 WHEN (h / 100) % 100 < 94 THEN 'lecturer' ELSE 'staff' END,
-      fac = 1 + (h / 11) % ${faculties.length},
-      reg = CASE kind WHEN 'active' THEN date '2021-05-03' + (h % 5)::int
-                      WHEN 'registered' THEN date '2021-05-18' + (h % 7)::int
-                      ELSE date '2021-05-05' + (h % 20)::int END`);
-  await tx.execute(sql`
-    UPDATE demo_vol SET
-      study_year = CASE WHEN grp = 'student'
-                        THEN 1 + (h / 17) % (CASE WHEN org_name LIKE 'Trường Cao đẳng%' THEN 3 ELSE 6 END) END,
-      birth = make_date(2021 - CASE grp WHEN 'student' THEN 19 + ((h / 17) % 6)::int
-                                        WHEN 'graduate_student' THEN 24 + ((h / 19) % 11)::int
-                                        WHEN 'lecturer' THEN 28 + ((h / 19) % 28)::int
-                                        ELSE 23 + ((h / 19) % 33)::int END,
-                        1 + ((h / 23) % 12)::int, 1 + ((h / 29) % 28)::int)`);
+           nextval(pg_get_serial_sequence('volunteer_profiles', 'id'))::int AS profile_id,
+           h % 100 < 62 AS female, (1 + (h / 11) % ${faculties.length})::int AS fac,
+           CASE y.kind WHEN 'active' THEN date '2021-05-03' + (h % 5)::int
+                     WHEN 'registered' THEN date '2021-05-18' + (h % 7)::int
+                     ELSE date '2021-05-05' + (h % 20)::int END AS reg,
+           (CASE WHEN grp = 'student'
+                 THEN 1 + (h / 17) % (CASE WHEN o.name LIKE 'Trường Cao đẳng%' THEN 3 ELSE 6 END) END)::smallint AS study_year,
+           make_date(2021 - CASE grp WHEN 'student' THEN 19 + ((h / 17) % 6)::int
+                                     WHEN 'graduate_student' THEN 24 + ((h / 19) % 11)::int
+                                     WHEN 'lecturer' THEN 28 + ((h / 19) % 28)::int
+                                     ELSE 23 + ((h / 19) % 33)::int END,
+                     1 + ((h / 23) % 12)::int, 1 + ((h / 29) % 28)::int) AS birth
+    FROM y JOIN organisations o ON o.id = y.org_id ORDER BY y.n`);
   // Ids drawn from the tables' own sequences above, so no pass maps inserted rows back to the series.
   await tx.execute(sql`
     INSERT INTO people (id, full_name, birth_date, sex, phone, job_title, org_id, org_path, created_at)
