@@ -16,7 +16,7 @@ import type { Command, Explained, FromServer, Memory, RawQuery, Ready, ServerSpe
  * loads the real list endpoint next to a bare route running the same SQL, times subtree queries through
  * the API and as raw SQL, then (PostgreSQL) loads a plan with ~10 million report values on the same forest and
  * measures its dashboards and submissions (bench/plans-*.ts), and writes docs/benchmarks.md. BENCH_QUICK=1
- * shrinks everything for a smoke run; BENCH_ONLY=plans runs the plans part alone.
+ * shrinks everything for a smoke run; BENCH_ONLY=plans (or training, volunteers) runs that part alone.
  */
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -342,6 +342,18 @@ async function main() {
     log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the training section of ${out}`);
     return;
   }
+  if (only === 'volunteers') {
+    // Issue 11's figures alone (bench/volunteers-*.ts, PostgreSQL), spliced into their own section of the doc.
+    const { runVolunteers } = await import('./volunteers-bench.ts');
+    const { spliceVolunteersSection } = await import('./volunteers-report.ts');
+    const md = spliceVolunteersSection(
+      await readFile(out, 'utf8').catch(() => ''),
+      await runVolunteers(quick),
+    );
+    await writeFile(out, md);
+    log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the volunteers section of ${out}`);
+    return;
+  }
   for (const mode of modes) results.modes.push(await runMode(mode));
   if (only !== 'orgs' && modes.includes('postgres')) results.plans = await runPlansPart();
   results.totalMs = performance.now() - t0;
@@ -349,6 +361,10 @@ async function main() {
   if (only !== 'orgs') {
     const { spliceTrainingSection } = await import('./training-report.ts');
     md = spliceTrainingSection(md, await (await import('./training-bench.ts')).runTraining(quick));
+    if (modes.includes('postgres')) {
+      const { spliceVolunteersSection } = await import('./volunteers-report.ts');
+      md = spliceVolunteersSection(md, await (await import('./volunteers-bench.ts')).runVolunteers(quick));
+    }
   }
   await writeFile(out, md);
   process.stdout.write(`${md}\n`);

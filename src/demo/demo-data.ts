@@ -1,4 +1,5 @@
 import type { OrgKind } from '../contracts/orgs.ts';
+import { demoSchoolOrgs } from './demo-volunteers-orgs.ts';
 
 /** Vietnamese demo data: organisations of Bắc Ninh (which absorbed Bắc Giang in 2025) and Điện Biên. */
 export type DemoOrg = {
@@ -197,7 +198,7 @@ export const demoForest: DemoOrg[] = [
     code: 'BYT',
     kind: 'health',
     children: [
-      { name: 'Cục Khoa học công nghệ và Đào tạo', kind: 'health' },
+      { key: 'cuc_khcndt', name: 'Cục Khoa học công nghệ và Đào tạo', kind: 'health', au: '01' },
       {
         name: 'Sở Y tế tỉnh Bắc Ninh',
         code: 'SYT-24',
@@ -226,9 +227,8 @@ export const demoForest: DemoOrg[] = [
           },
         ],
       },
-      { name: 'Trường Đại học Y Hà Nội', kind: 'training_institution', au: '01' },
-      { name: 'Trường Đại học Y Dược Hải Phòng', kind: 'training_institution', au: '31' },
-      { name: 'Trường Đại học Y Dược Thái Nguyên', kind: 'training_institution', au: '19' },
+      // Seed 004: the 34 medical training institutions (src/demo/demo-volunteers-orgs.ts).
+      ...demoSchoolOrgs,
     ],
   },
   {
@@ -311,4 +311,9 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
       ['ctd_db', 'viewer'],
     ],
   },
+  // Seed 004: the department's officer (all 34 institutions), a school's volunteer officer, and a student
+  // volunteer of that school (no grants: users.person_id is set by the volunteers' seed).
+  { username: 'cuc.khcndt', fullName: 'Nguyễn Thị Thanh Hương', grants: [['byt', 'mobilisation_officer']] },
+  { username: 'tnv.ydhp', fullName: 'Vũ Đức Thắng', grants: [['ydhp', 'volunteer_officer']] },
+  { username: 'sv.ydhp', fullName: 'Đỗ Thị Hồng Nhung', grants: [] },
 ];

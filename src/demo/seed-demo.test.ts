@@ -27,6 +27,9 @@ describe('the demo dataset', () => {
       'xem.dienbien',
       'ttdvnd',
       'nhansu.quevo',
+      'cuc.khcndt',
+      'tnv.ydhp',
+      'sv.ydhp',
     ]) {
       await expect(signIn(t, u, DEMO_PASSWORD)).resolves.toBeTruthy();
     }
@@ -54,6 +57,101 @@ describe('the demo dataset', () => {
     const all = (await s.get('/api/orgs?pageSize=200&status=all')).json();
     expect(all.total).toBeGreaterThan(10);
     expect(all.items.some((o: { name: string }) => o.name.includes('Bắc Ninh'))).toBe(false);
+  });
+
+  it('holds seed 004 as reported on 24/5/2021: 34 institutions, 23,888 ready; 15 of them with 1,976 deployed', async () => {
+    // The status each profile had on 24/5/2021, from its dated history (the report's day).
+    const asOf = await rows<{ status: string; n: number; orgs: number }>(
+      t.db,
+      sql`SELECT status, count(*)::int AS n, count(DISTINCT org_id)::int AS orgs FROM (
+            SELECT DISTINCT ON (c.profile_id) c.to_status AS status, p.org_id
+            FROM volunteer_status_changes c JOIN volunteer_profiles p ON p.id = c.profile_id
+            WHERE c.on_date <= '2021-05-24' ORDER BY c.profile_id, c.on_date DESC, c.id DESC) x
+          GROUP BY status ORDER BY status`,
+    );
+    expect(asOf.find((r) => r.status === 'ready')).toMatchObject({ n: 23_888, orgs: 34 });
+    expect(asOf.find((r) => r.status === 'deployed')).toMatchObject({ n: 1_976, orgs: 15 });
+    const [tree] = await rows<{ schools: number; cuc: number }>(
+      t.db,
+      sql`SELECT count(*) FILTER (WHERE o.kind = 'training_institution')::int AS schools,
+                 count(*) FILTER (WHERE o.name = 'Cục Khoa học công nghệ và Đào tạo')::int AS cuc
+          FROM organisations o JOIN organisations byt ON byt.id = o.parent_id AND byt.name = 'Bộ Y tế'`,
+    );
+    expect(tree).toEqual({ schools: 34, cuc: 1 });
+    // Today: wave 2 took 375 of the ready ones, so ready + wave 2's deployed is still the report's figure.
+    const [live] = await rows<{ ready: number; wave2: number; deployed: number }>(
+      t.db,
+      sql`SELECT count(*) FILTER (WHERE status = 'ready')::int AS ready,
+                 count(*) FILTER (WHERE status = 'deployed')::int AS deployed,
+                 (SELECT count(*)::int FROM volunteer_assignments a JOIN mobilisation_waves w ON w.id = a.wave_id
+                  WHERE w.title LIKE 'Đợt 2%') AS wave2
+          FROM volunteer_profiles`,
+    );
+    expect(live).toEqual({ ready: 23_888 - 375, wave2: 375, deployed: 1_976 + 375 });
+  });
+
+  it('holds wave 2 of 27/5/2021: 5 quotas of 375 filled with named volunteers, two refusals with their reasons', async () => {
+    const [wave] = await rows<{ id: number; basisKind: string; basisSigner: string; status: string }>(
+      t.db,
+      sql`SELECT id, basis_kind AS "basisKind", basis_signer AS "basisSigner", status FROM mobilisation_waves
+          WHERE starts_on = '2021-05-27'`,
+    );
+    expect(wave).toMatchObject({ basisKind: 'order', status: 'deployed' });
+    expect(wave!.basisSigner).toContain('Nguyễn Trường Sơn');
+    const [q] = await rows<{ n: number; total: number; accepted: number; assigned: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n, sum(quota)::int AS total,
+                 (SELECT count(*)::int FROM wave_members WHERE wave_id = ${wave!.id} AND status = 'accepted') AS accepted,
+                 (SELECT count(*)::int FROM volunteer_assignments WHERE wave_id = ${wave!.id}) AS assigned
+          FROM wave_quotas WHERE wave_id = ${wave!.id}`,
+    );
+    expect(q).toEqual({ n: 5, total: 375, accepted: 375, assigned: 375 });
+    const dest = await rows<{ code: string; name: string }>(
+      t.db,
+      sql`SELECT admin_unit_code AS code, admin_unit_name AS name FROM wave_destinations
+          WHERE wave_id = ${wave!.id} ORDER BY code`,
+    );
+    expect(dest).toEqual([
+      { code: '24', name: 'Tỉnh Bắc Giang' },
+      { code: '27', name: 'Tỉnh Bắc Ninh' },
+    ]);
+    const refused = await rows<{ code: string }>(
+      t.db,
+      sql`SELECT r->>'code' AS code FROM wave_members m CROSS JOIN jsonb_array_elements(m.reasons) r
+          WHERE m.wave_id = ${wave!.id} AND m.status = 'refused' ORDER BY 1`,
+    );
+    expect(refused.map((r) => r.code)).toEqual(['overlap', 'topic_missing']);
+    // Every deployed volunteer holds a valid certificate of each of the four topics; the refused one lacks one.
+    const [topics] = await rows<{ courses: number; gaps: number }>(
+      t.db,
+      sql`SELECT (SELECT count(*)::int FROM wave_topics wt JOIN course_types ct ON ct.id = wt.course_type_id
+                  WHERE wt.wave_id = ${wave!.id} AND ct.family = 'custom' AND ct.owner_org_id IS NOT NULL) AS courses,
+                 (SELECT count(*)::int FROM wave_members m CROSS JOIN wave_topics wt
+                  WHERE m.wave_id = ${wave!.id} AND wt.wave_id = m.wave_id AND m.status = 'accepted'
+                    AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = m.person_id
+                                    AND c.course_type_id = wt.course_type_id AND c.status = 'valid')) AS gaps`,
+    );
+    expect(topics).toEqual({ courses: 4, gaps: 0 });
+  });
+
+  it('signs in the seed 004 accounts; the student is a person of the registry deployed to Bắc Giang', async () => {
+    for (const u of ['cuc.khcndt', 'tnv.ydhp', 'sv.ydhp'])
+      await expect(signIn(t, u, DEMO_PASSWORD)).resolves.toBeTruthy();
+    const [sv] = await rows<{ fullName: string; org: string; site: string; destination: string }>(
+      t.db,
+      sql`SELECT p.full_name AS "fullName", o.name AS org, a.site, d.admin_unit_name AS destination
+          FROM users u JOIN people p ON p.id = u.person_id
+          JOIN volunteer_profiles vp ON vp.person_id = p.id JOIN organisations o ON o.id = vp.org_id
+          JOIN volunteer_assignments a ON a.person_id = p.id AND a.starts_on = '2021-05-27'
+          JOIN wave_destinations d ON d.id = a.destination_id
+          WHERE u.username = 'sv.ydhp'`,
+    );
+    expect(sv).toEqual({
+      fullName: 'Đỗ Thị Hồng Nhung',
+      org: 'Trường Đại học Y Dược Hải Phòng',
+      site: 'Trung tâm Y tế huyện Việt Yên',
+      destination: 'Tỉnh Bắc Giang',
+    });
   });
 
   it('is never loaded in production', () => {

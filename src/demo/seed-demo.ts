@@ -10,6 +10,7 @@ import { type Db, rows } from '../platform/db/database.ts';
 import { DEMO_PASSWORD, type DemoOrg, demoForest, demoMerges, demoUsers } from './demo-data.ts';
 import { amendOshProgramme, seedBloodDonation2021, seedCurrentPlan, seedOshProgramme } from './demo-plans.ts';
 import { seedTraining } from './demo-training.ts';
+import { seedVolunteers } from './demo-volunteers.ts';
 
 async function insertTree(
   db: Db,
@@ -68,4 +69,6 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   await amendOshProgramme(db, ctx, osh);
   await seedCurrentPlan(db, ctx, clock);
   await seedTraining(db, clock);
+  // Seed 004: the medical training institutions' volunteer registries and waves 1–2 of 2021, set-based.
+  await seedVolunteers(db);
 }

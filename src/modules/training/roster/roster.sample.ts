@@ -76,6 +76,9 @@ const givens = {
     'Yến',
   ],
 };
+/** The name parts, for other generators of made-up people (the volunteers' demo registry and benchmark). */
+export const sampleNameParts = { families, middles, givens } as const;
+
 const jobs = [
   'Công nhân lắp ráp',
   'Công nhân kiểm tra chất lượng',
