@@ -3,6 +3,11 @@ import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-wo
 import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
 import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { registryImportRoutes } from './registry/import.routes.ts';
+// registry
+import { volunteerIndicatorSources } from './registry/indicator-sources.ts';
+import { registryErrors } from './registry/registry.errors.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
 
 /**
  * Volunteer mobilisation (seed 004): registries kept by institutions (registry/), mobilisation waves with quotas
@@ -17,6 +22,8 @@ export const volunteersModule: ModuleDef = {
   ],
   routes: [
     // registry
+    registryRoutes,
+    registryImportRoutes,
     // waves
     // deployment
     // self
@@ -35,6 +42,7 @@ export const volunteersModule: ModuleDef = {
   ],
   indicatorSources: [
     // registry
+    ...volunteerIndicatorSources,
   ],
   homeBlocks: [
     // registry
@@ -48,6 +56,7 @@ export const volunteersModule: ModuleDef = {
   ],
   errors: [
     // registry
+    registryErrors.catalogue,
     // waves
     // deployment
     // self

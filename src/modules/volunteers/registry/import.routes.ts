@@ -1,0 +1,3 @@
+import type { ModuleRoutes } from '../../../platform/http/app.ts';
+
+export const registryImportRoutes: ModuleRoutes = () => {};
