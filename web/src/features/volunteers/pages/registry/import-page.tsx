@@ -2,7 +2,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { isApiError } from '../../../../app/api-client.ts';
 import { PageBreadcrumb } from '../../../../app/components/page-breadcrumb.tsx';
 import { formatDate } from '../../../../app/dates.ts';
@@ -77,12 +77,7 @@ export function VolunteerImportPage() {
     phase && t(`volunteers.import.phases.${phase.phase}`, { done: phase.done ?? 0, total: phase.total ?? 0 });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <PageBreadcrumb
-        items={[
-          { key: 'list', title: <Link to="/volunteers">{t('volunteers.detail.back')}</Link> },
-          { key: 'i', title: t('volunteers.import.title') },
-        ]}
-      />
+      <PageBreadcrumb items={[{ key: 'i', title: t('volunteers.import.title') }]} />
       <Card title={t('volunteers.import.title')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary">
@@ -96,7 +91,7 @@ export function VolunteerImportPage() {
               type="success"
               showIcon
               title={t('volunteers.import.committed', done)}
-              action={
+              description={
                 <Space wrap>
                   <Button onClick={() => navigate('/volunteers')}>{t('volunteers.import.toList')}</Button>
                   <Button

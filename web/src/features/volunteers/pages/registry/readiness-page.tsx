@@ -88,6 +88,7 @@ export function ReadinessPage() {
           dataSource={rows}
           columns={columns}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('volunteers.readiness.empty') }}
           summary={() =>
             totals && rows.length > 1 ? (

@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Col, Descriptions, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PrintableCard, PrintButton } from '../../../../app/components/list-card.tsx';
 import { PageBreadcrumb } from '../../../../app/components/page-breadcrumb.tsx';
 import { PageLoading } from '../../../../app/components/page-loading.tsx';
@@ -28,12 +28,7 @@ export function VolunteerDetailPage() {
     s === null || s === undefined || s === '' ? '—' : s;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <PageBreadcrumb
-        items={[
-          { key: 'list', title: <Link to="/volunteers">{t('volunteers.detail.back')}</Link> },
-          { key: 'v', title: v.fullName },
-        ]}
-      />
+      <PageBreadcrumb items={[{ key: 'v', title: v.fullName }]} />
       <PrintableCard
         title={v.fullName}
         extra={

@@ -31,6 +31,7 @@ function useColumns(): TableColumnsType<Volunteer> {
       key: 'birth',
       title: t('volunteers.fields.birthDate'),
       width: 110,
+      responsive: ['sm'],
       render: (_v, v) => formatDate(v.birthDate),
     },
     { key: 'phone', title: t('volunteers.fields.phone'), width: 120, dataIndex: 'phone', responsive: ['md'] },
