@@ -3,6 +3,11 @@ import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-wo
 import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
 import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { registryImportRoutes } from './registry/import.routes.ts';
+// registry
+import { volunteerIndicatorSources } from './registry/indicator-sources.ts';
+import { registryErrors } from './registry/registry.errors.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
 // waves
 import { waveMemberRoutes } from './waves/members.routes.ts';
 import { wavesErrors } from './waves/waves.errors.ts';
@@ -22,6 +27,8 @@ export const volunteersModule: ModuleDef = {
   ],
   routes: [
     // registry
+    registryRoutes,
+    registryImportRoutes,
     // waves
     waveRoutes,
     waveMemberRoutes,
@@ -42,6 +49,7 @@ export const volunteersModule: ModuleDef = {
   ],
   indicatorSources: [
     // registry
+    ...volunteerIndicatorSources,
   ],
   homeBlocks: [
     // registry
@@ -57,6 +65,7 @@ export const volunteersModule: ModuleDef = {
   ],
   errors: [
     // registry
+    registryErrors.catalogue,
     // waves
     wavesErrors.catalogue,
     // deployment

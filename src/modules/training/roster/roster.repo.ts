@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { recordAuditBatch } from '../../../platform/audit-batch.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 
@@ -16,19 +17,21 @@ export async function enrolledIn(db: Db | Tx, classId: number, personIds: number
 
 export type PersonAudit = { entityId: string; orgId: number; orgPath: string; after: object };
 
-/** `create person` audit entries written like `recordAudit` but in one statement: an import may create 10,000. */
+/** `create person` / `link person` audit entries in one statement (`recordAuditBatch`): an import may create 10,000. */
 export async function insertPersonAudits(
   tx: Tx,
   ctx: Ctx,
   entries: PersonAudit[],
   action: 'create' | 'link' = 'create',
 ): Promise<void> {
-  await tx.execute(
-    sql`INSERT INTO audit_log (actor_user_id, actor_username, ip, user_agent, request_id, action, entity_type,
-                               entity_id, entity_label, org_id, org_path, after)
-        SELECT ${ctx.actor.userId}, ${ctx.actor.username}, ${ctx.meta.ip}, ${ctx.meta.userAgent?.slice(0, 300) ?? null},
-               ${ctx.meta.requestId}, ${action}, 'person', e."entityId", e.after->>'fullName', e."orgId", e."orgPath"::ltree, e.after
-        FROM jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-          AS e("entityId" text, "orgId" int, "orgPath" text, after jsonb)`,
+  await recordAuditBatch(
+    tx,
+    ctx,
+    entries.map((e) => ({
+      action,
+      entityType: 'person',
+      entityLabel: (e.after as { fullName?: string }).fullName ?? null,
+      ...e,
+    })),
   );
 }

@@ -1,17 +1,17 @@
-import { PassThrough } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '../../../contracts/common.ts';
-import { type RosterResult, rosterFields, rosterResult } from '../../../contracts/people.ts';
-import { errors, isAppError } from '../../../platform/errors.ts';
+import { rosterFields, rosterResult } from '../../../contracts/people.ts';
+import { errors } from '../../../platform/errors.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
 import { ctxOf } from '../../../platform/http/authenticate.ts';
 import { readMultipart, sendFile } from '../../../platform/http/files.ts';
+import { streamProgress, wantsProgress } from '../../../platform/http/ndjson-progress.ts';
 import { attendanceSheetPdf } from './attendance-sheet.pdf.ts';
 import { loadClassDocument } from './class-files.service.ts';
 import { classRosterXlsx } from './class-roster.xlsx.ts';
 import { rosterTemplate } from './roster.parse.ts';
-import { commitRoster, type OnRosterProgress, previewRoster } from './roster.service.ts';
+import { commitRoster, previewRoster } from './roster.service.ts';
 
 const tags = ['Đào tạo'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,45 +31,6 @@ async function readRosterUpload(req: FastifyRequest) {
   return { mode: parsed.data.mode, file: file.content };
 }
 
-const NDJSON = 'application/x-ndjson';
-
-/**
- * The import with its progress as NDJSON (see `rosterProgress` in contracts/people.ts): the response starts with
- * the first progress line, so a refusal before any work (rights, no file) is still an ordinary HTTP error; what
- * fails later is the last line. Each line is flushed before the work goes on (PGlite would otherwise hold the
- * event loop until the end).
- */
-async function streamProgress(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  work: (onProgress: OnRosterProgress) => Promise<RosterResult>,
-) {
-  const out = new PassThrough();
-  let started = false;
-  const onProgress: OnRosterProgress = async (progress) => {
-    if (!started) {
-      started = true;
-      reply.type(`${NDJSON}; charset=utf-8`).header('cache-control', 'no-store').send(out);
-    }
-    out.write(`${JSON.stringify({ progress })}\n`);
-    await new Promise((resolve) => setImmediate(resolve));
-  };
-  try {
-    const result = await work(onProgress);
-    if (!started) return result;
-    out.end(`${JSON.stringify({ result })}\n`);
-  } catch (e) {
-    if (!started) throw e;
-    const known = isAppError(e) && !e.isInternal;
-    if (!known) req.log.error({ err: e }, 'roster import failed');
-    const error = known
-      ? { code: e.code, message: e.message, details: e.details }
-      : { code: 'internal', message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.' };
-    out.end(`${JSON.stringify({ error })}\n`);
-  }
-  return reply;
-}
-
 export const rosterRoutes: ModuleRoutes = (app, deps) => {
   app.post(
     '/api/training/classes/:id/roster',
@@ -87,8 +48,13 @@ export const rosterRoutes: ModuleRoutes = (app, deps) => {
       const ctx = ctxOf(req, deps);
       const { mode, file } = await readRosterUpload(req);
       const run = mode === 'commit' ? commitRoster : previewRoster;
-      if (!req.headers.accept?.includes(NDJSON)) return run(ctx, req.params.id, file);
-      return streamProgress(req, reply, (onProgress) => run(ctx, req.params.id, file, onProgress));
+      if (!wantsProgress(req)) return run(ctx, req.params.id, file);
+      return streamProgress(
+        req,
+        reply,
+        (onProgress) => run(ctx, req.params.id, file, onProgress),
+        'roster import',
+      );
     },
   );
   app.get(

@@ -128,6 +128,14 @@ export const enErrors: typeof viErrors = {
   },
   volunteers: {
     // volunteers
+    not_found: 'Volunteer not found, or you do not have access.',
+    already_registered: 'This person is already in the unit’s volunteer registry: open the existing profile.',
+    version_conflict: 'Someone else just changed this profile. Reload before saving.',
+    person_required: 'Choose an existing person or enter a new one (one of the two).',
+    transition_refused: 'The status cannot change from “{{from}}” to “{{to}}”.',
+    deployed_by_assignment: '“Deployed” is set only when the volunteer is assigned in a mobilisation wave.',
+    import_invalid: 'The list has {{count}} errors: fix the rows shown and upload again. Nothing was saved.',
+    import_file: 'The file could not be read. Use an Excel (.xlsx) file following the template.',
   },
   waves: {
     // waves

@@ -126,6 +126,15 @@ export const viErrors = {
   },
   volunteers: {
     // volunteers
+    not_found: 'Không tìm thấy tình nguyện viên hoặc bạn không có quyền truy cập.',
+    already_registered: 'Người này đã có trong sổ tình nguyện viên của đơn vị: mở hồ sơ đã có.',
+    version_conflict: 'Hồ sơ vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+    person_required: 'Chọn một người đã có hoặc nhập thông tin người mới (một trong hai).',
+    transition_refused: 'Không chuyển được trạng thái từ “{{from}}” sang “{{to}}”.',
+    deployed_by_assignment:
+      'Trạng thái “Đang được điều động” chỉ có khi tình nguyện viên được phân công trong một đợt huy động.',
+    import_invalid: 'Danh sách có {{count}} lỗi: sửa các dòng được báo rồi tải lên lại. Chưa có gì được lưu.',
+    import_file: 'Không đọc được tệp. Hãy dùng tệp Excel (.xlsx) theo mẫu.',
   },
   waves: {
     // waves
