@@ -3,6 +3,7 @@ import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-wo
 import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
 import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { deployment } from './deployment/deployment.part.ts';
 
 /**
  * Volunteer mobilisation (seed 004): registries kept by institutions (registry/), mobilisation waves with quotas
@@ -19,6 +20,7 @@ export const volunteersModule: ModuleDef = {
     // registry
     // waves
     // deployment
+    ...deployment.routes,
     // self
   ],
   pathCopies: [
@@ -45,11 +47,13 @@ export const volunteersModule: ModuleDef = {
   jobs: [
     // waves
     // deployment
+    ...deployment.jobs,
   ],
   errors: [
     // registry
     // waves
     // deployment
+    ...deployment.errors,
     // self
   ],
   auditWords: [volunteerRegistryAuditWords, wavesAuditWords, deploymentAuditWords, volunteerSelfAuditWords],

@@ -1,0 +1,10 @@
+import type { ModuleDef } from '../../../platform/modules.ts';
+import { assignmentRoutes } from './assignments.routes.ts';
+import { deploymentErrors } from './deployment.errors.ts';
+
+/** Deployment's share of the volunteers manifest (index.ts spreads it at its `// deployment` slots). */
+export const deployment = {
+  routes: [assignmentRoutes],
+  jobs: [],
+  errors: [deploymentErrors.catalogue],
+} satisfies Pick<ModuleDef, 'routes' | 'jobs' | 'errors'>;
