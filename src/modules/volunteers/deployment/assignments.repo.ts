@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
-import { volunteerAssignments } from '../waves/waves.tables.ts';
 
 /** SQL of deployment: the wave as deployment reads it, its members, assignments, incidents. */
 
@@ -91,11 +90,41 @@ export async function memberPersons(db: Db | Tx, waveId: number, personIds: read
   return new Set(list.map((r) => r.personId));
 }
 
-export type NewAssignment = typeof volunteerAssignments.$inferInsert;
+export type NewAssignment = {
+  personId: number;
+  profileId: number;
+  waveId: number;
+  memberId: number;
+  destinationId: number;
+  orgPath: string;
+  issuerPath: string;
+  site: string | null;
+  task: string | null;
+  startsOn: string;
+  endsOn: string;
+  teamLeaderPersonId: number | null;
+  overrideReason: string | null;
+  overriddenBy: number | null;
+  createdBy: number;
+};
 
-/** One INSERT for every row; answers the ids in the order given. */
+/**
+ * One INSERT for every row, the rows passed as one JSON parameter (a wave's 375 rows as 6,000 bind parameters
+ * cost half a second on the embedded database); answers the ids in the order given.
+ */
 export async function insertAssignments(tx: Tx, values: NewAssignment[]): Promise<number[]> {
-  const out = await tx.insert(volunteerAssignments).values(values).returning({ id: volunteerAssignments.id });
+  const out = await rows<{ id: number }>(
+    tx,
+    sql`INSERT INTO volunteer_assignments (person_id, profile_id, wave_id, member_id, destination_id, org_path, issuer_path,
+          site, task, starts_on, ends_on, team_leader_person_id, override_reason, overridden_by, created_by)
+        SELECT (j->>'personId')::int, (j->>'profileId')::int, (j->>'waveId')::int, (j->>'memberId')::int,
+               (j->>'destinationId')::int, (j->>'orgPath')::ltree, (j->>'issuerPath')::ltree, j->>'site', j->>'task',
+               (j->>'startsOn')::date, (j->>'endsOn')::date, (j->>'teamLeaderPersonId')::int, j->>'overrideReason',
+               (j->>'overriddenBy')::int, (j->>'createdBy')::int
+        FROM json_array_elements(${JSON.stringify(values)}::json) WITH ORDINALITY AS x(j, n)
+        ORDER BY x.n
+        RETURNING id`,
+  );
   return out.map((r) => r.id);
 }
 
