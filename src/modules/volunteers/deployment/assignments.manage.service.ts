@@ -1,4 +1,8 @@
-import { deploymentIssues, type WaveAssignmentsView } from '../../../contracts/volunteers/deployment.ts';
+import {
+  deploymentIssues,
+  type incidentKinds,
+  type WaveAssignmentsView,
+} from '../../../contracts/volunteers/deployment.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
@@ -163,7 +167,7 @@ export async function cancelAssignment(ctx: Ctx, id: number, reason: string) {
 export async function recordIncident(
   ctx: Ctx,
   id: number,
-  body: { occurredOn: string; kind: string; description: string },
+  body: { occurredOn: string; kind: (typeof incidentKinds)[number]; description: string },
 ) {
   return ctx.db.transaction(async (tx) => {
     const a = await repo.findAssignment(tx, scopeOf(ctx.actor), id, true);
@@ -196,7 +200,7 @@ export async function recordIncident(
       id: incidentId,
       assignmentId: id,
       occurredOn: body.occurredOn,
-      kind: body.kind as 'incident',
+      kind: body.kind,
       description: body.description,
     };
   });

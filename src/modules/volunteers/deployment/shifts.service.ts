@@ -9,7 +9,7 @@ import type {
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors, type FieldIssue } from '../../../platform/errors.ts';
-import { type Actor, pathInScope, scopeOf } from '../../../platform/scope.ts';
+import { type Actor, hasPermission, pathInScope, scopeOf } from '../../../platform/scope.ts';
 import { lockDeployments } from '../waves/overlap.repo.ts';
 import { waveForReading } from './assignments.manage.service.ts';
 import * as assignments from './assignments.repo.ts';
@@ -102,7 +102,11 @@ export async function listShifts(ctx: Ctx, waveId: number) {
       booked: s.booked,
       signups: signups.filter((g) => g.shiftId === s.id).map((g) => signupViewOf(ctx.actor, g, self)),
     })),
-    can: { create: deploy, signUp: deploy || !read.all },
+    // An institution signs up its own volunteers (volunteer.manage); a mere reader does not.
+    can: {
+      create: deploy,
+      signUp: deploy || hasPermission(ctx.actor, 'volunteer.manage'),
+    },
   };
 }
 
