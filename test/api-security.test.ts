@@ -54,9 +54,13 @@ describe('the OpenAPI document and anonymous access', () => {
     // Deliberately public besides login and health: certificate verification by the unguessable code of a
     // certificate's QR link (issue 4) — anyone holding the paper may check it, without an account. Both
     // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year.
+    // Volunteers' participation certificates (issue 11) likewise, by their printed number with its random part:
+    // name, wave, dates, institution and state only.
     expect(publicOps.sort()).toEqual([
       'GET /api/health',
+      'GET /api/verify/volunteering/{number}',
       'GET /api/verify/{code}',
+      'GET /verify/tnv/{number}',
       'GET /verify/{code}',
       'POST /api/auth/login',
     ]);

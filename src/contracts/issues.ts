@@ -14,6 +14,7 @@ import { planIssues } from './plans/issues.ts';
 import { trainingIssues } from './training/issues.ts';
 import { userIssues } from './users.ts';
 import { volunteerIssues } from './volunteers/common.ts';
+import { deploymentIssues } from './volunteers/deployment.ts';
 
 export const fieldIssueCatalogues: FieldIssueCatalogue[] = [
   commonIssues.catalogue,
@@ -27,6 +28,7 @@ export const fieldIssueCatalogues: FieldIssueCatalogue[] = [
   trainingIssues.catalogue,
   userIssues.catalogue,
   volunteerIssues.catalogue,
+  deploymentIssues.catalogue,
 ];
 
 /** Code (`plans.indicator_code_duplicate`) → Vietnamese text. */

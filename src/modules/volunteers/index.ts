@@ -3,6 +3,7 @@ import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-wo
 import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
 import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { deployment } from './deployment/deployment.part.ts';
 import { registryImportRoutes } from './registry/import.routes.ts';
 // registry
 import { volunteerIndicatorSources } from './registry/indicator-sources.ts';
@@ -33,6 +34,7 @@ export const volunteersModule: ModuleDef = {
     waveRoutes,
     waveMemberRoutes,
     // deployment
+    ...deployment.routes,
     // self
   ],
   pathCopies: [
@@ -62,6 +64,7 @@ export const volunteersModule: ModuleDef = {
     // waves
     wavesReminderJob,
     // deployment
+    ...deployment.jobs,
   ],
   errors: [
     // registry
@@ -69,6 +72,7 @@ export const volunteersModule: ModuleDef = {
     // waves
     wavesErrors.catalogue,
     // deployment
+    ...deployment.errors,
     // self
   ],
   auditWords: [volunteerRegistryAuditWords, wavesAuditWords, deploymentAuditWords, volunteerSelfAuditWords],

@@ -189,19 +189,3 @@ export async function linkedVolunteerUsers(tx: Db | Tx, waveId: number): Promise
   );
   return got.map((r) => r.userId);
 }
-
-/**
- * A stand-down ends the wave's live assignments on the day (the range shrinks, the overlap check frees those
- * days) and answers the profiles whose deployment it ended, for their status change.
- */
-export async function endAssignmentsOfWave(tx: Tx, waveId: number, day: string, reason: string) {
-  const got = await rows<{ profileId: number }>(
-    tx,
-    sql`UPDATE volunteer_assignments SET ended_on = greatest(starts_on, least(ends_on, ${day}::date)),
-          end_reason = ${reason},
-          status = CASE WHEN ${day}::date < starts_on THEN 'cancelled' ELSE 'ended_early' END, version = version + 1, updated_at = now()
-        WHERE wave_id = ${waveId} AND status IN ('assigned', 'deployed')
-        RETURNING profile_id AS "profileId"`,
-  );
-  return got.map((r) => r.profileId);
-}

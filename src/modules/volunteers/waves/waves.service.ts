@@ -16,8 +16,8 @@ import { errors, type FieldIssue } from '../../../platform/errors.ts';
 import { type Scope, scopeOf } from '../../../platform/scope.ts';
 import { provincesAsOf } from '../../admin-units/index.ts';
 import { orgForField } from '../../orgs/index.ts';
+import { standDownAssignments } from '../deployment/stand-down.repo.ts';
 import { changeProfileStatuses } from '../registry/status.repo.ts';
-import { endAssignmentsOfWave } from './members.repo.ts';
 import { wavesErrors } from './waves.errors.ts';
 import { noticeStoodDown, noticeWaveOpened } from './waves.notices.ts';
 import { canAnswerQuota, canManageWave, isIssuerSide, WAVE_TRANSITIONS, waveCan } from './waves.policy.ts';
@@ -254,9 +254,10 @@ export async function standDown(ctx: Ctx, id: number, b: z.output<typeof standDo
       throw wavesErrors.transition({ from: w.status, to: 'stood_down' });
     const today = vnToday(ctx.clock);
     await repo.setWaveStatus(tx, id, 'stood_down', b.reason, w.version + 1, ctx.clock.now());
-    const ended = await endAssignmentsOfWave(tx, id, today, b.reason);
+    // Live assignments end today (cancelled if not started), and their later shifts are cancelled.
+    const ended = await standDownAssignments(tx, id, today, b.reason);
     const changed = await changeProfileStatuses(tx, {
-      profileIds: ended,
+      profileIds: ended.map((a) => a.profileId),
       to: 'stood_down',
       onDate: today,
       reason: b.reason,

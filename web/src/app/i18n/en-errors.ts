@@ -154,6 +154,26 @@ export const enErrors: typeof viErrors = {
   },
   deployment: {
     // deployment
+    wave: { not_found: 'Mobilisation wave not found, or you may not see it.' },
+    assignment: { not_found: 'Assignment not found, or you may not see it.' },
+    shift: { not_found: 'Shift not found, or you may not see it.' },
+    signup: { not_found: 'Shift sign-up not found, or you may not see it.' },
+    certificate: { not_found: 'No certificate has this number.' },
+    overlap:
+      '{{count}} volunteer(s) overlap another assignment: nobody was deployed. Change the dates, remove them, or override with a reason.',
+    wave_state: 'The wave is “{{status}}”: volunteers cannot be deployed.',
+    assignment_closed: 'The assignment is already “{{status}}”: it cannot change any more.',
+    shift_full:
+      'Not enough places on the shift (capacity {{capacity}}, {{booked}} booked): {{requested}} cannot be signed up.',
+    shift_overlap:
+      '{{count}} person(s) already have an overlapping shift: nobody was signed up. Remove them or override with a reason.',
+    not_checked_in: 'Not checked in: cannot check out.',
+    already_checked: 'Already recorded.',
+    check_in_window: 'Check-in opens 1 hour before the shift starts and closes when it ends.',
+    checkout_flagged: 'The missing check-out was flagged: the officer in charge enters the hours.',
+    hours_missing: 'No hours yet: nothing to approve.',
+    certificate_not_eligible:
+      'Certificates are issued only to volunteers who completed their assignment (returned or past its end).',
   },
   volunteer_self: {
     // volunteer_self

@@ -153,6 +153,26 @@ export const viErrors = {
   },
   deployment: {
     // deployment
+    wave: { not_found: 'Không tìm thấy đợt huy động hoặc bạn không có quyền truy cập.' },
+    assignment: { not_found: 'Không tìm thấy phân công hoặc bạn không có quyền truy cập.' },
+    shift: { not_found: 'Không tìm thấy ca trực hoặc bạn không có quyền truy cập.' },
+    signup: { not_found: 'Không tìm thấy đăng ký ca hoặc bạn không có quyền truy cập.' },
+    certificate: { not_found: 'Không tìm thấy giấy chứng nhận với số này.' },
+    overlap:
+      '{{count}} tình nguyện viên trùng thời gian với một phân công khác: không phân công ai. Sửa ngày, bỏ người trùng, hoặc phân công vượt quy tắc kèm lý do.',
+    wave_state: 'Đợt huy động đang ở trạng thái “{{status}}”: không phân công được.',
+    assignment_closed: 'Phân công đã ở trạng thái “{{status}}”: không thay đổi được nữa.',
+    shift_full:
+      'Ca không đủ chỗ (sức chứa {{capacity}}, đã có {{booked}}), không đăng ký được {{requested}} người.',
+    shift_overlap:
+      '{{count}} người đã có ca trùng giờ: không đăng ký ai. Bỏ người trùng hoặc đăng ký vượt quy tắc kèm lý do.',
+    not_checked_in: 'Chưa điểm danh vào ca: không điểm danh ra được.',
+    already_checked: 'Đã điểm danh rồi.',
+    check_in_window: 'Chỉ điểm danh vào từ 1 giờ trước khi ca bắt đầu đến khi ca kết thúc.',
+    checkout_flagged: 'Ca đã bị đánh dấu quên điểm danh ra: cán bộ phụ trách nhập số giờ.',
+    hours_missing: 'Chưa có số giờ: không duyệt được.',
+    certificate_not_eligible:
+      'Chỉ cấp giấy chứng nhận cho tình nguyện viên đã hoàn thành (đã trở về hoặc hết thời gian phân công).',
   },
   volunteer_self: {
     // volunteer_self
