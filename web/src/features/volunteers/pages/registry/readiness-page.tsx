@@ -1,5 +1,5 @@
 import { volunteerGroups } from '@contracts/volunteers/common.ts';
-import { Card, Descriptions, Form, Space, Table, Typography } from 'antd';
+import { Card, Flex, Form, Space, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -128,21 +128,21 @@ export function ReadinessPage() {
         )}
         {q.error && <QueryError error={q.error} onRetry={() => q.refetch()} />}
         {totals && rows.length > 0 && (
-          <Descriptions bordered size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-            <Descriptions.Item label={t('volunteers.readiness.registered')}>
-              {n(totals.registered)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('volunteers.readiness.ready')}>{n(totals.ready)}</Descriptions.Item>
-            <Descriptions.Item label={t('volunteers.readiness.deployed')}>
-              {n(totals.deployed)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('volunteers.readiness.institutionsReady')}>
-              {n(totals.institutionsReady)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('volunteers.readiness.institutionsDeployed')}>
-              {n(totals.institutionsDeployed)}
-            </Descriptions.Item>
-          </Descriptions>
+          <Flex wrap gap="small">
+            {(
+              [
+                ['registered', totals.registered],
+                ['ready', totals.ready],
+                ['deployed', totals.deployed],
+                ['institutionsReady', totals.institutionsReady],
+                ['institutionsDeployed', totals.institutionsDeployed],
+              ] as const
+            ).map(([key, value]) => (
+              <Card key={key} size="small" style={{ flex: '1 1 160px' }}>
+                <Statistic title={t(`volunteers.readiness.${key}`)} value={n(value)} />
+              </Card>
+            ))}
+          </Flex>
         )}
         <Table<Row>
           size="small"
