@@ -90,6 +90,21 @@ describe('the demo dataset', () => {
     expect(live).toEqual({ ready: 23_888 - 375, wave2: 375, deployed: 1_976 + 375 });
   });
 
+  it('answers the department the report’s figures on /api/volunteers/readiness as of 24/5/2021, today’s without', async () => {
+    const cuc = await signIn(t, 'cuc.khcndt', DEMO_PASSWORD);
+    const then = (await cuc.get('/api/volunteers/readiness?asOf=2021-05-24')).json();
+    expect(then).toMatchObject({ asOf: '2021-05-24', live: false });
+    expect(then.totals).toMatchObject({
+      ready: 23_888,
+      institutionsReady: 34,
+      deployed: 1_976,
+      institutionsDeployed: 15,
+    });
+    const now = (await cuc.get('/api/volunteers/readiness')).json();
+    expect(now).toMatchObject({ live: true });
+    expect(now.totals).toMatchObject({ ready: 23_888 - 375, deployed: 1_976 + 375 });
+  });
+
   it('holds wave 2 of 27/5/2021: 5 quotas of 375 filled with named volunteers, two refusals with their reasons', async () => {
     const [wave] = await rows<{ id: number; basisKind: string; basisSigner: string; status: string }>(
       t.db,

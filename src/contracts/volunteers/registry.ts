@@ -3,7 +3,17 @@
  * person registry, their qualifications and availability, status over time, and readiness per institution.
  */
 import { z } from 'zod';
-import { birthDate, eventDate, id, idText, int4, optionalText, pageOf, pageQuery } from '../common.ts';
+import {
+  birthDate,
+  eventDate,
+  filterDate,
+  id,
+  idText,
+  int4,
+  optionalText,
+  pageOf,
+  pageQuery,
+} from '../common.ts';
 import { sexValue } from '../people.ts';
 import { skillLevels, volunteerGroups, volunteerSkillCodes, volunteerStatuses } from './common.ts';
 
@@ -165,10 +175,15 @@ export const statusChangeView = z.object({
   changedBy: z.string().nullable(),
 });
 
-export const readinessQuery = z.object({ orgId: idText.optional() });
+/** `asOf`: each volunteer's status on that day, from the dated history (not after today); none: live counts. */
+export const readinessQuery = z.object({ orgId: idText.optional(), asOf: filterDate.optional() });
+export type ReadinessQuery = z.infer<typeof readinessQuery>;
 
 const countsByKey = z.record(z.string(), z.number().int());
-/** registered: in the registry and not withdrawn (whatever the status); ready and deployed: in that status now. */
+/**
+ * registered: in the registry and not withdrawn (whatever the status); ready and deployed: in that status on the
+ * view's day (now, or the `asOf` day from the dated status history).
+ */
 export const readinessRow = z.object({
   orgId: z.number().int(),
   orgName: z.string(),
@@ -185,8 +200,16 @@ export const readinessView = z.object({
   /** The unit asked about (none: the caller's whole scope). */
   orgId: z.number().int().nullable(),
   orgName: z.string().nullable(),
+  /** The day the counts are as of: the `asOf` asked for (from the dated history), or today (live counts). */
+  asOf: z.string(),
+  /** True when the counts are today's live statuses (no `asOf` asked). */
+  live: z.boolean(),
   institutions: z.array(readinessRow),
-  totals: readinessRow.omit({ orgId: true, orgName: true }),
+  totals: readinessRow.omit({ orgId: true, orgName: true }).extend({
+    /** Institutions with at least one ready volunteer, and with at least one deployed. */
+    institutionsReady: z.number().int(),
+    institutionsDeployed: z.number().int(),
+  }),
 });
 export type ReadinessView = z.infer<typeof readinessView>;
 

@@ -41,12 +41,12 @@ export const registryRoutes: ModuleRoutes = (app, deps) => {
       schema: {
         tags,
         summary:
-          'Per institution under orgId: registered, ready, deployed now, by group and by skill; totals',
+          'Per institution under orgId: registered, ready, deployed now (or as of asOf, from the dated status history), by group and by skill; totals',
         querystring: readinessQuery,
         response: { 200: readinessView },
       },
     },
-    (req) => readiness(ctxOf(req, deps), req.query.orgId),
+    (req) => readiness(ctxOf(req, deps), req.query),
   );
   app.post(
     '/api/volunteers',

@@ -67,6 +67,7 @@ export const enFieldIssues: Shape<typeof viFieldIssues> = {
     skill_unknown: 'This skill is not in the list',
     date_order: 'The end date must be after the start date',
     consent_required: 'Consent to be contacted and to the processing of personal data is required',
+    as_of_future: 'The date to count as of cannot be after today',
   },
   blood: {
     volume_too_high: 'The volume is above what this weight allows ({{max}} ml)',

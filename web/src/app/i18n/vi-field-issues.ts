@@ -66,6 +66,7 @@ export const viFieldIssues = {
     skill_unknown: 'Kỹ năng không có trong danh mục',
     date_order: 'Ngày kết thúc phải sau ngày bắt đầu',
     consent_required: 'Cần đồng ý cho phép liên hệ và xử lý dữ liệu cá nhân',
+    as_of_future: 'Ngày xem số liệu không được sau hôm nay',
   },
   blood: {
     volume_too_high: 'Thể tích vượt mức cho phép với cân nặng này ({{max}} ml)',

@@ -150,6 +150,12 @@ export const enVolunteers: Shape<typeof viVolunteers> = {
   },
   readiness: {
     title: 'Readiness',
+    titleAsOf: 'Readiness as of {{date}}',
+    asOf: 'As of',
+    historyNote:
+      'Figures from the status history: each volunteer counted in the status they had on {{date}}, not today.',
+    institutionsReady: 'Institutions with ready volunteers',
+    institutionsDeployed: 'Institutions with volunteers taking part',
     intro:
       'Per institution: volunteers in the registry (not withdrawn), ready, deployed now; by group and by skill (ready volunteers, valid qualifications).',
     org: 'Unit',

@@ -147,6 +147,12 @@ export const viVolunteers = {
   },
   readiness: {
     title: 'Sẵn sàng huy động',
+    titleAsOf: 'Sẵn sàng huy động tính đến ngày {{date}}',
+    asOf: 'Tính đến ngày',
+    historyNote:
+      'Số liệu theo lịch sử trạng thái: mỗi tình nguyện viên được tính theo trạng thái của người đó vào ngày {{date}}, không phải hôm nay.',
+    institutionsReady: 'Số cơ sở có tình nguyện viên sẵn sàng',
+    institutionsDeployed: 'Số cơ sở có tình nguyện viên đang tham gia',
     intro:
       'Theo từng cơ sở: số tình nguyện viên trong danh sách (trừ người đã rút), số sẵn sàng, số đang được điều động; theo đối tượng và theo kỹ năng (người sẵn sàng, kỹ năng còn hiệu lực).',
     org: 'Đơn vị',

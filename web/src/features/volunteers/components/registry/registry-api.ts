@@ -38,7 +38,8 @@ export const volunteerKeys = {
   list: (p: VolunteerSearch) => ['volunteers', 'list', p] as const,
   detail: (id: number) => ['volunteers', 'detail', id] as const,
   history: (id: number) => ['volunteers', 'history', id] as const,
-  readiness: (orgId?: number) => ['volunteers', 'readiness', orgId ?? 0] as const,
+  readiness: (orgId?: number, asOf?: string) =>
+    ['volunteers', 'readiness', orgId ?? 0, asOf ?? 'live'] as const,
 };
 
 export function useVolunteers(params: VolunteerSearch) {
@@ -63,10 +64,11 @@ export function useVolunteerHistory(id: number) {
   });
 }
 
-export function useReadiness(orgId: number | undefined) {
+/** Readiness under `orgId`: live, or as of `asOf` (each volunteer's status that day, from the dated history). */
+export function useReadiness(orgId: number | undefined, asOf: string | undefined) {
   return useQuery({
-    queryKey: volunteerKeys.readiness(orgId),
-    queryFn: () => api.get<ReadinessView>('/volunteers/readiness', { orgId }),
+    queryKey: volunteerKeys.readiness(orgId, asOf),
+    queryFn: () => api.get<ReadinessView>('/volunteers/readiness', { orgId, asOf }),
     placeholderData: keepPreviousData,
   });
 }

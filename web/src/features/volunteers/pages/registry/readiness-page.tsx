@@ -1,11 +1,14 @@
 import { volunteerGroups } from '@contracts/volunteers/common.ts';
-import { Card, Form, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Card, Flex, Form, Space, Statistic, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { barSeries, ChartFigure } from '../../../../app/components/chart.tsx';
+import { DateInput } from '../../../../app/components/date-input.tsx';
 import { ListCard } from '../../../../app/components/list-card.tsx';
 import { QueryError } from '../../../../app/components/query-error.tsx';
+import { formatDate, fromIsoDate, todayIso, toIsoDate } from '../../../../app/dates.ts';
 import { useFormatNumber } from '../../../../app/numbers.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import { type ReadinessView, useReadiness } from '../../components/registry/registry-api.ts';
@@ -13,13 +16,35 @@ import { useSkillLabel } from '../../components/registry/volunteer-labels.tsx';
 
 type Row = ReadinessView['institutions'][number];
 
-/** /volunteers/readiness — per institution under a unit: in the registry, ready, deployed now; groups, skills. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * /volunteers/readiness?orgId=&asOf= — per institution under a unit: in the registry, ready, deployed; groups,
+ * skills. "Tính đến ngày" (default today: live counts) reads each volunteer's status that day from the dated
+ * history; the unit and the day stay in the URL, so a link opens the same view.
+ */
 export function ReadinessPage() {
   const { t } = useTranslation();
   const n = useFormatNumber();
   const skill = useSkillLabel();
-  const [orgId, setOrgId] = useState<number>();
-  const q = useReadiness(orgId);
+  const [params, setParams] = useSearchParams();
+  const today = todayIso();
+  const orgParam = Number(params.get('orgId'));
+  const orgId = Number.isInteger(orgParam) && orgParam > 0 ? orgParam : undefined;
+  const asOfParam = params.get('asOf') ?? '';
+  const asOf = ISO_DAY.test(asOfParam) && asOfParam < today ? asOfParam : undefined;
+  const setParam = (key: 'orgId' | 'asOf', value: string | undefined) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const q = useReadiness(orgId, asOf);
+  const day = q.data?.asOf ?? asOf ?? today;
   const rows = q.data?.institutions ?? [];
   const breakdown = (m: Record<string, number>, label: (k: string) => string) =>
     Object.entries(m)
@@ -68,19 +93,57 @@ export function ReadinessPage() {
   ];
   const totals = q.data?.totals;
   return (
-    <ListCard title={t('volunteers.readiness.title')} intro={t('volunteers.readiness.intro')}>
+    <ListCard
+      title={t('volunteers.readiness.titleAsOf', { date: formatDate(day) })}
+      intro={t('volunteers.readiness.intro')}
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Form layout="inline" component="div" className="no-print">
           <Form.Item label={t('volunteers.readiness.org')}>
             <OrgPicker
               value={orgId}
-              onChange={setOrgId}
+              onChange={(v?: number) => setParam('orgId', v ? String(v) : undefined)}
               placeholder={t('volunteers.registry.allOrgs')}
               style={{ width: 320, maxWidth: '100%' }}
             />
           </Form.Item>
+          <Form.Item label={t('volunteers.readiness.asOf')} htmlFor="readiness-as-of">
+            <DateInput
+              id="readiness-as-of"
+              value={fromIsoDate(asOf ?? today)}
+              allowClear={false}
+              disabledDate={(d: Dayjs) => toIsoDate(d)! > today}
+              onChange={(d) => {
+                const iso = toIsoDate(d as Dayjs | null);
+                setParam('asOf', iso && iso < today ? iso : undefined);
+              }}
+              style={{ width: 160 }}
+            />
+          </Form.Item>
         </Form>
+        {q.data && !q.data.live && (
+          <Typography.Text type="secondary">
+            {t('volunteers.readiness.historyNote', { date: formatDate(q.data.asOf) })}
+          </Typography.Text>
+        )}
         {q.error && <QueryError error={q.error} onRetry={() => q.refetch()} />}
+        {totals && rows.length > 0 && (
+          <Flex wrap gap="small">
+            {(
+              [
+                ['registered', totals.registered],
+                ['ready', totals.ready],
+                ['deployed', totals.deployed],
+                ['institutionsReady', totals.institutionsReady],
+                ['institutionsDeployed', totals.institutionsDeployed],
+              ] as const
+            ).map(([key, value]) => (
+              <Card key={key} size="small" style={{ flex: '1 1 160px' }}>
+                <Statistic title={t(`volunteers.readiness.${key}`)} value={n(value)} />
+              </Card>
+            ))}
+          </Flex>
+        )}
         <Table<Row>
           size="small"
           rowKey="orgId"
