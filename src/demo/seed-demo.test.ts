@@ -7,6 +7,9 @@ import { rows } from '../platform/db/database.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { seedDemo } from './seed-demo.ts';
 
+/** Loading the whole demo (seed 004's 26,000 volunteers included) on a busy machine takes more than the default hook time. */
+const DEMO_SEED_TIMEOUT = 300_000;
+
 describe('the demo dataset', () => {
   let t: TestApp;
   let admin: Session;
@@ -14,7 +17,7 @@ describe('the demo dataset', () => {
     t = await createTestApp();
     await seedDemo(t.db, systemClock);
     admin = await signIn(t, 'admin', DEMO_PASSWORD);
-  });
+  }, DEMO_SEED_TIMEOUT);
 
   it('signs in every demo account listed in the README', async () => {
     for (const u of [
@@ -186,7 +189,7 @@ describe('the demo plans', () => {
   beforeAll(async () => {
     t = await createTestApp('2026-11-20T03:00:00Z');
     await seedDemo(t.db, t.clock);
-  });
+  }, DEMO_SEED_TIMEOUT);
 
   it('shows seed 001 to the Điện Biên federation: 4 of 5 units reported, 3 on time, 1 late, Tuần Giáo missing', async () => {
     const s = await signIn(t, 'ldld.dienbien', DEMO_PASSWORD);
@@ -257,7 +260,7 @@ describe('the demo training (seed 000)', () => {
     await seedDemo(t.db, systemClock);
     centre = await signIn(t, 'ttdvnd', DEMO_PASSWORD);
     hr = await signIn(t, 'nhansu.quevo', DEMO_PASSWORD);
-  });
+  }, DEMO_SEED_TIMEOUT);
 
   type Klass = {
     id: number;
