@@ -109,7 +109,7 @@ function frame(doc: PdfDoc) {
     .restore();
 }
 
-export async function honourCertificatePdf(h: HonourRow, now: Date): Promise<Buffer> {
+export async function honourCertificatePdf(h: HonourRow, today: string, now: Date): Promise<Buffer> {
   const doc = createPdf({
     title: `Chứng nhận tôn vinh — ${h.name}`,
     createdAt: now,
@@ -142,6 +142,13 @@ export async function honourCertificatePdf(h: HonourRow, now: Date): Promise<Buf
       width: width * 0.58,
       align: 'center',
     });
+  const motto = doc.widthOfString(vn('Độc lập - Tự do - Hạnh phúc'));
+  const mottoX = left + width * 0.42 + (width * 0.58 - motto) / 2;
+  doc
+    .moveTo(mottoX, doc.y + 2)
+    .lineTo(mottoX + motto, doc.y + 2)
+    .lineWidth(0.6)
+    .stroke();
   doc
     .font('bold')
     .fontSize(30)
@@ -162,9 +169,14 @@ export async function honourCertificatePdf(h: HonourRow, now: Date): Promise<Buf
   doc
     .font('regular')
     .fontSize(15)
-    .text(vn(`Đã hiến máu tình nguyện ${h.countAtProposal} lần`), { width, align: 'center' });
+    .text(
+      vn(
+        `${h.familyClubName ? 'Các thành viên đã hiến' : 'Đã hiến'} máu tình nguyện ${h.countAtProposal} lần`,
+      ),
+      { width, align: 'center' },
+    );
   doc.font('bold').fontSize(16).text(vn(h.titleVi), { width, align: 'center' });
-  const when = h.decidedOn ?? h.createdAt.slice(0, 10);
+  const when = h.decidedOn ?? today;
   doc
     .font('italic')
     .fontSize(12)

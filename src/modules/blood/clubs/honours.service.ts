@@ -274,7 +274,7 @@ export async function honourListFile(ctx: Ctx, q: z.output<typeof honourListQuer
 export async function honourCertificateFile(ctx: Ctx, id: number) {
   const h = await findHonour(ctx, id);
   return {
-    body: await honourCertificatePdf(h, ctx.clock.now()),
+    body: await honourCertificatePdf(h, vnToday(ctx.clock), ctx.clock.now()),
     name: `Chứng nhận tôn vinh - ${h.name}.pdf`,
   };
 }
