@@ -14,7 +14,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors, type FieldIssue } from '../../../platform/errors.ts';
-import { hasPermission, scopeOf } from '../../../platform/scope.ts';
+import { hasPermission, isWithin, scopeOf } from '../../../platform/scope.ts';
 import { ancestorsOf, orgForField } from '../../orgs/index.ts';
 import { clubsErrors } from './clubs.errors.ts';
 import { canDecideHonour, canManageBlood } from './clubs.policy.ts';
@@ -37,12 +37,16 @@ export async function listRules(ctx: Ctx, q: z.output<typeof honourRuleQuery>) {
   const org = await orgForField(ctx.db, scope, q.orgId, 'querystring.orgId');
   const day = q.asOf ?? vnToday(ctx.clock);
   const holding = new Set(rulesFor(all, org.path, day, day).map((r) => r.id));
+  // The rules holding for the organisation (its own and its ancestors'), and those of its subtree.
   const items = all
-    .filter((r) => appliesTo(r, org.path))
+    .filter((r) => appliesTo(r, org.path) || (r.orgPath !== null && isWithin(r.orgPath, org.path)))
     .map((r) =>
       ruleView(
         r,
-        !holding.has(r.id) && (r.effectiveTo === null || r.effectiveTo > day) && r.effectiveFrom <= day,
+        appliesTo(r, org.path) &&
+          !holding.has(r.id) &&
+          (r.effectiveTo === null || r.effectiveTo > day) &&
+          r.effectiveFrom <= day,
       ),
     );
   return { items, can };

@@ -278,15 +278,21 @@ export function CalloutsPage() {
         columns={[
           {
             key: 'g',
-            title: t('bloodClubs.callouts.group'),
-            render: (_v, c) => <Tag color="red">{bloodGroupLabel(c.abo, c.rh)}</Tag>,
+            title: t('bloodClubs.callouts.place'),
+            render: (_v, c) => (
+              <Space direction="vertical" size={0}>
+                <Tag color="red">{bloodGroupLabel(c.abo, c.rh)}</Tag>
+                <Typography.Text>{`${c.place} (${c.provinceName ?? c.provinceCode})`}</Typography.Text>
+              </Space>
+            ),
           },
           {
-            key: 'p',
-            title: t('bloodClubs.callouts.place'),
-            render: (_v, c) => `${c.place} (${c.provinceName ?? c.provinceCode})`,
+            key: 'u',
+            title: t('bloodClubs.callouts.units'),
+            align: 'right',
+            responsive: ['sm'],
+            render: (_v, c) => n(c.units),
           },
-          { key: 'u', title: t('bloodClubs.callouts.units'), align: 'right', render: (_v, c) => n(c.units) },
           {
             key: 'by',
             title: t('bloodClubs.callouts.neededBy'),

@@ -17,7 +17,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { DateInput } from '../../../../app/components/date-input.tsx';
 import { FormModal } from '../../../../app/components/form-modal.tsx';
 import { PrintButton } from '../../../../app/components/list-card.tsx';
@@ -297,12 +297,7 @@ export function ClubDetailPage() {
   const c = club.data;
   return (
     <div className="print-area">
-      <PageBreadcrumb
-        items={[
-          { key: 'clubs', title: <Link to="/blood/clubs">{t('bloodClubs.title')}</Link> },
-          { key: 'club', title: c.name },
-        ]}
-      />
+      <PageBreadcrumb items={[{ key: 'club', title: c.name }]} />
       <Card
         title={
           <Space wrap>
