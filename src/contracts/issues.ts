@@ -5,6 +5,7 @@
  */
 import { adminUnitIssues } from './admin-units.ts';
 import { authIssues } from './auth.ts';
+import { clubsIssues } from './blood/clubs-issues.ts';
 import { bloodIssues } from './blood/common.ts';
 import { certificateIssues } from './certificates.ts';
 import { commonIssues, type FieldIssueCatalogue } from './common.ts';
@@ -22,6 +23,7 @@ export const fieldIssueCatalogues: FieldIssueCatalogue[] = [
   authIssues.catalogue,
   bloodIssues.catalogue,
   certificateIssues.catalogue,
+  clubsIssues.catalogue,
   orgIssues.catalogue,
   peopleIssues.catalogue,
   planIssues.catalogue,

@@ -3,6 +3,11 @@ import { donorsAuditWords } from '../../contracts/blood/audit-words.donors.ts';
 import { drivesAuditWords } from '../../contracts/blood/audit-words.drives.ts';
 import { donorSelfAuditWords } from '../../contracts/blood/audit-words.self.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+// clubs
+import { calloutRoutes } from './clubs/callouts.routes.ts';
+import { clubsErrors } from './clubs/clubs.errors.ts';
+import { clubRoutes } from './clubs/clubs.routes.ts';
+import { honourRoutes } from './clubs/honours.routes.ts';
 
 /**
  * Voluntary blood donation (seed 001): donors and their donations with eligibility as dated rules (donors/),
@@ -23,6 +28,9 @@ export const bloodModule: ModuleDef = {
     // donors
     // drives
     // clubs
+    clubRoutes,
+    calloutRoutes,
+    honourRoutes,
     // self
   ],
   pathCopies: [
@@ -51,6 +59,7 @@ export const bloodModule: ModuleDef = {
     // donors
     // drives
     // clubs
+    clubsErrors.catalogue,
     // self
   ],
   auditWords: [donorsAuditWords, drivesAuditWords, clubsAuditWords, donorSelfAuditWords],

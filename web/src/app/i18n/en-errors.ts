@@ -186,6 +186,14 @@ export const enErrors: typeof viErrors = {
   },
   clubs: {
     // clubs
+    club: { not_found: 'Club not found, or you have no access to it.' },
+    member: { not_found: 'This member is not in the club.' },
+    callout: { not_found: 'Call-out not found.' },
+    honour: { not_found: 'Honour proposal not found.' },
+    club_in_use: 'The club has members or activities: it cannot be deleted; end the memberships first.',
+    callout_closed: 'The call-out is closed.',
+    not_a_donor: 'This account is not linked to a donor.',
+    honour_decided: 'The proposal has been decided ({{status}}): it can no longer change.',
   },
   donor_self: {
     // donor_self

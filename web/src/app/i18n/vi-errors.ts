@@ -185,6 +185,14 @@ export const viErrors = {
   },
   clubs: {
     // clubs
+    club: { not_found: 'Không tìm thấy câu lạc bộ hoặc bạn không có quyền truy cập.' },
+    member: { not_found: 'Không có thành viên này trong câu lạc bộ.' },
+    callout: { not_found: 'Không tìm thấy yêu cầu huy động máu.' },
+    honour: { not_found: 'Không tìm thấy đề nghị tôn vinh.' },
+    club_in_use: 'Câu lạc bộ đã có thành viên hoặc hoạt động: không xoá được, hãy kết thúc thành viên trước.',
+    callout_closed: 'Yêu cầu huy động máu đã đóng.',
+    not_a_donor: 'Tài khoản này không gắn với người hiến máu nào.',
+    honour_decided: 'Đề nghị đã có quyết định ({{status}}): không đổi được nữa.',
   },
   donor_self: {
     // donor_self
