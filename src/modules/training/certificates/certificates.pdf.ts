@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { createPdf, type PdfDoc, pdfBuffer, vn, vnDateText, vnLongDate } from '../../../platform/pdf.ts';
+import { drawQr } from '../../../platform/pdf-qr.ts';
 import type { CertificateRow } from './certificates.repo.ts';
 
 /**
@@ -19,29 +19,6 @@ const titleOf = {
 };
 const stamps: Record<string, string> = { revoked: 'ĐÃ THU HỒI', replaced: 'ĐÃ ĐƯỢC THAY THẾ' };
 const num = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** Draws a QR code whose top-left corner is (x, y), `size` points wide, quiet zone included. */
-export function drawQr(doc: PdfDoc, text: string, x: number, y: number, size: number) {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = modules.size;
-  const quiet = 4;
-  const cell = size / (n + 2 * quiet);
-  doc.save().rect(x, y, size, size).fill('white');
-  // One rectangle per horizontal run of dark modules, filled in a single operation.
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!modules.get(r, c)) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && modules.get(r, c)) c++;
-      doc.rect(x + (quiet + start) * cell, y + (quiet + r) * cell, (c - start) * cell, cell);
-    }
-  }
-  doc.fill('black').restore();
-}
 
 function frame(doc: PdfDoc) {
   const { width, height } = doc.page;
