@@ -53,10 +53,13 @@ describe('the OpenAPI document and anonymous access', () => {
     );
     // Deliberately public besides login and health: certificate verification by the unguessable code of a
     // certificate's QR link (issue 4) — anyone holding the paper may check it, without an account. Both
-    // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year.
+    // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year. A
+    // certificate of blood donation the same way, by its number with 8 random letters: initials, day, site.
     expect(publicOps.sort()).toEqual([
       'GET /api/health',
+      'GET /api/verify/blood/{no}',
       'GET /api/verify/{code}',
+      'GET /verify/blood/{no}',
       'GET /verify/{code}',
       'POST /api/auth/login',
     ]);

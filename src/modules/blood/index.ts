@@ -3,6 +3,10 @@ import { donorsAuditWords } from '../../contracts/blood/audit-words.donors.ts';
 import { drivesAuditWords } from '../../contracts/blood/audit-words.drives.ts';
 import { donorSelfAuditWords } from '../../contracts/blood/audit-words.self.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { certificateRoutes } from './donors/certificate.routes.ts';
+import { donorErrors } from './donors/donors.errors.ts';
+import { donorRoutes } from './donors/donors.routes.ts';
+import { bloodIndicatorSources } from './indicator-sources.ts';
 
 /**
  * Voluntary blood donation (seed 001): donors and their donations with eligibility as dated rules (donors/),
@@ -21,6 +25,8 @@ export const bloodModule: ModuleDef = {
   ],
   routes: [
     // donors
+    donorRoutes,
+    certificateRoutes,
     // drives
     // clubs
     // self
@@ -35,6 +41,8 @@ export const bloodModule: ModuleDef = {
     { table: 'donor_honours', column: 'org_path' },
   ],
   indicatorSources: [
+    // donors
+    ...bloodIndicatorSources,
     // clubs
   ],
   homeBlocks: [
@@ -49,6 +57,7 @@ export const bloodModule: ModuleDef = {
   ],
   errors: [
     // donors
+    donorErrors.catalogue,
     // drives
     // clubs
     // self
