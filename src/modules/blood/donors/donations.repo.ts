@@ -46,7 +46,7 @@ export async function nextCertificateNo(tx: Tx, year: number): Promise<string> {
   const prefix = `GCNHM-${year}-`;
   const [row] = await rows<{ n: number }>(
     tx,
-    sql`SELECT coalesce(max(substring(certificate_no FROM ${prefix.length + 1} FOR 6)::int), 0) + 1 AS n
+    sql`SELECT coalesce(max(split_part(certificate_no, '-', 3)::int), 0) + 1 AS n
         FROM blood_donations WHERE certificate_no LIKE ${`${prefix}%`}`,
   );
   let tail = '';

@@ -80,9 +80,11 @@ const from = sql`FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
   LEFT JOIN organisations mo ON mo.id = dp.member_of_org_id`;
 
 /** `date + n years` as eligibility.rules' addYears reads it: 29/02 becomes 01/03 in a year without it. */
-const plusYears = (d: SQL, n: number) =>
-  sql`(${d} + make_interval(years => ${n}) + CASE WHEN to_char(${d}, 'MM-DD') = '02-29'
-        AND to_char(${d} + make_interval(years => ${n}), 'MM-DD') = '02-28' THEN 1 ELSE 0 END)`;
+const plusYears = (d: SQL, n: number) => {
+  const shifted = sql`(${d} + make_interval(years => ${n}::int))::date`;
+  return sql`(${shifted} + CASE WHEN to_char(${d}, 'MM-DD') = '02-29' AND to_char(${shifted}, 'MM-DD') = '02-28'
+                                THEN 1 ELSE 0 END)`;
+};
 
 /**
  * "May give whole blood on `today`" as one SQL condition, for the list's filter and paging — the same rules as
@@ -92,14 +94,14 @@ function eligibleTodaySql(r: BloodRuleSet, today: string): SQL {
   const interval = sql`CASE d.kind WHEN 'whole_blood' THEN ${r.interval_after_whole_blood_days}::int
     WHEN 'red_cells_apheresis' THEN ${r.interval_after_red_cells_days}::int
     WHEN 'plasma_apheresis' THEN ${r.interval_after_plasma_days}::int ELSE ${r.interval_after_platelets_days}::int END`;
-  return sql`(p.birth_date IS NOT NULL AND ${plusYears(sql`p.birth_date`, r.min_age!)} <= ${today}::date
+  return sql`coalesce(p.birth_date IS NOT NULL AND ${plusYears(sql`p.birth_date`, r.min_age!)} <= ${today}::date
     AND ${plusYears(sql`p.birth_date`, r.max_age! + 1)} > ${today}::date
     AND dp.weight_kg >= CASE WHEN p.sex = 'male' THEN ${r.min_weight_male}::numeric ELSE ${r.min_weight_female}::numeric END
     AND coalesce((SELECT d.donated_on + ${interval} FROM blood_donations d
                   WHERE d.person_id = p.id AND d.outcome <> 'deferred'
                   ORDER BY d.donated_on DESC, d.id DESC LIMIT 1) <= ${today}::date, true)
     AND NOT EXISTS (SELECT 1 FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'deferred'
-                      AND (d.deferral_permanent OR d.deferral_until > ${today}::date)))`;
+                      AND (d.deferral_permanent OR d.deferral_until > ${today}::date)), false)`;
 }
 
 export type DonorFilter = {
@@ -181,7 +183,7 @@ export async function nextDonorNo(tx: Tx, year: number): Promise<string> {
   const prefix = `HM-${year}-`;
   const [row] = await rows<{ n: number }>(
     tx,
-    sql`SELECT coalesce(max(substring(donor_no FROM ${prefix.length + 1})::int), 0) + 1 AS n
+    sql`SELECT coalesce(max(split_part(donor_no, '-', 3)::int), 0) + 1 AS n
         FROM donor_profiles WHERE donor_no LIKE ${`${prefix}%`} AND donor_no ~ ${`^HM-${year}-[0-9]{6}$`}`,
   );
   return `${prefix}${String(row!.n).padStart(6, '0')}`;

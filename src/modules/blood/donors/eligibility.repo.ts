@@ -20,7 +20,7 @@ export async function rulesOn(db: Db | Tx, day: string): Promise<BloodRuleSet> {
 
 /**
  * What the rules read of a person: birth date and sex (the registry), weight (the donor profile) and every
- * earlier attempt. Only attempts before `beforeDay` count when given (recording a past donation judges it by
+ * earlier attempt. Only attempts up to `beforeDay` count when given (recording a past donation judges it by
  * what came before it). Null when the person has no row.
  */
 export async function donorFacts(
@@ -36,7 +36,7 @@ export async function donorFacts(
                       'deferralPermanent', d.deferral_permanent, 'deferralReason', d.deferral_reason)
                       ORDER BY d.donated_on DESC, d.id DESC)
                     FROM blood_donations d WHERE d.person_id = p.id
-                      ${beforeDay ? sql`AND d.donated_on < ${beforeDay}::date` : sql``}), '[]'::json) AS history
+                      ${beforeDay ? sql`AND d.donated_on <= ${beforeDay}::date` : sql``}), '[]'::json) AS history
         FROM people p LEFT JOIN donor_profiles dp ON dp.person_id = p.id
         WHERE p.id = ${personId}`,
   );
