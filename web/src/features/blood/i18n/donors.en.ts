@@ -50,6 +50,7 @@ export const enBloodDonors: typeof viBloodDonors = {
     preferredContact: 'Preferred contact',
     consentContact: 'Agrees to be contacted when blood is needed',
     consentHealth: 'Agrees to the processing of health data (Decree 13/2023/NĐ-CP)',
+    consentHealthShort: 'Health-data consent',
     donations: 'Donations',
     lastDonatedOn: 'Last donation',
     next: 'Eligible from',

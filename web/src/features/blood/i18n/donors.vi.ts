@@ -48,6 +48,7 @@ export const viBloodDonors = {
     preferredContact: 'Cách liên hệ',
     consentContact: 'Đồng ý cho liên hệ khi cần máu',
     consentHealth: 'Đồng ý cho xử lý dữ liệu sức khỏe (Nghị định 13/2023/NĐ-CP)',
+    consentHealthShort: 'Đồng ý xử lý dữ liệu sức khỏe',
     donations: 'Số lần hiến',
     lastDonatedOn: 'Lần hiến gần nhất',
     next: 'Được hiến từ',

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Descriptions,
+  Grid,
   Space,
   Table,
   type TableColumnsType,
@@ -32,6 +33,7 @@ import {
 
 function useHistoryColumns(health: boolean): TableColumnsType<Donation> {
   const { t } = useTranslation();
+  const phone = !Grid.useBreakpoint().sm;
   const num = useFormatNumber();
   return [
     {
@@ -84,13 +86,18 @@ function useHistoryColumns(health: boolean): TableColumnsType<Donation> {
     },
     {
       key: 'certificate',
-      title: t('bloodDonors.history.certificate'),
-      width: 120,
+      title: phone ? null : t('bloodDonors.history.certificate'),
       className: 'no-print',
       render: (_v, d) =>
         d.certificateNo && (
-          <Button size="small" icon={<FilePdfOutlined />} href={certificateUrl(d.id)} target="_blank">
-            {t('bloodDonors.history.download')}
+          <Button
+            size="small"
+            icon={<FilePdfOutlined />}
+            href={certificateUrl(d.id)}
+            target="_blank"
+            aria-label={`${t('bloodDonors.history.download')} ${d.certificateNo}`}
+          >
+            {!phone && t('bloodDonors.history.download')}
           </Button>
         ),
     },
@@ -213,7 +220,7 @@ export function DonorDetailPage() {
                   ? `${d.weightKg} kg${d.weightOn ? ` (${formatDate(d.weightOn)})` : ''}`
                   : '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t('bloodDonors.fields.consentHealth')}>
+              <Descriptions.Item label={t('bloodDonors.fields.consentHealthShort')}>
                 {d.consentHealthAt ? formatDateTime(d.consentHealthAt) : '—'}
               </Descriptions.Item>
             </Descriptions>
@@ -231,7 +238,6 @@ export function DonorDetailPage() {
           dataSource={donations.data?.items ?? []}
           columns={columns}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <EmptyState text={t('bloodDonors.detail.historyEmpty')} /> }}
         />
       </Card>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { aboGroups, rhFactors } from '@contracts/blood/common.ts';
-import { Button, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Checkbox, Grid, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ const PAGE = 50;
 
 function useColumns(showGroup: boolean): TableColumnsType<Donor> {
   const { t } = useTranslation();
+  const phone = !Grid.useBreakpoint().sm;
   return [
     {
       key: 'name',
@@ -30,6 +31,7 @@ function useColumns(showGroup: boolean): TableColumnsType<Donor> {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {d.donorNo}
           </Typography.Text>
+          {phone && <EligibilityTag donor={d} />}
         </Space>
       ),
     },
@@ -70,6 +72,7 @@ function useColumns(showGroup: boolean): TableColumnsType<Donor> {
       key: 'next',
       title: t('bloodDonors.fields.next'),
       width: 170,
+      responsive: ['sm'],
       render: (_v, d) => <EligibilityTag donor={d} />,
     },
   ];
@@ -149,16 +152,9 @@ export function DonorsPage() {
               style={{ width: 140 }}
               options={rhFactors.map((r) => ({ value: r, label: t(`bloodDonors.rh.${r}`) }))}
             />
-            <Select
-              value={rare}
-              onChange={reset(setRare)}
-              aria-label={t('bloodDonors.list.rareOnly')}
-              style={{ width: 170 }}
-              options={[
-                { value: false, label: t('bloodDonors.list.allGroups') },
-                { value: true, label: t('bloodDonors.list.rareOnly') },
-              ]}
-            />
+            <Checkbox checked={rare} onChange={(e) => reset(setRare)(e.target.checked)}>
+              {t('bloodDonors.list.rareOnly')}
+            </Checkbox>
           </>
         )}
         <Select
