@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltOrg, buildOrg } from '../../../../test/helpers/factories.ts';
+import { pdfText } from '../../../../test/helpers/pdf.fixtures.ts';
 import { expectFieldRefusal, expectNotFound } from '../../../../test/helpers/refusals.ts';
 import {
   countRows,
@@ -243,6 +244,18 @@ describe('donors and donations', () => {
       ['Nguyễn Văn An'],
     );
     expectFieldRefusal(await otherDesk.post('/api/blood/donations', donation()), 'body.organiserOrgId', []);
+    // A drive of another union is not one to record at, not even named.
+    const [drive] = await rows<{ id: number }>(
+      t.db,
+      sql`INSERT INTO blood_drives (organiser_org_id, organiser_path, title, site, drive_date, opens_at, closes_at)
+          VALUES (${bacNinh.id}, ${bacNinh.path}::ltree, 'Ngày hội Bắc Ninh', 'Cung văn hoá', '2026-12-18', '07:00', '11:00')
+          RETURNING id`,
+    );
+    expectFieldRefusal(
+      await desk.post('/api/blood/donations', donation({ driveId: drive!.id })),
+      'body.driveId',
+      ['Ngày hội Bắc Ninh'],
+    );
   });
 
   it('links a donor another union keeps when the identity typed matches, without rewriting it', async () => {
@@ -262,6 +275,15 @@ describe('donors and donations', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf.rawPayload);
+    for (const words of [
+      'GIẤY CHỨNG NHẬN',
+      'HIẾN MÁU TÌNH NGUYỆN',
+      'Nguyễn Văn An',
+      '18/12/2026',
+      given.certificateNo,
+    ])
+      expect(text).toContain(words);
     const stranger = await loginAs(t, await buildOrg(t.db, { name: 'Công đoàn Khu kinh tế' }), 'blood_desk');
     expectNotFound(await stranger.get(`/api/blood/donations/${given.id}/certificate.pdf`), []);
     const check = await t.app.inject({ method: 'GET', url: `/api/verify/blood/${given.certificateNo}` });
@@ -317,5 +339,9 @@ describe('donors and donations', () => {
     );
     const e = (await desk.get(`/api/blood/donors/${lan.id}/eligibility`)).json();
     expect(e).toMatchObject({ eligible: true, maxVolumeMl: 250 });
+    const apheresis = (
+      await desk.get(`/api/blood/donors/${lan.id}/eligibility?kind=platelets_apheresis`)
+    ).json();
+    expect(apheresis.refusals).toMatchObject([{ code: 'apheresis_weight', minKg: 50 }]);
   });
 });
