@@ -60,6 +60,9 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
       rulesOn(ctx.db, body.donatedOn),
       donorFacts(ctx.db, body.personId, body.donatedOn),
     ]);
+    // Before Thông tư 26/2013 (1/11/2013) no rule row is in force: nothing to judge the day by.
+    if (rules.min_age === undefined)
+      throw invalid('body.donatedOn', 'Chưa có quy định về điều kiện hiến máu áp dụng cho ngày này');
     const e = eligibility(facts!, rules, body.donatedOn, body.kind);
     if (!e.eligible) {
       const answer = eligibilityAnswer(e);

@@ -145,6 +145,12 @@ describe('donors and donations', () => {
     for (const value of ['"neg"', '"O"', ':50', 'tattoo']) expect(text).not.toContain(value);
   });
 
+  it('refuses a day no eligibility rule was in force for, naming the field', async () => {
+    const res = await desk.post('/api/blood/donations', donation({ donatedOn: '2010-06-01' }));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details.issues[0].path).toBe('body.donatedOn');
+  });
+
   it('refuses a volume over the weight’s maximum with the field and the max', async () => {
     const res = await desk.post('/api/blood/donations', donation({ volumeMl: 500 }));
     expect(res.statusCode).toBe(400);
