@@ -55,11 +55,14 @@ describe('the OpenAPI document and anonymous access', () => {
     // certificate's QR link (issue 4) — anyone holding the paper may check it, without an account. Both
     // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year.
     // Volunteers' participation certificates (issue 11) likewise, by their printed number with its random part:
-    // name, wave, dates, institution and state only.
+    // name, wave, dates, institution and state only. A certificate of blood donation the same way, by its number
+    // with 8 random letters: initials, day, site.
     expect(publicOps.sort()).toEqual([
       'GET /api/health',
+      'GET /api/verify/blood/{no}',
       'GET /api/verify/volunteering/{number}',
       'GET /api/verify/{code}',
+      'GET /verify/blood/{no}',
       'GET /verify/tnv/{number}',
       'GET /verify/{code}',
       'POST /api/auth/login',

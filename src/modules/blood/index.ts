@@ -8,6 +8,10 @@ import { calloutRoutes } from './clubs/callouts.routes.ts';
 import { clubsErrors } from './clubs/clubs.errors.ts';
 import { clubRoutes } from './clubs/clubs.routes.ts';
 import { honourRoutes } from './clubs/honours.routes.ts';
+import { certificateRoutes } from './donors/certificate.routes.ts';
+import { donorErrors } from './donors/donors.errors.ts';
+import { donorRoutes } from './donors/donors.routes.ts';
+import { bloodIndicatorSources } from './indicator-sources.ts';
 
 /**
  * Voluntary blood donation (seed 001): donors and their donations with eligibility as dated rules (donors/),
@@ -26,6 +30,8 @@ export const bloodModule: ModuleDef = {
   ],
   routes: [
     // donors
+    donorRoutes,
+    certificateRoutes,
     // drives
     // clubs
     clubRoutes,
@@ -43,6 +49,8 @@ export const bloodModule: ModuleDef = {
     { table: 'donor_honours', column: 'org_path' },
   ],
   indicatorSources: [
+    // donors
+    ...bloodIndicatorSources,
     // clubs
   ],
   homeBlocks: [
@@ -57,6 +65,7 @@ export const bloodModule: ModuleDef = {
   ],
   errors: [
     // donors
+    donorErrors.catalogue,
     // drives
     // clubs
     clubsErrors.catalogue,

@@ -184,3 +184,6 @@ export function explainVi(r: Refusal): string {
       return 'Không hiến máu (hoãn vĩnh viễn)';
   }
 }
+
+/** The last day of a temporary deferral's wait: the reason's days counted from the day of the attempt (donates again on it). */
+export const deferralEnd = (day: string, days: number) => addDays(day, days);

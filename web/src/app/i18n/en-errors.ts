@@ -180,6 +180,16 @@ export const enErrors: typeof viErrors = {
   },
   donors: {
     // donors
+    not_found: 'Donor not found, or you have no access to it.',
+    donation: { not_found: 'Donation not found, or you have no access to it.' },
+    certificate: {
+      not_found: 'There is no certificate of donation with this number.',
+      none: 'No blood was taken at this attempt, so it has no certificate of donation.',
+    },
+    version_conflict: 'Someone else has just changed this donor. Reload before saving.',
+    duplicate: 'This person is already on the donor list (profile {{id}}).',
+    not_eligible: 'This person may not donate on this day: {{words}}.',
+    health_forbidden: 'You may not write health data (blood group, weight, deferral reason) of this donor.',
   },
   drives: {
     // drives

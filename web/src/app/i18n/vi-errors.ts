@@ -179,6 +179,17 @@ export const viErrors = {
   },
   donors: {
     // donors
+    not_found: 'Không tìm thấy người hiến máu hoặc bạn không có quyền truy cập.',
+    donation: { not_found: 'Không tìm thấy lần hiến máu hoặc bạn không có quyền truy cập.' },
+    certificate: {
+      not_found: 'Không có giấy chứng nhận hiến máu với số này.',
+      none: 'Lần hiến này không lấy được máu nên không có giấy chứng nhận hiến máu.',
+    },
+    version_conflict: 'Hồ sơ người hiến vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+    duplicate: 'Người này đã có trong danh sách người hiến máu (hồ sơ số {{id}}).',
+    not_eligible: 'Người này chưa được hiến máu vào ngày này: {{words}}.',
+    health_forbidden:
+      'Bạn không có quyền ghi dữ liệu sức khỏe (nhóm máu, cân nặng, lý do hoãn hiến) của người hiến này.',
   },
   drives: {
     // drives
