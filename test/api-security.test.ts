@@ -45,7 +45,7 @@ describe('the OpenAPI document and anonymous access', () => {
     expect(checked.length).toBeGreaterThan(20);
   });
 
-  it('marks exactly login, health and certificate verification as public', () => {
+  it('marks exactly login, health, certificate verification and the volunteer sign-up link as public', () => {
     const publicOps = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
@@ -53,12 +53,16 @@ describe('the OpenAPI document and anonymous access', () => {
     );
     // Deliberately public besides login and health: certificate verification by the unguessable code of a
     // certificate's QR link (issue 4) — anyone holding the paper may check it, without an account. Both
-    // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year.
+    // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year. And an
+    // institution's volunteer sign-up link (issue 11) by its unguessable token: rate-limited, it shows the
+    // institution's name and the link's title, and takes an application an officer must approve.
     expect(publicOps.sort()).toEqual([
       'GET /api/health',
+      'GET /api/public/volunteer-signup/{token}',
       'GET /api/verify/{code}',
       'GET /verify/{code}',
       'POST /api/auth/login',
+      'POST /api/public/volunteer-signup/{token}',
     ]);
   });
 

@@ -3,6 +3,11 @@ import { volunteerRegistryAuditWords } from '../../contracts/volunteers/audit-wo
 import { volunteerSelfAuditWords } from '../../contracts/volunteers/audit-words.self.ts';
 import { wavesAuditWords } from '../../contracts/volunteers/audit-words.waves.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+// self
+import { selfErrors } from './self/self.errors.ts';
+import { selfHomeBlocks } from './self/self.home.ts';
+import { selfRoutes } from './self/self.routes.ts';
+import { signupRoutes } from './self/signup.routes.ts';
 
 /**
  * Volunteer mobilisation (seed 004): registries kept by institutions (registry/), mobilisation waves with quotas
@@ -20,6 +25,8 @@ export const volunteersModule: ModuleDef = {
     // waves
     // deployment
     // self
+    selfRoutes,
+    signupRoutes,
   ],
   pathCopies: [
     { table: 'volunteer_profiles', column: 'org_path' },
@@ -41,6 +48,7 @@ export const volunteersModule: ModuleDef = {
     // waves
     // deployment
     // self
+    ...selfHomeBlocks,
   ],
   jobs: [
     // waves
@@ -51,6 +59,7 @@ export const volunteersModule: ModuleDef = {
     // waves
     // deployment
     // self
+    selfErrors.catalogue,
   ],
   auditWords: [volunteerRegistryAuditWords, wavesAuditWords, deploymentAuditWords, volunteerSelfAuditWords],
 };
