@@ -93,7 +93,7 @@ export function AvailabilityCard({ data }: { data: MyVolunteering }) {
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'available']}
-                    label=" "
+                    label={t('volunteerSelf.mine.availableLabel')}
                     initialValue={true}
                     style={{ marginBottom: 8 }}
                   >

@@ -157,7 +157,7 @@ export function AssignmentsCard({ data }: Props) {
                       </Typography.Text>
                     )}
                     {a.hours > 0 && (
-                      <span>{t('volunteerSelf.mine.hours', { hours: formatNumber(a.hours, 1) })}</span>
+                      <span>{t('volunteerSelf.mine.hours', { hours: formatNumber(a.hours, 2) })}</span>
                     )}
                     {a.certificateNo && (
                       <span>{t('volunteerSelf.mine.certificate', { no: a.certificateNo })}</span>
@@ -179,7 +179,7 @@ export function ShiftsCard({ data }: Props) {
   return (
     <Card
       title={t('volunteerSelf.mine.shifts')}
-      extra={t('volunteerSelf.mine.totalHours', { hours: formatNumber(data.totalHours, 1) })}
+      extra={t('volunteerSelf.mine.totalHours', { hours: formatNumber(data.totalHours, 2) })}
       data-testid="my-shifts"
     >
       <Table
@@ -191,12 +191,12 @@ export function ShiftsCard({ data }: Props) {
         locale={{ emptyText: <EmptyState text={t('volunteerSelf.mine.noShifts')} /> }}
         columns={[
           {
-            title: t('volunteerSelf.mine.assignments'),
+            title: t('volunteerSelf.mine.shiftWhere'),
             key: 'where',
             render: (_, s) => [s.destinationName, s.task].filter(Boolean).join(' · '),
           },
           {
-            title: t('volunteerSelf.mine.from'),
+            title: t('volunteerSelf.mine.shiftTime'),
             key: 'when',
             render: (_, s) => `${formatDateTime(s.startsAt)} – ${formatDateTime(s.endsAt).slice(-5)}`,
           },
@@ -216,10 +216,10 @@ export function ShiftsCard({ data }: Props) {
               ),
           },
           {
-            title: t('volunteerSelf.mine.hours', { hours: '' }).trim(),
+            title: t('volunteerSelf.mine.shiftHours'),
             key: 'hours',
             align: 'right',
-            render: (_, s) => (s.hours === null ? '—' : formatNumber(s.hours, 1)),
+            render: (_, s) => (s.hours === null ? '—' : formatNumber(s.hours, 2)),
           },
         ]}
       />
