@@ -3,7 +3,11 @@ import { HOME_ITEMS, type HomeSource } from '../../../platform/home.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import * as repo from './signup.repo.ts';
 
-/** "Đăng ký tình nguyện chờ duyệt": for whoever keeps volunteers (volunteer.manage), the oldest first. */
+/**
+ * "Đăng ký tình nguyện chờ duyệt": for whoever keeps volunteers (volunteer.manage) where sign-ups come in — an
+ * institution with a sign-up link or an application; a federation's administrator, who holds the permission
+ * but shares no link, sees no block. The oldest first.
+ */
 export const selfHomeBlocks: HomeSource[] = [
   {
     key: 'volunteers.applications_pending',
@@ -11,6 +15,7 @@ export const selfHomeBlocks: HomeSource[] = [
       const scope = scopeOf(ctx.actor, 'volunteer.manage');
       if (!scope.all && scope.paths.length === 0) return null;
       const got = await repo.pendingApplications(ctx.db, scope, HOME_ITEMS);
+      if (got.total === 0 && !(await repo.hasSignupLinks(ctx.db, scope))) return null;
       return {
         count: got.total,
         urgent: null,

@@ -126,3 +126,12 @@ export async function pendingApplications(db: Db, scope: Scope, limit: number) {
   );
   return { total: count?.n ?? 0, items };
 }
+
+/** Does the scope keep any sign-up link (an institution that takes self-registrations)? */
+export async function hasSignupLinks(db: Db, scope: Scope): Promise<boolean> {
+  const [row] = await rows(
+    db,
+    sql`SELECT 1 FROM volunteer_signup_links l WHERE ${scopeSql(scope, sql`l.org_path`)} LIMIT 1`,
+  );
+  return row !== undefined;
+}
