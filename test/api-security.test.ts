@@ -45,7 +45,7 @@ describe('the OpenAPI document and anonymous access', () => {
     expect(checked.length).toBeGreaterThan(20);
   });
 
-  it('marks exactly login, health and certificate verification as public', () => {
+  it('marks exactly login, health, certificate verification and the volunteer sign-up link as public', () => {
     const publicOps = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
@@ -56,9 +56,12 @@ describe('the OpenAPI document and anonymous access', () => {
     // routes are rate-limited and show only state, number, course, issuer, dates, name and birth year.
     // Volunteers' participation certificates (issue 11) likewise, by their printed number with its random part:
     // name, wave, dates, institution and state only. A certificate of blood donation the same way, by its number
-    // with 8 random letters: initials, day, site.
+    // with 8 random letters: initials, day, site. And an institution's volunteer sign-up link (issue 11) by its
+    // unguessable token: rate-limited, it shows the institution's name and the link's title, and takes an
+    // application an officer must approve.
     expect(publicOps.sort()).toEqual([
       'GET /api/health',
+      'GET /api/public/volunteer-signup/{token}',
       'GET /api/verify/blood/{no}',
       'GET /api/verify/volunteering/{number}',
       'GET /api/verify/{code}',
@@ -66,6 +69,7 @@ describe('the OpenAPI document and anonymous access', () => {
       'GET /verify/tnv/{number}',
       'GET /verify/{code}',
       'POST /api/auth/login',
+      'POST /api/public/volunteer-signup/{token}',
     ]);
   });
 

@@ -56,6 +56,8 @@ export const meBody = z.object({
     fullName: z.string(),
     email: z.string().nullable(),
     locale: z.enum(['vi', 'en']),
+    /** The person the account belongs to (a volunteer's own pages); null for a staff-only account. */
+    personId: z.number().int().nullable(),
   }),
   grants: z.array(grantView),
   permissions: z.array(z.string()),

@@ -21,6 +21,7 @@ const envSchema = z.object({
   SCHEDULER: boolish.default(true),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
 export type Config = {
@@ -43,6 +44,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** Public certificate verification requests per IP per minute. */
   verifyRateLimitPerMinute: number;
+  /** Public volunteer sign-ups sent per IP per minute (the form behind an institution's link). */
+  signupRateLimitPerMinute: number;
 };
 
 /** Reads the environment once; a bad value stops the start with a message naming the variable. */
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: e.SCHEDULER,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     verifyRateLimitPerMinute: e.VERIFY_RATE_LIMIT_PER_MINUTE,
+    signupRateLimitPerMinute: e.SIGNUP_RATE_LIMIT_PER_MINUTE,
   };
 }

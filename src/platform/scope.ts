@@ -26,6 +26,8 @@ export type Actor = {
   locale: 'vi' | 'en';
   grants: Grant[];
   isSystemAdmin: boolean;
+  /** The person this account belongs to (users.person_id): their own pages (a volunteer's), not a scope. */
+  personId?: number | null;
   via: 'session' | 'token';
   sessionIdHash?: string;
   csrfToken?: string;

@@ -14,11 +14,13 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(now = '2026-05-04T08:00:00Z', env: Record<string, string> = {}) {
   const database = await createTestDatabase();
   const clock = fixedClock(now);
-  // Every test signs in from 127.0.0.1: the login throttle gets its own test with its real limit.
+  // Every test signs in from 127.0.0.1: the login throttle gets its own test with its real limit (as the public
+  // volunteer sign-up's).
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: '/tmp/unused',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    SIGNUP_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
   const app = await buildApp({ database, db: database.db, clock, config }, modules);

@@ -109,6 +109,7 @@ export function meView(actor: Actor): Me {
       fullName: actor.fullName,
       email: actor.email,
       locale: actor.locale,
+      personId: actor.personId ?? null,
     },
     grants: actor.grants.map((g) => ({
       id: g.id,

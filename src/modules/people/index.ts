@@ -13,6 +13,7 @@ export const peopleModule: ModuleDef = {
   ],
 };
 
+export { peopleErrors } from './people.errors.ts';
 export {
   findIdentityMatches,
   findPeopleInScope,
@@ -25,6 +26,7 @@ export {
 } from './people.repo.ts';
 // The public face of the person registry.
 export {
+  ageOn,
   checkPerson,
   foldName,
   identityDecision,

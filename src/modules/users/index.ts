@@ -13,7 +13,8 @@ export const usersModule: ModuleDef = {
 
 // The public face: tables other modules reference (foreign keys, the sign-in), the CLI's first administrator,
 // whom to notify about work waiting at an organisation (`usersHoldingOver`), and a user named by a field of
-// another module's request, through the caller's scope (`userForField`).
+// another module's request, through the caller's scope (`userForField`); a person's own account without grants
+// (`createPersonAccount`, a volunteer's sign-in).
 export { usersHoldingOver } from './users.repo.ts';
-export { createSystemAdmin, userForField } from './users.service.ts';
+export { createPersonAccount, createSystemAdmin, userForField } from './users.service.ts';
 export { apiTokens, roleGrants, roles, sessions, users } from './users.tables.ts';

@@ -91,6 +91,22 @@ export async function usernameTaken(db: Db | Tx, username: string): Promise<bool
   return taken !== undefined;
 }
 
+/** `base` when free, else the first free of base2, base3… (usernames are compared as stored, lower case). */
+export async function firstFreeUsername(db: Db | Tx, base: string): Promise<string> {
+  const taken = new Set(
+    (
+      await db
+        .select({ username: users.username })
+        .from(users)
+        .where(sql`${users.username} LIKE ${`${base.replace(/[\\%_]/g, '\\$&')}%`}`)
+    ).map((u) => u.username),
+  );
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}${n}`)) n++;
+  return `${base}${n}`;
+}
+
 export async function insertUser(tx: Tx, u: typeof users.$inferInsert) {
   const [user] = await tx.insert(users).values(u).returning();
   return user!;

@@ -201,3 +201,32 @@ export async function createSystemAdmin(
     return user.id;
   });
 }
+
+/**
+ * An account for a person of the registry, for their own pages (a volunteer's): linked by `users.person_id`, with
+ * no grant, so every staff page refuses it. `username` is taken as given (`exact`, 409 when taken) or as a base
+ * the first free variant of which is used (annv, annv2…). The caller audits, in its transaction.
+ */
+export async function createPersonAccount(
+  tx: Tx,
+  input: {
+    username: string;
+    exact: boolean;
+    fullName: string;
+    email: string | null;
+    personId: number;
+    passwordHash: string;
+  },
+): Promise<{ id: number; username: string }> {
+  if (input.exact && (await repo.usernameTaken(tx, input.username)))
+    throw userErrors.username_taken({ username: input.username });
+  const username = input.exact ? input.username : await repo.firstFreeUsername(tx, input.username);
+  const user = await repo.insertUser(tx, {
+    username,
+    fullName: input.fullName,
+    email: input.email,
+    personId: input.personId,
+    passwordHash: input.passwordHash,
+  });
+  return { id: user.id, username: user.username };
+}

@@ -9,6 +9,11 @@ import { registryImportRoutes } from './registry/import.routes.ts';
 import { volunteerIndicatorSources } from './registry/indicator-sources.ts';
 import { registryErrors } from './registry/registry.errors.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
+// self
+import { selfErrors } from './self/self.errors.ts';
+import { selfHomeBlocks } from './self/self.home.ts';
+import { selfRoutes } from './self/self.routes.ts';
+import { signupRoutes } from './self/signup.routes.ts';
 // waves
 import { waveMemberRoutes } from './waves/members.routes.ts';
 import { wavesErrors } from './waves/waves.errors.ts';
@@ -36,6 +41,8 @@ export const volunteersModule: ModuleDef = {
     // deployment
     ...deployment.routes,
     // self
+    selfRoutes,
+    signupRoutes,
   ],
   pathCopies: [
     { table: 'volunteer_profiles', column: 'org_path' },
@@ -59,6 +66,7 @@ export const volunteersModule: ModuleDef = {
     ...wavesHomeBlocks,
     // deployment
     // self
+    ...selfHomeBlocks,
   ],
   jobs: [
     // waves
@@ -74,6 +82,7 @@ export const volunteersModule: ModuleDef = {
     // deployment
     ...deployment.errors,
     // self
+    selfErrors.catalogue,
   ],
   auditWords: [volunteerRegistryAuditWords, wavesAuditWords, deploymentAuditWords, volunteerSelfAuditWords],
 };

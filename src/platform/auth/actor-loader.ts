@@ -10,12 +10,13 @@ type ActorRow = {
   full_name: string;
   email: string | null;
   locale: 'vi' | 'en';
+  person_id: number | null;
   grants: Grant[] | string;
 };
 
 // One round trip: the user and all their grants with the organisations' paths and the roles' permissions.
 const actorColumns = sql`
-  u.id AS user_id, u.username, u.full_name, u.email, u.locale,
+  u.id AS user_id, u.username, u.full_name, u.email, u.locale, u.person_id,
   coalesce(
     (SELECT json_agg(json_build_object(
         'id', g.id, 'orgId', o.id, 'orgPath', o.path::text, 'orgName', o.name, 'role', r.key,
@@ -34,6 +35,7 @@ function toActor(row: ActorRow, via: Actor['via']): Actor {
     locale: row.locale,
     grants,
     isSystemAdmin: grants.some((g) => g.permissions.includes('system.admin' as Permission)),
+    personId: row.person_id,
     via,
   };
 }

@@ -5,8 +5,15 @@ import type { RouteObject } from 'react-router';
 import { RequirePermission } from '../features/auth/components/require-auth.tsx';
 import type { Shape, TranslationKey } from './i18n/keys.ts';
 
-/** A link in the side menu (or in one of its submenus), shown to users holding `permission` when given. */
-export type MenuLink = { path: string; label: TranslationKey; permission?: string };
+/**
+ * Who sees a menu link: users holding `permission` when given; `self` links (a person's own pages, e.g. "Hoạt động
+ * tình nguyện của tôi") only to accounts linked to a person; `everyone` links (the home page) to every user. An
+ * account without any grant (a volunteer's) sees only `self` and `everyone` links: every staff page would be empty.
+ */
+export type MenuAudience = { permission?: string; self?: true; everyone?: true };
+
+/** A link in the side menu (or in one of its submenus). */
+export type MenuLink = { path: string; label: TranslationKey } & MenuAudience;
 
 /**
  * A side-menu entry: a link, or a submenu of links (hidden when none of its links is visible).
@@ -19,12 +26,11 @@ export type MenuEntry = {
   order: number;
   section?: 'main' | 'admin';
 } & (
-  | {
+  | ({
       path: string;
-      permission?: string;
       /** A count beside the label (what waits there), shown only to those who see the entry. */
       badge?: ComponentType;
-    }
+    } & MenuAudience)
   | { children: MenuLink[] }
 );
 

@@ -177,6 +177,15 @@ export const enErrors: typeof viErrors = {
   },
   volunteer_self: {
     // volunteer_self
+    profile: { not_found: 'Volunteer not found, or you have no access to it.' },
+    link: { not_found: 'This sign-up link does not exist, has expired or was deactivated.' },
+    application: { not_found: 'Sign-up not found, or you have no access to it.' },
+    assignment: { not_found: 'This assignment is not one of yours.' },
+    account_exists: 'This person already has a sign-in ({{username}}).',
+    application_decided: 'This sign-up has already been decided.',
+    already_registered: "This person is already in the institution's volunteer registry.",
+    assignment_closed: 'The assignment has ended or was cancelled: it can no longer be confirmed.',
+    no_profile: 'Your account is not linked to a volunteer profile: please contact your volunteer officer.',
   },
   donors: {
     // donors

@@ -176,6 +176,15 @@ export const viErrors = {
   },
   volunteer_self: {
     // volunteer_self
+    profile: { not_found: 'Không tìm thấy tình nguyện viên hoặc bạn không có quyền truy cập.' },
+    link: { not_found: 'Liên kết đăng ký không tồn tại, đã hết hạn hoặc đã bị khoá.' },
+    application: { not_found: 'Không tìm thấy đơn đăng ký hoặc bạn không có quyền truy cập.' },
+    assignment: { not_found: 'Không tìm thấy phân công này trong hồ sơ của bạn.' },
+    account_exists: 'Người này đã có tài khoản đăng nhập ({{username}}).',
+    application_decided: 'Đơn đăng ký đã được xử lý trước đó.',
+    already_registered: 'Người này đã có trong sổ tình nguyện viên của cơ sở.',
+    assignment_closed: 'Phân công đã kết thúc hoặc bị huỷ: không xác nhận được nữa.',
+    no_profile: 'Tài khoản của bạn chưa gắn với hồ sơ tình nguyện viên nào: hãy liên hệ cán bộ phụ trách.',
   },
   donors: {
     // donors

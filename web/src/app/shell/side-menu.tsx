@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { hasPermission, useCurrentUser } from '../../features/auth/api.ts';
-import type { MenuEntry } from '../feature.tsx';
+import type { MenuAudience, MenuEntry } from '../feature.tsx';
 import { menuEntries as entries, usePageMenuLink } from './menu-match.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -10,7 +10,13 @@ type MenuItem = Required<MenuProps>['items'][number];
 function useMenuItems(): MenuItem[] {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const isVisible = (l: { permission?: string }) => !l.permission || hasPermission(me, l.permission);
+  const hasGrants = me.isSystemAdmin || me.grants.length > 0;
+  const isVisible = (l: MenuAudience) => {
+    if (l.self) return me.user.personId !== null;
+    if (l.everyone) return true;
+    // Without any grant (a volunteer's own account) every staff page is empty or refused: not offered.
+    return hasGrants && (!l.permission || hasPermission(me, l.permission));
+  };
   const toItem = (e: MenuEntry): MenuItem | null => {
     if (!('children' in e)) {
       if (!isVisible(e)) return null;

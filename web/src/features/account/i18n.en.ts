@@ -6,6 +6,8 @@ export const enHome: typeof viHome = {
   yourOrgs: 'Your organisations',
   systemAdmin: 'System administrator — sees every organisation',
   noGrants: 'You have no role on any organisation yet. Ask your organisation’s administrator.',
+  noGrantsPerson:
+    'Your account is for your own pages (volunteering, notifications), without any role on an organisation.',
   noGrantsAdmin:
     'You are not assigned to a particular organisation; as system administrator you still see them all.',
   quickLinks: 'Quick links',
@@ -45,6 +47,12 @@ export const enHome: typeof viHome = {
       urgent: '{{count}} classes need attention',
       all: 'See classes ({{count}})',
     },
+    volunteers_applications_pending: {
+      title: 'Volunteer sign-ups to approve',
+      empty: 'No sign-up is waiting. Create a sign-up link so students and staff sign up themselves.',
+      urgent: '{{count}} sign-ups need attention',
+      all: 'Review ({{count}})',
+    },
     training_certificates_expiring: {
       title: 'Certificates expiring (90 days)',
       empty: 'No certificate expires in the next 90 days.',
@@ -63,6 +71,7 @@ export const enHome: typeof viHome = {
     reports: 'The reports your units must submit',
     training: 'First-aid and OSH training classes; learners; certificates',
     people: 'The shared person registry: learners, trainers',
+    mine: 'See and confirm your assignments; declare when you can take part',
   },
 };
 

@@ -5,6 +5,8 @@ export const viHome = {
   yourOrgs: 'Tổ chức của bạn',
   systemAdmin: 'Quản trị hệ thống — xem được mọi tổ chức',
   noGrants: 'Bạn chưa được phân quyền trên tổ chức nào. Hãy liên hệ quản trị viên của đơn vị.',
+  noGrantsPerson:
+    'Tài khoản của bạn dùng cho các trang của riêng bạn (hoạt động tình nguyện, thông báo), không có quyền quản lý tổ chức nào.',
   noGrantsAdmin:
     'Bạn chưa được gán vào tổ chức cụ thể nào; với quyền quản trị hệ thống bạn vẫn xem được mọi tổ chức.',
   quickLinks: 'Truy cập nhanh',
@@ -44,6 +46,12 @@ export const viHome = {
       urgent: '{{count}} lớp cần chú ý',
       all: 'Xem lớp học ({{count}})',
     },
+    volunteers_applications_pending: {
+      title: 'Đăng ký tình nguyện chờ duyệt',
+      empty: 'Không có đăng ký nào chờ duyệt. Tạo liên kết đăng ký để sinh viên, cán bộ tự đăng ký.',
+      urgent: '{{count}} đăng ký cần chú ý',
+      all: 'Duyệt ({{count}})',
+    },
     training_certificates_expiring: {
       title: 'Chứng nhận sắp hết hạn (90 ngày)',
       empty: 'Không có chứng nhận nào hết hạn trong 90 ngày tới.',
@@ -62,6 +70,7 @@ export const viHome = {
     reports: 'Các báo cáo đơn vị bạn phải nộp',
     training: 'Lớp tập huấn sơ cấp cứu, ATVSLĐ; học viên; giấy chứng nhận',
     people: 'Danh sách người dùng chung: học viên, giảng viên',
+    mine: 'Xem, xác nhận phân công; khai thời gian có thể tham gia',
   },
 };
 

@@ -22,6 +22,6 @@ export const accountFeature: WebFeature<typeof vi> = {
     { index: true, element: <DashboardPage /> },
     { path: 'account', element: <AccountPage /> },
   ],
-  menu: [{ key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, order: 10 }],
+  menu: [{ key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined />, order: 10, everyone: true }],
   translations: { vi, en: { home: enHome, account: enAccount } },
 };

@@ -97,7 +97,7 @@ export const volunteersFeature: WebFeature<typeof vi> = {
           label: 'volunteers.nav.applications',
           permission: 'volunteer.manage',
         },
-        { path: '/me/volunteering', label: 'volunteers.nav.mine' },
+        { path: '/me/volunteering', label: 'volunteers.nav.mine', self: true },
       ],
     },
   ],

@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   FileTextOutlined,
   FormOutlined,
+  HeartOutlined,
   IdcardOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -63,7 +64,20 @@ function useQuickLinks(): QuickLink[] {
       permission: 'audit.read',
     },
   ];
-  return links.filter((l) => !l.permission || hasPermission(me, l.permission));
+  // An account without any grant (a volunteer's) has no staff page to go to: only its own pages.
+  const staff = me.isSystemAdmin || me.grants.length > 0;
+  const own: QuickLink[] =
+    me.user.personId !== null
+      ? [
+          {
+            to: '/me/volunteering',
+            icon: <HeartOutlined />,
+            label: t('volunteers.nav.mine'),
+            text: t('home.links.mine'),
+          },
+        ]
+      : [];
+  return [...own, ...(staff ? links.filter((l) => !l.permission || hasPermission(me, l.permission)) : [])];
 }
 
 function LastBackup() {
@@ -83,7 +97,11 @@ function GrantsCard() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const roleName = useRoleName();
-  const empty = me.isSystemAdmin ? t('home.noGrantsAdmin') : t('home.noGrants');
+  const empty = me.isSystemAdmin
+    ? t('home.noGrantsAdmin')
+    : me.user.personId !== null
+      ? t('home.noGrantsPerson')
+      : t('home.noGrants');
   return (
     <Card title={t('home.yourOrgs')}>
       {me.isSystemAdmin && (
