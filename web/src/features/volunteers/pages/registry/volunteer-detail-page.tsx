@@ -14,6 +14,7 @@ import { useVolunteer } from '../../components/registry/registry-api.ts';
 import { StatusCard } from '../../components/registry/status-card.tsx';
 import { VolunteerFormModal } from '../../components/registry/volunteer-form-modal.tsx';
 import { StatusTag } from '../../components/registry/volunteer-labels.tsx';
+import { CreateVolunteerAccountButton } from '../../components/self/create-volunteer-account-button.tsx';
 
 /** /volunteers/:id — a volunteer's profile, qualifications (with training certificates), availability and status. */
 export function VolunteerDetailPage() {
@@ -39,6 +40,7 @@ export function VolunteerDetailPage() {
                 {t('volunteers.detail.edit')}
               </Button>
             )}
+            {v.can.manage && <CreateVolunteerAccountButton profileId={v.id} />}
           </Space>
         }
       >
