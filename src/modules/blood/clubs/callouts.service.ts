@@ -16,12 +16,12 @@ import { errors, type FieldIssue } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
 import { orgForField } from '../../orgs/index.ts';
+import { rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility } from '../donors/eligibility.rules.ts';
 import * as repo from './callouts.repo.ts';
 import { clubsErrors } from './clubs.errors.ts';
 import { canManageBlood } from './clubs.policy.ts';
 import * as clubs from './clubs.repo.ts';
-import { bloodRulesOn } from './rules-in-force.repo.ts';
 
 /**
  * Rare-blood call-outs. The requester's answers (and the audit entries) carry counts and reply numbers only: no
@@ -105,7 +105,7 @@ export async function createCallout(ctx: Ctx, body: z.output<typeof calloutBody>
       candidates.map((c) => c.personId),
       day,
     );
-    const rules = await bloodRulesOn(tx, day);
+    const rules = await rulesOn(tx, day);
     const eligible = candidates.filter(
       (c) =>
         eligibility({ ...c, history: history.filter((h) => h.personId === c.personId) }, rules, day).eligible,
