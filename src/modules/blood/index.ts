@@ -3,6 +3,13 @@ import { donorsAuditWords } from '../../contracts/blood/audit-words.donors.ts';
 import { drivesAuditWords } from '../../contracts/blood/audit-words.drives.ts';
 import { donorSelfAuditWords } from '../../contracts/blood/audit-words.self.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { deskRoutes } from './drives/desk.routes.ts';
+import { noShowJob } from './drives/desk.service.ts';
+import { drivesErrors } from './drives/drives.errors.ts';
+import { driveRoutes } from './drives/drives.routes.ts';
+import { donorRemindersJob } from './self/reminders.job.ts';
+import { donorSelfErrors } from './self/self.errors.ts';
+import { donorSelfRoutes } from './self/self.routes.ts';
 
 /**
  * Voluntary blood donation (seed 001): donors and their donations with eligibility as dated rules (donors/),
@@ -22,8 +29,11 @@ export const bloodModule: ModuleDef = {
   routes: [
     // donors
     // drives
+    driveRoutes,
+    deskRoutes,
     // clubs
     // self
+    donorSelfRoutes,
   ],
   pathCopies: [
     { table: 'blood_donations', column: 'organiser_path' },
@@ -45,13 +55,17 @@ export const bloodModule: ModuleDef = {
   ],
   jobs: [
     // drives
+    noShowJob,
     // self
+    donorRemindersJob,
   ],
   errors: [
     // donors
     // drives
+    drivesErrors.catalogue,
     // clubs
     // self
+    donorSelfErrors.catalogue,
   ],
   auditWords: [donorsAuditWords, drivesAuditWords, clubsAuditWords, donorSelfAuditWords],
 };
