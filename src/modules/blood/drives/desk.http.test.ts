@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDriveWorld, buildPerson, driveBody } from '../../../../test/helpers/drives.fixtures.ts';
+import { hasPoppler, pdfText, renderPage } from '../../../../test/helpers/pdf.fixtures.ts';
 import { expectNotFound } from '../../../../test/helpers/refusals.ts';
 import { countRows, createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
@@ -158,6 +160,26 @@ describe('the check-in desk', () => {
     const walkInLane = funnel.slots.find((s: { slotId: number | null }) => s.slotId === null);
     expect(walkInLane).toMatchObject({ walkIns: 1, checkedIn: 1 });
     expect(await countRows(t.db, 'audit_log', sql`action LIKE 'blood.desk.%'`)).toBeGreaterThanOrEqual(6);
+
+    // The drive report: the same figures, in a workbook and a printable PDF (no health data in either).
+    const xlsx = await w.organiser.get(`/api/blood/drives/${d.id}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    const donatedRow = summary
+      .getRows(1, summary.rowCount)!
+      .find((r) => r.getCell(1).value === 'Đã hiến (đơn vị máu)');
+    expect([donatedRow!.getCell(2).value, donatedRow!.getCell(3).value]).toEqual([1, '10%']);
+    const pdf = await w.organiser.get(`/api/blood/drives/${d.id}/report.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    if (hasPoppler()) {
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('BÁO CÁO KẾT QUẢ ĐIỂM HIẾN MÁU TÌNH NGUYỆN');
+      expect(text).toContain('Lường Văn Đến');
+      expect(text).not.toContain('Huyết sắc tố');
+      renderPage(pdf.rawPayload, 1, { dpi: 90, sample: 'blood-drive-report.png' });
+    }
   });
 
   it('another organiser cannot open the desk; the no-show job marks bookings of ended slots', async () => {

@@ -19,9 +19,11 @@ import {
 import { idParam } from '../../../contracts/common.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
 import { ctxOf } from '../../../platform/http/authenticate.ts';
+import { sendFile } from '../../../platform/http/files.ts';
 import * as bookings from './bookings.service.ts';
 import * as drives from './drives.service.ts';
 import { getFunnel } from './funnel.service.ts';
+import { driveReportFile } from './report.service.ts';
 
 const tags = ['Hiến máu – điểm hiến'];
 
@@ -158,4 +160,26 @@ export const driveRoutes: ModuleRoutes = (app, deps) => {
     async (req, reply) =>
       reply.status(201).send(await bookings.staffWaitlist(ctxOf(req, deps), req.params.id, req.body)),
   );
+  for (const kind of ['xlsx', 'pdf'] as const)
+    app.get(
+      `/api/blood/drives/:id/report.${kind}`,
+      {
+        schema: {
+          tags,
+          summary: `The drive report (${kind.toUpperCase()}): funnel against the target, slots, donors`,
+          params: idParam,
+          produces: [TYPES[kind]],
+          response: { 200: z.any().describe(`${kind.toUpperCase()} file`) },
+        },
+      },
+      async (req, reply) => {
+        const file = await driveReportFile(ctxOf(req, deps), req.params.id, kind);
+        return sendFile(reply, file.body, TYPES[kind], file.name);
+      },
+    );
 };
+
+const TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
