@@ -73,7 +73,7 @@ export async function driveReportXlsx(r: DriveReport): Promise<Buffer> {
     { header: 'Trạng thái', width: 16 },
   ];
   list.getRow(1).font = { bold: true };
-  r.bookings.forEach((b, i) =>
+  for (const [i, b] of r.bookings.entries())
     list.addRow([
       i + 1,
       b.fullName,
@@ -81,7 +81,6 @@ export async function driveReportXlsx(r: DriveReport): Promise<Buffer> {
       channelVi[b.channel],
       b.queueNo ?? '',
       statusVi[b.status],
-    ]),
-  );
+    ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
