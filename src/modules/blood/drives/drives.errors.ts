@@ -43,6 +43,10 @@ export const drivesErrors = defineErrors('drives', {
       `Đăng ký đang ở trạng thái “${p.status}”: không thực hiện được thao tác này.`,
   },
   token_invalid: { status: 404, message: 'Mã mời không đúng hoặc không thuộc điểm hiến máu này.' },
+  slot_started: {
+    status: 409,
+    message: 'Khung giờ này đã bắt đầu. Hãy chọn khung giờ sau hoặc đến trực tiếp tại điểm hiến.',
+  },
   slot_not_ended: { status: 409, message: 'Khung giờ chưa kết thúc: chưa thể ghi vắng mặt.' },
   already_waiting: { status: 409, message: 'Người này đã ở trong danh sách chờ của điểm hiến máu này.' },
   identity_conflict: {

@@ -71,4 +71,45 @@ describe('no slot is ever overbooked', () => {
     );
     expect(slot).toEqual({ booked: 20, live: 20 });
   });
+
+  it('one donor booked ten times at once (two instances, different slots): one booking, nine told they have one', async () => {
+    const created = (
+      await w.organiser.post('/api/blood/drives', driveBody(w.union.id, { closesAt: '12:00' }))
+    ).json();
+    await w.organiser.request({
+      method: 'PUT',
+      url: `/api/blood/drives/${created.id}`,
+      json: {
+        ...driveBody(w.union.id, { closesAt: '12:00' }),
+        organiserOrgId: undefined,
+        version: 1,
+        status: 'open',
+      },
+    });
+    const [p] = await rows<{ id: number }>(
+      t.db,
+      sql`INSERT INTO people (full_name, birth_date, sex, org_id, org_path)
+          VALUES ('Lò Thị Một', '1991-01-01', 'female', ${w.union.id}, ${w.union.path}::ltree) RETURNING id`,
+    );
+    const results = await Promise.all(
+      created.slots.slice(0, 10).map((slot: { id: number }, i: number) =>
+        (i % 2 === 0 ? t.app : second).inject({
+          method: 'POST',
+          url: `/api/blood/drives/${created.id}/bookings`,
+          payload: { personId: p!.id, slotId: slot.id },
+          cookies: { ct_session: w.organiser.cookie },
+          headers: { 'x-csrf-token': w.organiser.csrf },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409).map((r) => r.json().error.code)).toEqual(
+      Array(9).fill('drives.already_booked'),
+    );
+    const [sum] = await rows<{ booked: number }>(
+      t.db,
+      sql`SELECT sum(booked)::int AS booked FROM drive_slots WHERE drive_id = ${created.id}`,
+    );
+    expect(sum!.booked).toBe(1);
+  });
 });

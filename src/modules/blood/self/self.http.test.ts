@@ -75,6 +75,17 @@ describe('the donor’s own page', () => {
 
     const cancelled = await me.post(`/api/me/blood/bookings/${bookingId}/cancel`);
     expect(cancelled.json().bookings[0].status).toBe('cancelled');
+
+    // On the day, a slot that has started is neither offered nor bookable (the walk-in lane is).
+    t.clock.set('2021-04-07T00:40:00Z');
+    const today = (await me.get('/api/me/blood/drives')).json().find((x: { id: number }) => x.id === d.id);
+    expect(today.slots.map((s: { startsAt: string }) => s.startsAt.slice(11, 16))).toEqual([
+      '08:00',
+      '08:30',
+    ]);
+    const late = await me.post('/api/me/blood/bookings', { driveId: d.id, slotId: d.slots[0].id });
+    expect(late.json().error.code).toBe('drives.slot_started');
+    t.clock.set('2021-03-31T02:00:00Z');
   });
 
   it('says when the donor may donate again, in words, and refuses a booking before that', async () => {

@@ -49,8 +49,8 @@ export async function ownWaitlist(db: Db, personId: number) {
   );
 }
 
-/** Drives open for booking from `today` on, with their slots (free places), soonest first. */
-export async function openDrives(db: Db, today: string) {
+/** Drives open for booking from `today` on, with their slots still to start (free places), soonest first. */
+export async function openDrives(db: Db, today: string, now: Date) {
   return rows<{
     id: number;
     title: string;
@@ -71,7 +71,7 @@ export async function openDrives(db: Db, today: string) {
           coalesce((SELECT json_agg(json_build_object('id', s.id, 'startsAt', ${vnIso(sql`s.starts_at`)},
                       'endsAt', ${vnIso(sql`s.ends_at`)}, 'capacity', s.capacity, 'booked', s.booked,
                       'free', s.capacity - s.booked) ORDER BY s.starts_at)
-                    FROM drive_slots s WHERE s.drive_id = d.id), '[]'::json) AS slots
+                    FROM drive_slots s WHERE s.drive_id = d.id AND s.starts_at > ${now.toISOString()}::timestamptz), '[]'::json) AS slots
         FROM blood_drives d JOIN organisations o ON o.id = d.organiser_org_id
         WHERE d.status = 'open' AND d.drive_date >= ${today}::date
         ORDER BY d.drive_date, d.id LIMIT 100`,

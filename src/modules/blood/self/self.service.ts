@@ -8,6 +8,7 @@ import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from '../drives/bookings.repo.ts';
 import { bookPlace, cancelBookingIn, joinWaitlistIn, moveBookingIn } from '../drives/bookings.service.ts';
 import { drivesErrors } from '../drives/drives.errors.ts';
+import { findSlot } from '../drives/drives.repo.ts';
 import { donorFacts, rulesInForce } from '../drives/eligibility-read.repo.ts';
 import { donorSelfErrors } from './self.errors.ts';
 import * as repo from './self.repo.ts';
@@ -54,7 +55,7 @@ export async function getSelf(ctx: Ctx): Promise<SelfView> {
 
 export async function listOpenDrives(ctx: Ctx) {
   await me(ctx);
-  return repo.openDrives(ctx.db, vnToday(ctx.clock));
+  return repo.openDrives(ctx.db, vnToday(ctx.clock), ctx.clock.now());
 }
 
 async function openDriveFor(ctx: Ctx, id: number, field?: string) {
@@ -67,6 +68,9 @@ async function openDriveFor(ctx: Ctx, id: number, field?: string) {
 export async function bookSelf(ctx: Ctx, body: { driveId: number; slotId: number }) {
   const { personId } = await me(ctx);
   const drive = await openDriveFor(ctx, body.driveId, 'body.driveId');
+  // A donor books a slot still to come; the desk takes late arrivals in the walk-in lane.
+  const slot = await findSlot(ctx.db, drive.id, body.slotId);
+  if (slot && Date.parse(slot.startsAt) <= ctx.clock.now().getTime()) throw drivesErrors.slot_started();
   return bookPlace(ctx, drive, personId, body.slotId, 'self');
 }
 

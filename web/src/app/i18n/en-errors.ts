@@ -156,6 +156,7 @@ export const enErrors: typeof viErrors = {
     not_eligible: 'Cannot donate on that day: {{reasons}}.',
     booking_state: 'The booking is “{{status}}”: this cannot be done now.',
     token_invalid: 'The invitation code is wrong or belongs to another drive.',
+    slot_started: 'This slot has already started. Pick a later one or walk in at the drive.',
     slot_not_ended: 'The slot has not ended yet: no-show cannot be recorded.',
     already_waiting: 'This person is already on this drive’s waitlist.',
     identity_conflict: 'This person cannot be registered with these details; check the ID number.',

@@ -156,6 +156,7 @@ export const viErrors = {
     not_eligible: 'Chưa thể hiến máu vào ngày này: {{reasons}}.',
     booking_state: 'Đăng ký đang ở trạng thái “{{status}}”: không thực hiện được thao tác này.',
     token_invalid: 'Mã mời không đúng hoặc không thuộc điểm hiến máu này.',
+    slot_started: 'Khung giờ này đã bắt đầu. Hãy chọn khung giờ sau hoặc đến trực tiếp tại điểm hiến.',
     slot_not_ended: 'Khung giờ chưa kết thúc: chưa thể ghi vắng mặt.',
     already_waiting: 'Người này đã ở trong danh sách chờ của điểm hiến máu này.',
     identity_conflict: 'Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD.',

@@ -145,12 +145,7 @@ export function DriveDetailPage() {
   const d = drive.data;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <PageBreadcrumb
-        items={[
-          { key: 'drives', title: <Link to="/blood/drives">{t('bloodDrives.title')}</Link> },
-          { key: 'd', title: d.title },
-        ]}
-      />
+      <PageBreadcrumb items={[{ key: 'd', title: d.title }]} />
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} align="start">
         <Space orientation="vertical" size={4}>
           <Typography.Title level={2} style={{ margin: 0, fontSize: 22 }}>
