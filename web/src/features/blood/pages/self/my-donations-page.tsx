@@ -7,6 +7,7 @@ import {
   Empty,
   Form,
   List,
+  Modal,
   Popconfirm,
   Radio,
   Select,
@@ -127,32 +128,20 @@ function BookingCard({ b, drives }: { b: Booking; drives: OpenDrive[] }) {
   );
 }
 
-function DriveCard({ d }: { d: OpenDrive }) {
+function DriveCard({ d, onBooked }: { d: OpenDrive; onBooked: (token: string) => void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const book = useBookMe();
   const wait = useJoinWaitlist();
   const [full, setFull] = useState(d.slots.every((s) => s.free === 0));
+  // mutateAsync, not mutate's callbacks: this card leaves the list once the booking lands (the page refetches
+  // before the mutation settles), and the code must still reach the page.
   const onBook = (slotId: number) =>
-    book.mutate(
-      { driveId: d.id, slotId },
-      {
-        onSuccess: (r) =>
-          modal.success({
-            title: t('donorSelf.bookedTitle'),
-            content: (
-              <>
-                <Typography.Paragraph>{t('donorSelf.booked')}</Typography.Paragraph>
-                <Typography.Paragraph copyable code>
-                  {r.invitationToken}
-                </Typography.Paragraph>
-              </>
-            ),
-          }),
-        onError: (e) => {
-          if (isApiError(e) && e.code === 'drives.slot_full') setFull(true);
-          message.error(errorMessage(e));
-        },
+    book.mutateAsync({ driveId: d.id, slotId }).then(
+      (r) => onBooked(r.invitationToken),
+      (e: unknown) => {
+        if (isApiError(e) && e.code === 'drives.slot_full') setFull(true);
+        message.error(errorMessage(e));
       },
     );
   const join = (nextDrive: boolean) =>
@@ -200,6 +189,8 @@ export function MyDonationsPage() {
   const { t } = useTranslation();
   const me = useMyBlood();
   const drives = useOpenDrives();
+  // The invitation code is shown once, here: the booked drive's card leaves the list as the booking lands.
+  const [token, setToken] = useState<string | null>(null);
   if (me.isLoading) return <PageLoading />;
   if (me.error || !me.data) return <QueryError error={me.error} onRetry={() => me.refetch()} />;
   const v = me.data;
@@ -249,7 +240,9 @@ export function MyDonationsPage() {
       {(drives.data ?? []).filter((d) => !bookedDrives.has(d.id)).length === 0 ? (
         <Empty description={t('donorSelf.noDrives')} />
       ) : (
-        (drives.data ?? []).filter((d) => !bookedDrives.has(d.id)).map((d) => <DriveCard key={d.id} d={d} />)
+        (drives.data ?? [])
+          .filter((d) => !bookedDrives.has(d.id))
+          .map((d) => <DriveCard key={d.id} d={d} onBooked={setToken} />)
       )}
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('donorSelf.history')}
@@ -271,6 +264,20 @@ export function MyDonationsPage() {
           </List.Item>
         )}
       />
+      {token && (
+        <Modal
+          open
+          title={t('donorSelf.bookedTitle')}
+          onOk={() => setToken(null)}
+          onCancel={() => setToken(null)}
+          cancelButtonProps={{ style: { display: 'none' } }}
+        >
+          <Typography.Paragraph>{t('donorSelf.booked')}</Typography.Paragraph>
+          <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }}>
+            {token}
+          </Typography.Paragraph>
+        </Modal>
+      )}
     </Space>
   );
 }
