@@ -11,7 +11,14 @@ import { honourRoutes } from './clubs/honours.routes.ts';
 import { certificateRoutes } from './donors/certificate.routes.ts';
 import { donorErrors } from './donors/donors.errors.ts';
 import { donorRoutes } from './donors/donors.routes.ts';
+import { deskRoutes } from './drives/desk.routes.ts';
+import { noShowJob } from './drives/desk.service.ts';
+import { drivesErrors } from './drives/drives.errors.ts';
+import { driveRoutes } from './drives/drives.routes.ts';
 import { bloodIndicatorSources } from './indicator-sources.ts';
+import { donorRemindersJob } from './self/reminders.job.ts';
+import { donorSelfErrors } from './self/self.errors.ts';
+import { donorSelfRoutes } from './self/self.routes.ts';
 
 /**
  * Voluntary blood donation (seed 001): donors and their donations with eligibility as dated rules (donors/),
@@ -33,11 +40,14 @@ export const bloodModule: ModuleDef = {
     donorRoutes,
     certificateRoutes,
     // drives
+    driveRoutes,
+    deskRoutes,
     // clubs
     clubRoutes,
     calloutRoutes,
     honourRoutes,
     // self
+    donorSelfRoutes,
   ],
   pathCopies: [
     { table: 'blood_donations', column: 'organiser_path' },
@@ -61,15 +71,19 @@ export const bloodModule: ModuleDef = {
   ],
   jobs: [
     // drives
+    noShowJob,
     // self
+    donorRemindersJob,
   ],
   errors: [
     // donors
     donorErrors.catalogue,
     // drives
+    drivesErrors.catalogue,
     // clubs
     clubsErrors.catalogue,
     // self
+    donorSelfErrors.catalogue,
   ],
   auditWords: [donorsAuditWords, drivesAuditWords, clubsAuditWords, donorSelfAuditWords],
 };

@@ -202,6 +202,23 @@ export const enErrors: typeof viErrors = {
   },
   drives: {
     // drives
+    not_found: 'Blood drive not found, or you have no access to it.',
+    booking: { not_found: 'Booking not found.' },
+    slot: { not_found: 'No such slot.' },
+    version_conflict: 'Someone else has just changed this drive. Reload before saving.',
+    status_change: 'The drive cannot go from “{{from}}” to “{{to}}”.',
+    not_open: 'The drive is not open: it takes no bookings.',
+    hours_locked: 'Donors have booked: the day, hours and slot length cannot change. Edit slots one by one.',
+    slot_full: 'This slot is full. Pick another slot, join the waitlist or register for the next drive.',
+    capacity_below_booked: '{{booked}} donors have booked this slot: its capacity cannot be lower.',
+    already_booked: 'This person already has a booking at this drive. Move it instead of booking again.',
+    not_eligible: 'Cannot donate on that day: {{reasons}}.',
+    booking_state: 'The booking is “{{status}}”: this cannot be done now.',
+    token_invalid: 'The invitation code is wrong or belongs to another drive.',
+    slot_started: 'This slot has already started. Pick a later one or walk in at the drive.',
+    slot_not_ended: 'The slot has not ended yet: no-show cannot be recorded.',
+    already_waiting: 'This person is already on this drive’s waitlist.',
+    identity_conflict: 'This person cannot be registered with these details; check the ID number.',
   },
   clubs: {
     // clubs
@@ -216,5 +233,8 @@ export const enErrors: typeof viErrors = {
   },
   donor_self: {
     // donor_self
+    no_person: 'This account is not linked to a donor. Ask the organiser to link your record.',
+    booking: { not_found: 'Your booking was not found.' },
+    drive: { not_found: 'No open blood drive with this number.' },
   },
 };

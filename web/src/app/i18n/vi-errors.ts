@@ -202,6 +202,25 @@ export const viErrors = {
   },
   drives: {
     // drives
+    not_found: 'Không tìm thấy điểm hiến máu hoặc bạn không có quyền truy cập.',
+    booking: { not_found: 'Không tìm thấy đăng ký này.' },
+    slot: { not_found: 'Không có khung giờ này.' },
+    version_conflict: 'Điểm hiến máu vừa được người khác sửa. Hãy tải lại trước khi lưu.',
+    status_change: 'Không chuyển được điểm hiến máu từ trạng thái “{{from}}” sang “{{to}}”.',
+    not_open: 'Điểm hiến máu chưa mở hoặc đã đóng: không nhận đăng ký.',
+    hours_locked:
+      'Đã có người đăng ký: không đổi được ngày, giờ hay độ dài khung giờ. Hãy sửa từng khung giờ.',
+    slot_full:
+      'Khung giờ này đã đủ chỗ. Bạn có thể chọn khung giờ khác, vào danh sách chờ hoặc đăng ký đợt sau.',
+    capacity_below_booked: 'Khung giờ đã có {{booked}} người đăng ký: sức chứa không thể nhỏ hơn.',
+    already_booked: 'Người này đã có một đăng ký tại điểm hiến máu này. Hãy đổi giờ thay vì đăng ký lần nữa.',
+    not_eligible: 'Chưa thể hiến máu vào ngày này: {{reasons}}.',
+    booking_state: 'Đăng ký đang ở trạng thái “{{status}}”: không thực hiện được thao tác này.',
+    token_invalid: 'Mã mời không đúng hoặc không thuộc điểm hiến máu này.',
+    slot_started: 'Khung giờ này đã bắt đầu. Hãy chọn khung giờ sau hoặc đến trực tiếp tại điểm hiến.',
+    slot_not_ended: 'Khung giờ chưa kết thúc: chưa thể ghi vắng mặt.',
+    already_waiting: 'Người này đã ở trong danh sách chờ của điểm hiến máu này.',
+    identity_conflict: 'Không thể đăng ký người này với thông tin đã nhập; kiểm tra lại số CCCD.',
   },
   clubs: {
     // clubs
@@ -216,5 +235,8 @@ export const viErrors = {
   },
   donor_self: {
     // donor_self
+    no_person: 'Tài khoản này chưa gắn với một người hiến máu. Hãy liên hệ đơn vị tổ chức để được gắn hồ sơ.',
+    booking: { not_found: 'Không tìm thấy đăng ký của bạn.' },
+    drive: { not_found: 'Không tìm thấy điểm hiến máu đang nhận đăng ký.' },
   },
 };

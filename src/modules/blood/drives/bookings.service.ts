@@ -1,0 +1,248 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { BookingView } from '../../../contracts/blood/drives.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { vnToday } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import { scopeOf } from '../../../platform/scope.ts';
+import { notifyUsers } from '../../notifications/index.ts';
+import { findPeopleInScope, linkPeople } from '../../people/index.ts';
+import { eligibility, explainVi, type Refusal } from '../donors/eligibility.rules.ts';
+import * as bookings from './bookings.repo.ts';
+import { drivesErrors } from './drives.errors.ts';
+import { type DriveRow, findSlot } from './drives.repo.ts';
+import { canManageDrive, driveInScope } from './drives.service.ts';
+import { donorFacts, rulesInForce } from './eligibility-read.repo.ts';
+import { isLateCancellation } from './slots.rules.ts';
+
+/** Bookings: staff book a donor, the donor books for themself (self/), cancel, move, the waitlist. */
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function bookingView(b: bookings.BookingRow): BookingView {
+  return {
+    id: b.id,
+    driveId: b.driveId,
+    slotId: b.slotId,
+    slotStartsAt: b.slotStartsAt,
+    personId: b.personId,
+    fullName: b.fullName,
+    phone: b.phone,
+    channel: b.channel,
+    status: b.status,
+    queueNo: b.queueNo,
+    checkedInAt: b.checkedInAt,
+    hasQuestionnaire: b.hasQuestionnaire,
+  };
+}
+
+/** Refusals that stop a booking: the person cannot donate on the drive's day whatever the desk measures. */
+const BOOKING_STOPS: Refusal['code'][] = [
+  'age_under',
+  'age_over',
+  'interval',
+  'deferred',
+  'deferred_permanent',
+];
+
+/** Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words. */
+export async function checkEligibleOn(tx: Tx, personId: number, day: string) {
+  const [facts, rules] = await Promise.all([donorFacts(tx, personId), rulesInForce(tx, day)]);
+  const result = eligibility(facts, rules, day);
+  const stops = result.refusals.filter((r) => BOOKING_STOPS.includes(r.code));
+  if (stops.length)
+    throw drivesErrors.not_eligible(
+      { reasons: stops.map(explainVi) },
+      { nextEligibleOn: result.nextEligibleOn, codes: stops.map((r) => r.code) },
+    );
+}
+
+const isLiveDuplicate = (e: unknown) => {
+  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const code = err.code ?? err.cause?.code;
+  const constraint = err.constraint ?? err.cause?.constraint;
+  return code === '23505' && (constraint === undefined || constraint === 'drive_bookings_live_uq');
+};
+
+/**
+ * Books a place in a slot, in one transaction: eligibility on the drive's day, the guarded counter (never
+ * read-then-write), the booking (the unique live index refuses a second one: 409), the person kept by the
+ * organiser for purpose 'blood', the audit entry. Answers the invitation token once: only its hash is stored.
+ */
+export async function bookPlace(
+  ctx: Ctx,
+  drive: Pick<DriveRow, 'id' | 'driveDate' | 'status' | 'organiserOrgId' | 'organiserPath'>,
+  personId: number,
+  slotId: number,
+  channel: 'self' | 'staff',
+) {
+  if (drive.status !== 'open' && !(channel === 'staff' && drive.status === 'planned'))
+    throw drivesErrors.not_open();
+  const token = randomBytes(32).toString('base64url');
+  try {
+    const id = await ctx.db.transaction(async (tx) => {
+      if (await bookings.liveBookingOf(tx, drive.id, personId)) throw drivesErrors.already_booked();
+      if (!(await findSlot(tx, drive.id, slotId))) throw errors.idNotFound('body.slotId');
+      await checkEligibleOn(tx, personId, drive.driveDate);
+      if (!(await bookings.takePlace(tx, drive.id, slotId)))
+        throw drivesErrors.slot_full({ driveId: drive.id, slotId, waitlist: true });
+      const bookingId = await bookings.insertBooking(tx, {
+        driveId: drive.id,
+        slotId,
+        personId,
+        organiserPath: drive.organiserPath,
+        channel,
+        tokenHash: hashToken(token),
+        createdBy: ctx.actor.userId,
+      });
+      await bookings.markWaiterBooked(tx, drive.id, personId);
+      await linkPeople(tx, [
+        {
+          personId,
+          orgId: drive.organiserOrgId,
+          orgPath: drive.organiserPath,
+          purpose: 'blood',
+          since: vnToday(ctx.clock),
+        },
+      ]);
+      await recordAudit(tx, ctx, {
+        action: channel === 'self' ? 'blood.booking.self' : 'blood.booking.staff',
+        entityType: 'drive_booking',
+        entityId: bookingId,
+        orgId: drive.organiserOrgId,
+        orgPath: drive.organiserPath,
+        after: { driveId: drive.id, slotId, personId, channel },
+      });
+      return bookingId;
+    });
+    const booking = (await bookings.findBooking(ctx.db, drive.id, id))!;
+    return { booking: bookingView(booking), invitationToken: token };
+  } catch (e) {
+    // Two requests for one donor at once: the second meets the unique live index.
+    if (isLiveDuplicate(e)) throw drivesErrors.already_booked();
+    throw e;
+  }
+}
+
+/** Staff book a donor in their scope (by id: picked from a list, or found by phone). */
+export async function staffBook(ctx: Ctx, driveId: number, body: { personId: number; slotId: number }) {
+  const drive = await driveInScope(ctx.db, ctx.actor, driveId);
+  if (!canManageDrive(ctx.actor, drive)) throw errors.forbidden();
+  const [person] = await findPeopleInScope(ctx.db, scopeOf(ctx.actor), [body.personId]);
+  if (person?.status !== 'active') throw errors.idNotFound('body.personId');
+  return bookPlace(ctx, drive, body.personId, body.slotId, 'staff');
+}
+
+export async function listDriveBookings(ctx: Ctx, driveId: number) {
+  await driveInScope(ctx.db, ctx.actor, driveId);
+  return (await bookings.listBookings(ctx.db, driveId)).map(bookingView);
+}
+
+/**
+ * Cancels a live booking (late when less than 24 hours before its slot): the place goes back to the slot and is
+ * offered to the first waiter, who is notified.
+ */
+export async function cancelBookingIn(ctx: Ctx, tx: Tx, b: bookings.BookingRow) {
+  if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+  const now = ctx.clock.now();
+  const status = isLateCancellation(b.slotStartsAt, now) ? 'late_cancelled' : 'cancelled';
+  await bookings.setBookingStatus(tx, b.id, status, { cancelledAt: now });
+  if (b.slotId) await bookings.releasePlace(tx, b.slotId);
+  const offered = await bookings.offerFirstWaiter(tx, b.driveId, now);
+  if (offered)
+    await notifyUsers(
+      tx,
+      offered.userIds.map((userId) => ({
+        userId,
+        kind: 'blood.waitlist_offer',
+        title: `Có chỗ trống tại ${b.driveTitle}`,
+        body: 'Một chỗ vừa trống. Hãy đặt lịch sớm trước khi người khác đặt.',
+        link: '/me/blood',
+        dedupeKey: `blood.waitlist_offer:${offered.id}`,
+      })),
+    );
+  await recordAudit(tx, ctx, {
+    action: status === 'late_cancelled' ? 'blood.booking.late_cancel' : 'blood.booking.cancel',
+    entityType: 'drive_booking',
+    entityId: b.id,
+    orgPath: b.organiserPath,
+    before: { status: b.status },
+    after: { status, offeredWaitlistId: offered?.id ?? null },
+  });
+  return status;
+}
+
+export async function staffCancel(ctx: Ctx, driveId: number, bookingId: number) {
+  await ctx.db.transaction(async (tx) => {
+    const drive = await driveInScope(tx, ctx.actor, driveId);
+    if (!canManageDrive(ctx.actor, drive)) throw errors.forbidden();
+    const b = await bookings.findBooking(tx, driveId, bookingId, true);
+    if (!b) throw drivesErrors['booking.not_found']();
+    await cancelBookingIn(ctx, tx, b);
+  });
+  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+}
+
+/** Moves a live booking to another slot of the drive: takes the new place first, then gives the old one back. */
+export async function moveBookingIn(ctx: Ctx, tx: Tx, b: bookings.BookingRow, slotId: number) {
+  if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+  if (b.slotId === slotId) return;
+  if (!(await findSlot(tx, b.driveId, slotId))) throw errors.idNotFound('body.slotId');
+  if (!(await bookings.takePlace(tx, b.driveId, slotId)))
+    throw drivesErrors.slot_full({ driveId: b.driveId, slotId, waitlist: true });
+  if (b.slotId) await bookings.releasePlace(tx, b.slotId);
+  await bookings.setBookingSlot(tx, b.id, slotId);
+  await recordAudit(tx, ctx, {
+    action: 'blood.booking.move',
+    entityType: 'drive_booking',
+    entityId: b.id,
+    orgPath: b.organiserPath,
+    before: { slotId: b.slotId },
+    after: { slotId },
+  });
+}
+
+export async function staffMove(ctx: Ctx, driveId: number, bookingId: number, slotId: number) {
+  await ctx.db.transaction(async (tx) => {
+    const drive = await driveInScope(tx, ctx.actor, driveId);
+    if (!canManageDrive(ctx.actor, drive)) throw errors.forbidden();
+    const b = await bookings.findBooking(tx, driveId, bookingId, true);
+    if (!b) throw drivesErrors['booking.not_found']();
+    await moveBookingIn(ctx, tx, b, slotId);
+  });
+  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+}
+
+/** Joins the waitlist of a drive (or registers interest in the next one). */
+export async function joinWaitlistIn(
+  ctx: Ctx,
+  tx: Tx,
+  drive: Pick<DriveRow, 'id' | 'organiserOrgId' | 'organiserPath'>,
+  personId: number,
+  nextDrive: boolean,
+) {
+  const w = await bookings.joinWaitlist(tx, drive.id, personId, nextDrive);
+  if (!w) throw drivesErrors.already_waiting();
+  await recordAudit(tx, ctx, {
+    action: 'blood.waitlist.join',
+    entityType: 'drive_waitlist',
+    entityId: w.id,
+    orgId: drive.organiserOrgId,
+    orgPath: drive.organiserPath,
+    after: { driveId: drive.id, personId, nextDrive },
+  });
+  return w;
+}
+
+export async function staffWaitlist(
+  ctx: Ctx,
+  driveId: number,
+  body: { personId: number; nextDrive: boolean },
+) {
+  const drive = await driveInScope(ctx.db, ctx.actor, driveId);
+  if (!canManageDrive(ctx.actor, drive)) throw errors.forbidden();
+  const [person] = await findPeopleInScope(ctx.db, scopeOf(ctx.actor), [body.personId]);
+  if (person?.status !== 'active') throw errors.idNotFound('body.personId');
+  return ctx.db.transaction((tx) => joinWaitlistIn(ctx, tx, drive, body.personId, body.nextDrive));
+}

@@ -1,0 +1,297 @@
+import type { z } from 'zod';
+import { bloodIssues } from '../../../contracts/blood/common.ts';
+import type { checkInBody, DeskView, donationBody, screeningBody } from '../../../contracts/blood/drives.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { vnToday } from '../../../platform/clock.ts';
+import { type Ctx, cliMeta, type SystemCtx } from '../../../platform/context.ts';
+import type { Tx } from '../../../platform/db/database.ts';
+import { errors } from '../../../platform/errors.ts';
+import type { ModuleJob } from '../../../platform/modules.ts';
+import { scopeOf } from '../../../platform/scope.ts';
+import { linkPeople } from '../../people/index.ts';
+import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
+import * as bookings from './bookings.repo.ts';
+import { bookingView, hashToken } from './bookings.service.ts';
+import * as desk from './desk.repo.ts';
+import { drivesErrors } from './drives.errors.ts';
+import { type DriveRow, listSlots } from './drives.repo.ts';
+import { canManageDrive, canReadHealth, driveInScope } from './drives.service.ts';
+import { donorFacts, rulesInForce } from './eligibility-read.repo.ts';
+import { walkInPerson } from './walk-in.service.ts';
+
+/** The check-in desk: the live queue, check-in (token, booking, walk-in), screening, the donation, no-shows. */
+
+async function deskDrive(ctx: Ctx, tx: Tx | Ctx['db'], id: number, forUpdate = false) {
+  const d = await driveInScope(tx, ctx.actor, id, forUpdate);
+  if (!canManageDrive(ctx.actor, d)) throw errors.forbidden();
+  return d;
+}
+
+export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
+  const d = await deskDrive(ctx, ctx.db, driveId);
+  const now = ctx.clock.now();
+  const [slots, all, reasons] = await Promise.all([
+    listSlots(ctx.db, driveId),
+    bookings.listBookings(ctx.db, driveId),
+    desk.listReasons(ctx.db),
+  ]);
+  const t = now.getTime();
+  const current =
+    slots.find((s) => Date.parse(s.startsAt) <= t && t < Date.parse(s.endsAt)) ??
+    slots.find((s) => Date.parse(s.startsAt) > t) ??
+    null;
+  const expected = all.filter((b) => b.status === 'booked' && current && b.slotId === current.id);
+  const waiting = all
+    .filter((b) => b.status === 'checked_in' || b.status === 'screened')
+    .sort((a, b) => (a.queueNo ?? 0) - (b.queueNo ?? 0));
+  const health = canReadHealth(ctx.actor, d);
+  return {
+    drive: { id: d.id, title: d.title, site: d.site, driveDate: d.driveDate, status: d.status },
+    now: now.toISOString(),
+    currentSlot: current ? (({ driveId: _d, ...s }) => s)(current) : null,
+    expected: expected.map(bookingView),
+    waiting: waiting.map(bookingView),
+    counts: {
+      expected: expected.length,
+      waiting: waiting.length,
+      walkInsWaiting: waiting.filter((b) => b.channel === 'walk_in').length,
+      donated: all.filter((b) => b.status === 'donated').length,
+      deferred: all.filter((b) => b.status === 'deferred').length,
+    },
+    reasons: health ? reasons.map(({ code, nameVi, nameEn }) => ({ code, nameVi, nameEn })) : [],
+    can: { health },
+  };
+}
+
+/**
+ * Checks a donor in: the invitation token, a booking picked from the list, or a walk-in (a person the desk sees,
+ * or new fields). The walk-in lane always exists: no slot, a queue number. The drive's row lock orders the
+ * queue numbers across desks.
+ */
+export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof checkInBody>) {
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const d = await deskDrive(ctx, tx, driveId, true);
+    if (d.status !== 'open') throw drivesErrors.not_open();
+    let b: bookings.BookingRow | undefined;
+    if (body.token) {
+      b = await bookings.findBookingByToken(tx, driveId, hashToken(body.token));
+      if (!b) throw drivesErrors.token_invalid();
+    } else if (body.bookingId) {
+      b = await bookings.findBooking(tx, driveId, body.bookingId, true);
+      if (!b) throw errors.idNotFound('body.bookingId');
+    } else {
+      const scope = scopeOf(ctx.actor);
+      const who = await walkInPerson(
+        ctx,
+        tx,
+        scope,
+        { id: d.organiserOrgId, path: d.organiserPath },
+        body.walkIn!,
+      );
+      await linkPeople(tx, [
+        {
+          personId: who.personId,
+          orgId: d.organiserOrgId,
+          orgPath: d.organiserPath,
+          purpose: 'blood',
+          since: d.driveDate,
+        },
+      ]);
+      if (who.created)
+        await recordAudit(tx, ctx, {
+          action: 'create',
+          entityType: 'person',
+          entityId: who.personId,
+          orgId: d.organiserOrgId,
+          orgPath: d.organiserPath,
+          after: { fullName: body.walkIn!.person!.fullName, via: 'blood_walk_in' },
+        });
+      // A booked donor who comes to the walk-in line is checked in on their booking.
+      b = await bookings.liveBookingOf(tx, driveId, who.personId);
+      if (!b) {
+        const queueNo = await bookings.nextQueueNo(tx, driveId);
+        const newId = await bookings.insertBooking(tx, {
+          driveId,
+          slotId: null,
+          personId: who.personId,
+          organiserPath: d.organiserPath,
+          channel: 'walk_in',
+          tokenHash: null,
+          status: 'checked_in',
+          queueNo,
+          checkedInAt: now,
+          createdBy: ctx.actor.userId,
+        });
+        await audit(ctx, tx, d, newId, 'blood.desk.walk_in', { queueNo, personId: who.personId });
+        return newId;
+      }
+    }
+    if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+    const queueNo = await bookings.nextQueueNo(tx, driveId);
+    await bookings.setBookingStatus(tx, b.id, 'checked_in', { checkedInAt: now, queueNo });
+    await audit(ctx, tx, d, b.id, 'blood.desk.check_in', { queueNo, via: body.token ? 'token' : 'list' });
+    return b.id;
+  });
+  return bookingView((await bookings.findBooking(ctx.db, driveId, id))!);
+}
+
+function audit(ctx: Ctx, tx: Tx, d: DriveRow, bookingId: number, action: string, after: object) {
+  return recordAudit(tx, ctx, {
+    action,
+    entityType: 'drive_booking',
+    entityId: bookingId,
+    orgId: d.organiserOrgId,
+    orgPath: d.organiserPath,
+    after,
+  });
+}
+
+/** A booking at the desk with health rights over the drive (screening and donation are health data). */
+async function healthBooking(ctx: Ctx, tx: Tx, driveId: number, bookingId: number, status: string) {
+  const d = await deskDrive(ctx, tx, driveId, true);
+  if (!canReadHealth(ctx.actor, d)) throw errors.forbidden();
+  const b = await bookings.findBooking(tx, driveId, bookingId, true);
+  if (!b) throw drivesErrors['booking.not_found']();
+  if (b.status !== status) throw drivesErrors.booking_state({ status: b.status });
+  return { d, b };
+}
+
+async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: number, kind = 'whole_blood') {
+  const [facts, rules] = await Promise.all([donorFacts(tx, personId), rulesInForce(tx, day)]);
+  return eligibility({ ...facts, weightKg }, rules, day, kind as 'whole_blood');
+}
+
+/**
+ * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
+ * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
+ * with its end from the reason's length or the day given; the audit entry names the outcome, not the reason.
+ */
+export async function screen(
+  ctx: Ctx,
+  driveId: number,
+  bookingId: number,
+  body: z.output<typeof screeningBody>,
+) {
+  await ctx.db.transaction(async (tx) => {
+    const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'checked_in');
+    const now = ctx.clock.now();
+    if (body.outcome === 'eligible') {
+      if (body.weightKg === undefined)
+        throw errors.validation([{ path: 'body.weightKg', message: 'Nhập cân nặng đo tại điểm hiến' }]);
+      const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg);
+      if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
+      await bookings.setBookingStatus(tx, b.id, 'screened', { screenedAt: now });
+    } else {
+      const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
+      if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
+      const until =
+        body.until ??
+        (reason.days ? addDays(d.driveDate, reason.days) : null) ??
+        (body.weightKg !== undefined
+          ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
+          : null);
+      const donationId = await desk.insertDonation(tx, {
+        personId: b.personId,
+        donatedOn: d.driveDate,
+        driveId,
+        site: d.site,
+        organiserOrgId: d.organiserOrgId,
+        organiserPath: d.organiserPath,
+        establishmentOrgId: d.establishmentOrgId,
+        kind: 'whole_blood',
+        volumeMl: null,
+        outcome: 'deferred',
+        deferralReason: reason.code,
+        deferralUntil: reason.permanent ? null : until,
+        deferralPermanent: reason.permanent,
+        recordedBy: ctx.actor.userId,
+      });
+      await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
+    }
+    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { outcome: body.outcome });
+  });
+  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+}
+
+/** The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume). */
+export async function recordDonation(
+  ctx: Ctx,
+  driveId: number,
+  bookingId: number,
+  body: z.output<typeof donationBody>,
+) {
+  await ctx.db.transaction(async (tx) => {
+    const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'screened');
+    const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg, body.kind);
+    if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
+    if (el.maxVolumeMl !== null && body.volumeMl > el.maxVolumeMl)
+      throw errors.validation([
+        { path: 'body.volumeMl', message: bloodIssues.volume_too_high, params: { max: el.maxVolumeMl } },
+      ]);
+    const donationId = await desk.insertDonation(tx, {
+      personId: b.personId,
+      donatedOn: d.driveDate,
+      driveId,
+      site: d.site,
+      organiserOrgId: d.organiserOrgId,
+      organiserPath: d.organiserPath,
+      establishmentOrgId: d.establishmentOrgId,
+      kind: body.kind,
+      volumeMl: body.volumeMl,
+      outcome: 'donated',
+      deferralReason: null,
+      deferralUntil: null,
+      deferralPermanent: false,
+      recordedBy: ctx.actor.userId,
+    });
+    await bookings.setBookingStatus(tx, b.id, 'donated', { donationId });
+    await audit(ctx, tx, d, b.id, 'blood.desk.donation', {
+      kind: body.kind,
+      volumeMl: body.volumeMl,
+      donationId,
+    });
+  });
+  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+}
+
+/** Marks a booked donor who did not come, once their slot has ended. */
+export async function markNoShow(ctx: Ctx, driveId: number, bookingId: number) {
+  await ctx.db.transaction(async (tx) => {
+    const d = await deskDrive(ctx, tx, driveId);
+    const b = await bookings.findBooking(tx, driveId, bookingId, true);
+    if (!b) throw drivesErrors['booking.not_found']();
+    if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+    if (!b.slotId || !(await desk.slotEnded(tx, b.slotId, ctx.clock.now())))
+      throw drivesErrors.slot_not_ended();
+    await bookings.setBookingStatus(tx, b.id, 'no_show');
+    await audit(ctx, tx, d, b.id, 'blood.desk.no_show', { status: 'no_show' });
+  });
+  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+}
+
+/** The daily job: every booking still 'booked' after its slot ended is a no-show (one audit entry per drive). */
+export const noShowJob: ModuleJob = {
+  kind: 'daily',
+  name: 'blood.drive_no_shows',
+  run: ({ db, clock }) => markNoShows({ db, clock, meta: cliMeta }),
+};
+
+export async function markNoShows(sys: SystemCtx): Promise<string> {
+  return sys.db.transaction(async (tx) => {
+    const gone = await desk.markNoShows(tx, sys.clock.now());
+    for (const g of gone)
+      await recordAudit(
+        tx,
+        { actor: null, meta: sys.meta },
+        {
+          action: 'blood.desk.no_show',
+          entityType: 'blood_drive',
+          entityId: g.driveId,
+          orgPath: g.organiserPath,
+          after: { bookingIds: g.ids, count: g.ids.length, on: vnToday(sys.clock) },
+        },
+      );
+    return `${gone.reduce((n, g) => n + g.ids.length, 0)} no-shows`;
+  });
+}

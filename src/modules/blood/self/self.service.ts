@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import type { questionnaireBody, SelfView } from '../../../contracts/blood/self.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { vnToday } from '../../../platform/clock.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { errors } from '../../../platform/errors.ts';
+import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
+import * as bookings from '../drives/bookings.repo.ts';
+import { bookPlace, cancelBookingIn, joinWaitlistIn, moveBookingIn } from '../drives/bookings.service.ts';
+import { drivesErrors } from '../drives/drives.errors.ts';
+import { findSlot } from '../drives/drives.repo.ts';
+import { donorFacts, rulesInForce } from '../drives/eligibility-read.repo.ts';
+import { donorSelfErrors } from './self.errors.ts';
+import * as repo from './self.repo.ts';
+
+/**
+ * The donor's own page: a signed-in person-only user (users.person_id) sees and changes only their own
+ * bookings. Another person's booking id is simply not found.
+ */
+
+async function me(ctx: Ctx) {
+  const p = await repo.personOfUser(ctx.db, ctx.actor.userId);
+  if (!p) throw donorSelfErrors.no_person();
+  return p;
+}
+
+/** History, the next eligible day in words, bookings and waitlist places. */
+export async function getSelf(ctx: Ctx): Promise<SelfView> {
+  const { personId, fullName } = await me(ctx);
+  const today = vnToday(ctx.clock);
+  const [donations, own, waitlist, facts, rules] = await Promise.all([
+    repo.ownDonations(ctx.db, personId),
+    repo.ownBookings(ctx.db, personId),
+    repo.ownWaitlist(ctx.db, personId),
+    donorFacts(ctx.db, personId),
+    rulesInForce(ctx.db, today),
+  ]);
+  // The weight is measured at the desk: an unknown one does not stop the donor from planning.
+  const el = eligibility({ ...facts, weightKg: facts.weightKg ?? 70 }, rules, today);
+  const now = ctx.clock.now().getTime();
+  return {
+    fullName,
+    donations: donations as SelfView['donations'],
+    donatedCount: donations.filter((d) => d.outcome === 'donated').length,
+    nextEligibleOn: el.nextEligibleOn,
+    eligibleToday: el.eligible,
+    reasons: el.refusals.map(explainVi),
+    bookings: own.map((b) => ({
+      ...b,
+      canChange: b.status === 'booked' && (b.slotStartsAt === null || Date.parse(b.slotStartsAt) > now),
+    })),
+    waitlist,
+  };
+}
+
+export async function listOpenDrives(ctx: Ctx) {
+  await me(ctx);
+  return repo.openDrives(ctx.db, vnToday(ctx.clock), ctx.clock.now());
+}
+
+async function openDriveFor(ctx: Ctx, id: number, field?: string) {
+  const d = await repo.openDrive(ctx.db, id);
+  if (!d || d.driveDate < vnToday(ctx.clock))
+    throw field ? errors.idNotFound(field) : donorSelfErrors['drive.not_found']();
+  return d;
+}
+
+export async function bookSelf(ctx: Ctx, body: { driveId: number; slotId: number }) {
+  const { personId } = await me(ctx);
+  const drive = await openDriveFor(ctx, body.driveId, 'body.driveId');
+  // A donor books a slot still to come; the desk takes late arrivals in the walk-in lane.
+  const slot = await findSlot(ctx.db, drive.id, body.slotId);
+  if (slot && Date.parse(slot.startsAt) <= ctx.clock.now().getTime()) throw drivesErrors.slot_started();
+  return bookPlace(ctx, drive, personId, body.slotId, 'self');
+}
+
+async function ownLive(
+  ctx: Ctx,
+  bookingId: number,
+  work: (
+    b: bookings.BookingRow,
+    tx: Parameters<Parameters<Ctx['db']['transaction']>[0]>[0],
+  ) => Promise<unknown>,
+) {
+  const { personId } = await me(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const b = await bookings.findOwnBooking(tx, personId, bookingId, true);
+    if (!b) throw donorSelfErrors['booking.not_found']();
+    await work(b, tx);
+  });
+  return getSelf(ctx);
+}
+
+export const cancelSelf = (ctx: Ctx, bookingId: number) =>
+  ownLive(ctx, bookingId, (b, tx) => cancelBookingIn(ctx, tx, b));
+
+export const moveSelf = (ctx: Ctx, bookingId: number, slotId: number) =>
+  ownLive(ctx, bookingId, (b, tx) => moveBookingIn(ctx, tx, b, slotId));
+
+/** The same-day questionnaire (health data on the booking; the audit entry says it was answered, not what). */
+export const answerQuestionnaire = (ctx: Ctx, bookingId: number, body: z.output<typeof questionnaireBody>) =>
+  ownLive(ctx, bookingId, async (b, tx) => {
+    if (b.status !== 'booked' && b.status !== 'checked_in')
+      throw drivesErrors.booking_state({ status: b.status });
+    await bookings.setQuestionnaire(tx, b.id, body.answers, ctx.clock.now());
+    await recordAudit(tx, ctx, {
+      action: 'blood.booking.questionnaire',
+      entityType: 'drive_booking',
+      entityId: b.id,
+      orgPath: b.organiserPath,
+      after: { answered: true },
+    });
+  });
+
+export async function joinWaitlistSelf(ctx: Ctx, driveId: number, nextDrive: boolean) {
+  const { personId } = await me(ctx);
+  const d = await openDriveFor(ctx, driveId);
+  await ctx.db.transaction((tx) => joinWaitlistIn(ctx, tx, d, personId, nextDrive));
+  return getSelf(ctx);
+}
