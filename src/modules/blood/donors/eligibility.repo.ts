@@ -43,3 +43,10 @@ export async function donorFacts(
   if (!row) return null;
   return { ...row, weightKg: row.weightKg === null ? null : Number(row.weightKg) };
 }
+
+/** A person's facts, or none known (no such person: the rules then refuse for want of a birth date and a weight). */
+export async function factsOf(db: Db | Tx, personId: number, beforeDay?: string): Promise<DonorFacts> {
+  return (
+    (await donorFacts(db, personId, beforeDay)) ?? { birthDate: null, sex: null, weightKg: null, history: [] }
+  );
+}

@@ -8,12 +8,12 @@ import { errors } from '../../../platform/errors.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
 import { findPeopleInScope, linkPeople } from '../../people/index.ts';
+import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility, explainVi, type Refusal } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
 import { type DriveRow, findSlot } from './drives.repo.ts';
 import { canManageDrive, driveInScope } from './drives.service.ts';
-import { donorFacts, rulesInForce } from './eligibility-read.repo.ts';
 import { isLateCancellation } from './slots.rules.ts';
 
 /** Bookings: staff book a donor, the donor books for themself (self/), cancel, move, the waitlist. */
@@ -48,7 +48,7 @@ const BOOKING_STOPS: Refusal['code'][] = [
 
 /** Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words. */
 export async function checkEligibleOn(tx: Tx, personId: number, day: string) {
-  const [facts, rules] = await Promise.all([donorFacts(tx, personId), rulesInForce(tx, day)]);
+  const [facts, rules] = await Promise.all([factsOf(tx, personId), rulesOn(tx, day)]);
   const result = eligibility(facts, rules, day);
   const stops = result.refusals.filter((r) => BOOKING_STOPS.includes(r.code));
   if (stops.length)

@@ -9,6 +9,7 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
+import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
 import { bookingView, hashToken } from './bookings.service.ts';
@@ -16,7 +17,6 @@ import * as desk from './desk.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
 import { type DriveRow, listSlots } from './drives.repo.ts';
 import { canManageDrive, canReadHealth, driveInScope } from './drives.service.ts';
-import { donorFacts, rulesInForce } from './eligibility-read.repo.ts';
 import { walkInPerson } from './walk-in.service.ts';
 
 /** The check-in desk: the live queue, check-in (token, booking, walk-in), screening, the donation, no-shows. */
@@ -158,7 +158,7 @@ async function healthBooking(ctx: Ctx, tx: Tx, driveId: number, bookingId: numbe
 }
 
 async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: number, kind = 'whole_blood') {
-  const [facts, rules] = await Promise.all([donorFacts(tx, personId), rulesInForce(tx, day)]);
+  const [facts, rules] = await Promise.all([factsOf(tx, personId), rulesOn(tx, day)]);
   return eligibility({ ...facts, weightKg }, rules, day, kind as 'whole_blood');
 }
 

@@ -1,8 +1,8 @@
 import { formatViDate } from '../../../contracts/dates.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { notifyUsers } from '../../notifications/index.ts';
+import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility } from '../donors/eligibility.rules.ts';
-import { donorFacts, rulesInForce } from '../drives/eligibility-read.repo.ts';
 import * as repo from './self.repo.ts';
 
 /**
@@ -28,10 +28,10 @@ export const donorRemindersJob: ModuleJob = {
       })),
     );
     const yesterday = addDays(today, -1);
-    const [rules, rulesBefore] = await Promise.all([rulesInForce(db, today), rulesInForce(db, yesterday)]);
+    const [rules, rulesBefore] = await Promise.all([rulesOn(db, today), rulesOn(db, yesterday)]);
     let again = 0;
     for (const c of await repo.recentDonorsWithAccount(db, addDays(today, -200), addDays(today, -7))) {
-      const facts = await donorFacts(db, c.personId);
+      const facts = await factsOf(db, c.personId);
       const f = { ...facts, weightKg: facts.weightKg ?? 70 };
       if (!eligibility(f, rules, today).eligible || eligibility(f, rulesBefore, yesterday).eligible) continue;
       again += 1;

@@ -4,12 +4,12 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
+import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from '../drives/bookings.repo.ts';
 import { bookPlace, cancelBookingIn, joinWaitlistIn, moveBookingIn } from '../drives/bookings.service.ts';
 import { drivesErrors } from '../drives/drives.errors.ts';
 import { findSlot } from '../drives/drives.repo.ts';
-import { donorFacts, rulesInForce } from '../drives/eligibility-read.repo.ts';
 import { donorSelfErrors } from './self.errors.ts';
 import * as repo from './self.repo.ts';
 
@@ -32,8 +32,8 @@ export async function getSelf(ctx: Ctx): Promise<SelfView> {
     repo.ownDonations(ctx.db, personId),
     repo.ownBookings(ctx.db, personId),
     repo.ownWaitlist(ctx.db, personId),
-    donorFacts(ctx.db, personId),
-    rulesInForce(ctx.db, today),
+    factsOf(ctx.db, personId),
+    rulesOn(ctx.db, today),
   ]);
   // The weight is measured at the desk: an unknown one does not stop the donor from planning.
   const el = eligibility({ ...facts, weightKg: facts.weightKg ?? 70 }, rules, today);

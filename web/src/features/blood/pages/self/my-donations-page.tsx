@@ -33,6 +33,7 @@ import {
   useOpenDrives,
   useQuestionnaire,
 } from '../../api/self.ts';
+import { MyCalloutsCard } from '../../components/clubs/my-callouts-card.tsx';
 import { BookingStatusTag, hhmm } from '../../components/drives/drive-labels.tsx';
 
 type Booking = SelfView['bookings'][number];
@@ -233,6 +234,7 @@ export function MyDonationsPage() {
       ) : (
         live.map((b) => <BookingCard key={b.id} b={b} drives={drives.data ?? []} />)
       )}
+      <MyCalloutsCard />
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('donorSelf.openDrives')}
       </Typography.Title>
