@@ -123,7 +123,8 @@ describe('backup and restore', () => {
       children.push(shell);
       let out = '';
       shell.stdout!.on('data', (d) => (out += d));
-      for (let i = 0; i < 300 && !out.includes('đang chạy tại'); i++)
+      // Up to 90 s: a first start migrates and loads the 3,321 communes, slow on a busy machine.
+      for (let i = 0; i < 900 && !out.includes('đang chạy tại'); i++)
         await new Promise((r) => setTimeout(r, 100));
       expect(out).toContain('đang chạy tại');
       const pid = Number(out.split('\n')[0]);
