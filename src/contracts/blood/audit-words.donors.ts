@@ -12,7 +12,7 @@ export const donorsAuditWords = defineAuditWords({
     donorNo: { vi: 'Mã số người hiến', en: 'Donor number' },
     keeperOrgId: { vi: 'Đơn vị quản lý', en: 'Keeping organisation' },
     memberOfOrgId: { vi: 'Là đoàn viên của', en: 'Member of' },
-    homeProvinceCode: { vi: 'Tỉnh nơi ở', en: 'Home province' },
+    homeProvinceCode: { vi: 'Tỉnh, thành phố', en: 'Home province' },
     preferredContact: { vi: 'Cách liên hệ', en: 'Preferred contact' },
     consentContact: { vi: 'Đồng ý cho liên hệ', en: 'Consent to contact' },
     consentHealthAt: { vi: 'Đồng ý xử lý dữ liệu sức khỏe lúc', en: 'Health-data consent at' },

@@ -19,7 +19,7 @@ export const volunteerRegistryAuditWords = defineAuditWords({
     studyYear: { vi: 'Năm thứ', en: 'Year of study' },
     profession: { vi: 'Chuyên ngành', en: 'Profession' },
     languages: { vi: 'Ngoại ngữ', en: 'Languages' },
-    homeProvinceCode: { vi: 'Tỉnh quê quán', en: 'Home province' },
+    homeProvinceCode: { vi: 'Tỉnh, thành phố', en: 'Home province' },
     readyDeclaredOn: { vi: 'Ngày đăng ký sẵn sàng', en: 'Ready declared on' },
     consentContact: { vi: 'Đồng ý cho liên hệ', en: 'Consent to contact' },
     consentOn: { vi: 'Ngày đồng ý', en: 'Consent given on' },
