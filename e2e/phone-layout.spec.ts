@@ -27,6 +27,12 @@ const pages = [
   '/admin/users',
   '/admin/audit',
   '/admin/admin-units',
+  '/volunteers',
+  '/volunteers/readiness',
+  '/volunteers/import',
+  '/volunteers/applications',
+  '/waves',
+  '/waves/inbox',
 ];
 
 /** Lists whose first row's detail page is visited too (with each of its tabs). */
@@ -34,9 +40,20 @@ const details: [list: string, prefix: string][] = [
   ['/plans', '/plans/'],
   ['/training/classes', '/training/classes/'],
   ['/training/requests', '/training/requests/'],
+  ['/volunteers', '/volunteers/'],
+  ['/waves', '/waves/'],
 ];
 
-const roles = ['admin', 'ldld.dienbien', 'nhaplieu.ytedb', 'xem.dienbien', 'ttdvnd', 'nhansu.quevo'];
+const roles = [
+  'admin',
+  'ldld.dienbien',
+  'nhaplieu.ytedb',
+  'xem.dienbien',
+  'ttdvnd',
+  'nhansu.quevo',
+  'cuc.khcndt',
+  'tnv.ydhp',
+];
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
@@ -95,3 +112,16 @@ for (const role of roles) {
     expect(failures).toEqual([]);
   });
 }
+
+// A volunteer's person-only account has no organisation menu: only her own page.
+test('sv.ydhp: her own volunteering page fits a 390 px phone without sideways scrolling', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: phone, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, 'sv.ydhp');
+  const failures: string[] = [];
+  for (const path of ['/', '/account', '/me/volunteering']) await visit(page, path, failures);
+  await context.close();
+  expect(failures).toEqual([]);
+});
