@@ -1,3 +1,4 @@
+import type { VolunteerStatusCode } from '@contracts/volunteers/common.ts';
 import { volunteerSkills } from '@contracts/volunteers/common.ts';
 import type { WaveStatusCode } from '@contracts/volunteers/waves.ts';
 import { Tag, Typography } from 'antd';
@@ -47,7 +48,8 @@ export function useReasonText(): (r: Reason) => string {
       courseName: r.courseName,
       skill: skill(r.skill),
       expiredOn: formatDate(r.expiredOn),
-      status: r.status,
+      // The volunteer's status in words ("Đang được điều động"), never its code.
+      status: r.status ? t(`volunteers.statuses.${r.status as VolunteerStatusCode}`) : '',
     });
 }
 
