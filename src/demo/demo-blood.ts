@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { type Clock, vnToday } from '../platform/clock.ts';
 import { type Db, rows, type Tx } from '../platform/db/database.ts';
 import { seedClubsAndHonours } from './demo-blood-clubs.ts';
-import { donorUnits, seedDonors } from './demo-blood-donors.ts';
+import { seedDonors } from './demo-blood-donors.ts';
+import { donorUnits } from './demo-blood-people.ts';
 
 /**
  * Seed 001 in the demo (issue 12's scenario), set-based: the Điện Biên unions' donors (a few hundred members of
