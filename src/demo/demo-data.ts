@@ -225,6 +225,15 @@ export const demoForest: DemoOrg[] = [
             kind: 'health',
             au: '11',
           },
+          // Seed 001: the province's blood establishment (receives the drives' blood, asks for rare groups).
+          {
+            key: 'bv_db',
+            name: 'Bệnh viện Đa khoa tỉnh Điện Biên',
+            shortName: 'BVĐK tỉnh Điện Biên',
+            kind: 'health',
+            au: '03334',
+            address: 'Tổ dân phố 2, phường Mường Thanh, tỉnh Điện Biên',
+          },
         ],
       },
       // Seed 004: the 34 medical training institutions (src/demo/demo-volunteers-orgs.ts).
@@ -316,4 +325,8 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   { username: 'cuc.khcndt', fullName: 'Nguyễn Thị Thanh Hương', grants: [['byt', 'mobilisation_officer']] },
   { username: 'tnv.ydhp', fullName: 'Vũ Đức Thắng', grants: [['ydhp', 'volunteer_officer']] },
   { username: 'sv.ydhp', fullName: 'Đỗ Thị Hồng Nhung', grants: [] },
+  // Seed 001: the Điện Biên Red Cross's blood desk (donors, drives' check-in, health data), and a donor of the
+  // provincial hospital's union who reached 20 donations on 7/4/2021 (users.person_id set by demo-blood.ts).
+  { username: 'hienmau.dienbien', fullName: 'Tòng Thị Thu Hà', grants: [['ctd_db', 'blood_desk']] },
+  { username: 'nguoihien.dienbien', fullName: 'Lường Văn Chiến', grants: [] },
 ];

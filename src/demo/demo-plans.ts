@@ -107,6 +107,8 @@ export async function seedBloodDonation2021(db: Db, base: ActorCtx) {
         code: 'TL_HM',
         name: 'Cán bộ, đoàn viên tham gia hiến máu',
         kind: 'ratio',
+        // Seed 001 in records: the form opens with the members who donated and the declared member count.
+        source: 'blood.member_share',
         numeratorLabel: 'Số người tham gia hiến máu',
         denominatorLabel: 'Tổng số cán bộ, đoàn viên',
         breakdown: {
@@ -122,6 +124,7 @@ export async function seedBloodDonation2021(db: Db, base: ActorCtx) {
         name: 'Đơn vị máu tiếp nhận trong tháng 4/2021',
         unit: 'đơn vị',
         kind: 'count',
+        source: 'blood.units_organised',
         goalPercent: 105,
       },
     ],

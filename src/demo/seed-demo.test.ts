@@ -4,6 +4,7 @@ import { createTestApp, type Session, signIn, type TestApp } from '../../test/he
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { rows } from '../platform/db/database.ts';
+import { indicatorSource } from '../platform/indicators.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -33,6 +34,8 @@ describe('the demo dataset', () => {
       'cuc.khcndt',
       'tnv.ydhp',
       'sv.ydhp',
+      'hienmau.dienbien',
+      'nguoihien.dienbien',
     ]) {
       await expect(signIn(t, u, DEMO_PASSWORD)).resolves.toBeTruthy();
     }
@@ -234,6 +237,138 @@ describe('the demo plans', () => {
       'Sở Khoa học và Công nghệ tỉnh Bắc Ninh: missing',
       'Sở Nội vụ tỉnh Bắc Ninh: on_time',
     ]);
+  });
+
+  it('holds seed 001’s day 7/4/2021: three union drives, 141 donated, deferred by weight and by interval, one no-show', async () => {
+    const byOutcome = await rows<{ outcome: string; reason: string | null; until: string | null; n: number }>(
+      t.db,
+      sql`SELECT outcome, deferral_reason AS reason, deferral_until::text AS until, count(*)::int AS n
+          FROM blood_donations WHERE donated_on = '2021-04-07' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    // The two deferred by interval gave blood in February: eligible again 84 days after it.
+    expect(byOutcome).toEqual([
+      { outcome: 'deferred', reason: 'interval', until: '2021-05-15', n: 1 },
+      { outcome: 'deferred', reason: 'interval', until: '2021-05-20', n: 1 },
+      { outcome: 'deferred', reason: 'low_weight', until: null, n: 1 },
+      { outcome: 'donated', reason: null, until: null, n: 141 },
+    ]);
+    const [funnel] = await rows<Record<string, number>>(
+      t.db,
+      sql`SELECT count(DISTINCT dr.id)::int AS drives, count(DISTINCT dr.organiser_org_id)::int AS organisers,
+                 count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShow",
+                 count(*) FILTER (WHERE b.channel = 'walk_in' AND b.slot_id IS NULL AND b.queue_no > 0)::int AS "walkIns",
+                 count(*) FILTER (WHERE b.donation_id IS NULL)::int AS "noDonation",
+                 count(*) FILTER (WHERE b.status = 'donated' AND d.outcome = 'donated' AND d.drive_id = dr.id
+                                  AND d.certificate_no LIKE 'GCNHM-2021-______-________')::int AS certified
+          FROM blood_drives dr JOIN drive_bookings b ON b.drive_id = dr.id
+          LEFT JOIN blood_donations d ON d.id = b.donation_id WHERE dr.drive_date = '2021-04-07'`,
+    );
+    expect(funnel).toEqual({
+      drives: 3,
+      organisers: 3,
+      noShow: 1,
+      walkIns: 36,
+      noDonation: 1,
+      certified: 141,
+    });
+    const [slots] = await rows<{ over: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS over FROM drive_slots s
+          WHERE s.booked <> (SELECT count(*) FROM drive_bookings b WHERE b.slot_id = s.id)`,
+    );
+    expect(slots!.over).toBe(0);
+  });
+
+  it('computes the health union’s April 2021 figures from records, and opens Tuần Giáo’s missing form with its drive’s units', async () => {
+    const [u] = await rows<{ id: number; path: string }>(
+      t.db,
+      sql`SELECT id, path::text AS path FROM organisations WHERE name = 'Công đoàn ngành Y tế tỉnh Điện Biên'`,
+    );
+    const q = { orgId: u!.id, orgPath: u!.path, start: '2021-04-01', end: '2021-04-30' };
+    // 45 + 15 members of the hospital's and the CDC's unions, and three named donors; 160 + 50 members.
+    expect(await indicatorSource('blood.member_share')!.compute(t.db, q)).toEqual({
+      value: 63,
+      denominator: 210,
+    });
+    expect((await indicatorSource('blood.units')!.compute(t.db, q))!.value).toBe(63);
+    // Its drive also bled the provincial office's civil servants (9).
+    expect((await indicatorSource('blood.units_organised')!.compute(t.db, q))!.value).toBe(72);
+    const s = await signIn(t, 'ldld.dienbien', DEMO_PASSWORD);
+    const plan = (await s.get('/api/plans'))
+      .json()
+      .find((p: { number: string }) => p.number === '45/HD-LĐLĐ');
+    const [tg] = await rows<{ id: number }>(
+      t.db,
+      sql`SELECT id FROM organisations WHERE name = 'Liên đoàn Lao động huyện Tuần Giáo'`,
+    );
+    const form = (await s.get(`/api/plans/${plan.id}/report-form?orgId=${tg!.id}&periodKey=once`)).json();
+    const [dv] = await rows<{ id: number }>(
+      t.db,
+      sql`SELECT id FROM plan_indicators WHERE plan_id = ${plan.id} AND code = 'DV_MAU'`,
+    );
+    expect(form.prefilled).toContain(dv!.id);
+    expect(form.values.find((v: { indicatorId: number }) => v.indicatorId === dv!.id).value).toBe(25);
+  });
+
+  it('answers the hospital’s O Rh− call-out from the rare-blood club, with counts and no phone number', async () => {
+    const [c] = await rows<{ id: number; club: string; kind: string }>(
+      t.db,
+      sql`SELECT b.id, c.name AS club, c.kind FROM blood_callouts b JOIN donor_clubs c ON c.id = b.club_id`,
+    );
+    expect(c).toMatchObject({
+      club: 'Câu lạc bộ những người có nhóm máu hiếm tỉnh Điện Biên',
+      kind: 'rare_blood',
+    });
+    const admin = await signIn(t, 'admin', DEMO_PASSWORD);
+    const res = await admin.get(`/api/blood/callouts/${c!.id}`);
+    expect(res.json()).toMatchObject({
+      abo: 'O',
+      rh: 'neg',
+      units: 2,
+      status: 'filled',
+      counts: { notified: 6, accepted: 3, declined: 1, came: 2, noShow: 0 },
+    });
+    const phones = await rows<{ phone: string; name: string }>(
+      t.db,
+      sql`SELECT p.phone, p.full_name AS name FROM callout_replies r JOIN people p ON p.id = r.person_id`,
+    );
+    for (const p of phones) {
+      expect(res.body).not.toContain(p.phone);
+      expect(res.body).not.toContain(p.name);
+    }
+    // Those who came gave blood at the hospital that day.
+    const [came] = await rows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM blood_donations d JOIN callout_replies r ON r.person_id = d.person_id
+          WHERE r.status = 'came' AND d.donated_on = '2021-05-12' AND d.outcome = 'donated'`,
+    );
+    expect(came!.n).toBe(2);
+  });
+
+  it('puts the donor who reached 20 on 7/4/2021 on the honour list, and signs him in to his own record', async () => {
+    const desk = await signIn(t, 'hienmau.dienbien', DEMO_PASSWORD);
+    const redCross = (await desk.get('/api/auth/me')).json().grants[0].orgId;
+    const april = `orgId=${redCross}&from=2021-04-01&to=2021-04-30`;
+    const individuals = (await desk.get(`/api/blood/honours/candidates?${april}`)).json();
+    expect(individuals.map((c: { name: string; donations: number }) => `${c.name} ${c.donations}`)).toEqual([
+      'Lường Văn Chiến 20',
+    ]);
+    expect(individuals[0].rules).toEqual([expect.objectContaining({ threshold: 20 })]);
+    const families = (await desk.get(`/api/blood/honours/candidates?${april}&kind=family`)).json();
+    expect(families).toEqual([expect.objectContaining({ donations: 35, personId: individuals[0].personId })]);
+    // The federation, under the national defaults, sees the same candidate among its unions' members.
+    const fed = await signIn(t, 'ldld.dienbien', DEMO_PASSWORD);
+    const fedOrg = (await fed.get('/api/auth/me')).json().grants[0].orgId;
+    const fromFed = (
+      await fed.get(`/api/blood/honours/candidates?orgId=${fedOrg}&from=2021-04-01&to=2021-04-30`)
+    ).json();
+    expect(fromFed.map((c: { name: string }) => c.name)).toEqual(['Lường Văn Chiến']);
+    const [me] = await rows<{ personId: number }>(
+      t.db,
+      sql`SELECT person_id AS "personId" FROM users WHERE username = 'nguoihien.dienbien'`,
+    );
+    expect(me!.personId).toBe(individuals[0].personId);
+    await expect(signIn(t, 'nguoihien.dienbien', DEMO_PASSWORD)).resolves.toBeTruthy();
   });
 
   it('gives the health union’s clerk the current quarter to report in the inbox', async () => {

@@ -7,6 +7,7 @@ import { loadActorById } from '../platform/auth/actor-loader.ts';
 import { hashPassword } from '../platform/auth/crypto.ts';
 import type { Clock } from '../platform/clock.ts';
 import { type Db, rows } from '../platform/db/database.ts';
+import { seedBlood } from './demo-blood.ts';
 import { DEMO_PASSWORD, type DemoOrg, demoForest, demoMerges, demoUsers } from './demo-data.ts';
 import { amendOshProgramme, seedBloodDonation2021, seedCurrentPlan, seedOshProgramme } from './demo-plans.ts';
 import { seedTraining } from './demo-training.ts';
@@ -71,4 +72,6 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   await seedTraining(db, clock);
   // Seed 004: the medical training institutions' volunteer registries and waves 1–2 of 2021, set-based.
   await seedVolunteers(db);
+  // Seed 001's records: Điện Biên's donors, the drives of 7/4/2021, clubs, a rare-blood call-out, honours.
+  await seedBlood(db, clock);
 }
