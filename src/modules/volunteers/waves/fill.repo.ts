@@ -180,12 +180,7 @@ export type InboxRow = {
  * Quotas of open (or filled) waves at the institutions where the caller answers (`answerScope`), except waves the
  * caller issues (`issuerScope`: its own requests are not its inbox). Soonest names-due first.
  */
-export async function inbox(
-  db: Db,
-  answerScope: Scope,
-  issuerScope: Scope,
-  opts: { pendingOnly?: boolean } = {},
-) {
+export async function inbox(db: Db, answerScope: Scope, issuerScope: Scope) {
   return rows<InboxRow>(
     db,
     sql`SELECT * FROM (
