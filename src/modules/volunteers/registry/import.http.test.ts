@@ -215,6 +215,9 @@ describe('volunteer list import and export', () => {
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(header);
     const hoa = (ws.getRow(4).values as unknown[]).slice(1);
     expect(hoa.slice(1, 2)).toEqual(['Nguyễn Thị Hoa']);
+    // A spreadsheet shows the birth date as dd/mm/yyyy and keeps the CCCD's leading zero.
+    expect(ws.getCell(4, 3).numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getCell(4, 5).numFmt).toBe('@');
     expect(hoa.slice(3)).toEqual([
       'Nữ',
       '031303004567',

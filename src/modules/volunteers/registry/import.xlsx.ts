@@ -100,6 +100,9 @@ export async function volunteerExport(title: string, list: ExportRow[]): Promise
       v.ready ? 'Có' : 'Không',
       v.homeProvince,
     ];
+    // Assigning a row's values drops the cells' formats: set them again, or a spreadsheet shows 11/17/1997.
+    for (const c of textColumns) ws.getCell(4 + i, c).numFmt = '@';
+    ws.getCell(4 + i, DATE_COLUMN).numFmt = 'dd/mm/yyyy';
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
