@@ -84,12 +84,25 @@ function MembersTable({ wave }: { wave: Wave }) {
     });
   const columns: TableColumnsType<Member> = [
     { key: 'name', title: t('waves.members.name'), dataIndex: 'fullName', width: 200 },
-    { key: 'org', title: t('waves.members.institution'), dataIndex: 'orgName', responsive: ['md'] },
+    {
+      key: 'org',
+      title: t('waves.members.institution'),
+      dataIndex: 'orgName',
+      responsive: ['md'],
+      filters: [...new Set((members.data ?? []).map((m) => m.orgName))].map((n) => ({ text: n, value: n })),
+      onFilter: (value, m) => m.orgName === value,
+    },
     { key: 'skill', title: t('waves.members.skill'), render: (_v, m) => skill(m.skill), width: 160 },
     {
       key: 'status',
       title: t('waves.members.status'),
       width: 260,
+      // A wave of 375 names: find the refused ones (and their reasons) without paging through all of them.
+      filters: (['proposed', 'accepted', 'refused', 'withdrawn'] as const).map((s) => ({
+        text: t(`waves.memberStatus.${s}`),
+        value: s,
+      })),
+      onFilter: (value, m) => m.status === value,
       render: (_v, m) => (
         <Space orientation="vertical" size={2}>
           <Tag color={m.status === 'refused' ? 'red' : m.status === 'withdrawn' ? 'default' : 'blue'}>
