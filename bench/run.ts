@@ -16,7 +16,7 @@ import type { Command, Explained, FromServer, Memory, RawQuery, Ready, ServerSpe
  * loads the real list endpoint next to a bare route running the same SQL, times subtree queries through
  * the API and as raw SQL, then (PostgreSQL) loads a plan with ~10 million report values on the same forest and
  * measures its dashboards and submissions (bench/plans-*.ts), and writes docs/benchmarks.md. BENCH_QUICK=1
- * shrinks everything for a smoke run; BENCH_ONLY=plans (or training, volunteers) runs that part alone.
+ * shrinks everything for a smoke run; BENCH_ONLY=plans (or training, volunteers, blood) runs that part alone.
  */
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -354,6 +354,15 @@ async function main() {
     log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the volunteers section of ${out}`);
     return;
   }
+  if (only === 'blood') {
+    // Issue 12's figures alone (bench/blood*.ts, PostgreSQL), spliced into their own section of the doc.
+    const { runBlood } = await import('./blood.ts');
+    const { spliceBloodSection } = await import('./blood-report.ts');
+    const md = spliceBloodSection(await readFile(out, 'utf8').catch(() => ''), await runBlood(quick));
+    await writeFile(out, md);
+    log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the blood section of ${out}`);
+    return;
+  }
   for (const mode of modes) results.modes.push(await runMode(mode));
   if (only !== 'orgs' && modes.includes('postgres')) results.plans = await runPlansPart();
   results.totalMs = performance.now() - t0;
@@ -364,6 +373,8 @@ async function main() {
     if (modes.includes('postgres')) {
       const { spliceVolunteersSection } = await import('./volunteers-report.ts');
       md = spliceVolunteersSection(md, await (await import('./volunteers-bench.ts')).runVolunteers(quick));
+      const { spliceBloodSection } = await import('./blood-report.ts');
+      md = spliceBloodSection(md, await (await import('./blood.ts')).runBlood(quick));
     }
   }
   await writeFile(out, md);
