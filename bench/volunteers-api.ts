@@ -40,7 +40,9 @@ async function login(base: string, username: string): Promise<Headers> {
 /** One GET; the status when it is not 200 (a 404 before the merge). */
 async function probe(url: string, h: Headers): Promise<number> {
   const res = await fetch(url, { headers: h });
-  await res.arrayBuffer();
+  const text = await res.text();
+  // A refusal other than the expected conflict is a bench defect: say what the API answered.
+  if (res.status === 400) console.error(`[bench] ${url} answered 400: ${text.slice(0, 500)}`);
   return res.status;
 }
 
@@ -50,7 +52,7 @@ async function getTimed(url: string, h: Headers, n: number): Promise<Timing | st
   return timing(await timed(n, () => probe(url, h)));
 }
 
-/** Accepted members of a fresh wave for `picks`, under one quota per institution (what the waves API leaves). */
+/** Proposed members of a fresh wave for `picks`, under one quota per institution (what the waves API leaves for the commit). */
 async function membersFor(db: Db, waveId: number, picks: { profileId: number; personId: number }[]) {
   const ids = `{${picks.map((p) => p.profileId).join(',')}}`;
   await db.execute(sql`
@@ -60,7 +62,7 @@ async function membersFor(db: Db, waveId: number, picks: { profileId: number; pe
   return rows<{ id: number }>(
     db,
     sql`INSERT INTO wave_members (wave_id, quota_id, profile_id, person_id, org_path, status)
-        SELECT ${waveId}, q.id, p.id, p.person_id, p.org_path, 'accepted'
+        SELECT ${waveId}, q.id, p.id, p.person_id, p.org_path, 'proposed'
         FROM volunteer_profiles p JOIN wave_quotas q ON q.wave_id = ${waveId} AND q.org_id = p.org_id
         WHERE p.id = ANY(${ids}::int[]) ORDER BY p.id RETURNING id`,
   );
@@ -72,7 +74,9 @@ async function post(base: string, path: string, h: Headers, body: unknown) {
     headers: { ...h, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  await res.arrayBuffer();
+  const text = await res.text();
+  // A refusal other than the expected conflict is a bench defect: say what the API answered.
+  if (res.status === 400) console.error(`[bench] ${path} answered 400: ${text.slice(0, 500)}`);
   return res.status;
 }
 
@@ -95,6 +99,11 @@ export async function apiPart(o: {
   const hA = await login(baseA, o.user.username);
   const hB = await login(baseB, o.user.username);
   const readiness = await getTimed(`${baseA}/api/volunteers/readiness?orgId=${o.data.root.id}`, hA, o.n);
+  // The waves API answers candidates for an institution asked by the wave: give the school its quota.
+  await o.db.execute(sql`
+    INSERT INTO wave_quotas (wave_id, org_id, org_path, quota)
+    SELECT ${o.wave.id}, id, path, 20 FROM organisations WHERE id = ${o.school.id}
+    ON CONFLICT (wave_id, org_id) DO NOTHING`);
   const candidates = await getTimed(
     `${baseA}/api/waves/${o.wave.id}/candidates?orgId=${o.school.id}&skill=sampling`,
     hA,
