@@ -29,7 +29,16 @@ type Values = {
 const num = (v: number | null | undefined) => (v === null ? undefined : v);
 
 /** Create a class, or edit one (incl. the service agreement: price per learner and the amount paid). */
-export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onClose: () => void }) {
+export function ClassFormModal({
+  klass,
+  courseTypeId,
+  onClose,
+}: {
+  klass?: TrainingClass;
+  /** A new class's course, chosen already (a wave's missing training topic links here with it). */
+  courseTypeId?: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -108,7 +117,7 @@ export function ClassFormModal({ klass, onClose }: { klass?: TrainingClass; onCl
         pricePerLearner: klass.pricePerLearner,
         paidAmount: klass.paidAmount,
       }
-    : { pricePerLearner: 0, paidAmount: 0 };
+    : { courseTypeId, pricePerLearner: 0, paidAmount: 0 };
   const money0 = (v: number | null | undefined) => money(v ?? 0);
   return (
     <FormModal<Values>

@@ -3,7 +3,7 @@ import { classStatus } from '@contracts/training.ts';
 import { Button, Progress, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ListCard } from '../../../app/components/list-card.tsx';
 import { ListFilters, SearchBox } from '../../../app/components/list-filters.tsx';
 import { ListTable } from '../../../app/components/list-table.tsx';
@@ -106,8 +106,17 @@ export function ClassesPage() {
   const classes = useClasses({ status });
   const columns = useColumns();
   const [text, setText] = useState('');
-  const [creating, setCreating] = useState(false);
+  // `?courseTypeId=` (a wave's training gap links here): open the new-class form with that course chosen.
+  const [params, setParams] = useSearchParams();
+  const askedCourse = /^[1-9]\d{0,9}$/.test(params.get('courseTypeId') ?? '')
+    ? Number(params.get('courseTypeId'))
+    : undefined;
+  const [creating, setCreating] = useState(askedCourse !== undefined);
   const canCreate = hasPermission(me, 'training.manage');
+  const closeForm = () => {
+    setCreating(false);
+    if (askedCourse !== undefined) setParams({}, { replace: true });
+  };
   const q = fold(text.trim());
   const all = classes.data ?? [];
   const rows = all.filter(
@@ -174,7 +183,7 @@ export function ClassesPage() {
           ) : undefined
         }
       />
-      {creating && <ClassFormModal onClose={() => setCreating(false)} />}
+      {creating && canCreate && <ClassFormModal courseTypeId={askedCourse} onClose={closeForm} />}
     </ListCard>
   );
 }
