@@ -12,6 +12,7 @@ import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
+import { NewPersonFields } from '../../../people/components/new-person-fields.tsx';
 import { PersonPicker } from '../../../people/components/person-picker.tsx';
 import { useSaveDonor } from './donors-api.ts';
 
@@ -164,40 +165,7 @@ export function DonorFormModal({
             </Form.Item>
           ) : (
             <>
-              <Form.Item name={['person', 'fullName']} label={t('bloodDonors.fields.fullName')} required>
-                <Input maxLength={100} autoComplete="off" />
-              </Form.Item>
-              <Row gutter={16}>
-                {half(
-                  <Form.Item
-                    name={['person', 'birthDate']}
-                    label={t('bloodDonors.fields.birthDate')}
-                    required
-                  >
-                    <DateInput style={{ width: '100%' }} />
-                  </Form.Item>,
-                )}
-                {half(
-                  <Form.Item name={['person', 'sex']} label={t('bloodDonors.fields.sex')} required>
-                    <Radio.Group
-                      options={[
-                        { value: 'male', label: t('bloodDonors.sex.male') },
-                        { value: 'female', label: t('bloodDonors.sex.female') },
-                      ]}
-                    />
-                  </Form.Item>,
-                )}
-                {half(
-                  <Form.Item name={['person', 'cccd']} label={t('bloodDonors.fields.cccd')}>
-                    <Input inputMode="numeric" maxLength={20} autoComplete="off" />
-                  </Form.Item>,
-                )}
-                {half(
-                  <Form.Item name={['person', 'phone']} label={t('bloodDonors.fields.phone')}>
-                    <Input inputMode="tel" maxLength={20} autoComplete="off" />
-                  </Form.Item>,
-                )}
-              </Row>
+              <NewPersonFields ns="bloodDonors" sexRequired />
             </>
           )}
         </>

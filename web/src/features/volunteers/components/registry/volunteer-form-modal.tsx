@@ -16,6 +16,7 @@ import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
+import { NewPersonFields } from '../../../people/components/new-person-fields.tsx';
 import { PersonPicker } from '../../../people/components/person-picker.tsx';
 import { useVolunteerChange } from './registry-api.ts';
 
@@ -174,39 +175,7 @@ export function VolunteerFormModal({
             </Form.Item>
           ) : (
             <>
-              <Form.Item name={['person', 'fullName']} label={t('volunteers.fields.fullName')} required>
-                <Input maxLength={100} autoComplete="off" />
-              </Form.Item>
-              <Row gutter={16}>
-                {half(
-                  <Form.Item name={['person', 'birthDate']} label={t('volunteers.fields.birthDate')} required>
-                    <DateInput style={{ width: '100%' }} />
-                  </Form.Item>,
-                )}
-                {half(
-                  <Form.Item name={['person', 'sex']} label={t('volunteers.fields.sex')}>
-                    <Radio.Group
-                      options={[
-                        { value: 'male', label: t('volunteers.sex.male') },
-                        { value: 'female', label: t('volunteers.sex.female') },
-                      ]}
-                    />
-                  </Form.Item>,
-                )}
-                {half(
-                  <Form.Item name={['person', 'cccd']} label={t('volunteers.fields.cccd')}>
-                    <Input inputMode="numeric" maxLength={20} autoComplete="off" />
-                  </Form.Item>,
-                )}
-                {half(
-                  <Form.Item name={['person', 'phone']} label={t('volunteers.fields.phone')}>
-                    <Input inputMode="tel" maxLength={20} autoComplete="off" />
-                  </Form.Item>,
-                )}
-              </Row>
-              <Form.Item name={['person', 'email']} label={t('volunteers.fields.email')}>
-                <Input inputMode="email" maxLength={254} autoComplete="off" />
-              </Form.Item>
+              <NewPersonFields ns="volunteers" withEmail />
             </>
           )}
         </>
