@@ -73,7 +73,10 @@ export type DonationWrite = {
   recordedBy: number;
 };
 
-/** Inserts an attempt, copying the donor's member-of union and its path as they are today. */
+/**
+ * Inserts an attempt (recorded on a donor's page or at a drive's desk), copying the donor's member-of union and its
+ * path as they are today (none for a walk-in without a donor profile yet).
+ */
 export async function insertDonation(tx: Tx, d: DonationWrite): Promise<number> {
   const [row] = await rows<{ id: number }>(
     tx,
@@ -84,8 +87,9 @@ export async function insertDonation(tx: Tx, d: DonationWrite): Promise<number> 
           ${d.establishmentOrgId}, dp.member_of_org_id, mo.path, ${d.kind}, ${d.volumeMl}, ${d.outcome},
           ${d.deferralReason}, ${d.deferralUntil}, ${d.deferralPermanent}, ${d.adverseNote}, ${d.certificateNo},
           ${d.recordedBy}
-        FROM donor_profiles dp LEFT JOIN organisations mo ON mo.id = dp.member_of_org_id
-        WHERE dp.person_id = ${d.personId}
+        FROM (SELECT 1) one
+        LEFT JOIN donor_profiles dp ON dp.person_id = ${d.personId}
+        LEFT JOIN organisations mo ON mo.id = dp.member_of_org_id
         RETURNING id`,
   );
   return row!.id;

@@ -9,6 +9,7 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
+import { insertDonation } from '../donors/donations.repo.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
@@ -191,7 +192,7 @@ export async function screen(
         (body.weightKg !== undefined
           ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
           : null);
-      const donationId = await desk.insertDonation(tx, {
+      const donationId = await insertDonation(tx, {
         personId: b.personId,
         donatedOn: d.driveDate,
         driveId,
@@ -205,6 +206,8 @@ export async function screen(
         deferralReason: reason.code,
         deferralUntil: reason.permanent ? null : until,
         deferralPermanent: reason.permanent,
+        adverseNote: null,
+        certificateNo: null,
         recordedBy: ctx.actor.userId,
       });
       await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
@@ -229,7 +232,7 @@ export async function recordDonation(
       throw errors.validation([
         { path: 'body.volumeMl', message: bloodIssues.volume_too_high, params: { max: el.maxVolumeMl } },
       ]);
-    const donationId = await desk.insertDonation(tx, {
+    const donationId = await insertDonation(tx, {
       personId: b.personId,
       donatedOn: d.driveDate,
       driveId,
@@ -243,6 +246,8 @@ export async function recordDonation(
       deferralReason: null,
       deferralUntil: null,
       deferralPermanent: false,
+      adverseNote: null,
+      certificateNo: null,
       recordedBy: ctx.actor.userId,
     });
     await bookings.setBookingStatus(tx, b.id, 'donated', { donationId });
