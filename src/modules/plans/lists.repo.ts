@@ -5,7 +5,7 @@ import { matchesSearch } from '../../platform/db/sql-helpers.ts';
 
 export type Page = { page: number; pageSize: number };
 export const offsetOf = (p: Page) => (p.page - 1) * p.pageSize;
-export const intArray = (ids: number[]) => `{${ids.join(',')}}`;
+export { intArray } from '../../platform/db/arrays.ts';
 
 /**
  * An organisation's sort key read by its primary key, once per row. As a join, PostgreSQL would rather

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { intArray } from '../../../platform/db/arrays.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { planAttachments } from '../plans.tables.ts';
 
@@ -6,8 +7,6 @@ import { planAttachments } from '../plans.tables.ts';
  * Queries of the plans' files (exports, report templates, attachments). Callers have already checked
  * the plan and organisation against the actor's scope; ids passed here come from those checked rows.
  */
-
-const intArray = (ids: number[]) => `{${ids.join(',')}}`;
 
 /** Names and parents of organisations, for the lines of a consolidated report (no subtree counts). */
 export async function orgNames(db: Db | Tx, ids: number[]) {

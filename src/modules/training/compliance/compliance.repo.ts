@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { intArray } from '../../../platform/db/arrays.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { vietnameseNameOrderSql } from '../../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
@@ -9,8 +10,6 @@ import { type Scope, scopeSql } from '../../../platform/scope.ts';
  * validity (courses that issue none, like OSH group 4, are proved by the training record; a revoked
  * certificate voids its training). No expiry = 'infinity'.
  */
-
-const intArray = (ids: number[]) => `{${ids.join(',')}}`;
 
 /** (person, course, until) for every course a person holds, certificate or passed training. */
 const heldSql = (people: SQL) => sql`

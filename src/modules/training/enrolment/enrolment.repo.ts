@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { intArray } from '../../../platform/db/arrays.ts';
 import { rows, type Tx } from '../../../platform/db/database.ts';
 import { enrolments } from '../training.tables.ts';
 
 /** SQL of enrolment: who may be enrolled, prerequisites, the booking locks and the enrolment rows. */
 
 /** An int[] parameter as one array literal (not one placeholder per element). */
-const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 
 /** Advisory-lock namespace for "this person's bookings" (pg_advisory_xact_lock(int, int)). */
 const PERSON_BOOKING_LOCK = 4_0401;

@@ -1,10 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { intArray } from '../../../platform/db/arrays.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
 
 /** SQL of deployment: the wave as deployment reads it, its members, assignments, incidents. */
-
-const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 
 export type WaveRow = {
   id: number;

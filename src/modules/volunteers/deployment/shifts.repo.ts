@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { intArray } from '../../../platform/db/arrays.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
 import { shiftSignups } from '../waves/waves.tables.ts';
 
 /** SQL of shifts and sign-ups. Times leave as ISO text (UTC); days are read in Asia/Ho_Chi_Minh. */
 
-const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 const iso = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const vnDay = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`;
 

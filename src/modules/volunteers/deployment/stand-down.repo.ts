@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { intArray } from '../../../platform/db/arrays.ts';
 import { rows, type Tx } from '../../../platform/db/database.ts';
 
 export type StoodDown = {
@@ -35,7 +36,7 @@ export async function standDownAssignments(
   if (changed.length)
     await tx.execute(
       sql`UPDATE shift_signups SET status = 'cancelled'
-          WHERE assignment_id = ANY(${`{${changed.map((c) => c.id).join(',')}}`}::int[]) AND status = 'booked'
+          WHERE assignment_id = ANY(${intArray(changed.map((c) => c.id))}::int[]) AND status = 'booked'
             AND (starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > ${on}::date`,
     );
   return changed;

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { intArray, textArray } from '../../../platform/db/arrays.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
-
-const intArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
-const textArray = (xs: readonly string[]) => `{${xs.join(',')}}`;
 
 /** Advisory-lock namespace of volunteers' deployments (assignments and shift sign-ups). */
 const DEPLOYMENT_LOCK = 4_0402;
