@@ -329,4 +329,6 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   // provincial hospital's union who reached 20 donations on 7/4/2021 (users.person_id set by demo-blood.ts).
   { username: 'hienmau.dienbien', fullName: 'Tòng Thị Thu Hà', grants: [['ctd_db', 'blood_desk']] },
   { username: 'nguoihien.dienbien', fullName: 'Lường Văn Chiến', grants: [] },
+  // The health union's officer who organises its drives (bookings, the funnel, the report; no health data).
+  { username: 'hienmau.ytedb', fullName: 'Điêu Thị Ngọc', grants: [['cd_yte_db', 'blood_organiser']] },
 ];
