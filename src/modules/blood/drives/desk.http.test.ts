@@ -36,6 +36,11 @@ describe('the check-in desk', () => {
       await buildPerson(t.db, w.union, { fullName: 'Quàng Văn Hoãn' }),
       await buildPerson(t.db, w.union, { fullName: 'Tòng Văn Vắng' }),
     ];
+    // She is on the donor list, weighed 50 kg last year.
+    await t.db.execute(
+      sql`INSERT INTO donor_profiles (person_id, donor_no, weight_kg, weight_on)
+          VALUES (${booked}, 'HM-2020-000001', 50, '2020-06-01')`,
+    );
     const made = (
       await w.organiser.post(`/api/blood/drives/${d.id}/bookings`, {
         personId: booked,
@@ -101,6 +106,12 @@ describe('the check-in desk', () => {
       weightKg: 44,
     });
     expect(ok.json().status).toBe('screened');
+    // The weight measured is the donor's weight from now on (the volume rules read it at the next drive).
+    const [profile] = await rows<{ kg: number; on: string }>(
+      t.db,
+      sql`SELECT weight_kg::float8 AS kg, weight_on::text AS on FROM donor_profiles WHERE person_id = ${booked}`,
+    );
+    expect(profile).toEqual({ kg: 44, on: '2021-04-07' });
     // 44 kg: at most 250 ml.
     const tooMuch = await w.desk.post(`/api/blood/drives/${d.id}/desk/bookings/${made.booking.id}/donation`, {
       volumeMl: 350,

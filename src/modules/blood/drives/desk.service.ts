@@ -9,7 +9,7 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
-import { insertDonation } from '../donors/donations.repo.ts';
+import { insertDonation, recordMeasuredWeight } from '../donors/donations.repo.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
@@ -177,6 +177,7 @@ export async function screen(
   await ctx.db.transaction(async (tx) => {
     const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'checked_in');
     const now = ctx.clock.now();
+    if (body.weightKg !== undefined) await recordMeasuredWeight(tx, b.personId, body.weightKg, d.driveDate);
     if (body.outcome === 'eligible') {
       if (body.weightKg === undefined)
         throw errors.validation([{ path: 'body.weightKg', message: 'Nhập cân nặng đo tại điểm hiến' }]);
@@ -228,6 +229,7 @@ export async function recordDonation(
     const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'screened');
     const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg, body.kind);
     if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
+    await recordMeasuredWeight(tx, b.personId, body.weightKg, d.driveDate);
     if (el.maxVolumeMl !== null && body.volumeMl > el.maxVolumeMl)
       throw errors.validation([
         { path: 'body.volumeMl', message: bloodIssues.volume_too_high, params: { max: el.maxVolumeMl } },
