@@ -98,7 +98,8 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
       certificateNo,
       recordedBy: ctx.actor.userId,
     });
-    // Never a health value in the log: not the reason, the end of a deferral nor an adverse-event note.
+    // Never a health value in the log: not the outcome (a deferral, an adverse event is a screening result), so
+    // neither what only one outcome has (a volume, a certificate), nor the reason, the end of a deferral, a note.
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'blood_donation',
@@ -111,10 +112,7 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
         personId: body.personId,
         donatedOn: body.donatedOn,
         kind: body.kind,
-        outcome: body.outcome,
-        volumeMl: body.outcome === 'deferred' ? null : (body.volumeMl ?? null),
         driveId: drive?.id ?? null,
-        certificateNo,
       },
     });
     return newId;

@@ -166,7 +166,7 @@ async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: nu
 /**
  * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
  * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
- * with its end from the reason's length or the day given; the audit entry names the outcome, not the reason.
+ * with its end from the reason's length or the day given; the audit entry names neither the outcome nor the reason.
  */
 export async function screen(
   ctx: Ctx,
@@ -213,7 +213,9 @@ export async function screen(
       });
       await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
     }
-    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { outcome: body.outcome });
+    // The entry says a screening was recorded for whom, never its outcome nor a reason (health data: the log is
+    // read by audit.read holders without blood.health).
+    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { personId: b.personId });
   });
   return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
