@@ -26,5 +26,6 @@ export function bloodGroupLabel(abo: string | null, rh: string | null): string {
 
 export const bloodIssues = defineFieldIssues('blood', {
   volume_too_high: 'Thể tích vượt mức cho phép với cân nặng này ({{max}} ml)',
+  volume_over_max: 'Thể tích vượt mức tối đa của một lần hiến ({{max}} ml)',
   weight_range: 'Cân nặng phải từ 30 đến 200 kg',
 });

@@ -17,7 +17,7 @@ import { registerDonorPerson } from './donors.person.ts';
 import * as repo from './donors.repo.ts';
 import { canHealth, canManageDonor, rowEligibility, toDonorView } from './donors.view.ts';
 import { rulesOn } from './eligibility.repo.ts';
-import { type DonationKind, explainVi } from './eligibility.rules.ts';
+import { type DonationKind, type Eligibility, explainVi, seenBy } from './eligibility.rules.ts';
 
 export async function listDonors(ctx: Ctx, q: DonorListQuery) {
   const today = vnToday(ctx.clock);
@@ -238,16 +238,24 @@ export async function donorEligibility(ctx: Ctx, id: number, kind: DonationKind)
   const row = await repo.findDonor(ctx.db, scopeOf(ctx.actor), id, today);
   if (!row) throw donorErrors.not_found();
   const rules = await rulesOn(ctx.db, today);
-  return { day: today, kind, ...eligibilityAnswer(rowEligibility(row, rules, today, kind)) };
+  return {
+    day: today,
+    kind,
+    ...eligibilityAnswer(rowEligibility(row, rules, today, kind), canHealth(ctx.actor, row)),
+  };
 }
 
-/** The refusals as the API answers them: their dates and words, never a deferral's reason (health data). */
-export function eligibilityAnswer(e: ReturnType<typeof rowEligibility>) {
+/**
+ * The refusals as the API answers them: their dates and words, never a deferral's reason (health data); without
+ * `health` (blood.health over the donor) as `seenBy` redacts them — no weight, deferral, adverse event or volume.
+ */
+export function eligibilityAnswer(e: Eligibility, health: boolean) {
+  const seen = seenBy(e, health);
   return {
-    eligible: e.eligible,
-    nextEligibleOn: e.nextEligibleOn,
-    maxVolumeMl: e.maxVolumeMl,
-    refusals: e.refusals.map((r) => ({
+    eligible: seen.eligible,
+    nextEligibleOn: seen.nextEligibleOn,
+    maxVolumeMl: seen.maxVolumeMl,
+    refusals: seen.refusals.map((r) => ({
       code: r.code,
       until: 'until' in r ? r.until : null,
       lastOn: r.code === 'interval' ? r.lastOn : null,

@@ -70,6 +70,7 @@ export const viFieldIssues = {
   },
   blood: {
     volume_too_high: 'Thể tích vượt mức cho phép với cân nặng này ({{max}} ml)',
+    volume_over_max: 'Thể tích vượt mức tối đa của một lần hiến ({{max}} ml)',
     weight_range: 'Cân nặng phải từ 30 đến 200 kg',
   },
   deployment: {
