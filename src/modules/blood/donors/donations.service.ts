@@ -106,18 +106,18 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
       recordedBy: ctx.actor.userId,
     });
     // Never a health value in the log: not the outcome (a deferral, an adverse event is a screening result), so
-    // neither what only one outcome has (a volume, a certificate), nor the reason, the end of a deferral, a note.
+    // neither what only one outcome has (a volume, a certificate), nor the reason, the end of a deferral, a note —
+    // nor the attempt's day, which the history hides from a reader without blood.health when it took no blood.
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'blood_donation',
       entityId: newId,
-      entityLabel: `${donor.donorNo} ${body.donatedOn}`,
+      entityLabel: donor.donorNo,
       orgId: organiser.id,
       orgPath: organiser.path,
       after: {
         donorNo: donor.donorNo,
         personId: body.personId,
-        donatedOn: body.donatedOn,
         kind: body.kind,
         driveId: drive?.id ?? null,
       },
@@ -137,8 +137,9 @@ export function toDonationView(r: donations.DonationRow, health: boolean) {
 }
 
 /**
- * A donor's history. Deferral reasons and adverse-event notes only with blood.health, and every answer that
- * carries a deferral reason is written to the audit log (`read_sensitive`: whose, which field, which attempts).
+ * A donor's history. Deferral reasons and adverse-event notes only with blood.health, and every such answer is
+ * written to the audit log (`read_sensitive`: who, whose, which fields) — whether or not it holds one, so that the
+ * log (read by audit.read holders without blood.health) does not tell which donors were deferred.
  */
 export async function listDonations(ctx: Ctx, donorId: number) {
   const today = vnToday(ctx.clock);
@@ -146,8 +147,7 @@ export async function listDonations(ctx: Ctx, donorId: number) {
   if (!donor) throw donorErrors.not_found();
   const health = canHealth(ctx.actor, donor);
   const rows = await donations.listDonationsOfPerson(ctx.db, donor.personId);
-  const withReason = rows.filter((r) => r.deferralReason !== null || r.adverseNote !== null);
-  if (health && withReason.length) {
+  if (health) {
     const k = donor.keepers.find((x) => hasPermission(ctx.actor, 'blood.health', x.orgPath))!;
     await recordAudit(ctx.db, ctx, {
       action: 'read_sensitive',
@@ -156,7 +156,7 @@ export async function listDonations(ctx: Ctx, donorId: number) {
       entityLabel: donor.donorNo,
       orgId: k.orgId,
       orgPath: k.orgPath,
-      after: { fields: ['deferralReason', 'adverseNote'], donationIds: withReason.map((r) => r.id) },
+      after: { fields: ['deferralReason', 'adverseNote'] },
     });
   }
   const manage = scopeOf(ctx.actor, 'blood.manage');
