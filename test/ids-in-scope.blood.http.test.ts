@@ -857,3 +857,37 @@ describe('the platform’s guards on blood routes', () => {
     expect(await countRows(t.db, 'audit_log')).toBe(before);
   });
 });
+
+describe('health data stays with the donor’s keepers', () => {
+  it('does not show a club’s desk the group of a member whose donor profile another province keeps', async () => {
+    // Bắc Ninh's donor is also someone Điện Biên's union trains: a person the desk sees, not a donor it keeps.
+    await t.db.execute(
+      sql`INSERT INTO person_links (person_id, org_id, org_path, purpose, since)
+          VALUES (${b.personId}, ${a.union.id}, ${a.union.path}::ltree, 'training', '2025-01-01')`,
+    );
+    const added = await a.desk.post(`/api/blood/clubs/${a.clubId}/members`, {
+      personIds: [b.personId],
+      since: '2026-05-01',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const members = (await a.desk.get(`/api/blood/clubs/${a.clubId}/members`)).json() as {
+      personId: number;
+      abo: string | null;
+      rh: string | null;
+    }[];
+    expect(members.find((m) => m.personId === a.personId)).toMatchObject({ abo: 'O', rh: 'pos' });
+    expect(members.find((m) => m.personId === b.personId)).toMatchObject({ abo: null, rh: null });
+    // Nor can a call-out to the club count them by group for someone without blood.health.
+    const callout = await organiserA.post('/api/blood/callouts', {
+      requesterOrgId: a.union.id,
+      abo: 'O',
+      rh: 'pos',
+      units: 1,
+      place: 'Bệnh viện',
+      provinceCode: '11',
+      neededBy: '2026-05-20T10:00:00+07:00',
+      clubId: a.clubId,
+    });
+    expect(callout.statusCode).toBe(403);
+  });
+});
