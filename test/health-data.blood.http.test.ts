@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { modules } from '../src/modules/index.ts';
 import { rows } from '../src/platform/db/database.ts';
+import { buildApp } from '../src/platform/http/app.ts';
 import {
   BLOOD_NOW,
   type BloodSide,
@@ -877,6 +879,27 @@ describe('health data never reaches a caller without blood.health', () => {
     expectNoHealth((await textOf(exported))!, 'audit export', { groupOfRequest: true });
     for (const s of [organiser, viewer, admin])
       expectNoHealth((await s.get('/api/notifications')).body, 'notices');
+  });
+});
+
+describe('logs', () => {
+  it('keep a request’s path, never its query string (a filter on a group, a searched name)', async () => {
+    const lines: string[] = [];
+    const app = await buildApp(
+      { database: t.database, db: t.db, clock: t.clock, config: t.config },
+      modules,
+      {
+        level: 'info',
+        stream: { write: (line: string) => lines.push(line) },
+      },
+    );
+    const url = '/api/blood/donors?abo=AB&rh=neg&q=L%C3%B2%20Th%E1%BB%8B%20S%E1%BB%A9c%20Kho%E1%BA%BB';
+    const res = await app.inject({ method: 'GET', url, cookies: { ct_session: a.desk.cookie } });
+    expect(res.statusCode).toBe(200);
+    await app.close();
+    const log = lines.join('');
+    expect(log).toContain('"url":"/api/blood/donors"');
+    for (const secret of ['abo=', 'rh=neg', 'q=', 'L%C3%B2', 'Lò Thị']) expect(log).not.toContain(secret);
   });
 });
 
