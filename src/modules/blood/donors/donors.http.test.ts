@@ -94,10 +94,28 @@ describe('donors and donations', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('donors.health_forbidden');
+    // Health values need the donor's consent recorded: refused on the consent field without it.
+    const noConsent = await desk.request({
+      method: 'PUT',
+      url: `/api/blood/donors/${an.id}`,
+      json: { version: 1, abo: 'O', rh: 'neg' },
+    });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: 'body.consentHealth', code: 'blood.consent_health_needed' }),
+    ]);
     const ok = await desk.request({
       method: 'PUT',
       url: `/api/blood/donors/${an.id}`,
-      json: { version: 1, abo: 'O', rh: 'neg', weightKg: 50, weightOn: '2026-12-18', homeProvinceCode: '11' },
+      json: {
+        version: 1,
+        abo: 'O',
+        rh: 'neg',
+        weightKg: 50,
+        weightOn: '2026-12-18',
+        homeProvinceCode: '11',
+        consentHealth: true,
+      },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ abo: 'O', rh: 'neg', weightKg: 50, healthVisible: true, version: 2 });
@@ -316,7 +334,13 @@ describe('donors and donations', () => {
 
   it('filters eligible today exactly as each row’s tag says (18th birthday tomorrow, 42 kg woman)', async () => {
     const add = (person: object, weightKg: number) =>
-      desk.post('/api/blood/donors', { keeperOrgId: dienBien.id, person, weightKg, weightOn: '2026-12-18' });
+      desk.post('/api/blood/donors', {
+        keeperOrgId: dienBien.id,
+        person,
+        weightKg,
+        weightOn: '2026-12-18',
+        consentHealth: true,
+      });
     const minh = (await add({ fullName: 'Vì Văn Minh', birthDate: '2008-12-19', sex: 'male' }, 60)).json();
     const lan = (await add({ fullName: 'Quàng Thị Lan', birthDate: '1980-01-15', sex: 'female' }, 42)).json();
     expect(minh).toMatchObject({ eligibleToday: false, nextEligibleOn: '2026-12-19' });
