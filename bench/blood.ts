@@ -209,7 +209,7 @@ export async function runBlood(quick: boolean): Promise<BloodResult> {
       const slotId = rawDrive.slotIds[i % rush.slots]!;
       return pool.transaction(async (tx) => {
         if (await liveBookingOf(tx, rawDrive.id, people[i]!.personId)) return 409;
-        await checkEligibleOn(tx, people[i]!.personId, driveDay);
+        await checkEligibleOn(tx, people[i]!.personId, driveDay, true);
         if (!(await takePlace(tx, rawDrive.id, slotId))) return 409;
         await insertBooking(tx, {
           driveId: rawDrive.id,

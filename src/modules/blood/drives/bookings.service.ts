@@ -5,11 +5,11 @@ import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
-import { scopeOf } from '../../../platform/scope.ts';
+import { type Actor, hasPermission, scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
 import { findPeopleInScope, linkPeople } from '../../people/index.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
-import { eligibility, explainVi, type Refusal } from '../donors/eligibility.rules.ts';
+import { eligibility, explainVi, type Refusal, seenBy } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
 import { type DriveRow, findSlot } from './drives.repo.ts';
@@ -20,7 +20,32 @@ import { isLateCancellation } from './slots.rules.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function bookingView(b: bookings.BookingRow): BookingView {
+/**
+ * Whether the caller may know a booking's screening result (health data): the donor themself, or blood.health at
+ * the drive's organiser.
+ */
+export const readsScreening = (actor: Actor, b: Pick<bookings.BookingRow, 'personId' | 'organiserPath'>) =>
+  (actor.personId != null && actor.personId === b.personId) ||
+  hasPermission(actor, 'blood.health', b.organiserPath);
+
+/** A booking's status as the caller may know it: a deferral is answered as 'screened' without blood.health. */
+export const statusSeen = (
+  actor: Actor,
+  b: Pick<bookings.BookingRow, 'personId' | 'organiserPath' | 'status'>,
+): bookings.BookingRow['status'] =>
+  b.status === 'deferred' && !readsScreening(actor, b) ? 'screened' : b.status;
+
+/** The refusal of an action the booking's state does not allow, naming the state as the caller may know it. */
+export const bookingStateError = (
+  actor: Actor,
+  b: Pick<bookings.BookingRow, 'personId' | 'organiserPath' | 'status'>,
+) => drivesErrors.booking_state({ status: statusSeen(actor, b) });
+
+/**
+ * THE view of a booking (lists, the desk, the drive report, every action's answer): no health data — the
+ * questionnaire only as answered or not, a deferral only to who may know it (`statusSeen`).
+ */
+export function bookingView(actor: Actor, b: bookings.BookingRow): BookingView {
   return {
     id: b.id,
     driveId: b.driveId,
@@ -30,7 +55,7 @@ export function bookingView(b: bookings.BookingRow): BookingView {
     fullName: b.fullName,
     phone: b.phone,
     channel: b.channel,
-    status: b.status,
+    status: statusSeen(actor, b),
     queueNo: b.queueNo,
     checkedInAt: b.checkedInAt,
     hasQuestionnaire: b.hasQuestionnaire,
@@ -46,16 +71,22 @@ const BOOKING_STOPS: Refusal['code'][] = [
   'deferred_permanent',
 ];
 
-/** Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words. */
-export async function checkEligibleOn(tx: Tx, personId: number, day: string) {
+/**
+ * Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words — to a
+ * caller without `health` (the donor themself, or blood.health at the organiser) as `seenBy` says them: a deferral
+ * is one refusal 'health', without its end.
+ */
+export async function checkEligibleOn(tx: Tx, personId: number, day: string, health: boolean) {
   const [facts, rules] = await Promise.all([factsOf(tx, personId), rulesOn(tx, day)]);
   const result = eligibility(facts, rules, day);
   const stops = result.refusals.filter((r) => BOOKING_STOPS.includes(r.code));
-  if (stops.length)
+  if (stops.length) {
+    const seen = seenBy({ ...result, refusals: stops }, health);
     throw drivesErrors.not_eligible(
-      { reasons: stops.map(explainVi) },
-      { nextEligibleOn: result.nextEligibleOn, codes: stops.map((r) => r.code) },
+      { reasons: seen.refusals.map(explainVi) },
+      { nextEligibleOn: seen.nextEligibleOn, codes: seen.refusals.map((r) => r.code) },
     );
+  }
 }
 
 const isLiveDuplicate = (e: unknown) => {
@@ -84,7 +115,12 @@ export async function bookPlace(
     const id = await ctx.db.transaction(async (tx) => {
       if (await bookings.liveBookingOf(tx, drive.id, personId)) throw drivesErrors.already_booked();
       if (!(await findSlot(tx, drive.id, slotId))) throw errors.idNotFound('body.slotId');
-      await checkEligibleOn(tx, personId, drive.driveDate);
+      await checkEligibleOn(
+        tx,
+        personId,
+        drive.driveDate,
+        readsScreening(ctx.actor, { personId, organiserPath: drive.organiserPath }),
+      );
       if (!(await bookings.takePlace(tx, drive.id, slotId)))
         throw drivesErrors.slot_full({ driveId: drive.id, slotId, waitlist: true });
       const bookingId = await bookings.insertBooking(tx, {
@@ -117,7 +153,7 @@ export async function bookPlace(
       return bookingId;
     });
     const booking = (await bookings.findBooking(ctx.db, drive.id, id))!;
-    return { booking: bookingView(booking), invitationToken: token };
+    return { booking: bookingView(ctx.actor, booking), invitationToken: token };
   } catch (e) {
     // Two requests for one donor at once: the second meets the unique live index.
     if (isLiveDuplicate(e)) throw drivesErrors.already_booked();
@@ -136,7 +172,7 @@ export async function staffBook(ctx: Ctx, driveId: number, body: { personId: num
 
 export async function listDriveBookings(ctx: Ctx, driveId: number) {
   await driveInScope(ctx.db, ctx.actor, driveId);
-  return (await bookings.listBookings(ctx.db, driveId)).map(bookingView);
+  return (await bookings.listBookings(ctx.db, driveId)).map((b) => bookingView(ctx.actor, b));
 }
 
 /**
@@ -144,7 +180,7 @@ export async function listDriveBookings(ctx: Ctx, driveId: number) {
  * offered to the first waiter, who is notified.
  */
 export async function cancelBookingIn(ctx: Ctx, tx: Tx, b: bookings.BookingRow) {
-  if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+  if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
   const now = ctx.clock.now();
   const status = isLateCancellation(b.slotStartsAt, now) ? 'late_cancelled' : 'cancelled';
   await bookings.setBookingStatus(tx, b.id, status, { cancelledAt: now });
@@ -181,12 +217,12 @@ export async function staffCancel(ctx: Ctx, driveId: number, bookingId: number) 
     if (!b) throw drivesErrors['booking.not_found']();
     await cancelBookingIn(ctx, tx, b);
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** Moves a live booking to another slot of the drive: takes the new place first, then gives the old one back. */
 export async function moveBookingIn(ctx: Ctx, tx: Tx, b: bookings.BookingRow, slotId: number) {
-  if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+  if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
   if (b.slotId === slotId) return;
   if (!(await findSlot(tx, b.driveId, slotId))) throw errors.idNotFound('body.slotId');
   if (!(await bookings.takePlace(tx, b.driveId, slotId)))
@@ -211,7 +247,7 @@ export async function staffMove(ctx: Ctx, driveId: number, bookingId: number, sl
     if (!b) throw drivesErrors['booking.not_found']();
     await moveBookingIn(ctx, tx, b, slotId);
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** Joins the waitlist of a drive (or registers interest in the next one). */

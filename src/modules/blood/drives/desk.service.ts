@@ -13,7 +13,7 @@ import { insertDonation, recordMeasuredWeight } from '../donors/donations.repo.t
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
-import { bookingView, hashToken } from './bookings.service.ts';
+import { bookingStateError, bookingView, hashToken } from './bookings.service.ts';
 import * as desk from './desk.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
 import { type DriveRow, listSlots } from './drives.repo.ts';
@@ -50,8 +50,8 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
     drive: { id: d.id, title: d.title, site: d.site, driveDate: d.driveDate, status: d.status },
     now: now.toISOString(),
     currentSlot: current ? (({ driveId: _d, ...s }) => s)(current) : null,
-    expected: expected.map(bookingView),
-    waiting: waiting.map(bookingView),
+    expected: expected.map((b) => bookingView(ctx.actor, b)),
+    waiting: waiting.map((b) => bookingView(ctx.actor, b)),
     counts: {
       expected: expected.length,
       waiting: waiting.length,
@@ -128,13 +128,13 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
         return newId;
       }
     }
-    if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+    if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
     const queueNo = await bookings.nextQueueNo(tx, driveId);
     await bookings.setBookingStatus(tx, b.id, 'checked_in', { checkedInAt: now, queueNo });
     await audit(ctx, tx, d, b.id, 'blood.desk.check_in', { queueNo, via: body.token ? 'token' : 'list' });
     return b.id;
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, id))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, id))!);
 }
 
 function audit(ctx: Ctx, tx: Tx, d: DriveRow, bookingId: number, action: string, after: object) {
@@ -154,7 +154,7 @@ async function healthBooking(ctx: Ctx, tx: Tx, driveId: number, bookingId: numbe
   if (!canReadHealth(ctx.actor, d)) throw errors.forbidden();
   const b = await bookings.findBooking(tx, driveId, bookingId, true);
   if (!b) throw drivesErrors['booking.not_found']();
-  if (b.status !== status) throw drivesErrors.booking_state({ status: b.status });
+  if (b.status !== status) throw bookingStateError(ctx.actor, b);
   return { d, b };
 }
 
@@ -166,7 +166,7 @@ async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: nu
 /**
  * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
  * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
- * with its end from the reason's length or the day given; the audit entry names the outcome, not the reason.
+ * with its end from the reason's length or the day given; the audit entry names neither the outcome nor the reason.
  */
 export async function screen(
   ctx: Ctx,
@@ -213,9 +213,11 @@ export async function screen(
       });
       await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
     }
-    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { outcome: body.outcome });
+    // The entry says a screening was recorded for whom, never its outcome nor a reason (health data: the log is
+    // read by audit.read holders without blood.health).
+    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { personId: b.personId });
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume). */
@@ -259,7 +261,7 @@ export async function recordDonation(
       donationId,
     });
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** Marks a booked donor who did not come, once their slot has ended. */
@@ -268,13 +270,13 @@ export async function markNoShow(ctx: Ctx, driveId: number, bookingId: number) {
     const d = await deskDrive(ctx, tx, driveId);
     const b = await bookings.findBooking(tx, driveId, bookingId, true);
     if (!b) throw drivesErrors['booking.not_found']();
-    if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+    if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
     if (!b.slotId || !(await desk.slotEnded(tx, b.slotId, ctx.clock.now())))
       throw drivesErrors.slot_not_ended();
     await bookings.setBookingStatus(tx, b.id, 'no_show');
     await audit(ctx, tx, d, b.id, 'blood.desk.no_show', { status: 'no_show' });
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** The daily job: every booking still 'booked' after its slot ended is a no-show (one audit entry per drive). */

@@ -6,6 +6,7 @@ import type {
   driveQuery,
   updateDriveBody,
 } from '../../../contracts/blood/drives.ts';
+import { commonIssues } from '../../../contracts/common.ts';
 import { diff, recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
@@ -91,7 +92,7 @@ async function checkFields(db: Db | Tx, f: DriveFields) {
   if (f.closesAt <= f.opensAt)
     issues.push({ path: 'body.closesAt', message: 'Giờ đóng cửa phải sau giờ mở cửa' });
   if (f.establishmentOrgId && !(await orgNames(db, [f.establishmentOrgId])).size)
-    issues.push({ path: 'body.establishmentOrgId', message: 'Không tìm thấy cơ sở tiếp nhận máu' });
+    issues.push({ path: 'body.establishmentOrgId', message: commonIssues.id_not_found });
   if (issues.length) throw errors.validation(issues);
 }
 

@@ -7,7 +7,13 @@ import { errors } from '../../../platform/errors.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from '../drives/bookings.repo.ts';
-import { bookPlace, cancelBookingIn, joinWaitlistIn, moveBookingIn } from '../drives/bookings.service.ts';
+import {
+  bookingStateError,
+  bookPlace,
+  cancelBookingIn,
+  joinWaitlistIn,
+  moveBookingIn,
+} from '../drives/bookings.service.ts';
 import { drivesErrors } from '../drives/drives.errors.ts';
 import { findSlot } from '../drives/drives.repo.ts';
 import { donorSelfErrors } from './self.errors.ts';
@@ -100,8 +106,7 @@ export const moveSelf = (ctx: Ctx, bookingId: number, slotId: number) =>
 /** The same-day questionnaire (health data on the booking; the audit entry says it was answered, not what). */
 export const answerQuestionnaire = (ctx: Ctx, bookingId: number, body: z.output<typeof questionnaireBody>) =>
   ownLive(ctx, bookingId, async (b, tx) => {
-    if (b.status !== 'booked' && b.status !== 'checked_in')
-      throw drivesErrors.booking_state({ status: b.status });
+    if (b.status !== 'booked' && b.status !== 'checked_in') throw bookingStateError(ctx.actor, b);
     await bookings.setQuestionnaire(tx, b.id, body.answers, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'blood.booking.questionnaire',
