@@ -890,4 +890,29 @@ describe('health data stays with the donor’s keepers', () => {
     });
     expect(callout.statusCode).toBe(403);
   });
+
+  it('does not tell a desk why a person whose donor profile another province keeps may not donate', async () => {
+    const deferred = await b.desk.post('/api/blood/donations', {
+      personId: b.personId,
+      donatedOn: '2026-05-01',
+      organiserOrgId: b.union.id,
+      outcome: 'deferred',
+      deferralReason: 'tattoo_piercing',
+    });
+    expect(deferred.statusCode, deferred.body).toBe(201);
+    // Điện Biên's desk sees the person (trained by its union) and may book them, but does not keep their profile.
+    const refused = await a.desk.post(`/api/blood/drives/${a.driveId}/bookings`, {
+      personId: b.personId,
+      slotId: a.slots[2],
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details).toMatchObject({ codes: ['health'], nextEligibleOn: null });
+    for (const s of ['28/10/2026', '2026-10-28', 'Tạm hoãn', 'tattoo']) expect(refused.body).not.toContain(s);
+    // Their keeper's desk is told.
+    const told = await b.desk.post(`/api/blood/drives/${b.plannedDriveId}/bookings`, {
+      personId: b.personId,
+      slotId: b.plannedSlots[0],
+    });
+    expect(told.body).toContain('28/10/2026');
+  });
 });

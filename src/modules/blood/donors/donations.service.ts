@@ -53,8 +53,15 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
   const today = vnToday(ctx.clock);
   if (body.donatedOn > today) throw invalid('body.donatedOn', 'Ngày hiến không được sau hôm nay');
   const { organiser, donor, drive } = await resolve(ctx, body, today);
-  const health = hasPermission(ctx.actor, 'blood.health', organiser.path) || canHealth(ctx.actor, donor);
-  if ((body.outcome !== 'donated' || body.adverseNote) && !health) throw donorErrors.health_forbidden();
+  // Recording health data is the organiser's desk's (or a keeper's); READING the donor's (a refusal's reason, the
+  // weight's cap) is by their keepers only, as the donor's views.
+  const health = canHealth(ctx.actor, donor);
+  if (
+    (body.outcome !== 'donated' || body.adverseNote) &&
+    !health &&
+    !hasPermission(ctx.actor, 'blood.health', organiser.path)
+  )
+    throw donorErrors.health_forbidden();
   let d = { code: null as string | null, until: null as string | null, permanent: false };
   if (body.outcome === 'donated') {
     const [rules, facts] = await Promise.all([

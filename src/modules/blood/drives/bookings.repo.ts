@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import type { Scope } from '../../../platform/scope.ts';
+import { donorVisibleSql } from '../donors/donors.repo.ts';
 import { vnIso } from './drives.repo.ts';
 
 /** SQL of bookings: the slot counter (never read-then-write), the bookings, the waitlist. */
@@ -222,6 +224,18 @@ export async function markWaiterBooked(tx: Tx, driveId: number, personId: number
   await tx.execute(
     sql`UPDATE drive_waitlist SET status = 'booked' WHERE drive_id = ${driveId} AND person_id = ${personId}`,
   );
+}
+
+/**
+ * Whether the person's donor profile is kept (an active 'blood' link) in `healthScope` — the caller's blood.health
+ * scope: whether it reads their health data already, as the donor's views (`canHealth`).
+ */
+export async function healthReadable(db: Db | Tx, healthScope: Scope, personId: number): Promise<boolean> {
+  const [row] = await rows<{ ok: boolean }>(
+    db,
+    sql`SELECT ${donorVisibleSql(healthScope, sql`${personId}::int`)} AS ok`,
+  );
+  return row?.ok ?? false;
 }
 
 /** Sign-in accounts of a person (users.person_id): whom to notify. */

@@ -73,8 +73,8 @@ const BOOKING_STOPS: Refusal['code'][] = [
 
 /**
  * Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words — to a
- * caller without `health` (the donor themself, or blood.health at the organiser) as `seenBy` says them: a deferral
- * is one refusal 'health', without its end.
+ * caller without `health` (the donor themself, or blood.health over one of the keepers of their donor profile) as
+ * `seenBy` says them: a deferral is one refusal 'health', without its end.
  */
 export async function checkEligibleOn(tx: Tx, personId: number, day: string, health: boolean) {
   const [facts, rules] = await Promise.all([factsOf(tx, personId), rulesOn(tx, day)]);
@@ -119,7 +119,8 @@ export async function bookPlace(
         tx,
         personId,
         drive.driveDate,
-        readsScreening(ctx.actor, { personId, organiserPath: drive.organiserPath }),
+        ctx.actor.personId === personId ||
+          (await bookings.healthReadable(tx, scopeOf(ctx.actor, 'blood.health'), personId)),
       );
       if (!(await bookings.takePlace(tx, drive.id, slotId)))
         throw drivesErrors.slot_full({ driveId: drive.id, slotId, waitlist: true });
