@@ -41,11 +41,14 @@ export const selfBooking = z.object({
   canChange: z.boolean(),
 });
 export const selfDonation = z.object({
+  id,
   donatedOn: z.string(),
   site: z.string().nullable(),
   kind: z.enum(donationKinds),
   volumeMl: z.number().int().nullable(),
   outcome: z.enum(donationOutcomes),
+  /** The certificate of a donation (giấy chứng nhận), downloadable from the donor's own page. */
+  certificateNo: z.string().nullable(),
 });
 export const selfView = z.object({
   fullName: z.string(),

@@ -9,7 +9,7 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
-import { insertDonation, recordMeasuredWeight } from '../donors/donations.repo.ts';
+import { insertDonation, nextCertificateNo, recordMeasuredWeight } from '../donors/donations.repo.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
@@ -218,7 +218,10 @@ export async function screen(
   return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
-/** The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume). */
+/**
+ * The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume), numbered
+ * for its certificate of donation.
+ */
 export async function recordDonation(
   ctx: Ctx,
   driveId: number,
@@ -249,7 +252,8 @@ export async function recordDonation(
       deferralUntil: null,
       deferralPermanent: false,
       adverseNote: null,
-      certificateNo: null,
+      // Every donation has its certificate (giấy chứng nhận), as one recorded on the donor's page.
+      certificateNo: await nextCertificateNo(tx, Number(d.driveDate.slice(0, 4))),
       recordedBy: ctx.actor.userId,
     });
     await bookings.setBookingStatus(tx, b.id, 'donated', { donationId });

@@ -40,6 +40,8 @@ export const enDonorSelf: Shape<typeof viDonorSelf> = {
   nextDrive: 'Tell me about the next drive',
   waitlisted: 'You are on the waitlist: you will be told when a place frees up.',
   waiting: 'Waiting for a place: {{title}}',
+  certificate: 'Certificate',
+  certificateOf: 'Certificate of the donation of {{date}}',
   history: 'Donation history',
   noHistory: 'No donation recorded yet.',
   outcome: { donated: 'Donated', deferred: 'Deferred', adverse_event: 'Adverse event' },

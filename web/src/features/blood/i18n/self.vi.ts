@@ -40,6 +40,8 @@ export const viDonorSelf = {
   waitlisted: 'Bạn đã vào danh sách chờ: khi có chỗ trống bạn sẽ được báo.',
   waiting: 'Đang chờ chỗ: {{title}}',
   history: 'Lịch sử hiến máu',
+  certificate: 'Giấy chứng nhận',
+  certificateOf: 'Giấy chứng nhận hiến máu ngày {{date}}',
   noHistory: 'Chưa có lần hiến nào được ghi.',
   outcome: { donated: 'Đã hiến', deferred: 'Tạm hoãn', adverse_event: 'Có phản ứng' },
 };

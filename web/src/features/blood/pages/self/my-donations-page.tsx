@@ -1,3 +1,4 @@
+import { FilePdfOutlined } from '@ant-design/icons';
 import { questionnaireKeys } from '@contracts/blood/self.ts';
 import {
   Alert,
@@ -256,13 +257,26 @@ export function MyDonationsPage() {
         locale={{ emptyText: t('donorSelf.noHistory') }}
         renderItem={(d) => (
           <List.Item>
-            <span>
-              {formatDate(d.donatedOn)} · {d.site ?? ''}
-            </span>
-            <span>
-              {d.volumeMl ? `${d.volumeMl} ml · ` : ''}
-              {t(`donorSelf.outcome.${d.outcome}`)}
-            </span>
+            <Space orientation="vertical" size={0}>
+              <span>
+                {formatDate(d.donatedOn)} · {d.site ?? ''}
+              </span>
+              <Space wrap size={12}>
+                <span>
+                  {d.volumeMl ? `${d.volumeMl} ml · ` : ''}
+                  {t(`donorSelf.outcome.${d.outcome}`)}
+                </span>
+                {d.certificateNo && (
+                  <Typography.Link
+                    href={`/api/me/blood/donations/${d.id}/certificate.pdf`}
+                    target="_blank"
+                    aria-label={t('donorSelf.certificateOf', { date: formatDate(d.donatedOn) })}
+                  >
+                    <FilePdfOutlined /> {t('donorSelf.certificate')}
+                  </Typography.Link>
+                )}
+              </Space>
+            </Space>
           </List.Item>
         )}
       />
