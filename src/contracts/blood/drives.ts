@@ -48,6 +48,12 @@ export const driveQuery = z.object({
   to: filterDate.optional(),
   orgId: idText.optional(),
 });
+/**
+ * The receiving blood establishments a drive may name (hospitals, blood centres: health organisations of any
+ * tree), found by part of their name — a named party, answered by its name only.
+ */
+export const establishmentQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const establishmentView = z.object({ id, name: z.string(), parentName: z.string().nullable() });
 export const slotView = z.object({
   id,
   startsAt: z.string(),

@@ -81,6 +81,7 @@ export const enBloodDrives: Shape<typeof viBloodDrives> = {
     organiser: 'Organiser',
     establishment: 'Receiving blood establishment',
     establishmentHint: 'The hospital or blood centre that receives the drive’s blood',
+    establishmentPlaceholder: 'Type part of a hospital’s or blood centre’s name',
     title: 'Drive name',
     titlePlaceholder: 'E.g. Voluntary blood donation day 7/4',
     site: 'Site',

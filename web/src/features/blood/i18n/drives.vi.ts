@@ -75,6 +75,7 @@ export const viBloodDrives = {
     organiser: 'Đơn vị tổ chức',
     establishment: 'Cơ sở tiếp nhận máu',
     establishmentHint: 'Bệnh viện hoặc trung tâm máu nhận máu của điểm hiến',
+    establishmentPlaceholder: 'Gõ tên bệnh viện, trung tâm máu để tìm',
     title: 'Tên điểm hiến',
     titlePlaceholder: 'Ví dụ: Ngày hội hiến máu tình nguyện 7/4',
     site: 'Địa điểm',
