@@ -65,7 +65,7 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
       throw invalid('body.donatedOn', 'Chưa có quy định về điều kiện hiến máu áp dụng cho ngày này');
     const e = eligibility(facts!, rules, body.donatedOn, body.kind);
     if (!e.eligible) {
-      const answer = eligibilityAnswer(e);
+      const answer = eligibilityAnswer(e, health);
       throw donorErrors.not_eligible(
         { words: answer.refusals.map((r) => r.words).join('; ') },
         { refusals: answer.refusals, nextEligibleOn: e.nextEligibleOn },

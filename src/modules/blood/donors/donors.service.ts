@@ -238,23 +238,45 @@ export async function donorEligibility(ctx: Ctx, id: number, kind: DonationKind)
   const row = await repo.findDonor(ctx.db, scopeOf(ctx.actor), id, today);
   if (!row) throw donorErrors.not_found();
   const rules = await rulesOn(ctx.db, today);
-  return { day: today, kind, ...eligibilityAnswer(rowEligibility(row, rules, today, kind)) };
+  const answer = eligibilityAnswer(rowEligibility(row, rules, today, kind), canHealth(ctx.actor, row));
+  return { day: today, kind, ...answer };
 }
 
-/** The refusals as the API answers them: their dates and words, never a deferral's reason (health data). */
-export function eligibilityAnswer(e: ReturnType<typeof rowEligibility>) {
+/** Refusals that tell the donor's weight (health data): said only to blood.health, else as one "health" refusal. */
+const WEIGHT_REFUSALS = ['weight_low', 'apheresis_weight'];
+
+/**
+ * The refusals as the API answers them: their dates and words, never a deferral's reason (health data). Without
+ * `health` over the donor, what would tell the weight — a weight refusal's minimum, the volume allowed — is not
+ * answered: those refusals become one `health` refusal ("not fit by the health criteria").
+ */
+export function eligibilityAnswer(e: ReturnType<typeof rowEligibility>, health: boolean) {
+  const hidden = health ? [] : e.refusals.filter((r) => WEIGHT_REFUSALS.includes(r.code));
+  const told = e.refusals.filter((r) => !hidden.includes(r));
+  const healthRefusal = {
+    code: 'health',
+    until: null,
+    lastOn: null,
+    lastKind: null,
+    days: null,
+    minKg: null,
+    words: 'Chưa đạt điều kiện sức khỏe để hiến (chỉ cán bộ được xem dữ liệu sức khỏe biết lý do)',
+  };
   return {
     eligible: e.eligible,
     nextEligibleOn: e.nextEligibleOn,
-    maxVolumeMl: e.maxVolumeMl,
-    refusals: e.refusals.map((r) => ({
-      code: r.code,
-      until: 'until' in r ? r.until : null,
-      lastOn: r.code === 'interval' ? r.lastOn : null,
-      lastKind: r.code === 'interval' ? r.lastKind : null,
-      days: r.code === 'interval' ? r.days : null,
-      minKg: 'minKg' in r ? r.minKg : null,
-      words: explainVi(r),
-    })),
+    maxVolumeMl: health ? e.maxVolumeMl : null,
+    refusals: [
+      ...told.map((r) => ({
+        code: r.code,
+        until: 'until' in r ? r.until : null,
+        lastOn: r.code === 'interval' ? r.lastOn : null,
+        lastKind: r.code === 'interval' ? r.lastKind : null,
+        days: r.code === 'interval' ? r.days : null,
+        minKg: 'minKg' in r ? r.minKg : null,
+        words: explainVi(r),
+      })),
+      ...(hidden.length ? [healthRefusal] : []),
+    ],
   };
 }

@@ -85,6 +85,8 @@ export const enBloodDonors: typeof viBloodDonors = {
     apheresis_weight: 'Apheresis needs a weight of at least {{minKg}} kg',
     deferred: 'Deferred until {{until}}',
     deferred_permanent: 'Cannot donate (permanent deferral)',
+
+    health: 'Not fit by the health criteria (only staff who may read health data see why)',
   },
   kindInSentence: {
     whole_blood: 'whole-blood donation',

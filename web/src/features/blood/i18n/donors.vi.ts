@@ -89,6 +89,7 @@ export const viBloodDonors = {
     apheresis_weight: 'Hiến bằng gạn tách cần cân nặng tối thiểu {{minKg}} kg',
     deferred: 'Tạm hoãn hiến máu đến {{until}}',
     deferred_permanent: 'Không hiến máu (hoãn vĩnh viễn)',
+    health: 'Chưa đạt điều kiện sức khỏe để hiến (chỉ cán bộ được xem dữ liệu sức khỏe biết lý do)',
   },
   kindInSentence: {
     whole_blood: 'hiến máu toàn phần',
