@@ -59,7 +59,15 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
       donated: all.filter((b) => b.status === 'donated').length,
       deferred: all.filter((b) => b.status === 'deferred').length,
     },
-    reasons: health ? reasons.map(({ code, nameVi, nameEn }) => ({ code, nameVi, nameEn })) : [],
+    reasons: health
+      ? reasons.map(({ code, nameVi, nameEn, days, permanent }) => ({
+          code,
+          nameVi,
+          nameEn,
+          days,
+          permanent,
+        }))
+      : [],
     can: { health },
   };
 }
@@ -166,7 +174,8 @@ async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: nu
 /**
  * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
  * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
- * with its end from the reason's length or the day given; the audit entry names the outcome, not the reason.
+ * with its end from the reason's length or the day given; the audit entry names the outcome, not the reason. The
+ * answer says, for a deferral, from which day the donor may come back (what the desk tells them).
  */
 export async function screen(
   ctx: Ctx,
@@ -174,7 +183,7 @@ export async function screen(
   bookingId: number,
   body: z.output<typeof screeningBody>,
 ) {
-  await ctx.db.transaction(async (tx) => {
+  const deferral = await ctx.db.transaction(async (tx) => {
     const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'checked_in');
     const now = ctx.clock.now();
     if (body.weightKg !== undefined) await recordMeasuredWeight(tx, b.personId, body.weightKg, d.driveDate);
@@ -184,38 +193,40 @@ export async function screen(
       const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg);
       if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
       await bookings.setBookingStatus(tx, b.id, 'screened', { screenedAt: now });
-    } else {
-      const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
-      if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
-      const until =
-        body.until ??
-        (reason.days ? addDays(d.driveDate, reason.days) : null) ??
-        (body.weightKg !== undefined
-          ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
-          : null);
-      const donationId = await insertDonation(tx, {
-        personId: b.personId,
-        donatedOn: d.driveDate,
-        driveId,
-        site: d.site,
-        organiserOrgId: d.organiserOrgId,
-        organiserPath: d.organiserPath,
-        establishmentOrgId: d.establishmentOrgId,
-        kind: 'whole_blood',
-        volumeMl: null,
-        outcome: 'deferred',
-        deferralReason: reason.code,
-        deferralUntil: reason.permanent ? null : until,
-        deferralPermanent: reason.permanent,
-        adverseNote: null,
-        certificateNo: null,
-        recordedBy: ctx.actor.userId,
-      });
-      await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
+      await audit(ctx, tx, d, b.id, 'blood.desk.screen', { outcome: body.outcome });
+      return null;
     }
+    const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
+    if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
+    const until =
+      body.until ??
+      (reason.days ? addDays(d.driveDate, reason.days) : null) ??
+      (body.weightKg !== undefined
+        ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
+        : null);
+    const donationId = await insertDonation(tx, {
+      personId: b.personId,
+      donatedOn: d.driveDate,
+      driveId,
+      site: d.site,
+      organiserOrgId: d.organiserOrgId,
+      organiserPath: d.organiserPath,
+      establishmentOrgId: d.establishmentOrgId,
+      kind: 'whole_blood',
+      volumeMl: null,
+      outcome: 'deferred',
+      deferralReason: reason.code,
+      deferralUntil: reason.permanent ? null : until,
+      deferralPermanent: reason.permanent,
+      adverseNote: null,
+      certificateNo: null,
+      recordedBy: ctx.actor.userId,
+    });
+    await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
     await audit(ctx, tx, d, b.id, 'blood.desk.screen', { outcome: body.outcome });
+    return { until: reason.permanent ? null : until, permanent: reason.permanent };
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return { ...bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!), deferral };
 }
 
 /**
