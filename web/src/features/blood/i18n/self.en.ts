@@ -26,6 +26,7 @@ export const enDonorSelf: Shape<typeof viDonorSelf> = {
     medication: 'Are you taking any medicine?',
     tattooPiercing6m: 'Have you had a tattoo or piercing in the last 6 months?',
   },
+  answerRequired: 'Answer Yes or No',
   yes: 'Yes',
   no: 'No',
   send: 'Send',

@@ -25,6 +25,7 @@ export const viDonorSelf = {
     medication: 'Bạn đang dùng thuốc?',
     tattooPiercing6m: 'Trong 6 tháng qua bạn có xăm hình, xỏ khuyên?',
   },
+  answerRequired: 'Chọn Có hoặc Không',
   yes: 'Có',
   no: 'Không',
   send: 'Gửi',

@@ -65,7 +65,7 @@ function QuestionnaireModal({ booking, onClose }: { booking: Booking; onClose: (
           key={k}
           name={k}
           label={t(`donorSelf.q.${k}`)}
-          rules={[{ required: true, message: t(`donorSelf.q.${k}`) }]}
+          rules={[{ required: true, message: t('donorSelf.answerRequired') }]}
         >
           <Radio.Group
             optionType="button"
@@ -197,7 +197,10 @@ export function MyDonationsPage() {
   if (me.error || !me.data) return <QueryError error={me.error} onRetry={() => me.refetch()} />;
   const v = me.data;
   const live = v.bookings.filter((b) => b.canChange || b.status === 'checked_in');
-  const bookedDrives = new Set(live.map((b) => b.driveId));
+  // A drive the donor is booked at, or has already been to, is not offered again.
+  const bookedDrives = new Set(
+    v.bookings.filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled').map((b) => b.driveId),
+  );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
