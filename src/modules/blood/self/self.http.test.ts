@@ -97,6 +97,10 @@ describe('the donor’s own page', () => {
     const page = (await me.get('/api/me/blood')).json();
     expect(page).toMatchObject({ donatedCount: 1, eligibleToday: false, nextEligibleOn: '2021-05-15' });
     expect(page.reasons[0]).toContain('Bạn có thể hiến lại từ 15/05/2021');
+    // With its code and dates too, for the page to say it in the reader's language.
+    expect(page.refusals).toMatchObject([
+      { code: 'interval', until: '2021-05-15', lastOn: '2021-02-20', lastKind: 'whole_blood', days: 84 },
+    ]);
     const res = await me.post('/api/me/blood/bookings', { driveId: d.id, slotId: d.slots[0].id });
     expect(res.json().error.code).toBe('drives.not_eligible');
   });

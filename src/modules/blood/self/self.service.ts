@@ -5,6 +5,7 @@ import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
 import { findCertificate } from '../donors/donations.repo.ts';
+import { eligibilityAnswer } from '../donors/donors.service.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from '../drives/bookings.repo.ts';
@@ -46,6 +47,8 @@ export async function getSelf(ctx: Ctx): Promise<SelfView> {
     nextEligibleOn: el.nextEligibleOn,
     eligibleToday: el.eligible,
     reasons: el.refusals.map(explainVi),
+    // Their own data: every reason is said to them (health included).
+    refusals: eligibilityAnswer(el, true).refusals,
     bookings: own.map((b) => ({
       ...b,
       canChange: b.status === 'booked' && (b.slotStartsAt === null || Date.parse(b.slotStartsAt) > now),

@@ -35,6 +35,7 @@ import {
   useQuestionnaire,
 } from '../../api/self.ts';
 import { MyCalloutsCard } from '../../components/clubs/my-callouts-card.tsx';
+import { useRefusalText } from '../../components/donors/donor-labels.tsx';
 import { BookingStatusTag, hhmm } from '../../components/drives/drive-labels.tsx';
 
 type Booking = SelfView['bookings'][number];
@@ -191,6 +192,7 @@ export function MyDonationsPage() {
   const { t } = useTranslation();
   const me = useMyBlood();
   const drives = useOpenDrives();
+  const refusalText = useRefusalText();
   // The invitation code is shown once, here: the booked drive's card leaves the list as the booking lands.
   const [token, setToken] = useState<string | null>(null);
   if (me.isLoading) return <PageLoading />;
@@ -218,8 +220,8 @@ export function MyDonationsPage() {
         }
         description={
           <>
-            {v.reasons.map((r) => (
-              <div key={r}>{r}</div>
+            {v.refusals.map((r) => (
+              <div key={r.code}>{refusalText(r)}</div>
             ))}
             <div>{t('donorSelf.donatedCount', { count: v.donatedCount })}</div>
           </>
