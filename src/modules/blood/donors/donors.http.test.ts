@@ -374,5 +374,14 @@ describe('donors and donations', () => {
       await desk.get(`/api/blood/donors/${lan.id}/eligibility?kind=platelets_apheresis`)
     ).json();
     expect(apheresis.refusals).toMatchObject([{ code: 'apheresis_weight', minKg: 50 }]);
+    // Without blood.health, nothing tells her weight: neither the minimum she is under nor the volume allowed.
+    const blind = await organiser.get(`/api/blood/donors/${lan.id}/eligibility?kind=platelets_apheresis`);
+    expect(blind.json()).toMatchObject({
+      eligible: false,
+      maxVolumeMl: null,
+      refusals: [{ code: 'health' }],
+    });
+    expect(blind.body).not.toContain('kg');
+    expect((await organiser.get(`/api/blood/donors/${lan.id}/eligibility`)).json().maxVolumeMl).toBeNull();
   });
 });

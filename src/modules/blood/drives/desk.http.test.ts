@@ -61,7 +61,7 @@ describe('the check-in desk', () => {
     const desk0 = (await w.desk.get(`/api/blood/drives/${d.id}/desk`)).json();
     expect(desk0.currentSlot.id).toBe(d.slots[0].id);
     expect(desk0.counts.expected).toBe(2);
-    expect(desk0.reasons.map((r: { code: string }) => r.code)).toContain('low_hemoglobin');
+    expect(desk0.reasons).toContainEqual(expect.objectContaining({ code: 'low_hemoglobin', days: 90 }));
 
     const wrong = await w.desk.post(`/api/blood/drives/${d.id}/desk/check-in`, { token: 'x'.repeat(43) });
     expect(wrong.json().error.code).toBe('drives.token_invalid');
@@ -74,6 +74,17 @@ describe('the check-in desk', () => {
       token: made.invitationToken,
     });
     expect(twice.json().error.code).toBe('drives.booking_state');
+
+    // A new walk-in needs a birth date and a sex (the rules judge age and weight by them): nobody checked in.
+    const half = await w.desk.post(`/api/blood/drives/${d.id}/desk/check-in`, {
+      walkIn: { person: { fullName: 'Lường Văn Vội' } },
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'body.walkIn.person.birthDate',
+      'body.walkIn.person.sex',
+    ]);
+    expect(await countRows(t.db, 'people', sql`full_name = 'Lường Văn Vội'`)).toBe(0);
 
     // The walk-in lane always exists, even when every slot is full.
     const walkIn = await w.desk.post(`/api/blood/drives/${d.id}/desk/check-in`, {
@@ -135,7 +146,11 @@ describe('the check-in desk', () => {
         reasonCode: 'low_hemoglobin',
       },
     );
-    expect(deferred.json().status).toBe('deferred');
+    // The desk tells the donor from when they may come back (90 days for a low haemoglobin).
+    expect(deferred.json()).toMatchObject({
+      status: 'deferred',
+      deferral: { until: '2021-07-06', permanent: false },
+    });
     const [row] = await rows<{ outcome: string; until: string }>(
       t.db,
       sql`SELECT outcome, deferral_until::text AS until FROM blood_donations WHERE person_id = ${late}`,

@@ -9,7 +9,7 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
-import { insertDonation, recordMeasuredWeight } from '../donors/donations.repo.ts';
+import { insertDonation, nextCertificateNo, recordMeasuredWeight } from '../donors/donations.repo.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
@@ -59,7 +59,15 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
       donated: all.filter((b) => b.status === 'donated').length,
       deferred: all.filter((b) => b.status === 'deferred').length,
     },
-    reasons: health ? reasons.map(({ code, nameVi, nameEn }) => ({ code, nameVi, nameEn })) : [],
+    reasons: health
+      ? reasons.map(({ code, nameVi, nameEn, days, permanent }) => ({
+          code,
+          nameVi,
+          nameEn,
+          days,
+          permanent,
+        }))
+      : [],
     can: { health },
   };
 }
@@ -167,6 +175,7 @@ async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: nu
  * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
  * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
  * with its end from the reason's length or the day given; the audit entry names neither the outcome nor the reason.
+ * The answer says, for a deferral, from which day the donor may come back (what the desk tells them).
  */
 export async function screen(
   ctx: Ctx,
@@ -174,7 +183,7 @@ export async function screen(
   bookingId: number,
   body: z.output<typeof screeningBody>,
 ) {
-  await ctx.db.transaction(async (tx) => {
+  const deferral = await ctx.db.transaction(async (tx) => {
     const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'checked_in');
     const now = ctx.clock.now();
     if (body.weightKg !== undefined) await recordMeasuredWeight(tx, b.personId, body.weightKg, d.driveDate);
@@ -184,43 +193,48 @@ export async function screen(
       const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg);
       if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
       await bookings.setBookingStatus(tx, b.id, 'screened', { screenedAt: now });
-    } else {
-      const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
-      if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
-      const until =
-        body.until ??
-        (reason.days ? addDays(d.driveDate, reason.days) : null) ??
-        (body.weightKg !== undefined
-          ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
-          : null);
-      const donationId = await insertDonation(tx, {
-        personId: b.personId,
-        donatedOn: d.driveDate,
-        driveId,
-        site: d.site,
-        organiserOrgId: d.organiserOrgId,
-        organiserPath: d.organiserPath,
-        establishmentOrgId: d.establishmentOrgId,
-        kind: 'whole_blood',
-        volumeMl: null,
-        outcome: 'deferred',
-        deferralReason: reason.code,
-        deferralUntil: reason.permanent ? null : until,
-        deferralPermanent: reason.permanent,
-        adverseNote: null,
-        certificateNo: null,
-        recordedBy: ctx.actor.userId,
-      });
-      await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
+      await audit(ctx, tx, d, b.id, 'blood.desk.screen', { personId: b.personId });
+      return null;
     }
+    const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
+    if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
+    const until =
+      body.until ??
+      (reason.days ? addDays(d.driveDate, reason.days) : null) ??
+      (body.weightKg !== undefined
+        ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
+        : null);
+    const donationId = await insertDonation(tx, {
+      personId: b.personId,
+      donatedOn: d.driveDate,
+      driveId,
+      site: d.site,
+      organiserOrgId: d.organiserOrgId,
+      organiserPath: d.organiserPath,
+      establishmentOrgId: d.establishmentOrgId,
+      kind: 'whole_blood',
+      volumeMl: null,
+      outcome: 'deferred',
+      deferralReason: reason.code,
+      deferralUntil: reason.permanent ? null : until,
+      deferralPermanent: reason.permanent,
+      adverseNote: null,
+      certificateNo: null,
+      recordedBy: ctx.actor.userId,
+    });
+    await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
     // The entry says a screening was recorded for whom, never its outcome nor a reason (health data: the log is
     // read by audit.read holders without blood.health).
     await audit(ctx, tx, d, b.id, 'blood.desk.screen', { personId: b.personId });
+    return { until: reason.permanent ? null : until, permanent: reason.permanent };
   });
-  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return { ...bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!), deferral };
 }
 
-/** The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume). */
+/**
+ * The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume), numbered
+ * for its certificate of donation.
+ */
 export async function recordDonation(
   ctx: Ctx,
   driveId: number,
@@ -251,7 +265,8 @@ export async function recordDonation(
       deferralUntil: null,
       deferralPermanent: false,
       adverseNote: null,
-      certificateNo: null,
+      // Every donation has its certificate (giấy chứng nhận), as one recorded on the donor's page.
+      certificateNo: await nextCertificateNo(tx, Number(d.driveDate.slice(0, 4))),
       recordedBy: ctx.actor.userId,
     });
     await bookings.setBookingStatus(tx, b.id, 'donated', { donationId });

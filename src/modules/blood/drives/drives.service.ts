@@ -73,6 +73,12 @@ export async function driveInScope(db: Db | Tx, actor: Actor, id: number, forUpd
   return d;
 }
 
+/** The establishments a drive may name (named parties), for whoever organises drives somewhere. */
+export async function listEstablishments(ctx: Ctx, q: string | undefined) {
+  if (!hasPermission(ctx.actor, 'blood.manage')) throw errors.forbidden();
+  return repo.searchEstablishments(ctx.db, q || undefined);
+}
+
 export async function listDrives(ctx: Ctx, q: z.output<typeof driveQuery>) {
   const scope = scopeOf(ctx.actor);
   const orgPath = q.orgId ? (await orgForField(ctx.db, scope, q.orgId, 'querystring.orgId')).path : undefined;

@@ -4,6 +4,8 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
+import { findCertificate } from '../donors/donations.repo.ts';
+import { eligibilityAnswer } from '../donors/donors.service.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from '../drives/bookings.repo.ts';
@@ -51,6 +53,8 @@ export async function getSelf(ctx: Ctx): Promise<SelfView> {
     nextEligibleOn: el.nextEligibleOn,
     eligibleToday: el.eligible,
     reasons: el.refusals.map(explainVi),
+    // Their own data: every reason is said to them (health included).
+    refusals: eligibilityAnswer(el, true).refusals,
     bookings: own.map((b) => ({
       ...b,
       canChange: b.status === 'booked' && (b.slotStartsAt === null || Date.parse(b.slotStartsAt) > now),
@@ -122,4 +126,13 @@ export async function joinWaitlistSelf(ctx: Ctx, driveId: number, nextDrive: boo
   const d = await openDriveFor(ctx, driveId);
   await ctx.db.transaction((tx) => joinWaitlistIn(ctx, tx, d, personId, nextDrive));
   return getSelf(ctx);
+}
+
+/** The certificate of one of the donor's own donations (another person's, or one without, is not found). */
+export async function ownCertificate(ctx: Ctx, donationId: number) {
+  const { personId } = await me(ctx);
+  const own = await repo.ownCertifiedDonation(ctx.db, personId, donationId);
+  const c = own && (await findCertificate(ctx.db, { id: own.id }));
+  if (!c) throw donorSelfErrors['certificate.not_found']();
+  return c;
 }
