@@ -32,15 +32,16 @@ test('the organiser without health rights sees a donor without blood group or de
     organiser.getByText('Bạn không có quyền xem dữ liệu sức khỏe: nhóm máu để trống.'),
   ).toBeVisible();
   await expect(organiser.getByRole('columnheader', { name: 'Nhóm máu' })).toHaveCount(0);
+  // Her history lists donations only: the attempt of 7/4/2021 that ended in a deferral is not shown at all.
   const row = await openDonor(organiser);
-  await expect(row).toContainText('Tạm hoãn');
+  await expect(row).toHaveCount(0);
   await expect(
     organiser.getByText('Bạn không có quyền xem nhóm máu, cân nặng và lý do hoãn hiến của người này.'),
   ).toBeVisible();
   // Why she cannot give today is said without telling her weight.
   await expect(
     organiser.getByText(
-      'Chưa đạt điều kiện sức khỏe để hiến (chỉ cán bộ được xem dữ liệu sức khỏe biết lý do)',
+      'Chưa đủ điều kiện sức khỏe để hiến máu (chỉ cán bộ có quyền xem dữ liệu sức khỏe biết lý do)',
     ),
   ).toBeVisible();
   const text = await organiser.locator('.app-content').innerText();

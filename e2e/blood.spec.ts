@@ -423,6 +423,7 @@ test('2. the check-in desk runs the upcoming drive on a tablet, from the keyboar
   const screen2 = page.getByRole('dialog', { name: new RegExp(`^Khám sàng lọc — \\d+\\. ${walkIn.name}$`) });
   await expect(screen2.getByLabel('Cân nặng (kg)')).toBeFocused();
   await page.keyboard.press('Shift+Tab');
+  await expect(screen2.getByRole('radio', { name: 'Đủ điều kiện hiến' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(screen2.getByRole('radio', { name: 'Tạm hoãn' })).toBeChecked();
   await page.keyboard.press('Control+Enter');
