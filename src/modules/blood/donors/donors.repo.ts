@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows, type Tx } from '../../../platform/db/database.ts';
 import { matchesSearch, vietnameseNameOrderSql } from '../../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
+import { recentAttemptsSql, rulesJsonSql } from './eligibility.repo.ts';
 import type { BloodRuleSet, DonorFacts } from './eligibility.rules.ts';
 
 /**
@@ -49,11 +50,6 @@ export type DonorRow = {
   recent: DonorFacts['history'];
 };
 
-const historyItem = (d: string) =>
-  sql.raw(`json_build_object('donatedOn', ${d}.donated_on::text, 'kind', ${d}.kind, 'outcome', ${d}.outcome,
-    'deferralUntil', ${d}.deferral_until::text, 'deferralPermanent', ${d}.deferral_permanent,
-    'deferralReason', ${d}.deferral_reason)`);
-
 const columns = (today: string) => sql`
   dp.id, dp.person_id AS "personId", dp.donor_no AS "donorNo", p.full_name AS "fullName",
   p.birth_date::text AS "birthDate", p.sex, p.phone, dp.abo, dp.rh, dp.group_confirmed_by AS "groupConfirmedBy",
@@ -69,12 +65,7 @@ const columns = (today: string) => sql`
   (SELECT count(*)::int FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'donated') AS "donationCount",
   (SELECT max(d.donated_on)::text FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'donated')
     AS "lastDonatedOn",
-  coalesce((SELECT json_agg(${historyItem('r')}) FROM (
-      (SELECT * FROM blood_donations d WHERE d.person_id = p.id AND d.outcome <> 'deferred'
-       ORDER BY d.donated_on DESC, d.id DESC LIMIT 1)
-      UNION ALL
-      (SELECT * FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'deferred'
-         AND (d.deferral_permanent OR d.deferral_until > ${today}::date))) r), '[]'::json) AS recent`;
+  ${recentAttemptsSql(sql`p.id`, today)} AS recent`;
 
 const from = sql`FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
   LEFT JOIN organisations mo ON mo.id = dp.member_of_org_id`;
@@ -154,6 +145,23 @@ export async function findDonor(db: Db | Tx, scope: Scope, id: number, today: st
         ${forUpdate ? sql`FOR UPDATE OF dp` : sql``}`,
   );
   return row;
+}
+
+/**
+ * What a donor's eligibility on `day` reads, in one statement: the donor in scope (undefined: missing or out of
+ * scope, the same 404), the facts with the recent attempts only, and the rules in force on `day`.
+ */
+export async function findDonorFacts(db: Db | Tx, scope: Scope, id: number, day: string) {
+  const [row] = await rows<DonorFacts & { rules: BloodRuleSet }>(
+    db,
+    sql`SELECT p.birth_date::text AS "birthDate", p.sex, dp.weight_kg::float8 AS "weightKg",
+          ${recentAttemptsSql(sql`p.id`, day)} AS history, ${rulesJsonSql(day)} AS rules
+        FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
+        WHERE dp.id = ${id} AND ${donorVisibleSql(scope)}`,
+  );
+  if (!row) return undefined;
+  const { rules, ...facts } = row;
+  return { rules, facts: { ...facts, weightKg: facts.weightKg === null ? null : Number(facts.weightKg) } };
 }
 
 /** The donor profile of a person, in scope (recording a donation names the person). */
