@@ -136,11 +136,13 @@ export function toDonationView(r: donations.DonationRow, health: boolean) {
  * carries a deferral reason is written to the audit log (`read_sensitive`: whose, which field, which attempts).
  */
 export async function listDonations(ctx: Ctx, donorId: number) {
-  const today = vnToday(ctx.clock);
-  const donor = await repo.findDonor(ctx.db, scopeOf(ctx.actor), donorId, today);
+  // Two reads at once: the donor in scope with its keepers, and the attempts (dropped unread on a 404).
+  const [donor, rows] = await Promise.all([
+    repo.findDonorKeepers(ctx.db, scopeOf(ctx.actor), donorId),
+    donations.listDonationsOfDonor(ctx.db, donorId),
+  ]);
   if (!donor) throw donorErrors.not_found();
   const health = canHealth(ctx.actor, donor);
-  const rows = await donations.listDonationsOfPerson(ctx.db, donor.personId);
   const withReason = rows.filter((r) => r.deferralReason !== null || r.adverseNote !== null);
   if (health && withReason.length) {
     const k = donor.keepers.find((x) => hasPermission(ctx.actor, 'blood.health', x.orgPath))!;

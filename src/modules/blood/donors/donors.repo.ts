@@ -50,6 +50,11 @@ export type DonorRow = {
   recent: DonorFacts['history'];
 };
 
+const keepersSql = sql`coalesce((SELECT json_agg(json_build_object('orgId', l.org_id, 'orgName', ko.name,
+                                                   'orgPath', l.org_path::text) ORDER BY l.id)
+            FROM person_links l JOIN organisations ko ON ko.id = l.org_id
+            WHERE l.person_id = p.id AND l.purpose = 'blood' AND ${activeLink}), '[]'::json)`;
+
 const columns = (today: string) => sql`
   dp.id, dp.person_id AS "personId", dp.donor_no AS "donorNo", p.full_name AS "fullName",
   p.birth_date::text AS "birthDate", p.sex, p.phone, dp.abo, dp.rh, dp.group_confirmed_by AS "groupConfirmedBy",
@@ -58,10 +63,7 @@ const columns = (today: string) => sql`
   mo.name AS "memberOfName", mo.path::text AS "memberOfPath", dp.home_province_code AS "homeProvinceCode",
   dp.preferred_contact AS "preferredContact", dp.consent_contact AS "consentContact",
   dp.consent_health_at AS "consentHealthAt", dp.version,
-  coalesce((SELECT json_agg(json_build_object('orgId', l.org_id, 'orgName', ko.name, 'orgPath', l.org_path::text)
-                            ORDER BY l.id)
-            FROM person_links l JOIN organisations ko ON ko.id = l.org_id
-            WHERE l.person_id = p.id AND l.purpose = 'blood' AND ${activeLink}), '[]'::json) AS keepers,
+  ${keepersSql} AS keepers,
   (SELECT count(*)::int FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'donated') AS "donationCount",
   (SELECT max(d.donated_on)::text FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'donated')
     AS "lastDonatedOn",
@@ -143,6 +145,17 @@ export async function findDonor(db: Db | Tx, scope: Scope, id: number, today: st
     db,
     sql`SELECT ${columns(today)} ${from} WHERE dp.id = ${id} AND ${donorVisibleSql(scope)}
         ${forUpdate ? sql`FOR UPDATE OF dp` : sql``}`,
+  );
+  return row;
+}
+
+/** A donor in scope with its keepers only (who may read its health data), for reads that need no more of it. */
+export async function findDonorKeepers(db: Db | Tx, scope: Scope, id: number) {
+  const [row] = await rows<Pick<DonorRow, 'id' | 'personId' | 'donorNo' | 'keepers'>>(
+    db,
+    sql`SELECT dp.id, dp.person_id AS "personId", dp.donor_no AS "donorNo", ${keepersSql} AS keepers
+        FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
+        WHERE dp.id = ${id} AND ${donorVisibleSql(scope)}`,
   );
   return row;
 }
