@@ -133,6 +133,7 @@ export async function rawBooking(
     slotId: b.slotId,
     personId: b.personId,
     scope: { all: false, paths: [b.drive.organiserPath] },
+    healthScope: { all: false, paths: [] }, // the bench's organiser, as through the API: no blood.health
   });
   if (!check?.personInScope || check.alreadyBooked || check.slotStartsAt === null) return 409;
   if (!eligibility(check.facts, check.rules, check.drive.driveDate).eligible) return 409;

@@ -30,7 +30,9 @@ async function generate(tx: Tx) {
       SELECT h.*, h % 100 < 48 AS female, 22 + ((h / 7) % 36)::int AS age,
              make_date(2021 - 22 - ((h / 7) % 36)::int, 1 + ((h / 23) % 12)::int, 1 + ((h / 29) % 28)::int) AS birth
       FROM h)
-    SELECT n, NULL::text AS tag, org_id, org_path, drive, ${vietnameseNameSql(sql`h`, sql`female`)} AS full_name, female, birth,
+    -- One in eight of the provincial office's and the power company's came to the hospital's big day instead.
+    SELECT n, NULL::text AS tag, org_id, org_path, CASE WHEN drive IN (4, 5) AND (h / 43) % 8 = 0 THEN 1 ELSE drive END AS drive,
+           ${vietnameseNameSql(sql`h`, sql`female`)} AS full_name, female, birth,
            (CASE WHEN female THEN 45 + (h / 11) % 18 ELSE 52 + (h / 11) % 24 END)::numeric AS kg,
            CASE WHEN (h / 3) % 100 < 42 THEN 'O' WHEN (h / 3) % 100 < 72 THEN 'B' WHEN (h / 3) % 100 < 93 THEN 'A' ELSE 'AB' END AS abo,
            'pos'::text AS rh,
@@ -39,7 +41,7 @@ async function generate(tx: Tx) {
            (100 + (h / 17) % 80)::int AS gap,
            CASE WHEN k <= came THEN CASE WHEN (h / 31) % 5 = 0 THEN 'walk_in' ELSE 'booked' END END AS lane,
            CASE WHEN k <= came THEN 1 + ((h / 37) % 4)::int END AS slot,
-           CASE WHEN k <= came THEN 'donated' END AS outcome,
+           CASE WHEN k <= came THEN CASE WHEN (h / 41) % 40 = 0 THEN 'low_hemoglobin' ELSE 'donated' END END AS outcome,
            h
     FROM a`);
   const [last] = await rows<{ n: number }>(tx, sql`SELECT max(n)::int AS n FROM demo_donor`);

@@ -3,30 +3,41 @@
  * donors of the scenario. demo-blood-donors.ts turns them into records.
  */
 
-/** A grassroots union: generated donors, how many of them came on 7/4/2021, to which drive, and its headcount. */
-export const donorUnits: { name: string; donors: number; came: number; drive: 1 | 2 | 3; members: number }[] =
-  [
-    {
-      name: 'Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Điện Biên',
-      donors: 80,
-      came: 45,
-      drive: 1,
-      members: 160,
-    },
-    {
-      name: 'Công đoàn cơ sở Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên',
-      donors: 25,
-      came: 15,
-      drive: 1,
-      members: 50,
-    },
-    { name: 'Công đoàn cơ sở Văn phòng UBND tỉnh Điện Biên', donors: 20, came: 9, drive: 1, members: 70 },
-    { name: 'Công đoàn cơ sở Trường THPT chuyên Lê Quý Đôn', donors: 30, came: 14, drive: 2, members: 95 },
-    { name: 'Công đoàn cơ sở Trường Cao đẳng Y tế Điện Biên', donors: 35, came: 16, drive: 2, members: 110 },
-    { name: 'Công đoàn cơ sở Công ty Điện lực Điện Biên', donors: 30, came: 13, drive: 2, members: 180 },
-    { name: 'Công đoàn cơ sở Trường THPT Tuần Giáo', donors: 25, came: 10, drive: 3, members: 75 },
-    { name: 'Công đoàn cơ sở Trung tâm Y tế huyện Tuần Giáo', donors: 30, came: 14, drive: 3, members: 120 },
-  ];
+/**
+ * A grassroots union: generated donors (members on the province's donor list), how many of them came on 7/4/2021, to
+ * which drive (1–5 as in demo-blood.ts, one per union of the federation), and its headcount at the start of 2021.
+ * Sized so each union's April report is what its records say (demo-plans.ts files them from the records): the
+ * health and education unions pass their quotas, the others fall short, and the share of members who gave blood is
+ * about a third where the drive was big.
+ */
+export const donorUnits: {
+  name: string;
+  donors: number;
+  came: number;
+  drive: 1 | 2 | 3 | 4 | 5;
+  members: number;
+}[] = [
+  {
+    name: 'Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Điện Biên',
+    donors: 380,
+    came: 255,
+    drive: 1,
+    members: 700,
+  },
+  {
+    name: 'Công đoàn cơ sở Trung tâm Kiểm soát bệnh tật tỉnh Điện Biên',
+    donors: 110,
+    came: 75,
+    drive: 1,
+    members: 250,
+  },
+  { name: 'Công đoàn cơ sở Trường THPT chuyên Lê Quý Đôn', donors: 250, came: 150, drive: 2, members: 600 },
+  { name: 'Công đoàn cơ sở Trường Cao đẳng Y tế Điện Biên', donors: 300, came: 140, drive: 2, members: 700 },
+  { name: 'Công đoàn cơ sở Trường THPT Tuần Giáo', donors: 80, came: 48, drive: 3, members: 180 },
+  { name: 'Công đoàn cơ sở Trung tâm Y tế huyện Tuần Giáo', donors: 110, came: 62, drive: 3, members: 260 },
+  { name: 'Công đoàn cơ sở Văn phòng UBND tỉnh Điện Biên', donors: 120, came: 78, drive: 4, members: 300 },
+  { name: 'Công đoàn cơ sở Công ty Điện lực Điện Biên', donors: 200, came: 128, drive: 5, members: 420 },
+];
 export const unitIndex = (prefix: string) => 1 + donorUnits.findIndex((u) => u.name.includes(prefix));
 
 /** 7/4/2021: booked in a slot (1–4) or walked in, and what happened. */

@@ -6,10 +6,10 @@ import { seedDonors } from './demo-blood-donors.ts';
 import { donorUnits } from './demo-blood-people.ts';
 
 /**
- * Seed 001 in the demo (issue 12's scenario), set-based: the Điện Biên unions' donors (a few hundred members of
- * their grassroots unions, with their history since 2010), the three drives of 7/4/2021 organised by the unions
- * with the provincial hospital receiving — slots, bookings and walk-ins; 123 donated, two deferred by interval
- * (a donation in February), one for weight, one no-show — the clubs, the hospital's O Rh− call-out in May and the
+ * Seed 001 in the demo (issue 12's scenario), set-based: the Điện Biên unions' donors (1,500 members of their
+ * grassroots unions, with their history since 2010), the five drives of 7/4/2021 organised by the unions with the
+ * provincial hospital receiving — slots, bookings and walk-ins; about 920 donated, some deferred for low haemoglobin,
+ * two by interval (a donation in February), one for weight, one no-show — the clubs, the hospital's O Rh− call-out in May and the
  * honour rules (demo-blood-clubs.ts), the unions' headcounts for the share of members who donated, and a drive
  * coming up (dated from today) booked by the demo donor `nguoihien.dienbien`, who reached 20 donations on 7/4.
  */
@@ -22,35 +22,54 @@ async function orgNamed(tx: Tx, name: string): Promise<Org> {
   return o;
 }
 
-/** The drives of 7/4/2021 (index 1–3 as in `donorUnits`), organised by the unions of the time. */
+/**
+ * The drives of 7/4/2021 (index 1–5 as in `donorUnits`), one per union of the federation of the time, the provincial
+ * hospital receiving. Capacity per one-hour slot is beds × staff: the health union's day at the hospital is the big one.
+ */
 const drives7April = [
   {
     organiser: 'Công đoàn ngành Y tế tỉnh Điện Biên',
     title: 'Ngày hội hiến máu tình nguyện ngành Y tế hưởng ứng Ngày toàn dân hiến máu 7/4/2021',
     site: 'Hội trường Bệnh viện Đa khoa tỉnh Điện Biên',
     au: '03334',
-    target: 80,
-    capacity: 25,
+    target: 320,
+    capacity: 90,
   },
   {
     organiser: 'Công đoàn ngành Giáo dục tỉnh Điện Biên',
     title: 'Ngày hội hiến máu ngành Giáo dục tỉnh Điện Biên năm 2021',
     site: 'Nhà thi đấu Trường Cao đẳng Y tế Điện Biên',
     au: '03334',
-    target: 50,
-    capacity: 15,
+    target: 270,
+    capacity: 80,
   },
   {
     organiser: 'Liên đoàn Lao động huyện Tuần Giáo',
     title: 'Điểm hiến máu tình nguyện huyện Tuần Giáo ngày 7/4/2021',
     site: 'Trung tâm Y tế huyện Tuần Giáo',
     au: '03253',
-    target: 30,
-    capacity: 15,
+    target: 120,
+    capacity: 35,
+  },
+  {
+    organiser: 'Công đoàn Viên chức tỉnh Điện Biên',
+    title: 'Hiến máu tình nguyện khối cơ quan tỉnh Điện Biên ngày 7/4/2021',
+    site: 'Hội trường Văn phòng UBND tỉnh Điện Biên',
+    au: '03127',
+    target: 90,
+    capacity: 30,
+  },
+  {
+    organiser: 'Liên đoàn Lao động thành phố Điện Biên Phủ',
+    title: 'Ngày hội hiến máu tình nguyện thành phố Điện Biên Phủ năm 2021',
+    site: 'Nhà văn hóa Công ty Điện lực Điện Biên',
+    au: '03127',
+    target: 140,
+    capacity: 45,
   },
 ];
 
-/** Drives with four one-hour slots (7:00–11:00), in a temp table `demo_slot` (drive 1–3, slot 1–4). */
+/** Drives with four one-hour slots (7:00–11:00). */
 async function insertDrives(tx: Tx, hospital: Org, day: string, status: string, list: typeof drives7April) {
   const made: { drive: number; id: number; organiserId: number; organiserPath: string; site: string }[] = [];
   for (const [i, d] of list.entries()) {
@@ -90,10 +109,11 @@ async function seed7April(tx: Tx, hospital: Org) {
            v.org_id, v.org_path, 'whole_blood',
            CASE WHEN v.outcome <> 'donated' THEN NULL WHEN v.kg < 45 THEN 250 WHEN v.kg >= 55 AND NOT v.female THEN 450 ELSE 350 END,
            CASE WHEN v.outcome = 'donated' THEN 'donated' ELSE 'deferred' END,
-           CASE WHEN v.outcome IN ('low_weight', 'interval') THEN v.outcome END,
-           CASE WHEN v.outcome = 'interval' THEN v.last_prior + 84 END,
+           CASE WHEN v.outcome <> 'donated' THEN v.outcome END,
+           CASE v.outcome WHEN 'interval' THEN v.last_prior + 84 WHEN 'low_hemoglobin' THEN date '2021-04-07' + r.days END,
            timestamptz '2021-04-07 08:00+07' + (v.n % 180) * interval '1 minute'
     FROM demo_donor v JOIN demo_drive x ON x.drive = v.drive JOIN blood_drives dr ON dr.id = x.drive_id
+    LEFT JOIN deferral_reasons r ON r.code = v.outcome
     WHERE v.lane IS NOT NULL AND v.outcome <> 'no_show' ORDER BY v.n`);
   await tx.execute(sql`
     INSERT INTO drive_bookings (drive_id, slot_id, person_id, organiser_path, channel, status, queue_no, checked_in_at,
@@ -123,7 +143,12 @@ async function seedUpcoming(tx: Tx, hospital: Org, clock: Clock) {
   const today = vnToday(clock);
   const day = new Date(Date.parse(`${today}T00:00:00Z`) + 12 * 86_400_000).toISOString().slice(0, 10);
   const [d] = await insertDrives(tx, hospital, day, 'open', [
-    { ...drives7April[0]!, title: 'Hiến máu tình nguyện Công đoàn ngành Y tế tỉnh Điện Biên', target: 60 },
+    {
+      ...drives7April[0]!,
+      title: 'Hiến máu tình nguyện Công đoàn ngành Y tế tỉnh Điện Biên',
+      target: 60,
+      capacity: 20,
+    },
   ]);
   await tx.execute(sql`
     INSERT INTO drive_bookings (drive_id, slot_id, person_id, organiser_path, channel, status, created_at)

@@ -325,8 +325,19 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   { username: 'cuc.khcndt', fullName: 'Nguyễn Thị Thanh Hương', grants: [['byt', 'mobilisation_officer']] },
   { username: 'tnv.ydhp', fullName: 'Vũ Đức Thắng', grants: [['ydhp', 'volunteer_officer']] },
   { username: 'sv.ydhp', fullName: 'Đỗ Thị Hồng Nhung', grants: [] },
-  // Seed 001: the Điện Biên Red Cross's blood desk (donors, drives' check-in, health data), and a donor of the
-  // provincial hospital's union who reached 20 donations on 7/4/2021 (users.person_id set by demo-blood.ts).
-  { username: 'hienmau.dienbien', fullName: 'Tòng Thị Thu Hà', grants: [['ctd_db', 'blood_desk']] },
+  // Seed 001: the Điện Biên Red Cross's blood desk (donors, health data) who also staffs the check-in desk of the
+  // province's union drives (a drive is seen by its organiser's tree: hence the desk grant on the federation), and a
+  // donor of the provincial hospital's union who reached 20 donations on 7/4/2021 (users.person_id set by
+  // demo-blood.ts).
+  {
+    username: 'hienmau.dienbien',
+    fullName: 'Tòng Thị Thu Hà',
+    grants: [
+      ['ctd_db', 'blood_desk'],
+      ['ldld_db', 'blood_desk'],
+    ],
+  },
   { username: 'nguoihien.dienbien', fullName: 'Lường Văn Chiến', grants: [] },
+  // The health union's officer who organises its drives (bookings, the funnel, the report; no health data).
+  { username: 'hienmau.ytedb', fullName: 'Điêu Thị Ngọc', grants: [['cd_yte_db', 'blood_organiser']] },
 ];

@@ -4,6 +4,7 @@ import { amendPlanBody, createPlanBody, saveReportBody } from '../contracts/plan
 import { reportActuals } from '../modules/plans/activities/activities.service.ts';
 import { amendPlan } from '../modules/plans/lifecycle/amend.service.ts';
 import { createPlan, issuePlan } from '../modules/plans/lifecycle/lifecycle.service.ts';
+import { reportForm } from '../modules/plans/reports/report-form.service.ts';
 import { saveReport } from '../modules/plans/reports/reports.service.ts';
 import { reviewReport } from '../modules/plans/reports/review.service.ts';
 import { setTargets } from '../modules/plans/targets/targets.service.ts';
@@ -15,7 +16,7 @@ import { type Db, rows } from '../platform/db/database.ts';
  * Demo plans, entered through the same services people use, at the dates they happened (the clock is set
  * for each step), so lateness, audit and roll-ups are real:
  * - seed 001: the Điện Biên labour federation's guidance 45/HD-LĐLĐ for blood donation day 7/4/2021, with
- *   units on time, late and missing;
+ *   units on time, late and missing, their reports filed from the donation records (demo-blood.ts, seeded first);
  * - seed 003: Bắc Ninh's OSH programme 2022–2025 (Decision 2489/QĐ-UBND), yearly reports and activity lines,
  *   amended in 2025 when the departments merged;
  * - a plan running now (dates relative to today), so a unit can report on time in the demo.
@@ -173,31 +174,26 @@ export async function seedBloodDonation2021(db: Db, base: ActorCtx) {
     [u.tuanGiao, 150],
     [u.city, 150],
   ]);
-  const values = (acted: number, men: number, women: number, members: number, units: number): Values => [
-    { indicatorId: ind('HD'), value: acted },
-    {
-      indicatorId: ind('TL_HM'),
-      value: men + women,
-      denominator: members,
-      breakdown: [
-        { category: 'NAM', value: men },
-        { category: 'NU', value: women },
-      ],
-    },
-    { indicatorId: ind('DV_MAU'), value: units },
-  ];
-  await submit(base, '2021-04-27T03:00:00Z', plan.id, u.health, 'once', values(1, 180, 240, 1200, 395));
-  await submit(base, '2021-04-29T09:30:00Z', plan.id, u.city, 'once', values(1, 60, 55, 420, 160));
-  const education = await submit(
-    base,
-    '2021-04-30T08:00:00Z',
-    plan.id,
-    u.education,
-    'once',
-    values(1, 150, 310, 1800, 240),
-  );
+  // Each union opens its form, which the records fill (members who gave blood by sex against its headcount, units
+  // its drive collected), says it acted, and submits: nobody retypes a number.
+  const fromRecords = async (when: string, orgId: number) => {
+    const form = await reportForm(at(base, when), plan.id, orgId, 'once');
+    const values: Values = [
+      { indicatorId: ind('HD'), value: 1 },
+      ...form.values.map((v) => ({
+        indicatorId: v.indicatorId,
+        value: v.value,
+        denominator: v.denominator ?? undefined,
+        breakdown: v.breakdown ?? undefined,
+      })),
+    ];
+    return submit(base, when, plan.id, orgId, 'once', values);
+  };
+  await fromRecords('2021-04-27T03:00:00Z', u.health);
+  await fromRecords('2021-04-29T09:30:00Z', u.city);
+  const education = await fromRecords('2021-04-30T08:00:00Z', u.education);
   // Late: the civil servants' union reported on 6/5; Tuần Giáo never did.
-  await submit(base, '2021-05-06T02:00:00Z', plan.id, u.civil, 'once', values(1, 40, 35, 300, 70));
+  await fromRecords('2021-05-06T02:00:00Z', u.civil);
   await reviewReport(at(base, '2021-05-07T02:00:00Z'), plan.id, education.id, {
     version: education.version,
     decision: 'accept',

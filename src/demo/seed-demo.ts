@@ -58,6 +58,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   const [admin] = await rows<{ id: number }>(db, sql`SELECT id FROM users WHERE username = 'admin'`);
   const actor = (await loadActorById(db, admin!.id))!;
   const ctx = { db, clock, actor, meta: { ip: null, userAgent: 'seed-demo', requestId: null } };
+  // Seed 001's records first (Điện Biên's donors, the drives of 7/4/2021, clubs, a rare-blood call-out, honours),
+  // as they stood in 2021: the unions' reports of 45/HD-LĐLĐ are filed from them, and the 2025 mergers below move
+  // them with their units like any other record.
+  await seedBlood(db, clock);
   await seedBloodDonation2021(db, ctx);
   const osh = await seedOshProgramme(db, ctx);
   for (const [from, into, on] of demoMerges) {
@@ -72,6 +76,4 @@ export async function seedDemo(db: Db, clock: Clock): Promise<void> {
   await seedTraining(db, clock);
   // Seed 004: the medical training institutions' volunteer registries and waves 1–2 of 2021, set-based.
   await seedVolunteers(db);
-  // Seed 001's records: Điện Biên's donors, the drives of 7/4/2021, clubs, a rare-blood call-out, honours.
-  await seedBlood(db, clock);
 }

@@ -15,3 +15,13 @@ export function expectNotFound(res: Res, secrets: string[]) {
   expect(res.statusCode, res.body).toBe(404);
   for (const s of secrets) expect(res.body).not.toContain(s);
 }
+
+/**
+ * No existence oracle: an id outside the caller's scope gets exactly the answer a missing id gets (status, code,
+ * message, details), and nothing of the object is said.
+ */
+export function expectSameRefusal(res: Res, missing: Res, secrets: string[]) {
+  expect(res.statusCode, res.body).toBe(missing.statusCode);
+  expect(res.json(), res.body).toEqual(missing.json());
+  for (const s of secrets) expect(res.body).not.toContain(s);
+}

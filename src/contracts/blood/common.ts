@@ -26,5 +26,8 @@ export function bloodGroupLabel(abo: string | null, rh: string | null): string {
 
 export const bloodIssues = defineFieldIssues('blood', {
   volume_too_high: 'Thể tích vượt mức cho phép với cân nặng này ({{max}} ml)',
+  volume_over_max: 'Thể tích vượt mức tối đa của một lần hiến ({{max}} ml)',
+  consent_health_needed:
+    'Cần ghi nhận người hiến đồng ý cho xử lý dữ liệu sức khỏe trước khi ghi nhóm máu, cân nặng',
   weight_range: 'Cân nặng phải từ 30 đến 200 kg',
 });

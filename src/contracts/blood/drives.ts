@@ -48,6 +48,12 @@ export const driveQuery = z.object({
   to: filterDate.optional(),
   orgId: idText.optional(),
 });
+/**
+ * The receiving blood establishments a drive may name (hospitals, blood centres: health organisations of any
+ * tree), found by part of their name — a named party, answered by its name only.
+ */
+export const establishmentQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const establishmentView = z.object({ id, name: z.string(), parentName: z.string().nullable() });
 export const slotView = z.object({
   id,
   startsAt: z.string(),
@@ -164,8 +170,24 @@ export const deskView = z.object({
     donated: z.number().int(),
     deferred: z.number().int(),
   }),
-  reasons: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
+  /** Deferral reasons with their fixed length (days) when they have one, or permanent. */
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      days: z.number().int().nullable(),
+      permanent: z.boolean(),
+    }),
+  ),
   can: z.object({ health: z.boolean() }),
+});
+/**
+ * The screening's answer: the booking, and for a deferral what the desk tells the donor — from which day they may
+ * donate again (null when it cannot be known yet), or that they never may.
+ */
+export const screeningResult = bookingView.extend({
+  deferral: z.object({ until: z.string().nullable(), permanent: z.boolean() }).nullable(),
 });
 
 // ——— Funnel ———
@@ -199,4 +221,5 @@ export type DriveView = z.infer<typeof driveView>;
 export type DriveListItem = z.infer<typeof driveListItem>;
 export type BookingView = z.infer<typeof bookingView>;
 export type DeskView = z.infer<typeof deskView>;
+export type ScreeningResult = z.infer<typeof screeningResult>;
 export type FunnelView = z.infer<typeof funnelView>;

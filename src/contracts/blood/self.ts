@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, idText } from '../common.ts';
 import { donationKinds, donationOutcomes } from './common.ts';
+import { refusalView } from './donors.ts';
 import { bookingCreated, bookingStatuses, driveStatuses, slotView } from './drives.ts';
 
 /** The same-day health questionnaire: a few yes/no questions (health data: stored on the booking). */
@@ -41,11 +42,14 @@ export const selfBooking = z.object({
   canChange: z.boolean(),
 });
 export const selfDonation = z.object({
+  id,
   donatedOn: z.string(),
   site: z.string().nullable(),
   kind: z.enum(donationKinds),
   volumeMl: z.number().int().nullable(),
   outcome: z.enum(donationOutcomes),
+  /** The certificate of a donation (giấy chứng nhận), downloadable from the donor's own page. */
+  certificateNo: z.string().nullable(),
 });
 export const selfView = z.object({
   fullName: z.string(),
@@ -56,6 +60,8 @@ export const selfView = z.object({
   eligibleToday: z.boolean(),
   /** Why not today, in words (Vietnamese, from the rules). */
   reasons: z.array(z.string()),
+  /** The same, with their codes and dates: the page words them in the reader's language. */
+  refusals: z.array(refusalView),
   bookings: z.array(selfBooking),
   waitlist: z.array(z.object({ driveId: id, driveTitle: z.string(), status: z.string() })),
 });

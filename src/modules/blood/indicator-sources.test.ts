@@ -24,10 +24,11 @@ describe('blood indicator sources', () => {
   const compute = (key: string, q: SourceQuery) =>
     bloodIndicatorSources.find((s) => s.key === key)!.compute(db, q);
 
-  async function person(name: string) {
+  async function person(name: string, sex: 'male' | 'female' | null = null) {
     const [r] = await rows<{ id: number }>(
       db,
-      sql`INSERT INTO people (full_name, org_id, org_path) VALUES (${name}, ${federation.id}, ${federation.path}::ltree) RETURNING id`,
+      sql`INSERT INTO people (full_name, sex, org_id, org_path)
+          VALUES (${name}, ${sex}, ${federation.id}, ${federation.path}::ltree) RETURNING id`,
     );
     return r!.id;
   }
@@ -64,9 +65,10 @@ describe('blood indicator sources', () => {
     health = await buildOrg(db, { parent: federation, name: 'Công đoàn ngành Y tế' });
     schools = await buildOrg(db, { parent: federation, name: 'Công đoàn ngành Giáo dục' });
     const [hoa, binh, lan, tuan] = [
-      await person('Lò Thị Hoa'),
-      await person('Cà Văn Bình'),
-      await person('Quàng Thị Lan'),
+      await person('Lò Thị Hoa', 'female'),
+      await person('Cà Văn Bình', 'male'),
+      await person('Quàng Thị Lan', 'female'),
+      // His sex is not recorded.
       await person('Vì Văn Tuấn'),
     ];
     await give(hoa, '2021-04-07', health, health);
@@ -84,9 +86,18 @@ describe('blood indicator sources', () => {
   });
 
   it('blood.donors: distinct members who gave in the period (a deferral is not a donation)', async () => {
-    expect(await compute('blood.donors', april(health))).toEqual({ value: 1 });
-    expect(await compute('blood.donors', april(schools))).toEqual({ value: 1 });
-    expect(await compute('blood.donors', april(federation))).toEqual({ value: 2 });
+    // Split by sex with the codes plan indicators use (NAM/NU), so a form with a sex split opens filled.
+    const women = (n: number) => [
+      { category: 'NAM', value: 0 },
+      { category: 'NU', value: n },
+    ];
+    expect(await compute('blood.donors', april(health))).toEqual({ value: 1, breakdown: women(1) });
+    expect(await compute('blood.donors', april(schools))).toEqual({ value: 1, breakdown: women(1) });
+    expect(await compute('blood.donors', april(federation))).toEqual({ value: 2, breakdown: women(2) });
+    // Tuấn gave in May and his sex is unknown: a split that would not add up is left out.
+    const toMay = { ...april(federation), end: '2021-05-31' };
+    expect(await compute('blood.donors', toMay)).toEqual({ value: 3 });
+    expect((await compute('blood.donors', toMay))!.breakdown).toBeUndefined();
   });
 
   it('blood.units: donations by the donors’ membership, broken down by kind', async () => {
@@ -110,10 +121,13 @@ describe('blood indicator sources', () => {
 
   it('blood.member_share: members who gave / the latest headcount as of the period end', async () => {
     // The June headcount (20) is after April: the January one (10) is the denominator.
-    expect(await compute('blood.member_share', april(health))).toEqual({ value: 1, denominator: 10 });
+    expect(await compute('blood.member_share', april(health))).toMatchObject({ value: 1, denominator: 10 });
     // The federation declared none of its own: the sum of its unions' latest (10 + 5).
-    expect(await compute('blood.member_share', april(federation))).toEqual({ value: 2, denominator: 15 });
-    expect(await compute('blood.member_share', { ...april(health), end: '2021-06-30' })).toEqual({
+    expect(await compute('blood.member_share', april(federation))).toMatchObject({
+      value: 2,
+      denominator: 15,
+    });
+    expect(await compute('blood.member_share', { ...april(health), end: '2021-06-30' })).toMatchObject({
       value: 1,
       denominator: 20,
     });

@@ -14,13 +14,31 @@ import type { IndicatorSource, SourceQuery } from '../../platform/indicators.ts'
 const inPeriod = (q: SourceQuery) => sql`d.donated_on BETWEEN ${q.start}::date AND ${q.end}::date`;
 const donated = sql`d.outcome = 'donated'`;
 
+/**
+ * Members of the unit's subtree who gave blood in the period, split by sex with the category codes plan indicators
+ * use for it (`NAM`/`NU`, see contracts/plans/indicators.ts) — the split is left out when someone's sex is not
+ * recorded, since it would not add up to the total.
+ */
 async function membersWhoDonated(db: Db | Tx, q: SourceQuery) {
-  const [r] = await rows<{ n: number }>(
+  const [r] = await rows<{ n: number; men: number; women: number }>(
     db,
-    sql`SELECT count(DISTINCT d.person_id)::int AS n FROM blood_donations d
-        WHERE ${donated} AND ${inPeriod(q)} AND d.member_of_path <@ ${q.orgPath}::ltree`,
+    sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE p.sex = 'male')::int AS men,
+               count(*) FILTER (WHERE p.sex = 'female')::int AS women
+        FROM (SELECT DISTINCT d.person_id FROM blood_donations d
+              WHERE ${donated} AND ${inPeriod(q)} AND d.member_of_path <@ ${q.orgPath}::ltree) x
+        JOIN people p ON p.id = x.person_id`,
   );
-  return r?.n ?? 0;
+  const { n = 0, men = 0, women = 0 } = r ?? {};
+  return {
+    value: n,
+    breakdown:
+      n > 0 && men + women === n
+        ? [
+            { category: 'NAM', value: men },
+            { category: 'NU', value: women },
+          ]
+        : undefined,
+  };
 }
 
 async function unitsBy(db: Db | Tx, q: SourceQuery, column: 'member_of_path' | 'organiser_path') {
@@ -61,7 +79,7 @@ export const bloodIndicatorSources: IndicatorSource[] = [
     nameVi: 'Số người hiến máu trong kỳ (đoàn viên, người lao động thuộc đơn vị và các đơn vị trực thuộc)',
     nameEn: 'Donors who gave blood in the period (members of the unit and its subtree)',
     kinds: ['count', 'sum'],
-    compute: async (db, q) => ({ value: await membersWhoDonated(db, q) }),
+    compute: (db, q) => membersWhoDonated(db, q),
   },
   {
     key: 'blood.units',
@@ -87,7 +105,7 @@ export const bloodIndicatorSources: IndicatorSource[] = [
     compute: async (db, q) => {
       const denominator = await memberCount(db, q);
       if (denominator === null) return null;
-      return { value: await membersWhoDonated(db, q), denominator };
+      return { ...(await membersWhoDonated(db, q)), denominator };
     },
   },
   {

@@ -45,6 +45,19 @@ export type ModuleRoutes = (app: App, deps: AppDeps) => void | Promise<void>;
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/**
+ * What a log line keeps of a request: its method and path, never its query string — search terms are names,
+ * phones and CCCD numbers, and a filter may be a blood group (health data never goes into a log line).
+ */
+export const requestLogSerializers = {
+  req: (req: { method?: string; url?: string; ip?: string; id?: string }) => ({
+    method: req.method,
+    url: req.url?.split('?')[0],
+    remoteAddress: req.ip,
+    id: req.id,
+  }),
+};
+
 export async function buildApp(
   deps: AppDeps,
   modules: readonly ModuleDef[],
@@ -52,7 +65,10 @@ export async function buildApp(
 ) {
   installModules(modules);
   const app = Fastify({
-    logger,
+    logger:
+      logger && typeof logger === 'object' && !('child' in logger)
+        ? { ...logger, serializers: { ...requestLogSerializers, ...logger.serializers } }
+        : logger,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

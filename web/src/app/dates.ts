@@ -43,6 +43,16 @@ export const DATE_INPUT_FORMATS: string[] = [
   'YYYY-MM-DD',
 ].filter((f, i, all) => all.indexOf(f) === i);
 
+/**
+ * The formats handed to a date picker, which commits a date as soon as the text matches one — while the person is
+ * still typing. A two-digit year matches the start of a four-digit one ("27/03/20" of "27/03/2027"), and the picker
+ * would rewrite the text to 27/03/2020 under their fingers: those are read by DateInput on Enter or on leaving the
+ * field instead (parseTypedDate), never mid-typing.
+ */
+export const DATE_PICKER_FORMATS: string[] = DATE_INPUT_FORMATS.filter(
+  (f) => !f.includes('Y') || f.includes('YYYY'),
+);
+
 /** A typed date as the pickers read it (strictly, one of DATE_INPUT_FORMATS), or null when it is not a date. */
 export function parseTypedDate(text: string): Dayjs | null {
   const trimmed = text.trim();
@@ -51,4 +61,11 @@ export function parseTypedDate(text: string): Dayjs | null {
     if (d.isValid()) return d;
   }
   return null;
+}
+
+/** A typed date the picker does not take itself (a two-digit year: 1/1/27, 010127), or null. */
+export function parseShortTypedDate(text: string): Dayjs | null {
+  const trimmed = text.trim();
+  if (DATE_PICKER_FORMATS.some((f) => dayjs(trimmed, f, true).isValid())) return null;
+  return parseTypedDate(trimmed);
 }

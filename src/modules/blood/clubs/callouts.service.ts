@@ -20,7 +20,7 @@ import { rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility } from '../donors/eligibility.rules.ts';
 import * as repo from './callouts.repo.ts';
 import { clubsErrors } from './clubs.errors.ts';
-import { canManageBlood } from './clubs.policy.ts';
+import { canManageBlood, canReadHealth } from './clubs.policy.ts';
 import * as clubs from './clubs.repo.ts';
 
 /**
@@ -95,9 +95,15 @@ export async function createCallout(ctx: Ctx, body: z.output<typeof calloutBody>
       issues.push({ path: 'body.neededBy', message: clubsIssues.needed_by_past });
     if (!(await clubs.provinceExists(tx, body.provinceCode)))
       issues.push({ path: 'body.provinceCode', message: clubsIssues.province_unknown });
-    if (body.clubId && !(await clubs.findClub(tx, scope, body.clubId)))
-      issues.push({ path: 'body.clubId', message: commonIssues.id_not_found });
+    const club = body.clubId ? await clubs.findClub(tx, scope, body.clubId) : undefined;
+    if (body.clubId && !club) issues.push({ path: 'body.clubId', message: commonIssues.id_not_found });
     if (issues.length) throw errors.validation(issues);
+    // Asking a club's members for a group is a filter on their blood group, and its count says how many of them
+    // have it: only for a caller who reads the club's donors' health data.
+    if (club && !canReadHealth(ctx.actor, club.orgPath))
+      throw errors.forbidden(
+        'Huy động theo một câu lạc bộ cần quyền xem dữ liệu sức khỏe (nhóm máu) của câu lạc bộ đó.',
+      );
     const day = vnDay(new Date(body.neededBy));
     const candidates = await repo.findCandidates(tx, { ...body, clubId: body.clubId ?? null, day });
     const history = await repo.historyOf(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { byVietnameseName } from '../../../contracts/names.ts';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
+import { donorVisibleSql } from '../donors/donors.repo.ts';
 
 /** SQL of donor clubs, their members and activities. Clubs are organisation-owned: reads take a Scope. */
 
@@ -115,8 +116,13 @@ export type MemberRow = {
   rh: 'pos' | 'neg' | null;
 };
 
-/** A club's members with their donation count; blood group read only when `withHealth` (blood.health). */
-export async function listMembers(db: Db | Tx, clubId: number, withHealth: boolean, memberId?: number) {
+/**
+ * A club's members with their donation count. The blood group is read only for members whose donor profile is
+ * kept ('blood') where the caller holds blood.health (`healthScope`; none: never) — the group is the donor's
+ * health data, kept by their keepers, not the club's: adding someone to a club reads nothing of it.
+ */
+export async function listMembers(db: Db | Tx, clubId: number, healthScope: Scope | null, memberId?: number) {
+  const health = healthScope ? donorVisibleSql(healthScope, sql`m.person_id`) : sql`false`;
   const list = await rows<MemberRow>(
     db,
     sql`SELECT m.id, m.person_id AS "personId", p.full_name AS "fullName",
@@ -124,7 +130,7 @@ export async function listMembers(db: Db | Tx, clubId: number, withHealth: boole
           m.until::text AS until,
           (SELECT count(*)::int FROM blood_donations d WHERE d.person_id = m.person_id
              AND d.outcome = 'donated') AS donations,
-          ${withHealth ? sql`dp.abo` : sql`NULL`} AS abo, ${withHealth ? sql`dp.rh` : sql`NULL`} AS rh
+          CASE WHEN ${health} THEN dp.abo END AS abo, CASE WHEN ${health} THEN dp.rh END AS rh
         FROM donor_club_members m JOIN people p ON p.id = m.person_id
         LEFT JOIN donor_profiles dp ON dp.person_id = m.person_id
         WHERE m.club_id = ${clubId} ${memberId ? sql`AND m.id = ${memberId}` : sql``}`,

@@ -16,9 +16,11 @@ import { hasPermission, scopeOf } from '../../../platform/scope.ts';
 import { orgForField } from '../../orgs/index.ts';
 import { findPeopleInScope, linkPeople } from '../../people/index.ts';
 import { clubsErrors } from './clubs.errors.ts';
-import { canManageBlood, canReadHealth, clubCan } from './clubs.policy.ts';
+import { canManageBlood, clubCan } from './clubs.policy.ts';
 import * as repo from './clubs.repo.ts';
 
+/** Where the caller reads donors' health data (blood groups of members are read by their donor keepers). */
+const healthScope = (ctx: Ctx) => scopeOf(ctx.actor, 'blood.health');
 const view = (ctx: Ctx, { orgPath, ...c }: repo.ClubRow) => ({ ...c, can: clubCan(ctx.actor, orgPath) });
 const auditView = ({ orgPath: _p, members: _m, activities: _a, ...c }: repo.ClubRow) => c;
 
@@ -118,10 +120,10 @@ export async function deleteClub(ctx: Ctx, id: number) {
   });
 }
 
-/** Members with names (the club keeps them); the blood group only with `blood.health` over the club. */
+/** Members with names (the club keeps them); the blood group only with `blood.health` over the donor's keepers. */
 export async function listMembers(ctx: Ctx, id: number) {
-  const club = await clubOr404(ctx, ctx.db, id);
-  return repo.listMembers(ctx.db, id, canReadHealth(ctx.actor, club.orgPath));
+  await clubOr404(ctx, ctx.db, id);
+  return repo.listMembers(ctx.db, id, healthScope(ctx));
 }
 
 /**
@@ -161,7 +163,7 @@ export async function addMembers(ctx: Ctx, id: number, body: z.output<typeof add
       orgPath: club.orgPath,
       after: { personIds: ids, role: body.role, since: body.since },
     });
-    return repo.listMembers(tx, id, canReadHealth(ctx.actor, club.orgPath));
+    return repo.listMembers(tx, id, healthScope(ctx));
   });
 }
 
@@ -175,10 +177,10 @@ export async function editMember(
     throw errors.validation([{ path: 'body.until', message: clubsIssues.date_order }]);
   return ctx.db.transaction(async (tx) => {
     const club = await managedClub(ctx, tx, id);
-    const [before] = await repo.listMembers(tx, id, false, memberId);
+    const [before] = await repo.listMembers(tx, id, null, memberId);
     if (!before) throw clubsErrors['member.not_found']();
     await repo.updateMember(tx, id, memberId, { ...body, until: body.until ?? null });
-    const [after] = await repo.listMembers(tx, id, canReadHealth(ctx.actor, club.orgPath), memberId);
+    const [after] = await repo.listMembers(tx, id, healthScope(ctx), memberId);
     await recordAudit(tx, ctx, {
       action: 'blood.club.member_update',
       entityType: 'donor_club',

@@ -204,8 +204,11 @@ describe('honours', () => {
     expect(onDonor).toEqual([
       expect.objectContaining({ titleVi: 'Kỷ niệm chương 20 lần', status: 'awarded' }),
     ]);
-    // Điện Biên sees none of Bắc Ninh's honours.
-    expect((await province.get(`/api/blood/honours?personId=${d.bacNinh!.id}`)).json()).toEqual([]);
+    // Điện Biên sees none of Bắc Ninh's honours: their donor is not one to filter by (the field is refused).
+    const filtered = await province.get(`/api/blood/honours?personId=${d.bacNinh!.id}`);
+    expect(filtered.statusCode).toBe(400);
+    expect(filtered.json().error.details.issues[0].path).toBe('querystring.personId');
+    expect(filtered.body).not.toContain('Kỷ niệm chương');
     expect((await province.get(`/api/blood/honours/${id}/certificate.pdf`)).statusCode).toBe(404);
   });
 

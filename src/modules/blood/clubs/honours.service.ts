@@ -16,6 +16,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { errors, type FieldIssue } from '../../../platform/errors.ts';
 import { hasPermission, isWithin, scopeOf } from '../../../platform/scope.ts';
 import { ancestorsOf, orgForField } from '../../orgs/index.ts';
+import { findPeopleInScope } from '../../people/index.ts';
 import { clubsErrors } from './clubs.errors.ts';
 import { canDecideHonour, canManageBlood } from './clubs.policy.ts';
 import { honourCertificatePdf, honourListPdf } from './honours.pdf.ts';
@@ -132,7 +133,9 @@ export async function propose(ctx: Ctx, body: z.output<typeof proposeBody>) {
   if (!canManageBlood(ctx.actor, org.path)) throw errors.forbidden();
   const today = vnToday(ctx.clock);
   return ctx.db.transaction(async (tx) => {
-    const rule = await repo.findRule(tx, body.ruleId);
+    // A rule the caller may read (national, its organisations' and their ancestors'), as the rules' list: another
+    // tree's rule is not found — the same answer as a missing one.
+    const rule = (await repo.listRules(tx, scopeOf(ctx.actor))).find((r) => r.id === body.ruleId);
     if (!rule) throw errors.idNotFound('body.ruleId');
     if (!appliesTo(rule, org.path) || rule.effectiveFrom > today)
       throw errors.validation([{ path: 'body.ruleId', message: clubsIssues.rule_not_applicable }]);
@@ -216,6 +219,8 @@ const honourView = (ctx: Ctx, h: repo.HonourRow) => {
 export async function listHonours(ctx: Ctx, q: z.output<typeof honourQuery>) {
   const scope = scopeOf(ctx.actor);
   const orgPath = q.orgId ? (await orgForField(ctx.db, scope, q.orgId, 'querystring.orgId')).path : undefined;
+  if (q.personId && !(await findPeopleInScope(ctx.db, scope, [q.personId])).length)
+    throw errors.idNotFound('querystring.personId');
   const list = await repo.listHonours(ctx.db, scope, scopeOf(ctx.actor, 'blood.manage'), {
     orgPath,
     status: q.status,

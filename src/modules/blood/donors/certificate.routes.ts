@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { donationCertificateParams, donationVerifyView } from '../../../contracts/blood/donors.ts';
 import { idParam } from '../../../contracts/common.ts';
@@ -9,11 +9,29 @@ import { sendFile } from '../../../platform/http/files.ts';
 import { publicPageCsp } from '../../../platform/http/public-page.ts';
 import { donationCertificatePdf } from './certificate.pdf.ts';
 import { getDonationCertificate, verifyDonationCertificate, verifyPathOf } from './certificate.service.ts';
+import type { CertificateRow } from './donations.repo.ts';
 import { donorErrors } from './donors.errors.ts';
 import { donationNotFoundPage, donationVerifyPage } from './verify.page.ts';
 
 const publicBase = (req: FastifyRequest, config: Config) =>
   config.publicUrl ?? `${req.protocol}://${req.host}`;
+
+/** Sends a certificate of donation as an inline PDF whose QR code opens its public verification page. */
+export async function sendDonationCertificate(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+  c: CertificateRow,
+  now: Date,
+) {
+  const pdf = await donationCertificatePdf(
+    { ...c, verifyUrl: `${publicBase(req, config)}${verifyPathOf(c.number)}` },
+    now,
+  );
+  return sendFile(reply, pdf, 'application/pdf', `Giấy chứng nhận hiến máu ${c.number}.pdf`, {
+    disposition: 'inline',
+  });
+}
 
 /** The certificate of a donation (PDF with QR) and its public verification (initials, day, site, validity). */
 export const certificateRoutes: ModuleRoutes = (app, deps) => {
@@ -32,13 +50,7 @@ export const certificateRoutes: ModuleRoutes = (app, deps) => {
     async (req, reply) => {
       const ctx = ctxOf(req, deps);
       const c = await getDonationCertificate(ctx, req.params.id);
-      const pdf = await donationCertificatePdf(
-        { ...c, verifyUrl: `${publicBase(req, deps.config)}${verifyPathOf(c.number)}` },
-        ctx.clock.now(),
-      );
-      return sendFile(reply, pdf, 'application/pdf', `Giấy chứng nhận hiến máu ${c.number}.pdf`, {
-        disposition: 'inline',
-      });
+      return sendDonationCertificate(req, reply, deps.config, c, ctx.clock.now());
     },
   );
 

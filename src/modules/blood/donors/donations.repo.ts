@@ -181,3 +181,20 @@ export async function findCertificate(db: Db, where: { id: number } | { number: 
   );
   return row;
 }
+
+/**
+ * The weight measured at a drive's screening, written to the donor's profile (health data, like the profile's own
+ * weight), unless a later measurement is already there. A walk-in without a donor profile has nowhere to keep it:
+ * the attempt is still recorded.
+ */
+export async function recordMeasuredWeight(
+  tx: Tx,
+  personId: number,
+  weightKg: number,
+  on: string,
+): Promise<void> {
+  await tx.execute(
+    sql`UPDATE donor_profiles SET weight_kg = ${weightKg}, weight_on = ${on}::date
+        WHERE person_id = ${personId} AND (weight_on IS NULL OR weight_on <= ${on}::date)`,
+  );
+}

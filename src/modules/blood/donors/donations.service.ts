@@ -10,9 +10,9 @@ import * as donations from './donations.repo.ts';
 import { donorErrors } from './donors.errors.ts';
 import * as repo from './donors.repo.ts';
 import { eligibilityAnswer } from './donors.service.ts';
-import { canHealth } from './donors.view.ts';
+import { canHealth, seenAttempts } from './donors.view.ts';
 import { donorFacts, rulesOn } from './eligibility.repo.ts';
-import { deferralEnd, eligibility } from './eligibility.rules.ts';
+import { deferralEnd, eligibility, maxVolumeOfKind } from './eligibility.rules.ts';
 
 const invalid = (path: string, message: string, extra: Partial<FieldIssue> = {}) =>
   errors.validation([{ path, message, ...extra }]);
@@ -46,14 +46,22 @@ async function deferral(ctx: Ctx, body: RecordDonationBody) {
 /**
  * Records a donation attempt. A 'donated' outcome is judged by the rules in force that day against what came
  * before it: refused (409, the refusals in words) when the donor may not give, and its volume capped by
- * `maxVolume` (400 `blood.volume_too_high` with the max). A deferral needs blood.health (its reason is health data).
+ * `maxVolume` (400 `blood.volume_too_high` with the max). A deferral or an adverse event needs blood.health (its
+ * outcome is health data); a caller without it is refused a day the rules refuse without the health reason (`seenBy`).
  */
 export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
   const today = vnToday(ctx.clock);
   if (body.donatedOn > today) throw invalid('body.donatedOn', 'Ngày hiến không được sau hôm nay');
   const { organiser, donor, drive } = await resolve(ctx, body, today);
-  const health = hasPermission(ctx.actor, 'blood.health', organiser.path) || canHealth(ctx.actor, donor);
-  if ((body.outcome === 'deferred' || body.adverseNote) && !health) throw donorErrors.health_forbidden();
+  // Recording health data is the organiser's desk's (or a keeper's); READING the donor's (a refusal's reason, the
+  // weight's cap) is by their keepers only, as the donor's views.
+  const health = canHealth(ctx.actor, donor);
+  if (
+    (body.outcome !== 'donated' || body.adverseNote) &&
+    !health &&
+    !hasPermission(ctx.actor, 'blood.health', organiser.path)
+  )
+    throw donorErrors.health_forbidden();
   let d = { code: null as string | null, until: null as string | null, permanent: false };
   if (body.outcome === 'donated') {
     const [rules, facts] = await Promise.all([
@@ -65,14 +73,20 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
       throw invalid('body.donatedOn', 'Chưa có quy định về điều kiện hiến máu áp dụng cho ngày này');
     const e = eligibility(facts!, rules, body.donatedOn, body.kind);
     if (!e.eligible) {
-      const answer = eligibilityAnswer(e);
+      const answer = eligibilityAnswer(e, health);
       throw donorErrors.not_eligible(
         { words: answer.refusals.map((r) => r.words).join('; ') },
-        { refusals: answer.refusals, nextEligibleOn: e.nextEligibleOn },
+        { refusals: answer.refusals, nextEligibleOn: answer.nextEligibleOn },
       );
     }
     if (!body.volumeMl) throw invalid('body.volumeMl', 'Nhập thể tích máu đã hiến (ml)');
-    if (e.maxVolumeMl !== null && body.volumeMl > e.maxVolumeMl)
+    // The cap follows the weight (health data): a caller without blood.health is held to the most any donation of
+    // the kind may take, so that a refusal never tells a weight.
+    if (!health) {
+      const max = maxVolumeOfKind(rules, body.kind);
+      if (body.volumeMl > max)
+        throw invalid('body.volumeMl', bloodIssues.volume_over_max, { params: { max } });
+    } else if (e.maxVolumeMl !== null && body.volumeMl > e.maxVolumeMl)
       throw invalid('body.volumeMl', bloodIssues.volume_too_high, { params: { max: e.maxVolumeMl } });
   } else if (body.outcome === 'deferred') d = await deferral(ctx, body);
   const id = await ctx.db.transaction(async (tx) => {
@@ -98,23 +112,21 @@ export async function recordDonation(ctx: Ctx, body: RecordDonationBody) {
       certificateNo,
       recordedBy: ctx.actor.userId,
     });
-    // Never a health value in the log: not the reason, the end of a deferral nor an adverse-event note.
+    // Never a health value in the log: not the outcome (a deferral, an adverse event is a screening result), so
+    // neither what only one outcome has (a volume, a certificate), nor the reason, the end of a deferral, a note —
+    // nor the attempt's day, which the history hides from a reader without blood.health when it took no blood.
     await recordAudit(tx, ctx, {
       action: 'create',
       entityType: 'blood_donation',
       entityId: newId,
-      entityLabel: `${donor.donorNo} ${body.donatedOn}`,
+      entityLabel: donor.donorNo,
       orgId: organiser.id,
       orgPath: organiser.path,
       after: {
         donorNo: donor.donorNo,
         personId: body.personId,
-        donatedOn: body.donatedOn,
         kind: body.kind,
-        outcome: body.outcome,
-        volumeMl: body.outcome === 'deferred' ? null : (body.volumeMl ?? null),
         driveId: drive?.id ?? null,
-        certificateNo,
       },
     });
     return newId;
@@ -132,8 +144,9 @@ export function toDonationView(r: donations.DonationRow, health: boolean) {
 }
 
 /**
- * A donor's history. Deferral reasons and adverse-event notes only with blood.health, and every answer that
- * carries a deferral reason is written to the audit log (`read_sensitive`: whose, which field, which attempts).
+ * A donor's history. Deferral reasons and adverse-event notes only with blood.health, and every such answer is
+ * written to the audit log (`read_sensitive`: who, whose, which fields) — whether or not it holds one, so that the
+ * log (read by audit.read holders without blood.health) does not tell which donors were deferred.
  */
 export async function listDonations(ctx: Ctx, donorId: number) {
   // Two reads at once: the donor in scope with its keepers, and the attempts (dropped unread on a 404).
@@ -143,8 +156,7 @@ export async function listDonations(ctx: Ctx, donorId: number) {
   ]);
   if (!donor) throw donorErrors.not_found();
   const health = canHealth(ctx.actor, donor);
-  const withReason = rows.filter((r) => r.deferralReason !== null || r.adverseNote !== null);
-  if (health && withReason.length) {
+  if (health) {
     const k = donor.keepers.find((x) => hasPermission(ctx.actor, 'blood.health', x.orgPath))!;
     await recordAudit(ctx.db, ctx, {
       action: 'read_sensitive',
@@ -153,12 +165,12 @@ export async function listDonations(ctx: Ctx, donorId: number) {
       entityLabel: donor.donorNo,
       orgId: k.orgId,
       orgPath: k.orgPath,
-      after: { fields: ['deferralReason', 'adverseNote'], donationIds: withReason.map((r) => r.id) },
+      after: { fields: ['deferralReason', 'adverseNote'] },
     });
   }
   const manage = scopeOf(ctx.actor, 'blood.manage');
   return {
-    items: rows.map((r) => toDonationView(r, health)),
+    items: seenAttempts(rows, health).map((r) => toDonationView(r, health)),
     donated: rows.filter((r) => r.outcome === 'donated').length,
     healthVisible: health,
     can: { record: manage.all || manage.paths.length > 0 },

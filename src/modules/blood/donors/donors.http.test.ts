@@ -94,10 +94,28 @@ describe('donors and donations', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('donors.health_forbidden');
+    // Health values need the donor's consent recorded: refused on the consent field without it.
+    const noConsent = await desk.request({
+      method: 'PUT',
+      url: `/api/blood/donors/${an.id}`,
+      json: { version: 1, abo: 'O', rh: 'neg' },
+    });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: 'body.consentHealth', code: 'blood.consent_health_needed' }),
+    ]);
     const ok = await desk.request({
       method: 'PUT',
       url: `/api/blood/donors/${an.id}`,
-      json: { version: 1, abo: 'O', rh: 'neg', weightKg: 50, weightOn: '2026-12-18', homeProvinceCode: '11' },
+      json: {
+        version: 1,
+        abo: 'O',
+        rh: 'neg',
+        weightKg: 50,
+        weightOn: '2026-12-18',
+        homeProvinceCode: '11',
+        consentHealth: true,
+      },
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ abo: 'O', rh: 'neg', weightKg: 50, healthVisible: true, version: 2 });
@@ -219,20 +237,21 @@ describe('donors and donations', () => {
     expect(await audited()).toBe(before + 1);
     await desk.get(`/api/blood/donors/${hoa.id}/donations`);
     expect(await audited()).toBe(before + 2);
-    const hidden = (await organiser.get(`/api/blood/donors/${hoa.id}/donations`)).json();
-    expect(hidden.items[0]).toMatchObject({
-      outcome: 'deferred',
-      deferralReason: null,
-      deferralReasonName: null,
-    });
+    // Without blood.health the attempt that ended in a deferral does not exist (a screening result).
+    const hidden = await organiser.get(`/api/blood/donors/${hoa.id}/donations`);
+    expect(hidden.json()).toMatchObject({ items: [], donated: 0, healthVisible: false });
     expect(await audited()).toBe(before + 2);
-    const e = (await organiser.get(`/api/blood/donors/${hoa.id}/eligibility`)).json();
-    // No weight recorded yet either: both said, the deferral's end in words, never its reason.
-    expect(e.refusals.map((r: { words: string }) => r.words)).toEqual([
+    const e = await organiser.get(`/api/blood/donors/${hoa.id}/eligibility`);
+    // No weight recorded yet either: one refusal for health reasons, neither the deferral's end nor its reason.
+    expect(e.json()).toMatchObject({ eligible: false, nextEligibleOn: null, maxVolumeMl: null });
+    expect(e.json().refusals.map((r: { code: string }) => r.code)).toEqual(['health']);
+    for (const secret of ['tattoo', '2027-06-16', '16/06/2027', 'deferred', 'weight'])
+      expect(e.body).not.toContain(secret);
+    const seenByDesk = (await desk.get(`/api/blood/donors/${hoa.id}/eligibility`)).json();
+    expect(seenByDesk.refusals.map((r: { words: string }) => r.words)).toEqual([
       'Cần cân nặng để xác định lượng máu được hiến',
       'Tạm hoãn hiến máu đến 16/06/2027',
     ]);
-    expect(JSON.stringify(e)).not.toContain('tattoo');
   });
 
   it('hides another union’s donors: 404 on a path, 400 naming the field in a body', async () => {
@@ -316,7 +335,13 @@ describe('donors and donations', () => {
 
   it('filters eligible today exactly as each row’s tag says (18th birthday tomorrow, 42 kg woman)', async () => {
     const add = (person: object, weightKg: number) =>
-      desk.post('/api/blood/donors', { keeperOrgId: dienBien.id, person, weightKg, weightOn: '2026-12-18' });
+      desk.post('/api/blood/donors', {
+        keeperOrgId: dienBien.id,
+        person,
+        weightKg,
+        weightOn: '2026-12-18',
+        consentHealth: true,
+      });
     const minh = (await add({ fullName: 'Vì Văn Minh', birthDate: '2008-12-19', sex: 'male' }, 60)).json();
     const lan = (await add({ fullName: 'Quàng Thị Lan', birthDate: '1980-01-15', sex: 'female' }, 42)).json();
     expect(minh).toMatchObject({ eligibleToday: false, nextEligibleOn: '2026-12-19' });
@@ -350,5 +375,14 @@ describe('donors and donations', () => {
       await desk.get(`/api/blood/donors/${lan.id}/eligibility?kind=platelets_apheresis`)
     ).json();
     expect(apheresis.refusals).toMatchObject([{ code: 'apheresis_weight', minKg: 50 }]);
+    // Without blood.health, nothing tells her weight: neither the minimum she is under nor the volume allowed.
+    const blind = await organiser.get(`/api/blood/donors/${lan.id}/eligibility?kind=platelets_apheresis`);
+    expect(blind.json()).toMatchObject({
+      eligible: false,
+      maxVolumeMl: null,
+      refusals: [{ code: 'health' }],
+    });
+    expect(blind.body).not.toContain('kg');
+    expect((await organiser.get(`/api/blood/donors/${lan.id}/eligibility`)).json().maxVolumeMl).toBeNull();
   });
 });

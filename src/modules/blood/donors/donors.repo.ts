@@ -162,19 +162,24 @@ export async function findDonorKeepers(db: Db | Tx, scope: Scope, id: number) {
 
 /**
  * What a donor's eligibility on `day` reads, in one statement: the donor in scope (undefined: missing or out of
- * scope, the same 404), the facts with the recent attempts only, and the rules in force on `day`.
+ * scope, the same 404), the facts with the recent attempts only, the rules in force on `day`, and the keepers
+ * (whether the caller reads the donor's health data: what the answer may say).
  */
 export async function findDonorFacts(db: Db | Tx, scope: Scope, id: number, day: string) {
-  const [row] = await rows<DonorFacts & { rules: BloodRuleSet }>(
+  const [row] = await rows<DonorFacts & { rules: BloodRuleSet; keepers: DonorKeeper[] }>(
     db,
     sql`SELECT p.birth_date::text AS "birthDate", p.sex, dp.weight_kg::float8 AS "weightKg",
-          ${recentAttemptsSql(sql`p.id`, day)} AS history, ${rulesJsonSql(day)} AS rules
+          ${recentAttemptsSql(sql`p.id`, day)} AS history, ${rulesJsonSql(day)} AS rules, ${keepersSql} AS keepers
         FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
         WHERE dp.id = ${id} AND ${donorVisibleSql(scope)}`,
   );
   if (!row) return undefined;
-  const { rules, ...facts } = row;
-  return { rules, facts: { ...facts, weightKg: facts.weightKg === null ? null : Number(facts.weightKg) } };
+  const { rules, keepers, ...facts } = row;
+  return {
+    rules,
+    keepers,
+    facts: { ...facts, weightKg: facts.weightKg === null ? null : Number(facts.weightKg) },
+  };
 }
 
 /** The donor profile of a person, in scope (recording a donation names the person). */

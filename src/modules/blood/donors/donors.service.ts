@@ -1,3 +1,4 @@
+import { bloodIssues } from '../../../contracts/blood/common.ts';
 import {
   type CreateDonorBody,
   type DonorListQuery,
@@ -17,7 +18,7 @@ import { registerDonorPerson } from './donors.person.ts';
 import * as repo from './donors.repo.ts';
 import { canHealth, canManageDonor, toDonorView } from './donors.view.ts';
 import { rulesOn } from './eligibility.repo.ts';
-import { type DonationKind, type Eligibility, eligibility, explainVi } from './eligibility.rules.ts';
+import { type DonationKind, type Eligibility, eligibility, explainVi, seenBy } from './eligibility.rules.ts';
 
 export async function listDonors(ctx: Ctx, q: DonorListQuery) {
   const today = vnToday(ctx.clock);
@@ -65,6 +66,20 @@ export async function getDonor(ctx: Ctx, id: number) {
 
 type ProfileInput = Partial<Omit<UpdateDonorBody, 'version'>>;
 const givenHealth = (b: ProfileInput) => donorHealthKeys.filter((k) => b[k] !== undefined);
+
+/**
+ * A health value is kept only with the donor's consent to the processing of their health data recorded (Decree
+ * 13/2023; issue 12: consent and purpose recorded): a request writing one to a profile whose consent is not, nor
+ * given in the same request, is refused on `body.consentHealth`. Clearing a value needs no consent.
+ */
+function checkConsent(b: ProfileInput, p: repo.ProfileWrite) {
+  const written = givenHealth(b).filter((k) => {
+    const v = b[k];
+    return v !== null && !(Array.isArray(v) && v.length === 0);
+  });
+  if (written.length && !p.consentHealthAt)
+    throw errors.validation([{ path: 'body.consentHealth', message: bloodIssues.consent_health_needed }]);
+}
 
 function profileWrite(b: ProfileInput, base: repo.ProfileWrite, now: Date): repo.ProfileWrite {
   const pick = <K extends keyof repo.ProfileWrite>(k: K, v: unknown) =>
@@ -158,7 +173,9 @@ export async function createDonor(ctx: Ctx, body: CreateDonorBody) {
       });
       return existing;
     }
-    return insertDonor(tx, ctx, personId, keeper, profileWrite(body, emptyProfile, ctx.clock.now()), health);
+    const p = profileWrite(body, emptyProfile, ctx.clock.now());
+    checkConsent(body, p);
+    return insertDonor(tx, ctx, personId, keeper, p, health);
   });
   return getDonor(ctx, id);
 }
@@ -202,6 +219,7 @@ export async function updateDonor(ctx: Ctx, id: number, body: UpdateDonorBody) {
       consentHealthAt: row.consentHealthAt ? new Date(row.consentHealthAt).toISOString() : null,
     };
     const next = profileWrite(body, before, ctx.clock.now());
+    checkConsent(body, next);
     await repo.updateProfile(tx, id, next);
     const changedHealth = donorHealthKeys.filter(
       (k) =>
@@ -237,16 +255,24 @@ export async function donorEligibility(ctx: Ctx, id: number, kind: DonationKind)
   const today = vnToday(ctx.clock);
   const got = await repo.findDonorFacts(ctx.db, scopeOf(ctx.actor), id, today);
   if (!got) throw donorErrors.not_found();
-  return { day: today, kind, ...eligibilityAnswer(eligibility(got.facts, got.rules, today, kind)) };
+  return {
+    day: today,
+    kind,
+    ...eligibilityAnswer(eligibility(got.facts, got.rules, today, kind), canHealth(ctx.actor, got)),
+  };
 }
 
-/** The refusals as the API answers them: their dates and words, never a deferral's reason (health data). */
-export function eligibilityAnswer(e: Eligibility) {
+/**
+ * The refusals as the API answers them: their dates and words, never a deferral's reason (health data); without
+ * `health` (blood.health over the donor) as `seenBy` redacts them — no weight, deferral, adverse event or volume.
+ */
+export function eligibilityAnswer(e: Eligibility, health: boolean) {
+  const seen = seenBy(e, health);
   return {
-    eligible: e.eligible,
-    nextEligibleOn: e.nextEligibleOn,
-    maxVolumeMl: e.maxVolumeMl,
-    refusals: e.refusals.map((r) => ({
+    eligible: seen.eligible,
+    nextEligibleOn: seen.nextEligibleOn,
+    maxVolumeMl: seen.maxVolumeMl,
+    refusals: seen.refusals.map((r) => ({
       code: r.code,
       until: 'until' in r ? r.until : null,
       lastOn: r.code === 'interval' ? r.lastOn : null,

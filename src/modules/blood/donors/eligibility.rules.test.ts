@@ -7,6 +7,7 @@ import {
   eligibility,
   explainVi,
   maxVolume,
+  seenBy,
 } from './eligibility.rules.ts';
 
 /** The rows of Thông tư 26/2013/TT-BYT as migration 0019 inserts them. */
@@ -198,5 +199,49 @@ describe('eligibility (Thông tư 26/2013/TT-BYT) at its boundary days', () => {
   it('refuses to judge without a rule in force rather than guess', () => {
     const { min_age: _m, ...partial } = tt26;
     expect(() => eligibility(adult(), partial, '2026-12-07')).toThrow(/min_age/);
+  });
+});
+
+describe('eligibility as a caller without blood.health sees it (seenBy)', () => {
+  const deferred = (until: string): H => ({
+    ...gave('2026-11-01'),
+    outcome: 'deferred',
+    deferralUntil: until,
+  });
+
+  it('keeps what the registry and the donations tell: the age, the interval after a donation', () => {
+    const e = eligibility(adult({ history: [gave('2026-11-01')] }), tt26, '2026-12-07');
+    expect(seenBy(e, false)).toEqual({ ...e, maxVolumeMl: null });
+  });
+
+  it('makes a deferral, the weight and an adverse event’s interval one refusal without a day', () => {
+    const adverse: H = { ...gave('2026-11-20'), outcome: 'adverse_event' };
+    for (const f of [
+      adult({ history: [deferred('2027-01-10')] }),
+      adult({ weightKg: null }),
+      adult({ weightKg: 40 }),
+      adult({ history: [adverse] }),
+      adult({ history: [{ ...deferred('2027-01-10'), deferralPermanent: true }] }),
+    ]) {
+      const seen = seenBy(eligibility(f, tt26, '2026-12-07'), false);
+      expect(seen).toEqual({
+        eligible: false,
+        refusals: [{ code: 'health' }],
+        nextEligibleOn: null,
+        maxVolumeMl: null,
+      });
+      expect(seen.refusals.map(explainVi)).toEqual([
+        'Chưa đủ điều kiện sức khỏe để hiến máu (chỉ cán bộ có quyền xem dữ liệu sức khỏe biết lý do)',
+      ]);
+    }
+  });
+
+  it('says the interval and hides the deferral when both hold; blood.health sees all of it', () => {
+    const f = adult({ history: [gave('2026-11-01'), deferred('2027-03-01')] });
+    const e = eligibility(f, tt26, '2026-12-07');
+    expect(seenBy(e, false).refusals.map((r) => r.code)).toEqual(['interval', 'health']);
+    expect(seenBy(e, false).nextEligibleOn).toBeNull();
+    expect(seenBy(e, true)).toBe(e);
+    expect(e.nextEligibleOn).toBe('2027-03-01');
   });
 });

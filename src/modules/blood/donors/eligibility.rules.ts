@@ -32,7 +32,15 @@ export type Refusal =
   | { code: 'weight_low'; minKg: number }
   | { code: 'weight_unknown' }
   | { code: 'apheresis_weight'; minKg: number }
-  | { code: 'interval'; until: string; lastOn: string; lastKind: DonationKind; days: number }
+  | {
+      code: 'interval';
+      until: string;
+      lastOn: string;
+      lastKind: DonationKind;
+      days: number;
+      /** An adverse event's attempt counts for the interval too (its outcome is health data). */
+      lastOutcome: 'donated' | 'adverse_event';
+    }
   | { code: 'deferred'; until: string; reason: string | null }
   | { code: 'deferred_permanent'; reason: string | null };
 
@@ -113,7 +121,14 @@ export function eligibility(
     const days = rule(rules, intervalKey[last.kind]);
     const until = addDays(last.donatedOn, days);
     if (today < until) {
-      refusals.push({ code: 'interval', until, lastOn: last.donatedOn, lastKind: last.kind, days });
+      refusals.push({
+        code: 'interval',
+        until,
+        lastOn: last.donatedOn,
+        lastKind: last.kind,
+        days,
+        lastOutcome: last.outcome === 'adverse_event' ? 'adverse_event' : 'donated',
+      });
       ends.push(until);
     }
   }
@@ -152,6 +167,53 @@ export function maxVolume(
   return Math.min(Math.floor(kg * rule(rules, 'max_ml_per_kg')), rule(rules, 'max_whole_blood_ml'));
 }
 
+/**
+ * Refusals that come from health data — the weight, a deferral, an attempt that ended in an adverse event — and
+ * which a caller without `blood.health` over the donor never learns (Decree 13/2023: health data).
+ */
+export function fromHealthData(r: Refusal): boolean {
+  switch (r.code) {
+    case 'weight_low':
+    case 'weight_unknown':
+    case 'apheresis_weight':
+    case 'deferred':
+    case 'deferred_permanent':
+      return true;
+    case 'interval':
+      return r.lastOutcome === 'adverse_event';
+    default:
+      return false;
+  }
+}
+
+/** A refusal as its reader may know it: the health ones are one `health` refusal without a day, a weight or a reason. */
+export type SeenRefusal = Refusal | { code: 'health' };
+export type SeenEligibility = Omit<Eligibility, 'refusals'> & { refusals: SeenRefusal[] };
+
+/**
+ * Eligibility as a caller sees it. With `blood.health` over the donor: all of it. Without: whether the donor may
+ * give and the refusals that come from the registry and the donations (age, the interval); those that come from
+ * health data become one `health` refusal, the next eligible day is unknown (null) when one of them holds, and the
+ * volume (it follows the weight) is not said. THE redaction every answer, list filter and refusal message uses.
+ */
+export function seenBy(e: Eligibility, health: boolean): SeenEligibility {
+  if (health) return e;
+  const hidden = e.refusals.some(fromHealthData);
+  return {
+    eligible: e.eligible,
+    refusals: [
+      ...e.refusals.filter((r) => !fromHealthData(r)),
+      ...(hidden ? [{ code: 'health' as const }] : []),
+    ],
+    nextEligibleOn: hidden ? null : e.nextEligibleOn,
+    maxVolumeMl: null,
+  };
+}
+
+/** Most any donation of `kind` may take, whatever the weight (500 ml whole blood, 650 ml apheresis). */
+export const maxVolumeOfKind = (rules: BloodRuleSet, kind: DonationKind): number =>
+  rule(rules, kind === 'whole_blood' ? 'max_whole_blood_ml' : 'apheresis_max_ml_heavy');
+
 const kindVi: Record<DonationKind, string> = {
   whole_blood: 'hiến máu toàn phần',
   red_cells_apheresis: 'hiến hồng cầu bằng gạn tách',
@@ -160,8 +222,10 @@ const kindVi: Record<DonationKind, string> = {
 };
 
 /** The refusal in words for the donor (Vietnamese), e.g. "Bạn có thể hiến lại từ 12/03/2027 — 12 tuần sau lần hiến máu toàn phần ngày 18/12/2026". */
-export function explainVi(r: Refusal): string {
+export function explainVi(r: SeenRefusal): string {
   switch (r.code) {
+    case 'health':
+      return 'Chưa đủ điều kiện sức khỏe để hiến máu (chỉ cán bộ có quyền xem dữ liệu sức khỏe biết lý do)';
     case 'interval': {
       const span = r.days % 7 === 0 ? `${r.days / 7} tuần` : `${r.days} ngày`;
       return `Bạn có thể hiến lại từ ${formatViDate(r.until)} — ${span} sau lần ${kindVi[r.lastKind]} ngày ${formatViDate(r.lastOn)}`;

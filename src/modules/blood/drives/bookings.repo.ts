@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
 import { personVisibleSql } from '../../people/index.ts';
+import { donorVisibleSql } from '../donors/donors.repo.ts';
 import { factsAndRules, factsAndRulesSql } from '../donors/eligibility.repo.ts';
 import type { BloodRuleSet, DonorFacts } from '../donors/eligibility.rules.ts';
 import { type DriveRow, vnIso } from './drives.repo.ts';
@@ -51,6 +52,11 @@ export type BookingChecks = {
   driveInScope: boolean;
   /** The person is an active person of the registry that the caller's scope sees. */
   personInScope: boolean;
+  /**
+   * The person's donor profile is kept (an active 'blood' link) in the caller's blood.health scope: the caller
+   * reads their health data already, as the donor's views (`canHealth`).
+   */
+  healthReadable: boolean;
   /** The person holds a live booking at the drive. */
   alreadyBooked: boolean;
   /** When the slot starts ("…+07:00"); null when there is no such slot in the drive. */
@@ -61,22 +67,27 @@ export type BookingChecks = {
 
 /**
  * Everything a booking checks before it takes a place, in ONE read: the drive (in `scope`?), the person (active
- * and seen by `scope`?), the person's live booking at the drive, the slot (of this drive), and the person's
- * eligibility facts with the rules in force on the drive's day. Undefined when there is no such drive.
+ * and seen by `scope`? health data readable in `healthScope`?), the person's live booking at the drive, the slot
+ * (of this drive), and the person's eligibility facts with the rules in force on the drive's day. Undefined when
+ * there is no such drive.
  */
 export async function bookingChecks(
   db: Db | Tx,
-  b: { driveId: number; slotId: number; personId: number; scope: Scope },
+  b: { driveId: number; slotId: number; personId: number; scope: Scope; healthScope: Scope },
 ): Promise<BookingChecks | undefined> {
   type Row = Parameters<typeof factsAndRules>[0] &
     BookingChecks['drive'] &
-    Pick<BookingChecks, 'driveInScope' | 'personInScope' | 'alreadyBooked' | 'slotStartsAt'>;
+    Pick<
+      BookingChecks,
+      'driveInScope' | 'personInScope' | 'healthReadable' | 'alreadyBooked' | 'slotStartsAt'
+    >;
   const [row] = await rows<Row>(
     db,
     sql`SELECT dr.id, dr.drive_date::text AS "driveDate", dr.status, dr.organiser_org_id AS "organiserOrgId",
           dr.organiser_path::text AS "organiserPath", ${scopeSql(b.scope, sql`dr.organiser_path`)} AS "driveInScope",
           EXISTS (SELECT 1 FROM people p WHERE p.id = ${b.personId} AND p.status = 'active'
                     AND ${personVisibleSql(b.scope)}) AS "personInScope",
+          ${donorVisibleSql(b.healthScope, sql`${b.personId}::int`)} AS "healthReadable",
           EXISTS (SELECT 1 FROM drive_bookings x WHERE x.drive_id = dr.id AND x.person_id = ${b.personId}
                     AND x.status NOT IN ('cancelled', 'late_cancelled')) AS "alreadyBooked",
           (SELECT ${vnIso(sql`s.starts_at`)} FROM drive_slots s WHERE s.id = ${b.slotId} AND s.drive_id = dr.id)
@@ -91,6 +102,7 @@ export async function bookingChecks(
     drive: { id, driveDate, status, organiserOrgId, organiserPath },
     driveInScope: row.driveInScope,
     personInScope: row.personInScope,
+    healthReadable: row.healthReadable,
     alreadyBooked: row.alreadyBooked,
     slotStartsAt: row.slotStartsAt,
     ...factsAndRules(row),

@@ -5,7 +5,7 @@ import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
-import { scopeOf } from '../../../platform/scope.ts';
+import { type Actor, hasPermission, scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
 import { findPeopleInScope, linkPeopleSql } from '../../people/index.ts';
 import {
@@ -14,6 +14,7 @@ import {
   eligibility,
   explainVi,
   type Refusal,
+  seenBy,
 } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
@@ -25,7 +26,32 @@ import { isLateCancellation } from './slots.rules.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function bookingView(b: bookings.BookingRow): BookingView {
+/**
+ * Whether the caller may know a booking's screening result (health data): the donor themself, or blood.health at
+ * the drive's organiser.
+ */
+export const readsScreening = (actor: Actor, b: Pick<bookings.BookingRow, 'personId' | 'organiserPath'>) =>
+  (actor.personId != null && actor.personId === b.personId) ||
+  hasPermission(actor, 'blood.health', b.organiserPath);
+
+/** A booking's status as the caller may know it: a deferral is answered as 'screened' without blood.health. */
+export const statusSeen = (
+  actor: Actor,
+  b: Pick<bookings.BookingRow, 'personId' | 'organiserPath' | 'status'>,
+): bookings.BookingRow['status'] =>
+  b.status === 'deferred' && !readsScreening(actor, b) ? 'screened' : b.status;
+
+/** The refusal of an action the booking's state does not allow, naming the state as the caller may know it. */
+export const bookingStateError = (
+  actor: Actor,
+  b: Pick<bookings.BookingRow, 'personId' | 'organiserPath' | 'status'>,
+) => drivesErrors.booking_state({ status: statusSeen(actor, b) });
+
+/**
+ * THE view of a booking (lists, the desk, the drive report, every action's answer): no health data — the
+ * questionnaire only as answered or not, a deferral only to who may know it (`statusSeen`).
+ */
+export function bookingView(actor: Actor, b: bookings.BookingRow): BookingView {
   return {
     id: b.id,
     driveId: b.driveId,
@@ -35,7 +61,7 @@ export function bookingView(b: bookings.BookingRow): BookingView {
     fullName: b.fullName,
     phone: b.phone,
     channel: b.channel,
-    status: b.status,
+    status: statusSeen(actor, b),
     queueNo: b.queueNo,
     checkedInAt: b.checkedInAt,
     hasQuestionnaire: b.hasQuestionnaire,
@@ -51,15 +77,21 @@ const BOOKING_STOPS: Refusal['code'][] = [
   'deferred_permanent',
 ];
 
-/** Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words. */
-function refuseIfIneligible(facts: DonorFacts, rules: BloodRuleSet, day: string) {
+/**
+ * Whether the person may donate on the drive's day by the rules then in force; refused in the donor's words — to a
+ * caller without `health` (the donor themself, or blood.health over one of the keepers of their donor profile) as
+ * `seenBy` says them: a deferral is one refusal 'health', without its end.
+ */
+function refuseIfIneligible(facts: DonorFacts, rules: BloodRuleSet, day: string, health: boolean) {
   const result = eligibility(facts, rules, day);
   const stops = result.refusals.filter((r) => BOOKING_STOPS.includes(r.code));
-  if (stops.length)
+  if (stops.length) {
+    const seen = seenBy({ ...result, refusals: stops }, health);
     throw drivesErrors.not_eligible(
-      { reasons: stops.map(explainVi) },
-      { nextEligibleOn: result.nextEligibleOn, codes: stops.map((r) => r.code) },
+      { reasons: seen.refusals.map(explainVi) },
+      { nextEligibleOn: seen.nextEligibleOn, codes: seen.refusals.map((r) => r.code) },
     );
+  }
 }
 
 const isLiveDuplicate = (e: unknown) => {
@@ -96,7 +128,12 @@ export async function bookPlace(
     throw drivesErrors.slot_started();
   if (check.alreadyBooked) throw drivesErrors.already_booked();
   if (check.slotStartsAt === null) throw errors.idNotFound('body.slotId');
-  refuseIfIneligible(check.facts, check.rules, drive.driveDate);
+  refuseIfIneligible(
+    check.facts,
+    check.rules,
+    drive.driveDate,
+    ctx.actor.personId === personId || check.healthReadable,
+  );
   const token = randomBytes(32).toString('base64url');
   const link = {
     personId,
@@ -132,7 +169,7 @@ export async function bookPlace(
       [linkPeopleSql([link], bookings.booked.made), audit],
     );
     if (!booking) throw drivesErrors.slot_full({ driveId: drive.id, slotId, waitlist: true });
-    return { booking: bookingView(booking), invitationToken: token };
+    return { booking: bookingView(ctx.actor, booking), invitationToken: token };
   } catch (e) {
     // Two requests for one donor at once: the second meets the unique live index.
     if (isLiveDuplicate(e)) throw drivesErrors.already_booked();
@@ -146,7 +183,12 @@ export async function bookPlace(
  */
 export async function staffBook(ctx: Ctx, driveId: number, body: { personId: number; slotId: number }) {
   const scope = scopeOf(ctx.actor);
-  const check = await bookings.bookingChecks(ctx.db, { driveId, ...body, scope });
+  const check = await bookings.bookingChecks(ctx.db, {
+    driveId,
+    ...body,
+    scope,
+    healthScope: scopeOf(ctx.actor, 'blood.health'),
+  });
   if (!check?.driveInScope) throw drivesErrors.not_found();
   if (!canManageDrive(ctx.actor, check.drive)) throw errors.forbidden();
   if (!check.personInScope) throw errors.idNotFound('body.personId');
@@ -155,7 +197,7 @@ export async function staffBook(ctx: Ctx, driveId: number, body: { personId: num
 
 export async function listDriveBookings(ctx: Ctx, driveId: number) {
   await driveInScope(ctx.db, ctx.actor, driveId);
-  return (await bookings.listBookings(ctx.db, driveId)).map(bookingView);
+  return (await bookings.listBookings(ctx.db, driveId)).map((b) => bookingView(ctx.actor, b));
 }
 
 /**
@@ -163,7 +205,7 @@ export async function listDriveBookings(ctx: Ctx, driveId: number) {
  * offered to the first waiter, who is notified.
  */
 export async function cancelBookingIn(ctx: Ctx, tx: Tx, b: bookings.BookingRow) {
-  if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+  if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
   const now = ctx.clock.now();
   const status = isLateCancellation(b.slotStartsAt, now) ? 'late_cancelled' : 'cancelled';
   await bookings.setBookingStatus(tx, b.id, status, { cancelledAt: now });
@@ -200,12 +242,12 @@ export async function staffCancel(ctx: Ctx, driveId: number, bookingId: number) 
     if (!b) throw drivesErrors['booking.not_found']();
     await cancelBookingIn(ctx, tx, b);
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** Moves a live booking to another slot of the drive: takes the new place first, then gives the old one back. */
 export async function moveBookingIn(ctx: Ctx, tx: Tx, b: bookings.BookingRow, slotId: number) {
-  if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+  if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
   if (b.slotId === slotId) return;
   if (!(await findSlot(tx, b.driveId, slotId))) throw errors.idNotFound('body.slotId');
   if (!(await bookings.takePlace(tx, b.driveId, slotId)))
@@ -230,7 +272,7 @@ export async function staffMove(ctx: Ctx, driveId: number, bookingId: number, sl
     if (!b) throw drivesErrors['booking.not_found']();
     await moveBookingIn(ctx, tx, b, slotId);
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** Joins the waitlist of a drive (or registers interest in the next one). */

@@ -36,6 +36,11 @@ describe('the check-in desk', () => {
       await buildPerson(t.db, w.union, { fullName: 'Quàng Văn Hoãn' }),
       await buildPerson(t.db, w.union, { fullName: 'Tòng Văn Vắng' }),
     ];
+    // She is on the donor list, weighed 50 kg last year.
+    await t.db.execute(
+      sql`INSERT INTO donor_profiles (person_id, donor_no, weight_kg, weight_on)
+          VALUES (${booked}, 'HM-2020-000001', 50, '2020-06-01')`,
+    );
     const made = (
       await w.organiser.post(`/api/blood/drives/${d.id}/bookings`, {
         personId: booked,
@@ -56,7 +61,7 @@ describe('the check-in desk', () => {
     const desk0 = (await w.desk.get(`/api/blood/drives/${d.id}/desk`)).json();
     expect(desk0.currentSlot.id).toBe(d.slots[0].id);
     expect(desk0.counts.expected).toBe(2);
-    expect(desk0.reasons.map((r: { code: string }) => r.code)).toContain('low_hemoglobin');
+    expect(desk0.reasons).toContainEqual(expect.objectContaining({ code: 'low_hemoglobin', days: 90 }));
 
     const wrong = await w.desk.post(`/api/blood/drives/${d.id}/desk/check-in`, { token: 'x'.repeat(43) });
     expect(wrong.json().error.code).toBe('drives.token_invalid');
@@ -69,6 +74,17 @@ describe('the check-in desk', () => {
       token: made.invitationToken,
     });
     expect(twice.json().error.code).toBe('drives.booking_state');
+
+    // A new walk-in needs a birth date and a sex (the rules judge age and weight by them): nobody checked in.
+    const half = await w.desk.post(`/api/blood/drives/${d.id}/desk/check-in`, {
+      walkIn: { person: { fullName: 'Lường Văn Vội' } },
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'body.walkIn.person.birthDate',
+      'body.walkIn.person.sex',
+    ]);
+    expect(await countRows(t.db, 'people', sql`full_name = 'Lường Văn Vội'`)).toBe(0);
 
     // The walk-in lane always exists, even when every slot is full.
     const walkIn = await w.desk.post(`/api/blood/drives/${d.id}/desk/check-in`, {
@@ -101,6 +117,12 @@ describe('the check-in desk', () => {
       weightKg: 44,
     });
     expect(ok.json().status).toBe('screened');
+    // The weight measured is the donor's weight from now on (the volume rules read it at the next drive).
+    const [profile] = await rows<{ kg: number; on: string }>(
+      t.db,
+      sql`SELECT weight_kg::float8 AS kg, weight_on::text AS on FROM donor_profiles WHERE person_id = ${booked}`,
+    );
+    expect(profile).toEqual({ kg: 44, on: '2021-04-07' });
     // 44 kg: at most 250 ml.
     const tooMuch = await w.desk.post(`/api/blood/drives/${d.id}/desk/bookings/${made.booking.id}/donation`, {
       volumeMl: 350,
@@ -124,18 +146,23 @@ describe('the check-in desk', () => {
         reasonCode: 'low_hemoglobin',
       },
     );
-    expect(deferred.json().status).toBe('deferred');
+    // The desk tells the donor from when they may come back (90 days for a low haemoglobin).
+    expect(deferred.json()).toMatchObject({
+      status: 'deferred',
+      deferral: { until: '2021-07-06', permanent: false },
+    });
     const [row] = await rows<{ outcome: string; until: string }>(
       t.db,
       sql`SELECT outcome, deferral_until::text AS until FROM blood_donations WHERE person_id = ${late}`,
     );
     expect(row).toEqual({ outcome: 'deferred', until: '2021-07-06' });
-    // The audit names the outcome, never the reason (health data).
+    // The audit names neither the outcome nor the reason (health data).
     const audit = await rows<{ after: unknown }>(
       t.db,
       sql`SELECT after FROM audit_log WHERE action = 'blood.desk.screen' AND entity_id = ${String(made2.booking.id)}`,
     );
-    expect(JSON.stringify(audit)).not.toContain('low_hemoglobin');
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toMatch(/low_hemoglobin|deferred/);
 
     // No-show: not before the slot ends; after it, the action works.
     const early = await w.desk.post(`/api/blood/drives/${d.id}/desk/bookings/${made3.booking.id}/no-show`);

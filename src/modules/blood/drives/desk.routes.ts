@@ -5,6 +5,7 @@ import {
   deskView,
   donationBody,
   screeningBody,
+  screeningResult,
 } from '../../../contracts/blood/drives.ts';
 import { idParam } from '../../../contracts/common.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
@@ -47,7 +48,7 @@ export const deskRoutes: ModuleRoutes = (app, deps) => {
         summary: 'Screening outcome (health data: blood.health)',
         params: bookingParams,
         body: screeningBody,
-        response: { 200: bookingView },
+        response: { 200: screeningResult },
       },
     },
     (req) => desk.screen(ctxOf(req, deps), req.params.id, req.params.bookingId, req.body),

@@ -9,11 +9,11 @@ import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
-import { insertDonation } from '../donors/donations.repo.ts';
+import { insertDonation, nextCertificateNo, recordMeasuredWeight } from '../donors/donations.repo.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
-import { bookingView, hashToken } from './bookings.service.ts';
+import { bookingStateError, bookingView, hashToken } from './bookings.service.ts';
 import * as desk from './desk.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
 import { type DriveRow, listSlots } from './drives.repo.ts';
@@ -50,8 +50,8 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
     drive: { id: d.id, title: d.title, site: d.site, driveDate: d.driveDate, status: d.status },
     now: now.toISOString(),
     currentSlot: current ? (({ driveId: _d, ...s }) => s)(current) : null,
-    expected: expected.map(bookingView),
-    waiting: waiting.map(bookingView),
+    expected: expected.map((b) => bookingView(ctx.actor, b)),
+    waiting: waiting.map((b) => bookingView(ctx.actor, b)),
     counts: {
       expected: expected.length,
       waiting: waiting.length,
@@ -59,7 +59,15 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
       donated: all.filter((b) => b.status === 'donated').length,
       deferred: all.filter((b) => b.status === 'deferred').length,
     },
-    reasons: health ? reasons.map(({ code, nameVi, nameEn }) => ({ code, nameVi, nameEn })) : [],
+    reasons: health
+      ? reasons.map(({ code, nameVi, nameEn, days, permanent }) => ({
+          code,
+          nameVi,
+          nameEn,
+          days,
+          permanent,
+        }))
+      : [],
     can: { health },
   };
 }
@@ -128,13 +136,13 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
         return newId;
       }
     }
-    if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+    if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
     const queueNo = await bookings.nextQueueNo(tx, driveId);
     await bookings.setBookingStatus(tx, b.id, 'checked_in', { checkedInAt: now, queueNo });
     await audit(ctx, tx, d, b.id, 'blood.desk.check_in', { queueNo, via: body.token ? 'token' : 'list' });
     return b.id;
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, id))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, id))!);
 }
 
 function audit(ctx: Ctx, tx: Tx, d: DriveRow, bookingId: number, action: string, after: object) {
@@ -154,7 +162,7 @@ async function healthBooking(ctx: Ctx, tx: Tx, driveId: number, bookingId: numbe
   if (!canReadHealth(ctx.actor, d)) throw errors.forbidden();
   const b = await bookings.findBooking(tx, driveId, bookingId, true);
   if (!b) throw drivesErrors['booking.not_found']();
-  if (b.status !== status) throw drivesErrors.booking_state({ status: b.status });
+  if (b.status !== status) throw bookingStateError(ctx.actor, b);
   return { d, b };
 }
 
@@ -166,7 +174,8 @@ async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: nu
 /**
  * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
  * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
- * with its end from the reason's length or the day given; the audit entry names the outcome, not the reason.
+ * with its end from the reason's length or the day given; the audit entry names neither the outcome nor the reason.
+ * The answer says, for a deferral, from which day the donor may come back (what the desk tells them).
  */
 export async function screen(
   ctx: Ctx,
@@ -174,50 +183,58 @@ export async function screen(
   bookingId: number,
   body: z.output<typeof screeningBody>,
 ) {
-  await ctx.db.transaction(async (tx) => {
+  const deferral = await ctx.db.transaction(async (tx) => {
     const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'checked_in');
     const now = ctx.clock.now();
+    if (body.weightKg !== undefined) await recordMeasuredWeight(tx, b.personId, body.weightKg, d.driveDate);
     if (body.outcome === 'eligible') {
       if (body.weightKg === undefined)
         throw errors.validation([{ path: 'body.weightKg', message: 'Nhập cân nặng đo tại điểm hiến' }]);
       const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg);
       if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
       await bookings.setBookingStatus(tx, b.id, 'screened', { screenedAt: now });
-    } else {
-      const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
-      if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
-      const until =
-        body.until ??
-        (reason.days ? addDays(d.driveDate, reason.days) : null) ??
-        (body.weightKg !== undefined
-          ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
-          : null);
-      const donationId = await insertDonation(tx, {
-        personId: b.personId,
-        donatedOn: d.driveDate,
-        driveId,
-        site: d.site,
-        organiserOrgId: d.organiserOrgId,
-        organiserPath: d.organiserPath,
-        establishmentOrgId: d.establishmentOrgId,
-        kind: 'whole_blood',
-        volumeMl: null,
-        outcome: 'deferred',
-        deferralReason: reason.code,
-        deferralUntil: reason.permanent ? null : until,
-        deferralPermanent: reason.permanent,
-        adverseNote: null,
-        certificateNo: null,
-        recordedBy: ctx.actor.userId,
-      });
-      await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
+      await audit(ctx, tx, d, b.id, 'blood.desk.screen', { personId: b.personId });
+      return null;
     }
-    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { outcome: body.outcome });
+    const reason = (await desk.listReasons(tx)).find((r) => r.code === body.reasonCode);
+    if (!reason) throw errors.validation([{ path: 'body.reasonCode', message: 'Chọn lý do tạm hoãn' }]);
+    const until =
+      body.until ??
+      (reason.days ? addDays(d.driveDate, reason.days) : null) ??
+      (body.weightKg !== undefined
+        ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
+        : null);
+    const donationId = await insertDonation(tx, {
+      personId: b.personId,
+      donatedOn: d.driveDate,
+      driveId,
+      site: d.site,
+      organiserOrgId: d.organiserOrgId,
+      organiserPath: d.organiserPath,
+      establishmentOrgId: d.establishmentOrgId,
+      kind: 'whole_blood',
+      volumeMl: null,
+      outcome: 'deferred',
+      deferralReason: reason.code,
+      deferralUntil: reason.permanent ? null : until,
+      deferralPermanent: reason.permanent,
+      adverseNote: null,
+      certificateNo: null,
+      recordedBy: ctx.actor.userId,
+    });
+    await bookings.setBookingStatus(tx, b.id, 'deferred', { screenedAt: now, donationId });
+    // The entry says a screening was recorded for whom, never its outcome nor a reason (health data: the log is
+    // read by audit.read holders without blood.health).
+    await audit(ctx, tx, d, b.id, 'blood.desk.screen', { personId: b.personId });
+    return { until: reason.permanent ? null : until, permanent: reason.permanent };
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return { ...bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!), deferral };
 }
 
-/** The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume). */
+/**
+ * The donation: kind and volume, never above what the rules allow for the weight measured (maxVolume), numbered
+ * for its certificate of donation.
+ */
 export async function recordDonation(
   ctx: Ctx,
   driveId: number,
@@ -228,6 +245,7 @@ export async function recordDonation(
     const { d, b } = await healthBooking(ctx, tx, driveId, bookingId, 'screened');
     const el = await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg, body.kind);
     if (!el.eligible) throw drivesErrors.not_eligible({ reasons: el.refusals.map(explainVi) });
+    await recordMeasuredWeight(tx, b.personId, body.weightKg, d.driveDate);
     if (el.maxVolumeMl !== null && body.volumeMl > el.maxVolumeMl)
       throw errors.validation([
         { path: 'body.volumeMl', message: bloodIssues.volume_too_high, params: { max: el.maxVolumeMl } },
@@ -247,7 +265,8 @@ export async function recordDonation(
       deferralUntil: null,
       deferralPermanent: false,
       adverseNote: null,
-      certificateNo: null,
+      // Every donation has its certificate (giấy chứng nhận), as one recorded on the donor's page.
+      certificateNo: await nextCertificateNo(tx, Number(d.driveDate.slice(0, 4))),
       recordedBy: ctx.actor.userId,
     });
     await bookings.setBookingStatus(tx, b.id, 'donated', { donationId });
@@ -257,7 +276,7 @@ export async function recordDonation(
       donationId,
     });
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** Marks a booked donor who did not come, once their slot has ended. */
@@ -266,13 +285,13 @@ export async function markNoShow(ctx: Ctx, driveId: number, bookingId: number) {
     const d = await deskDrive(ctx, tx, driveId);
     const b = await bookings.findBooking(tx, driveId, bookingId, true);
     if (!b) throw drivesErrors['booking.not_found']();
-    if (b.status !== 'booked') throw drivesErrors.booking_state({ status: b.status });
+    if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
     if (!b.slotId || !(await desk.slotEnded(tx, b.slotId, ctx.clock.now())))
       throw drivesErrors.slot_not_ended();
     await bookings.setBookingStatus(tx, b.id, 'no_show');
     await audit(ctx, tx, d, b.id, 'blood.desk.no_show', { status: 'no_show' });
   });
-  return bookingView((await bookings.findBooking(ctx.db, driveId, bookingId))!);
+  return bookingView(ctx.actor, (await bookings.findBooking(ctx.db, driveId, bookingId))!);
 }
 
 /** The daily job: every booking still 'booked' after its slot ended is a no-show (one audit entry per drive). */

@@ -7,8 +7,9 @@ import {
   donorSession,
   driveBody,
 } from '../../../../test/helpers/drives.fixtures.ts';
+import { buildUser } from '../../../../test/helpers/factories.ts';
 import { expectFieldRefusal, expectNotFound } from '../../../../test/helpers/refusals.ts';
-import { countRows, createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { countRows, createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
 
 // Điện Biên, April 2021: bookings a week before the drive of 7/4.
@@ -54,6 +55,20 @@ describe('drives: planning, slots, scope', () => {
     expect(d.can).toEqual({ manage: true, desk: false, health: false });
     const list = await w.organiser.get('/api/blood/drives');
     expect(list.json().map((x: { id: number }) => x.id)).toContain(d.id);
+  });
+
+  it('offers the receiving establishment from another tree by part of its name, names only', async () => {
+    // The hospital is no organisation of the union's tree: the organiser's own organisation search misses it.
+    const own = (await w.organiser.get('/api/orgs?q=benh%20vien%20da%20khoa')).json();
+    expect(own.items.map((o: { id: number }) => o.id)).not.toContain(w.establishment.id);
+    const found = await w.organiser.get('/api/blood/establishments?q=benh%20vien%20da%20khoa');
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toEqual([{ id: w.establishment.id, name: w.establishment.name, parentName: null }]);
+    // A union is no establishment; nor is anything for a caller who organises no drive.
+    expect((await w.organiser.get('/api/blood/establishments?q=cong%20doan')).json()).toEqual([]);
+    const u = await buildUser(t.db);
+    const plain = await signIn(t, u.username, u.password);
+    expect((await plain.get('/api/blood/establishments?q=benh')).statusCode).toBe(403);
   });
 
   it('another organiser’s drive does not exist for them; ids out of scope in a body are refused by field', async () => {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
+import { matchesSearch } from '../../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
 
 /** SQL of drives and their slots. Times are answered as Vietnamese wall-clock ISO strings ("…T07:30:00+07:00"). */
@@ -164,4 +165,18 @@ export async function setSlotCapacity(tx: Tx, slotId: number, capacity: number):
     sql`UPDATE drive_slots SET capacity = ${capacity} WHERE id = ${slotId} AND booked <= ${capacity} RETURNING id`,
   );
   return got.length === 1;
+}
+
+/**
+ * Receiving blood establishments for the drive form: active health organisations of any tree (a named party:
+ * id, name and the parent's name only — what the organiser needs to tell two hospitals apart), by folded name.
+ */
+export function searchEstablishments(db: Db, q: string | undefined) {
+  return rows<{ id: number; name: string; parentName: string | null }>(
+    db,
+    sql`SELECT o.id, o.name, par.name AS "parentName"
+        FROM organisations o LEFT JOIN organisations par ON par.id = o.parent_id
+        WHERE o.status = 'active' AND o.kind = 'health' ${q ? sql`AND ${matchesSearch(sql`o.search_text`, q)}` : sql``}
+        ORDER BY o.search_text, o.id LIMIT 20`,
+  );
 }

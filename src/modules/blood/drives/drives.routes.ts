@@ -7,6 +7,8 @@ import {
   driveListItem,
   driveQuery,
   driveView,
+  establishmentQuery,
+  establishmentView,
   funnelView,
   moveBookingBody,
   slotParams,
@@ -39,6 +41,19 @@ export const driveRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => drives.listDrives(ctxOf(req, deps), req.query),
+  );
+  app.get(
+    '/api/blood/establishments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Receiving blood establishments (health organisations of any tree, names only) by part of a name',
+        querystring: establishmentQuery,
+        response: { 200: z.array(establishmentView) },
+      },
+    },
+    (req) => drives.listEstablishments(ctxOf(req, deps), req.query.q),
   );
   app.post(
     '/api/blood/drives',

@@ -6,6 +6,7 @@ import type {
   driveQuery,
   updateDriveBody,
 } from '../../../contracts/blood/drives.ts';
+import { commonIssues } from '../../../contracts/common.ts';
 import { diff, recordAudit } from '../../../platform/audit.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
@@ -72,6 +73,12 @@ export async function driveInScope(db: Db | Tx, actor: Actor, id: number, forUpd
   return d;
 }
 
+/** The establishments a drive may name (named parties), for whoever organises drives somewhere. */
+export async function listEstablishments(ctx: Ctx, q: string | undefined) {
+  if (!hasPermission(ctx.actor, 'blood.manage')) throw errors.forbidden();
+  return repo.searchEstablishments(ctx.db, q || undefined);
+}
+
 export async function listDrives(ctx: Ctx, q: z.output<typeof driveQuery>) {
   const scope = scopeOf(ctx.actor);
   const orgPath = q.orgId ? (await orgForField(ctx.db, scope, q.orgId, 'querystring.orgId')).path : undefined;
@@ -91,7 +98,7 @@ async function checkFields(db: Db | Tx, f: DriveFields) {
   if (f.closesAt <= f.opensAt)
     issues.push({ path: 'body.closesAt', message: 'Giờ đóng cửa phải sau giờ mở cửa' });
   if (f.establishmentOrgId && !(await orgNames(db, [f.establishmentOrgId])).size)
-    issues.push({ path: 'body.establishmentOrgId', message: 'Không tìm thấy cơ sở tiếp nhận máu' });
+    issues.push({ path: 'body.establishmentOrgId', message: commonIssues.id_not_found });
   if (issues.length) throw errors.validation(issues);
 }
 

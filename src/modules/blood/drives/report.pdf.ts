@@ -90,12 +90,13 @@ export async function driveReportPdf(r: DriveReport): Promise<Buffer> {
     ]),
   );
   doc.font('bold').fontSize(12).text(vn('2. Theo khung giờ')).moveDown(0.3);
-  const w7 = width / 7;
+  // The first column holds "Đến trực tiếp" (the walk-in lane) on one line; the six figures share the rest.
+  const first = width * 0.22;
   table(
     doc,
     ['Khung giờ', 'Sức chứa', 'Đăng ký', 'Tiếp nhận', 'Đã hiến', 'Tạm hoãn', 'Vắng'].map((title, i) => ({
       title,
-      width: w7,
+      width: i ? (width - first) / 6 : first,
       align: i ? 'right' : 'left',
     })),
     f.slots.map((s) => [

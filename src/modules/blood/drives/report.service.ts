@@ -14,7 +14,7 @@ export type DriveReport = { drive: DriveRow; funnel: FunnelView; bookings: Booki
 async function report(ctx: Ctx, id: number): Promise<DriveReport> {
   const drive = await driveInScope(ctx.db, ctx.actor, id);
   const [funnel, list] = await Promise.all([getFunnel(ctx, id), bookings.listBookings(ctx.db, id)]);
-  return { drive, funnel, bookings: list.map(bookingView), madeAt: ctx.clock.now() };
+  return { drive, funnel, bookings: list.map((b) => bookingView(ctx.actor, b)), madeAt: ctx.clock.now() };
 }
 
 export const reportName = (d: DriveRow, ext: string) =>

@@ -55,6 +55,11 @@ export async function walkInPerson(
     },
     vnToday(ctx.clock),
   );
+  // The rules judge a donor by age and, for the weight, by sex: a new walk-in cannot be screened without them.
+  if (!value.birthDate && !issues.some((i) => i.field === 'birthDate'))
+    issues.push({ field: 'birthDate', message: 'Nhập ngày sinh: tuổi hiến máu tính theo ngày sinh' });
+  if (!value.sex)
+    issues.push({ field: 'sex', message: 'Chọn giới tính: cân nặng tối thiểu khác nhau theo giới' });
   if (issues.length)
     throw errors.validation(
       issues.map((i) => ({ path: `body.walkIn.person.${i.field}`, message: i.message })),

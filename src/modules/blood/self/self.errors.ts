@@ -8,4 +8,5 @@ export const donorSelfErrors = defineErrors('donor_self', {
   },
   'booking.not_found': { status: 404, message: 'Không tìm thấy đăng ký của bạn.' },
   'drive.not_found': { status: 404, message: 'Không tìm thấy điểm hiến máu đang nhận đăng ký.' },
+  'certificate.not_found': { status: 404, message: 'Không tìm thấy giấy chứng nhận hiến máu của bạn.' },
 });

@@ -8,6 +8,7 @@ import {
   driveBody,
 } from '../../../../test/helpers/drives.fixtures.ts';
 import { buildUser } from '../../../../test/helpers/factories.ts';
+import { hasPoppler, pdfText } from '../../../../test/helpers/pdf.fixtures.ts';
 import { countRows, createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { rows } from '../../../platform/db/database.ts';
 import { donorRemindersJob } from './reminders.job.ts';
@@ -96,6 +97,10 @@ describe('the donor’s own page', () => {
     const page = (await me.get('/api/me/blood')).json();
     expect(page).toMatchObject({ donatedCount: 1, eligibleToday: false, nextEligibleOn: '2021-05-15' });
     expect(page.reasons[0]).toContain('Bạn có thể hiến lại từ 15/05/2021');
+    // With its code and dates too, for the page to say it in the reader's language.
+    expect(page.refusals).toMatchObject([
+      { code: 'interval', until: '2021-05-15', lastOn: '2021-02-20', lastKind: 'whole_blood', days: 84 },
+    ]);
     const res = await me.post('/api/me/blood/bookings', { driveId: d.id, slotId: d.slots[0].id });
     expect(res.json().error.code).toBe('drives.not_eligible');
   });
@@ -112,6 +117,43 @@ describe('the donor’s own page', () => {
     const u = await buildUser(t.db);
     const nobody = await signIn(t, u.username, u.password);
     expect((await nobody.get('/api/me/blood')).json().error.code).toBe('donor_self.no_person');
+  });
+
+  it('gives the donor the certificate of a donation recorded at the desk — theirs only', async () => {
+    const d = await openDrive({ driveDate: '2021-05-20' });
+    const p = await buildPerson(t.db, w.union, { fullName: 'Điêu Văn Chứng' });
+    await t.db.execute(
+      sql`INSERT INTO donor_profiles (person_id, donor_no, abo, rh) VALUES (${p}, ${`HM-T-${p}`}, 'O', 'pos')`,
+    );
+    const me = await donorSession(t, p);
+    const other = await donorSession(t, await buildPerson(t.db, w.union));
+    const booked = (await me.post('/api/me/blood/bookings', { driveId: d.id, slotId: d.slots[0].id })).json();
+    const desk = `/api/blood/drives/${d.id}/desk`;
+    expect((await w.desk.post(`${desk}/check-in`, { bookingId: booked.booking.id })).statusCode).toBe(200);
+    await w.desk.post(`${desk}/bookings/${booked.booking.id}/screening`, {
+      outcome: 'eligible',
+      weightKg: 60,
+    });
+    const given = await w.desk.post(`${desk}/bookings/${booked.booking.id}/donation`, {
+      volumeMl: 350,
+      weightKg: 60,
+    });
+    expect(given.statusCode, given.body).toBe(200);
+
+    const [donation] = (await me.get('/api/me/blood')).json().donations;
+    expect(donation).toMatchObject({ donatedOn: '2021-05-20', outcome: 'donated' });
+    expect(donation.certificateNo).toMatch(/^GCNHM-2021-\d{6}-[A-Z2-9]{8}$/);
+    const pdf = await me.get(`/api/me/blood/donations/${donation.id}/certificate.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    if (hasPoppler()) {
+      const text = pdfText(pdf.rawPayload);
+      expect(text).toContain('Điêu Văn Chứng');
+      expect(text).toContain(donation.certificateNo);
+    }
+    const theirs = await other.get(`/api/me/blood/donations/${donation.id}/certificate.pdf`);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.body).not.toContain('Điêu Văn Chứng');
   });
 
   it('reminds the day before the slot and on the day the donor may donate again (once)', async () => {

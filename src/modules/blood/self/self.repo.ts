@@ -17,16 +17,30 @@ export async function personOfUser(db: Db | Tx, userId: number) {
 
 export async function ownDonations(db: Db, personId: number) {
   return rows<{
+    id: number;
     donatedOn: string;
     site: string | null;
     kind: string;
     volumeMl: number | null;
     outcome: string;
+    certificateNo: string | null;
   }>(
     db,
-    sql`SELECT d.donated_on::text AS "donatedOn", d.site, d.kind, d.volume_ml AS "volumeMl", d.outcome
+    sql`SELECT d.id, d.donated_on::text AS "donatedOn", d.site, d.kind, d.volume_ml AS "volumeMl", d.outcome,
+          CASE WHEN d.outcome = 'donated' THEN d.certificate_no END AS "certificateNo"
         FROM blood_donations d WHERE d.person_id = ${personId} ORDER BY d.donated_on DESC, d.id DESC`,
   );
+}
+
+/** One of the person's own donations, when it has a certificate (else nothing: another's is not found). */
+export async function ownCertifiedDonation(db: Db, personId: number, donationId: number) {
+  const [row] = await rows<{ id: number }>(
+    db,
+    sql`SELECT d.id FROM blood_donations d
+        WHERE d.id = ${donationId} AND d.person_id = ${personId} AND d.outcome = 'donated'
+          AND d.certificate_no IS NOT NULL`,
+  );
+  return row;
 }
 
 export async function ownBookings(db: Db, personId: number) {

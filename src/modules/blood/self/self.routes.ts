@@ -12,6 +12,7 @@ import {
 import { idParam } from '../../../contracts/common.ts';
 import type { ModuleRoutes } from '../../../platform/http/app.ts';
 import { ctxOf } from '../../../platform/http/authenticate.ts';
+import { sendDonationCertificate } from '../donors/certificate.routes.ts';
 import * as self from './self.service.ts';
 
 const tags = ['Hiến máu – điểm hiến'];
@@ -77,6 +78,23 @@ export const donorSelfRoutes: ModuleRoutes = (app, deps) => {
       },
     },
     (req) => self.answerQuestionnaire(ctxOf(req, deps), req.params.id, req.body),
+  );
+  app.get(
+    '/api/me/blood/donations/:id/certificate.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The certificate of one of my donations (giấy chứng nhận hiến máu), as PDF with its QR code',
+        params: idParam,
+        produces: ['application/pdf'],
+        response: { 200: z.any().describe('PDF document') },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req, deps);
+      const c = await self.ownCertificate(ctx, req.params.id);
+      return sendDonationCertificate(req, reply, deps.config, c, ctx.clock.now());
+    },
   );
   app.post(
     '/api/me/blood/drives/:id/waitlist',

@@ -4,11 +4,18 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { errors } from '../../../platform/errors.ts';
+import { findCertificate } from '../donors/donations.repo.ts';
+import { eligibilityAnswer } from '../donors/donors.service.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from '../drives/bookings.repo.ts';
-import { bookPlace, cancelBookingIn, joinWaitlistIn, moveBookingIn } from '../drives/bookings.service.ts';
-import { drivesErrors } from '../drives/drives.errors.ts';
+import {
+  bookingStateError,
+  bookPlace,
+  cancelBookingIn,
+  joinWaitlistIn,
+  moveBookingIn,
+} from '../drives/bookings.service.ts';
 import { donorSelfErrors } from './self.errors.ts';
 import * as repo from './self.repo.ts';
 
@@ -44,6 +51,8 @@ export async function getSelf(ctx: Ctx): Promise<SelfView> {
     nextEligibleOn: el.nextEligibleOn,
     eligibleToday: el.eligible,
     reasons: el.refusals.map(explainVi),
+    // Their own data: every reason is said to them (health included).
+    refusals: eligibilityAnswer(el, true).refusals,
     bookings: own.map((b) => ({
       ...b,
       canChange: b.status === 'booked' && (b.slotStartsAt === null || Date.parse(b.slotStartsAt) > now),
@@ -67,7 +76,13 @@ async function openDriveFor(ctx: Ctx, id: number, field?: string) {
 export async function bookSelf(ctx: Ctx, body: { driveId: number; slotId: number }) {
   const { personId } = await me(ctx);
   // Any open drive still to come, whoever organises it: a donor books where they like.
-  const check = await bookings.bookingChecks(ctx.db, { ...body, personId, scope: { all: true } });
+  // Their own data: every refusal is said to them (bookPlace: the actor is the person), whatever healthScope says.
+  const check = await bookings.bookingChecks(ctx.db, {
+    ...body,
+    personId,
+    scope: { all: true },
+    healthScope: { all: false, paths: [] },
+  });
   if (check?.drive.status !== 'open' || check.drive.driveDate < vnToday(ctx.clock))
     throw errors.idNotFound('body.driveId');
   // bookPlace refuses a slot already started to a donor (channel 'self').
@@ -100,8 +115,7 @@ export const moveSelf = (ctx: Ctx, bookingId: number, slotId: number) =>
 /** The same-day questionnaire (health data on the booking; the audit entry says it was answered, not what). */
 export const answerQuestionnaire = (ctx: Ctx, bookingId: number, body: z.output<typeof questionnaireBody>) =>
   ownLive(ctx, bookingId, async (b, tx) => {
-    if (b.status !== 'booked' && b.status !== 'checked_in')
-      throw drivesErrors.booking_state({ status: b.status });
+    if (b.status !== 'booked' && b.status !== 'checked_in') throw bookingStateError(ctx.actor, b);
     await bookings.setQuestionnaire(tx, b.id, body.answers, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'blood.booking.questionnaire',
@@ -117,4 +131,13 @@ export async function joinWaitlistSelf(ctx: Ctx, driveId: number, nextDrive: boo
   const d = await openDriveFor(ctx, driveId);
   await ctx.db.transaction((tx) => joinWaitlistIn(ctx, tx, d, personId, nextDrive));
   return getSelf(ctx);
+}
+
+/** The certificate of one of the donor's own donations (another person's, or one without, is not found). */
+export async function ownCertificate(ctx: Ctx, donationId: number) {
+  const { personId } = await me(ctx);
+  const own = await repo.ownCertifiedDonation(ctx.db, personId, donationId);
+  const c = own && (await findCertificate(ctx.db, { id: own.id }));
+  if (!c) throw donorSelfErrors['certificate.not_found']();
+  return c;
 }

@@ -27,13 +27,35 @@ async function prefilledValues(
   const computed = await Promise.all(
     (await plansRepo.planIndicatorsOf(ctx.db, plan.id))
       .filter((i) => i.source && indicatorSource(i.source))
-      .map(async (i) => ({ indicatorId: i.id, v: await indicatorSource(i.source!)!.compute(ctx.db, query) })),
+      .map(async (i) => ({ ind: i, v: await indicatorSource(i.source!)!.compute(ctx.db, query) })),
   );
-  return computed.flatMap(({ indicatorId, v }) =>
+  return computed.flatMap(({ ind, v }) =>
     v
-      ? [{ indicatorId, value: v.value, denominator: v.denominator ?? null, breakdown: v.breakdown ?? null }]
+      ? [
+          {
+            indicatorId: ind.id,
+            value: v.value,
+            denominator: v.denominator ?? null,
+            breakdown: breakdownFor(ind.breakdown, v.breakdown),
+          },
+        ]
       : [],
   );
+}
+
+/**
+ * The source's split, when the indicator asks for one with those very categories (e.g. a sex split `NAM`/`NU`, the
+ * convention of contracts/plans/indicators.ts): a split the indicator doesn't have (units by kind of donation on an
+ * indicator with no breakdown) would make the form refuse its own prefilled value, so it is left out, and so is a
+ * split naming a category the indicator lacks. The unit then types its own split, as before.
+ */
+function breakdownFor(
+  asked: plansRepo.IndicatorRow['breakdown'],
+  given: { category: string; value: number }[] | undefined,
+) {
+  if (!asked || !given?.length) return null;
+  const codes = new Set(asked.categories.map((c) => c.code));
+  return given.every((b) => codes.has(b.category)) ? given : null;
 }
 
 /** The form of one unit and period: the report when started, else an empty one to fill (version 0). */

@@ -236,5 +236,6 @@ export const enErrors: typeof viErrors = {
     no_person: 'This account is not linked to a donor. Ask the organiser to link your record.',
     booking: { not_found: 'Your booking was not found.' },
     drive: { not_found: 'No open blood drive with this number.' },
+    certificate: { not_found: 'No certificate of donation of yours with this number.' },
   },
 };

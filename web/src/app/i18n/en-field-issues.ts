@@ -71,6 +71,9 @@ export const enFieldIssues: Shape<typeof viFieldIssues> = {
   },
   blood: {
     volume_too_high: 'The volume is above what this weight allows ({{max}} ml)',
+    volume_over_max: 'The volume is above the most one donation may take ({{max}} ml)',
+    consent_health_needed:
+      'Record the donor’s consent to the processing of health data before their group or weight',
     weight_range: 'Weight must be between 30 and 200 kg',
   },
   deployment: {

@@ -238,5 +238,6 @@ export const viErrors = {
     no_person: 'Tài khoản này chưa gắn với một người hiến máu. Hãy liên hệ đơn vị tổ chức để được gắn hồ sơ.',
     booking: { not_found: 'Không tìm thấy đăng ký của bạn.' },
     drive: { not_found: 'Không tìm thấy điểm hiến máu đang nhận đăng ký.' },
+    certificate: { not_found: 'Không tìm thấy giấy chứng nhận hiến máu của bạn.' },
   },
 };

@@ -72,6 +72,7 @@ export const enHome: typeof viHome = {
     training: 'First-aid and OSH training classes; learners; certificates',
     people: 'The shared person registry: learners, trainers',
     mine: 'See and confirm your assignments; declare when you can take part',
+    myBlood: 'Your donations, when you may donate again; book, move or cancel a slot; certificates',
   },
 };
 

@@ -71,6 +71,7 @@ export const viHome = {
     training: 'Lớp tập huấn sơ cấp cứu, ATVSLĐ; học viên; giấy chứng nhận',
     people: 'Danh sách người dùng chung: học viên, giảng viên',
     mine: 'Xem, xác nhận phân công; khai thời gian có thể tham gia',
+    myBlood: 'Lịch sử hiến máu, ngày có thể hiến lại; đặt, đổi, huỷ lịch hiến; giấy chứng nhận',
   },
 };
 

@@ -92,7 +92,7 @@ export const bloodFeature: WebFeature<typeof vi> = {
         { path: '/blood/clubs', label: 'bloodDonors.nav.clubs' },
         { path: '/blood/callouts', label: 'bloodDonors.nav.callouts' },
         { path: '/blood/honours', label: 'bloodDonors.nav.honours' },
-        { path: '/me/blood', label: 'bloodDonors.nav.mine' },
+        { path: '/me/blood', label: 'bloodDonors.nav.mine', self: true },
       ],
     },
   ],

@@ -460,6 +460,8 @@ export const enPlans: Shape<typeof viPlans> = {
     breakdownMismatch: 'The groups add up to {{sum}}, not the total {{value}}',
     breakdownOk: 'Matches the total',
     range: 'Between {{min}} and {{max}}',
+    fromRecords: 'Computed from the records kept here — check it, then confirm',
+    changedFromRecords: 'Differs from the figure computed from records ({{value}})',
     template: 'Download Excel template',
     uploadXlsx: 'Import from Excel',
     uploadSubmit: 'Submit right after importing',

@@ -464,6 +464,8 @@ export const viPlans = {
     breakdownMismatch: 'Tổng các nhóm ({{sum}}) khác số tổng ({{value}})',
     breakdownOk: 'Khớp với số tổng',
     range: 'Trong khoảng {{min}} – {{max}}',
+    fromRecords: 'Tính từ hồ sơ trên hệ thống — kiểm tra rồi xác nhận',
+    changedFromRecords: 'Khác số liệu tính từ hồ sơ ({{value}})',
     template: 'Tải mẫu Excel',
     uploadXlsx: 'Nhập từ Excel',
     uploadSubmit: 'Nộp luôn sau khi nhập',

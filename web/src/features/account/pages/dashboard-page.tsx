@@ -75,6 +75,12 @@ function useQuickLinks(): QuickLink[] {
             label: t('volunteers.nav.mine'),
             text: t('home.links.mine'),
           },
+          {
+            to: '/me/blood',
+            icon: <HeartOutlined />,
+            label: t('bloodDonors.nav.mine'),
+            text: t('home.links.myBlood'),
+          },
         ]
       : [];
   return [...own, ...(staff ? links.filter((l) => !l.permission || hasPermission(me, l.permission)) : [])];

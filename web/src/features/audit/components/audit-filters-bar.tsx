@@ -2,7 +2,7 @@ import { DatePicker, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { auditWords } from '../../../app/audit-words.ts';
-import { DATE_INPUT_FORMATS, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
+import { DATE_PICKER_FORMATS, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { fold } from '../../../app/text.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import type { AuditFilters } from '../api.ts';
@@ -61,7 +61,7 @@ export function AuditFiltersBar({ value, onChange }: Props) {
         onChange={(orgId) => set({ orgId })}
       />
       <DatePicker.RangePicker
-        format={DATE_INPUT_FORMATS}
+        format={DATE_PICKER_FORMATS}
         allowEmpty={[true, true]}
         value={range}
         aria-label={t('audit.filters.dates')}

@@ -7,6 +7,7 @@ import type {
   DriveView,
   donationBody,
   FunnelView,
+  ScreeningResult,
   screeningBody,
   updateDriveBody,
 } from '@contracts/blood/drives.ts';
@@ -128,7 +129,7 @@ export function useScreen(id: number) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (v: { bookingId: number; body: z.input<typeof screeningBody> }) =>
-      api.post<BookingView>(`/blood/drives/${id}/desk/bookings/${v.bookingId}/screening`, v.body),
+      api.post<ScreeningResult>(`/blood/drives/${id}/desk/bookings/${v.bookingId}/screening`, v.body),
     onSuccess: refresh,
   });
 }

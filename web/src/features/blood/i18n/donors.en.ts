@@ -85,6 +85,7 @@ export const enBloodDonors: typeof viBloodDonors = {
     apheresis_weight: 'Apheresis needs a weight of at least {{minKg}} kg',
     deferred: 'Deferred until {{until}}',
     deferred_permanent: 'Cannot donate (permanent deferral)',
+    health: 'Not fit to donate for a health reason (only staff who may read health data know why)',
   },
   kindInSentence: {
     whole_blood: 'whole-blood donation',

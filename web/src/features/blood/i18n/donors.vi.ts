@@ -89,6 +89,7 @@ export const viBloodDonors = {
     apheresis_weight: 'Hiến bằng gạn tách cần cân nặng tối thiểu {{minKg}} kg',
     deferred: 'Tạm hoãn hiến máu đến {{until}}',
     deferred_permanent: 'Không hiến máu (hoãn vĩnh viễn)',
+    health: 'Chưa đủ điều kiện sức khỏe để hiến máu (chỉ cán bộ có quyền xem dữ liệu sức khỏe biết lý do)',
   },
   kindInSentence: {
     whole_blood: 'hiến máu toàn phần',

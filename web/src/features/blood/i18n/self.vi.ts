@@ -25,6 +25,7 @@ export const viDonorSelf = {
     medication: 'Bạn đang dùng thuốc?',
     tattooPiercing6m: 'Trong 6 tháng qua bạn có xăm hình, xỏ khuyên?',
   },
+  answerRequired: 'Chọn Có hoặc Không',
   yes: 'Có',
   no: 'Không',
   send: 'Gửi',
@@ -40,6 +41,8 @@ export const viDonorSelf = {
   waitlisted: 'Bạn đã vào danh sách chờ: khi có chỗ trống bạn sẽ được báo.',
   waiting: 'Đang chờ chỗ: {{title}}',
   history: 'Lịch sử hiến máu',
+  certificate: 'Giấy chứng nhận',
+  certificateOf: 'Giấy chứng nhận hiến máu ngày {{date}}',
   noHistory: 'Chưa có lần hiến nào được ghi.',
   outcome: { donated: 'Đã hiến', deferred: 'Tạm hoãn', adverse_event: 'Có phản ứng' },
 };

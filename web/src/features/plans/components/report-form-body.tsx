@@ -43,6 +43,11 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
     const previousPeriod = report.previousPeriodKey ? periodLabel(t, report.previousPeriodKey) : null;
     return b && { target: b.target, previous: b.previous, previousPeriod };
   };
+  const fromRecordsOf = (indicatorId: number) => {
+    if (!report.prefilled.includes(indicatorId)) return undefined;
+    const v = report.values.find((x) => x.indicatorId === indicatorId);
+    return v && v.value !== null ? { value: v.value, denominator: v.denominator ?? null } : undefined;
+  };
   const onOrphans = (issues: FieldIssue[]) => setProblems(issues.map((i) => i.message));
   const reload = () =>
     queryClient.invalidateQueries({ queryKey: reportKeys.form(plan.id, report.orgId, report.periodKey) });
@@ -124,6 +129,7 @@ export function ReportFormBody({ plan, report }: { plan: PlanView; report: Repor
               index={n}
               disabled={readOnly}
               beside={besideOf(ind.id)}
+              fromRecords={fromRecordsOf(ind.id)}
             />
           ))}
         </Space>

@@ -40,19 +40,42 @@ function YesNo({
 
 export type Beside = { target: number | null; previous: number | null; previousPeriod: string | null };
 
+/** What the unit's own records say for an indicator fed by a source, when the form opened with it. */
+export type FromRecords = { value: number; denominator: number | null };
+
 function Hints({
   indicator: i,
   fields,
   beside,
+  fromRecords,
 }: {
   indicator: Indicator;
   fields: ValueFields | undefined;
   beside?: Beside;
+  fromRecords?: FromRecords | undefined;
 }) {
   const { t } = useTranslation();
   const fmt = useFormatNumber();
   const pct = useFormatPercent();
-  const hints: { text: string; type?: 'danger' | 'success' | 'secondary' }[] = [];
+  const hints: { text: string; type?: 'danger' | 'success' | 'secondary' | 'warning' }[] = [];
+  if (fromRecords) {
+    const same =
+      fields?.value === fromRecords.value &&
+      (i.kind !== 'ratio' || (fields?.denominator ?? null) === fromRecords.denominator);
+    hints.push(
+      same
+        ? { text: t('plans.reportForm.fromRecords'), type: 'success' }
+        : {
+            text: t('plans.reportForm.changedFromRecords', {
+              value:
+                i.kind === 'ratio' && fromRecords.denominator !== null
+                  ? `${fmt(fromRecords.value)}/${fmt(fromRecords.denominator)}`
+                  : fmt(fromRecords.value),
+            }),
+            type: 'warning',
+          },
+    );
+  }
   if (i.kind === 'ratio' && fields?.value != null && fields.denominator && !Number.isNaN(fields.value)) {
     hints.push({
       text: t('plans.reportForm.ratio', {
@@ -121,11 +144,13 @@ export function ReportIndicatorInput({
   index,
   disabled,
   beside,
+  fromRecords,
 }: {
   indicator: Indicator;
   index: number;
   disabled: boolean;
   beside?: Beside;
+  fromRecords?: FromRecords | undefined;
 }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
@@ -182,7 +207,7 @@ export function ReportIndicatorInput({
           </Col>
         )}
         <Col xs={24} md={8} style={{ paddingBottom: 12 }}>
-          <Hints indicator={i} fields={fields} beside={beside} />
+          <Hints indicator={i} fields={fields} beside={beside} fromRecords={fromRecords} />
         </Col>
       </Row>
       {i.breakdown && (

@@ -164,9 +164,7 @@ export function DonorFormModal({
               <PersonPicker />
             </Form.Item>
           ) : (
-            <>
-              <NewPersonFields ns="bloodDonors" sexRequired />
-            </>
+            <NewPersonFields ns="bloodDonors" sexRequired />
           )}
         </>
       )}

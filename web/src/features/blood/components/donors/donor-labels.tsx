@@ -31,6 +31,7 @@ const plainCodes = [
   'apheresis_weight',
   'deferred',
   'deferred_permanent',
+  'health',
 ] as const;
 
 /** A refusal in the reader's language, from its code and dates (the API also gives the Vietnamese words). */

@@ -1,6 +1,6 @@
 import { createDriveBody, type DriveView } from '@contracts/blood/drives.ts';
-import { Alert, App, Col, Form, Input, Row, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Col, Form, Input, Row, Select, TimePicker, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../../app/components/date-input.tsx';
@@ -12,6 +12,11 @@ import { parseWith, showServerIssues } from '../../../../app/forms.ts';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import { useCreateDrive, useUpdateDrive } from '../../api/drives.ts';
+import { EstablishmentPicker } from './establishment-picker.tsx';
+
+/** Hours are written 07:30 whatever the browser's language (a time input would show 07:30 AM in English ones). */
+const TIME = 'HH:mm';
+const time = (hhmm: string) => dayjs(hhmm, TIME);
 
 type Values = {
   organiserOrgId?: number;
@@ -20,8 +25,8 @@ type Values = {
   site?: string;
   address?: string;
   driveDate?: Dayjs;
-  opensAt?: string;
-  closesAt?: string;
+  opensAt?: Dayjs;
+  closesAt?: Dayjs;
   targetUnits?: number;
   slotMinutes?: number;
   beds?: number;
@@ -60,8 +65,8 @@ export function DriveFormModal({
       site: v.site,
       address: v.address,
       driveDate: toIsoDate(v.driveDate),
-      opensAt: v.opensAt,
-      closesAt: v.closesAt,
+      opensAt: v.opensAt?.format(TIME),
+      closesAt: v.closesAt?.format(TIME),
       targetUnits: v.targetUnits ?? null,
       slotMinutes: v.slotMinutes,
       capacityPerSlot: (v.beds ?? 0) * (v.staff ?? 0),
@@ -103,8 +108,8 @@ export function DriveFormModal({
               site: drive.site,
               address: drive.address ?? undefined,
               driveDate: fromIsoDate(drive.driveDate),
-              opensAt: drive.opensAt,
-              closesAt: drive.closesAt,
+              opensAt: time(drive.opensAt),
+              closesAt: time(drive.closesAt),
               targetUnits: drive.targetUnits ?? undefined,
               slotMinutes: first ? (Date.parse(first.endsAt) - Date.parse(first.startsAt)) / 60_000 : 30,
               beds: first?.capacity ?? 2,
@@ -112,8 +117,8 @@ export function DriveFormModal({
             }
           : {
               organiserOrgId: me.grants[0]?.orgId,
-              opensAt: '07:00',
-              closesAt: '11:30',
+              opensAt: time('07:00'),
+              closesAt: time('11:30'),
               slotMinutes: 30,
               beds: 4,
               staff: 2,
@@ -131,7 +136,7 @@ export function DriveFormModal({
         label={t('bloodDrives.form.establishment')}
         extra={t('bloodDrives.form.establishmentHint')}
       >
-        <OrgPicker />
+        <EstablishmentPicker initial={drive?.establishment} />
       </Form.Item>
       <Form.Item name="title" label={t('bloodDrives.form.title')} required>
         <Input maxLength={300} placeholder={t('bloodDrives.form.titlePlaceholder')} />
@@ -156,12 +161,12 @@ export function DriveFormModal({
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name="opensAt" label={t('bloodDrives.form.opensAt')} required>
-            <Input type="time" />
+            <TimePicker format={TIME} minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
           <Form.Item name="closesAt" label={t('bloodDrives.form.closesAt')} required>
-            <Input type="time" />
+            <TimePicker format={TIME} minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

@@ -280,9 +280,17 @@ export function CalloutsPage() {
             key: 'g',
             title: t('bloodClubs.callouts.place'),
             render: (_v, c) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Tag color="red">{bloodGroupLabel(c.abo, c.rh)}</Tag>
-                <Typography.Text>{`${c.place} (${c.provinceName ?? c.provinceCode})`}</Typography.Text>
+                {/* A link, so the call-out opens from the keyboard too (the row's click is the mouse's way). */}
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setSelected(c.id);
+                  }}
+                >{`${c.place} (${c.provinceName ?? c.provinceCode})`}</Button>
               </Space>
             ),
           },

@@ -1,50 +1,41 @@
 import type { BookingView } from '@contracts/blood/drives.ts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Divider,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Col, type InputRef, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { AppForm } from '../../../../app/components/app-form.tsx';
-import { DateInput } from '../../../../app/components/date-input.tsx';
 import { PageLoading } from '../../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../../app/components/query-error.tsx';
-import { toIsoDate } from '../../../../app/dates.ts';
+import { formatDate } from '../../../../app/dates.ts';
 import { errorMessage } from '../../../../app/errors.ts';
-import { showServerIssues } from '../../../../app/forms.ts';
-import { PersonPicker } from '../../../people/components/person-picker.tsx';
 import { useCheckIn, useDesk } from '../../api/drives.ts';
-import { DonationModal, ScreeningModal } from '../../components/drives/desk-modals.tsx';
+import { DeskCheckIn } from '../../components/drives/desk-check-in.tsx';
+import { type Deferral, DonationModal, ScreeningModal } from '../../components/drives/desk-modals.tsx';
 import { BookingStatusTag, hhmm } from '../../components/drives/drive-labels.tsx';
 
-type WalkIn = {
-  personId?: number;
-  fullName?: string;
-  birthDate?: Dayjs;
-  sex?: 'male' | 'female';
-  phone?: string;
-};
-
-const TOKEN_LENGTH = 43;
+function DeferralNotice({ d, onClose }: { d: Deferral; onClose: () => void }) {
+  const { t } = useTranslation();
+  const when = d.permanent
+    ? t('bloodDrives.desk.deferredNever')
+    : d.until
+      ? t('bloodDrives.desk.deferredUntil', { date: formatDate(d.until) })
+      : t('bloodDrives.desk.deferredUnknown');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      closable
+      onClose={onClose}
+      data-testid="desk-deferral"
+      title={t('bloodDrives.desk.deferredTitle', { name: d.fullName, reason: d.reason })}
+      description={when}
+    />
+  );
+}
 
 /**
- * /blood/drives/:id/desk — the check-in desk on a tablet (1024×768), keyboard first: the invitation code field
- * has the focus and Enter on a complete code checks in; walk-ins are registered below it; the queue, with the
- * live waiting count, is on the right.
+ * /blood/drives/:id/desk — the check-in desk on a tablet (1024×768, the side menu open), keyboard first: the
+ * invitation code has the focus, booked donors are found by name or phone, walk-ins registered below; the queue
+ * with the live waiting count on the right (polled every 5 s), screening and the donation from it.
  */
 export function DeskPage() {
   const { t } = useTranslation();
@@ -52,13 +43,12 @@ export function DeskPage() {
   const id = Number(useParams().id);
   const desk = useDesk(id);
   const checkIn = useCheckIn(id);
-  const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [form] = Form.useForm<WalkIn>();
   const [screening, setScreening] = useState<BookingView | null>(null);
   const [donating, setDonating] = useState<BookingView | null>(null);
+  const [deferral, setDeferral] = useState<Deferral | null>(null);
   const weights = useRef(new Map<number, number>());
-  const tokenRef = useRef<{ focus: () => void } | null>(null);
+  const tokenRef = useRef<InputRef>(null);
   if (desk.isLoading) return <PageLoading />;
   if (desk.error || !desk.data) return <QueryError error={desk.error} onRetry={() => desk.refetch()} />;
   const d = desk.data;
@@ -68,140 +58,38 @@ export function DeskPage() {
     tokenRef.current?.focus();
   };
   const fail = (e: unknown) => setProblem(errorMessage(e));
-  const submitToken = () => {
-    const v = token.trim();
-    if (v.length < TOKEN_LENGTH) return;
-    checkIn.mutate(
-      { token: v },
-      {
-        onSuccess: (b) => {
-          setToken('');
-          done(b);
-        },
-        onError: fail,
-      },
-    );
-  };
-  const submitWalkIn = (v: WalkIn) => {
-    const walkIn = v.personId
-      ? { personId: v.personId }
-      : {
-          person: {
-            fullName: v.fullName ?? '',
-            birthDate: toIsoDate(v.birthDate),
-            sex: v.sex,
-            phone: v.phone,
-          },
-        };
-    checkIn.mutate(
-      { walkIn },
-      {
-        onSuccess: (b) => {
-          form.resetFields();
-          done(b);
-        },
-        onError: (e) => {
-          if (!showServerIssues(form, e)) fail(e);
-        },
-      },
-    );
-  };
   const slot = d.currentSlot
     ? `${hhmm(d.currentSlot.startsAt)}–${hhmm(d.currentSlot.endsAt)}`
     : t('bloodDrives.desk.noSlot');
+  const stat = (title: string, value: number) => (
+    <Card size="small" style={{ height: '100%' }} styles={{ body: { padding: '8px 12px' } }}>
+      <Statistic title={title} value={value} styles={{ content: { fontSize: 22 } }} />
+    </Card>
+  );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          <Link to={`/blood/drives/${id}`}>{d.drive.title}</Link> — {t('bloodDrives.desk.title')}
+      <div>
+        <Typography.Title level={3} style={{ margin: 0, fontSize: 20 }}>
+          {t('bloodDrives.desk.title')} — <Link to={`/blood/drives/${id}`}>{d.drive.title}</Link>
         </Typography.Title>
-        <Typography.Text strong>{t('bloodDrives.desk.currentSlot', { slot })}</Typography.Text>
-      </Space>
-      <Row gutter={12} aria-live="polite">
-        <Col span={6}>
-          <Card size="small">
-            <Statistic title={t('bloodDrives.desk.waiting')} value={d.counts.waiting} />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card size="small">
-            <Statistic title={t('bloodDrives.desk.walkInsWaiting')} value={d.counts.walkInsWaiting} />
-          </Card>
-        </Col>
-        <Col span={4}>
-          <Card size="small">
-            <Statistic title={t('bloodDrives.desk.expected')} value={d.counts.expected} />
-          </Card>
-        </Col>
-        <Col span={4}>
-          <Card size="small">
-            <Statistic title={t('bloodDrives.desk.donated')} value={d.counts.donated} />
-          </Card>
-        </Col>
-        <Col span={4}>
-          <Card size="small">
-            <Statistic title={t('bloodDrives.desk.deferred')} value={d.counts.deferred} />
-          </Card>
-        </Col>
+        <Typography.Text type="secondary">
+          {formatDate(d.drive.driveDate)} · {d.drive.site} ·{' '}
+          <Typography.Text strong>{t('bloodDrives.desk.currentSlot', { slot })}</Typography.Text>
+        </Typography.Text>
+      </div>
+      <Row gutter={[8, 8]} align="stretch" aria-live="polite">
+        <Col flex="1 1 0">{stat(t('bloodDrives.desk.waiting'), d.counts.waiting)}</Col>
+        <Col flex="1 1 0">{stat(t('bloodDrives.desk.walkInsWaiting'), d.counts.walkInsWaiting)}</Col>
+        <Col flex="1 1 0">{stat(t('bloodDrives.desk.expected'), d.counts.expected)}</Col>
+        <Col flex="1 1 0">{stat(t('bloodDrives.desk.donated'), d.counts.donated)}</Col>
+        <Col flex="1 1 0">{stat(t('bloodDrives.desk.deferred'), d.counts.deferred)}</Col>
       </Row>
       {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} />}
+      {deferral && <DeferralNotice d={deferral} onClose={() => setDeferral(null)} />}
       <Row gutter={12}>
         <Col span={10}>
           <Card size="small">
-            <label htmlFor="desk-token">
-              <Typography.Text strong>{t('bloodDrives.desk.token')}</Typography.Text>
-            </label>
-            <Input
-              id="desk-token"
-              ref={(el) => {
-                tokenRef.current = el;
-              }}
-              size="large"
-              autoFocus
-              autoComplete="off"
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-              onPressEnter={submitToken}
-              placeholder={t('bloodDrives.desk.tokenHint')}
-              style={{ fontFamily: 'monospace' }}
-            />
-            <Divider plain>{t('bloodDrives.desk.walkInTitle')}</Divider>
-            <AppForm<WalkIn> form={form} layout="vertical" onFinish={submitWalkIn} size="large">
-              <Form.Item name="personId" label={t('bloodDrives.desk.existing')} style={{ marginBottom: 8 }}>
-                <PersonPicker />
-              </Form.Item>
-              <Typography.Text type="secondary">{t('bloodDrives.desk.orNew')}</Typography.Text>
-              <Form.Item name="fullName" label={t('bloodDrives.desk.fullName')} style={{ marginBottom: 8 }}>
-                <Input maxLength={100} autoComplete="off" />
-              </Form.Item>
-              <Row gutter={8}>
-                <Col span={12}>
-                  <Form.Item
-                    name="birthDate"
-                    label={t('bloodDrives.desk.birthDate')}
-                    style={{ marginBottom: 8 }}
-                  >
-                    <DateInput style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  <Form.Item name="sex" label={t('bloodDrives.desk.sex')} style={{ marginBottom: 8 }}>
-                    <Select
-                      options={[
-                        { value: 'male', label: t('bloodDrives.desk.male') },
-                        { value: 'female', label: t('bloodDrives.desk.female') },
-                      ]}
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-              <Form.Item name="phone" label={t('bloodDrives.desk.phone')}>
-                <Input maxLength={20} inputMode="tel" autoComplete="off" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" size="large" block loading={checkIn.isPending}>
-                {t('bloodDrives.desk.checkIn')}
-              </Button>
-            </AppForm>
+            <DeskCheckIn driveId={id} tokenRef={tokenRef} onDone={done} onFail={fail} />
           </Card>
         </Col>
         <Col span={14}>
@@ -215,12 +103,12 @@ export function DeskPage() {
               pagination={false}
               dataSource={d.waiting}
               locale={{ emptyText: t('bloodDrives.desk.queueEmpty') }}
-              scroll={{ y: 260 }}
+              scroll={{ y: 300 }}
               columns={[
                 {
                   key: 'q',
                   title: '#',
-                  width: 48,
+                  width: 44,
                   render: (_v, b) => <Typography.Text strong>{b.queueNo}</Typography.Text>,
                 },
                 {
@@ -228,24 +116,21 @@ export function DeskPage() {
                   title: t('bloodDrives.bookings.donor'),
                   render: (_v, b) => (
                     <>
-                      {b.fullName}
-                      <br />
-                      <Typography.Text type="secondary">
-                        {t(`bloodDrives.channel.${b.channel}`)}
-                      </Typography.Text>
+                      <div>{b.fullName}</div>
+                      <Space size={4} wrap>
+                        <BookingStatusTag status={b.status} />
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t(`bloodDrives.channel.${b.channel}`)}
+                        </Typography.Text>
+                      </Space>
                     </>
                   ),
                 },
                 {
-                  key: 's',
-                  title: t('bloodDrives.statusLabel'),
-                  width: 140,
-                  render: (_v, b) => <BookingStatusTag status={b.status} />,
-                },
-                {
                   key: 'a',
                   title: '',
-                  width: 130,
+                  width: 136,
+                  align: 'right',
                   render: (_v, b) =>
                     !d.can.health ? null : b.status === 'checked_in' ? (
                       <Button onClick={() => setScreening(b)}>{t('bloodDrives.desk.screen')}</Button>
@@ -269,14 +154,25 @@ export function DeskPage() {
               pagination={false}
               dataSource={d.expected}
               locale={{ emptyText: t('bloodDrives.desk.expectedEmpty') }}
-              scroll={{ y: 160 }}
+              scroll={{ y: 180 }}
               columns={[
-                { key: 'n', title: t('bloodDrives.bookings.donor'), dataIndex: 'fullName' },
-                { key: 'p', title: t('bloodDrives.bookings.phone'), dataIndex: 'phone' },
+                {
+                  key: 'n',
+                  title: t('bloodDrives.bookings.donor'),
+                  render: (_v, b) => (
+                    <>
+                      <div>{b.fullName}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {b.phone}
+                      </Typography.Text>
+                    </>
+                  ),
+                },
                 {
                   key: 'a',
                   title: '',
                   width: 120,
+                  align: 'right',
                   render: (_v, b) => (
                     <Button
                       onClick={() => checkIn.mutate({ bookingId: b.id }, { onSuccess: done, onError: fail })}
@@ -293,10 +189,12 @@ export function DeskPage() {
       {screening && (
         <ScreeningModal
           driveId={id}
+          driveDate={d.drive.driveDate}
           booking={screening}
           reasons={d.reasons}
           onClose={() => setScreening(null)}
           onWeight={(kg) => weights.current.set(screening.id, kg)}
+          onDeferred={setDeferral}
         />
       )}
       {donating && (

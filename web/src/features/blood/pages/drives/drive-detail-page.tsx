@@ -79,6 +79,8 @@ function BookingsCard({ d }: { d: DriveView }) {
   const act = useBookingAction(d.id);
   const run = (bookingId: number, action: 'cancel' | 'no-show') =>
     act.mutate({ bookingId, action }, { onError: (e) => message.error(errorMessage(e)) });
+  // A booked donor is a no-show only once their slot is over (before, they may still come).
+  const ended = new Set(d.slots.filter((s) => Date.parse(s.endsAt) <= Date.now()).map((s) => s.id));
   return (
     <Card size="small" title={t('bloodDrives.bookings.title', { count: list.data?.length ?? 0 })}>
       {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
@@ -120,9 +122,11 @@ function BookingsCard({ d }: { d: DriveView }) {
                   >
                     <Button size="small">{t('bloodDrives.bookings.cancel')}</Button>
                   </Popconfirm>
-                  <Button size="small" onClick={() => run(b.id, 'no-show')}>
-                    {t('bloodDrives.bookings.noShow')}
-                  </Button>
+                  {b.slotId !== null && ended.has(b.slotId) && (
+                    <Button size="small" onClick={() => run(b.id, 'no-show')}>
+                      {t('bloodDrives.bookings.noShow')}
+                    </Button>
+                  )}
                 </Space>
               ) : null,
           },

@@ -1,3 +1,4 @@
+import { FilePdfOutlined } from '@ant-design/icons';
 import { questionnaireKeys } from '@contracts/blood/self.ts';
 import {
   Alert,
@@ -34,6 +35,7 @@ import {
   useQuestionnaire,
 } from '../../api/self.ts';
 import { MyCalloutsCard } from '../../components/clubs/my-callouts-card.tsx';
+import { useRefusalText } from '../../components/donors/donor-labels.tsx';
 import { BookingStatusTag, hhmm } from '../../components/drives/drive-labels.tsx';
 
 type Booking = SelfView['bookings'][number];
@@ -64,7 +66,7 @@ function QuestionnaireModal({ booking, onClose }: { booking: Booking; onClose: (
           key={k}
           name={k}
           label={t(`donorSelf.q.${k}`)}
-          rules={[{ required: true, message: t(`donorSelf.q.${k}`) }]}
+          rules={[{ required: true, message: t('donorSelf.answerRequired') }]}
         >
           <Radio.Group
             optionType="button"
@@ -190,13 +192,17 @@ export function MyDonationsPage() {
   const { t } = useTranslation();
   const me = useMyBlood();
   const drives = useOpenDrives();
+  const refusalText = useRefusalText();
   // The invitation code is shown once, here: the booked drive's card leaves the list as the booking lands.
   const [token, setToken] = useState<string | null>(null);
   if (me.isLoading) return <PageLoading />;
   if (me.error || !me.data) return <QueryError error={me.error} onRetry={() => me.refetch()} />;
   const v = me.data;
   const live = v.bookings.filter((b) => b.canChange || b.status === 'checked_in');
-  const bookedDrives = new Set(live.map((b) => b.driveId));
+  // A drive the donor is booked at, or has already been to, is not offered again.
+  const bookedDrives = new Set(
+    v.bookings.filter((b) => b.status !== 'cancelled' && b.status !== 'late_cancelled').map((b) => b.driveId),
+  );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -214,8 +220,8 @@ export function MyDonationsPage() {
         }
         description={
           <>
-            {v.reasons.map((r) => (
-              <div key={r}>{r}</div>
+            {v.refusals.map((r) => (
+              <div key={r.code}>{refusalText(r)}</div>
             ))}
             <div>{t('donorSelf.donatedCount', { count: v.donatedCount })}</div>
           </>
@@ -256,13 +262,26 @@ export function MyDonationsPage() {
         locale={{ emptyText: t('donorSelf.noHistory') }}
         renderItem={(d) => (
           <List.Item>
-            <span>
-              {formatDate(d.donatedOn)} · {d.site ?? ''}
-            </span>
-            <span>
-              {d.volumeMl ? `${d.volumeMl} ml · ` : ''}
-              {t(`donorSelf.outcome.${d.outcome}`)}
-            </span>
+            <Space orientation="vertical" size={0}>
+              <span>
+                {formatDate(d.donatedOn)} · {d.site ?? ''}
+              </span>
+              <Space wrap size={12}>
+                <span>
+                  {d.volumeMl ? `${d.volumeMl} ml · ` : ''}
+                  {t(`donorSelf.outcome.${d.outcome}`)}
+                </span>
+                {d.certificateNo && (
+                  <Typography.Link
+                    href={`/api/me/blood/donations/${d.id}/certificate.pdf`}
+                    target="_blank"
+                    aria-label={t('donorSelf.certificateOf', { date: formatDate(d.donatedOn) })}
+                  >
+                    <FilePdfOutlined /> {t('donorSelf.certificate')}
+                  </Typography.Link>
+                )}
+              </Space>
+            </Space>
           </List.Item>
         )}
       />

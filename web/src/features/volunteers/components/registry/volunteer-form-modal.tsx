@@ -174,9 +174,7 @@ export function VolunteerFormModal({
               <PersonPicker />
             </Form.Item>
           ) : (
-            <>
-              <NewPersonFields ns="volunteers" withEmail />
-            </>
+            <NewPersonFields ns="volunteers" withEmail />
           )}
         </>
       )}
