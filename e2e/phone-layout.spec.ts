@@ -140,3 +140,42 @@ test('sv.ydhp: her own volunteering page fits a 390 px phone without sideways sc
   await context.close();
   expect(failures).toEqual([]);
 });
+
+/**
+ * Seed 001's pages, each walked once, by the role that works there (every role's menu leads to them, but walking
+ * them for every role would measure the same layouts again): the Red Cross desk officer walks the staff pages, a
+ * drive's, a donor's and a club's detail and the check-in desk; the donor, his own page.
+ */
+const bloodPages = ['/blood/drives', '/blood/donors', '/blood/clubs', '/blood/callouts', '/blood/honours'];
+const bloodDetails: [list: string, prefix: string][] = [
+  ['/blood/drives', '/blood/drives/'],
+  ['/blood/donors', '/blood/donors/'],
+  ['/blood/clubs', '/blood/clubs/'],
+];
+
+test('blood donation: the desk officer’s and the donor’s pages fit a 390 px phone without sideways scrolling', async ({
+  browser,
+}) => {
+  const failures: string[] = [];
+  const desk = await browser.newContext({ viewport: phone, storageState: { cookies: [], origins: [] } });
+  const page = await desk.newPage();
+  await signIn(page, 'hienmau.dienbien');
+  for (const path of bloodPages) await visit(page, path, failures);
+  for (const [list, prefix] of bloodDetails) {
+    await page.goto(list);
+    await settle(page);
+    const href = await page.locator(`.app-content a[href^="${prefix}"]`).first().getAttribute('href');
+    expect(href).toMatch(/^\/blood\/[a-z]+\/\d+$/);
+    await visit(page, href!, failures);
+    // The first drive listed is the one coming up: its check-in desk too.
+    if (list === '/blood/drives') await visit(page, `${href}/desk`, failures);
+  }
+  await desk.close();
+
+  const own = await browser.newContext({ viewport: phone, storageState: { cookies: [], origins: [] } });
+  const donor = await own.newPage();
+  await signIn(donor, 'nguoihien.dienbien');
+  await visit(donor, '/me/blood', failures);
+  await own.close();
+  expect(failures).toEqual([]);
+});

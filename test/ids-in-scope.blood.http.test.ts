@@ -594,6 +594,12 @@ const staffCases = (): Case[] => [
 /** The donor's own routes: another person's booking or call-out, a drive not open, a slot of another drive. */
 const selfCases = (): Case[] => [
   path(
+    'GET /api/me/blood/donations/{id}/certificate.pdf',
+    'GET',
+    (v) => `/api/me/blood/donations/${v}/certificate.pdf`,
+    () => b.donationId,
+  ),
+  path(
     'POST /api/me/blood/bookings/{id}/cancel',
     'POST',
     (v) => `/api/me/blood/bookings/${v}/cancel`,

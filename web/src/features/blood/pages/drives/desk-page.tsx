@@ -78,21 +78,22 @@ export function DeskPage() {
         </Typography.Text>
       </div>
       <Row gutter={[8, 8]} align="stretch" aria-live="polite">
-        <Col flex="1 1 0">{stat(t('bloodDrives.desk.waiting'), d.counts.waiting)}</Col>
-        <Col flex="1 1 0">{stat(t('bloodDrives.desk.walkInsWaiting'), d.counts.walkInsWaiting)}</Col>
-        <Col flex="1 1 0">{stat(t('bloodDrives.desk.expected'), d.counts.expected)}</Col>
-        <Col flex="1 1 0">{stat(t('bloodDrives.desk.donated'), d.counts.donated)}</Col>
-        <Col flex="1 1 0">{stat(t('bloodDrives.desk.deferred'), d.counts.deferred)}</Col>
+        <Col flex="1 1 120px">{stat(t('bloodDrives.desk.waiting'), d.counts.waiting)}</Col>
+        <Col flex="1 1 120px">{stat(t('bloodDrives.desk.walkInsWaiting'), d.counts.walkInsWaiting)}</Col>
+        <Col flex="1 1 120px">{stat(t('bloodDrives.desk.expected'), d.counts.expected)}</Col>
+        <Col flex="1 1 120px">{stat(t('bloodDrives.desk.donated'), d.counts.donated)}</Col>
+        <Col flex="1 1 120px">{stat(t('bloodDrives.desk.deferred'), d.counts.deferred)}</Col>
       </Row>
       {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} />}
       {deferral && <DeferralNotice d={deferral} onClose={() => setDeferral(null)} />}
-      <Row gutter={12}>
-        <Col span={10}>
+      {/* Two columns from a tablet up (1024 px with the menu open); one under the other on a phone. */}
+      <Row gutter={[12, 12]}>
+        <Col xs={24} lg={10}>
           <Card size="small">
             <DeskCheckIn driveId={id} tokenRef={tokenRef} onDone={done} onFail={fail} />
           </Card>
         </Col>
-        <Col span={14}>
+        <Col xs={24} lg={14}>
           {!d.can.health && (
             <Alert type="info" showIcon title={t('bloodDrives.desk.noHealth')} style={{ marginBottom: 8 }} />
           )}
