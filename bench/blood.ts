@@ -1,78 +1,94 @@
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { findCandidates, historyOf } from '../src/modules/blood/clubs/callouts.repo.ts';
 import { listDonationsOfPerson } from '../src/modules/blood/donors/donations.repo.ts';
-import { donorFacts, rulesOn } from '../src/modules/blood/donors/eligibility.repo.ts';
+import { findDonorFacts } from '../src/modules/blood/donors/donors.repo.ts';
+import { rulesOn } from '../src/modules/blood/donors/eligibility.repo.ts';
 import { eligibility } from '../src/modules/blood/donors/eligibility.rules.ts';
-import { insertBooking, liveBookingOf, takePlace } from '../src/modules/blood/drives/bookings.repo.ts';
-import { checkEligibleOn } from '../src/modules/blood/drives/bookings.service.ts';
-import { modules } from '../src/modules/index.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { type Database, type Db, openPostgres, rows } from '../src/platform/db/database.ts';
-import { buildApp } from '../src/platform/http/app.ts';
+import { type Db, openPostgres, rows } from '../src/platform/db/database.ts';
 import { buildUser } from '../test/helpers/factories.ts';
-import { apiPart } from './blood-api.ts';
+import { call, cpuOf, type Instance, startInstances, stopInstances } from './blood-api.ts';
+import { type BloodData, type BloodSize, eligibleDonors, liveDrive, openDrive } from './blood-data.ts';
+import { type Dataset, runDatabase } from './blood-dataset.ts';
 import {
-  type BloodData,
-  type BloodSize,
-  buildBlood,
-  eligibleDonors,
-  liveDrive,
-  openDrive,
-} from './blood-data.ts';
+  backendCpu,
+  backendCpuSpent,
+  burst,
+  openArrival,
+  overbooked,
+  type Rush,
+  rawBooking,
+  type Timing,
+  timing,
+} from './blood-rush.ts';
+
+export { type Rush, type Timing, timing } from './blood-rush.ts';
 
 /**
  * Issue 12's benchmark, on PostgreSQL only (DATABASE_URL or BENCH_PG_URL as in bench/run.ts): the dataset of
- * bench/blood-data.ts, then each goal measured as raw SQL (the module's own repo reads, here) and through the
- * HTTP API (bench/blood-api.ts) in the same run: (a) a donor's eligibility and history, (b) the rare-blood
- * call-out's candidate search (O Rh−, a province, eligible on the day), (c) a drive's live funnel, (d) a booking
- * rush on 300 slots from two pools / two app instances → overbookings after.
+ * bench/blood-data.ts (kept and copied per run: bench/blood-dataset.ts), two app instances as child processes
+ * (bench/blood-api.ts), then each goal measured through the HTTP API and as raw SQL (the module's own repo
+ * reads) side by side — alternately, request by request, so both see the same machine: (a) a donor's
+ * eligibility and history, (b) the rare-blood call-out (O Rh−, a province, eligible on the day), (c) a drive's
+ * live funnel, (d) a booking rush on 300 slots from two instances / two pools, as an instant burst and as an
+ * open arrival at a fixed rate (bench/blood-rush.ts) → latency and overbookings.
  */
 
-export type Timing = { n: number; p50: number; p95: number; p99: number; max: number };
-export type Rush = {
-  attempts: number;
-  booked: number;
-  refused: number;
-  errors: number;
-  overbooked: number;
-  latency: Timing;
-  ms: number;
-};
+export type Pair = { raw: Timing; api: Timing };
 export type BloodResult = {
   date: string;
   machine: string;
+  /** The 1-minute load average before and after the measurements (the machine is shared). */
+  load: [number, number];
   quick: boolean;
   size: BloodSize;
   counts: BloodData['counts'];
   buildMs: BloodData['buildMs'];
-  eligibility: { raw: Timing; api: Timing };
-  history: { raw: Timing; api: Timing };
-  callout: { raw: Timing; api: Timing; candidates: number; eligible: number };
-  funnel: { raw: Timing; api: Timing; bookings: number };
-  rush: { slots: number; places: number; raw: Rush; api: Rush };
+  dataset: Dataset;
+  /** Connections per pool: each app instance's, and each of the two raw pools'. */
+  poolSize: number;
+  eligibility: Pair;
+  history: Pair;
+  callout: Pair & { candidates: number; eligible: number };
+  funnel: Pair & { bookings: number };
+  rush: {
+    slots: number;
+    places: number;
+    burst: { raw: Rush; api: Rush };
+    /** At each rate asked, from the slowest. */
+    open: { perSecond: number; raw: Rush; api: Rush }[];
+  };
 };
 
 const log = (m: string) =>
   process.stderr.write(`[bench blood ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
-export function timing(xs: number[]): Timing {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1] ?? 0 };
-}
-
-export async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
-  await run(-1); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
+/** `n` runs of `raw` and of `api`, alternately (one warm-up each): both measured under the same conditions. */
+export async function pair(
+  n: number,
+  raw: (i: number) => Promise<unknown>,
+  api: (i: number) => Promise<unknown>,
+): Promise<Pair> {
+  await raw(-1);
+  await api(-1);
+  const r: number[] = [];
+  const a: number[] = [];
+  const time = async (f: () => Promise<unknown>, into: number[]) => {
     const t0 = performance.now();
-    await run(i);
-    out.push(performance.now() - t0);
+    await f();
+    into.push(performance.now() - t0);
+  };
+  for (let i = 0; i < n; i++) {
+    // Who goes first alternates too: neither always meets the cache the other just warmed.
+    if (i % 2) {
+      await time(() => raw(i), r);
+      await time(() => api(i), a);
+    } else {
+      await time(() => api(i), a);
+      await time(() => raw(i), r);
+    }
   }
-  return out;
+  return { raw: timing(r), api: timing(a) };
 }
 
 /** (b) What POST /api/blood/callouts does before writing: candidates, their history, the day's rules, the filter. */
@@ -98,47 +114,6 @@ const funnelSql = (driveId: number) => sql`
   SELECT slot_id, status, channel, count(*)::int AS n FROM drive_bookings WHERE drive_id = ${driveId}
   GROUP BY slot_id, status, channel`;
 
-/** Slots holding more than their capacity, by the counter or by their live bookings. */
-export async function overbooked(db: Db, driveId: number): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM drive_slots s
-        WHERE s.drive_id = ${driveId} AND (s.booked > s.capacity OR (SELECT count(*) FROM drive_bookings b
-          WHERE b.slot_id = s.id AND b.status NOT IN ('cancelled', 'late_cancelled')) > s.capacity)`,
-  );
-  return r!.n;
-}
-
-const PG_DB = 'chungtay_bench_blood';
-
-async function freshDatabase(): Promise<string> {
-  const url =
-    process.env.DATABASE_URL ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${PG_DB}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${PG_DB}`;
-  return u.toString(); // left in place for inspection; the next run drops it
-}
-
-async function startApp(database: Database) {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    DATA_DIR: '/tmp/x',
-    LOG_LEVEL: 'silent',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-  });
-  const app = await buildApp({ database, db: database.db, clock: systemClock, config }, modules);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
-}
-
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -146,155 +121,181 @@ export async function runBlood(quick: boolean): Promise<BloodResult> {
   const size: BloodSize = quick
     ? { donors: 40_000, maxAttempts: 9 }
     : { donors: Number(process.env.BENCH_BLOOD_DONORS ?? 2_000_000), maxAttempts: 9 };
-  const rush = quick
+  const rushSize = quick
     ? { attempts: 400, slots: 60, capacity: 5 }
     : { attempts: 2_000, slots: 300, capacity: 5 };
+  // The open arrival's rates: 2,000 attempts over 40, 20 and 10 s — a registration opening, at rates from one
+  // this shared 2-core machine sustains to one it may not (BENCH_BLOOD_RUSH_RATES=… to choose others).
+  const rates = (process.env.BENCH_BLOOD_RUSH_RATES ?? (quick ? '100,200' : '50,100,200'))
+    .split(',')
+    .map(Number);
+  // Connections per pool: 4 per instance (8 in all) keeps a 2-core database busy without making its backends queue
+  // for the CPU; the excess waits in each instance's pool. BENCH_BLOOD_POOL to try others.
+  const poolSize = Number(process.env.BENCH_BLOOD_POOL ?? 4);
   const n = quick ? 20 : 100;
-  const url = await freshDatabase();
-  const a = await openPostgres(url);
-  const b = await openPostgres(url); // the second "instance": its own pool
+  const load0 = os.loadavg()[0]!;
+  const { url, data, dataset } = await runDatabase(size);
+  log(
+    `dataset: ${JSON.stringify(data.counts)}, built in ${(data.buildMs.total / 1000).toFixed(1)} s ${JSON.stringify(data.buildMs)}`,
+  );
+  const a = await openPostgres(url, poolSize);
+  const b = await openPostgres(url, poolSize); // the second raw "instance": its own pool
+  const db = a.db;
+  const [pgVersion] = await rows<{ v: string }>(db, sql`SELECT current_setting('server_version') AS v`);
+  const user = await buildUser(db, { grants: [{ org: data.root, role: 'blood_organiser' }] });
+  const instances = await startInstances({ url, poolSize }, user.username);
+  const [A, B] = instances;
+  const at = (i: number): Instance => (i % 2 ? B : A);
   try {
-    await a.migrate();
-    log(`building ${size.donors} donors with 1–${size.maxAttempts} attempts each…`);
-    const data = await buildBlood(a.db, size);
-    log(
-      `built in ${(data.buildMs.total / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)} ${JSON.stringify(data.buildMs)}`,
-    );
-    const db = a.db;
     const donors = await rows<{ personId: number; donorId: number }>(
       db,
-      sql`SELECT person_id AS "personId", id AS "donorId" FROM donor_profiles ORDER BY md5(id::text) LIMIT ${n + 1}`,
+      sql`SELECT person_id AS "personId", id AS "donorId" FROM donor_profiles ORDER BY md5(id::text) LIMIT ${2 * n + 2}`,
     );
-    const eligRaw = timing(
-      await timed(n, async (i) => {
-        const d = donors[i + 1]!;
-        const facts = await donorFacts(db, d.personId);
-        eligibility(facts!, await rulesOn(db, data.today), data.today);
-      }),
+    // Raw and API read different donors (the same one twice would find the other's pages in the cache).
+    const rawDonor = (i: number) => donors[2 * (i + 1)]!;
+    const apiDonor = (i: number) => donors[2 * (i + 1) + 1]!;
+    const scope = { all: false as const, paths: [data.root.path] };
+    const today = data.today;
+    log('(a) eligibility and history…');
+    const elig = await pair(
+      n,
+      async (i) => {
+        const got = await findDonorFacts(db, scope, rawDonor(i).donorId, today);
+        eligibility(got!.facts, got!.rules, today);
+      },
+      (i) => call(A, `/api/blood/donors/${apiDonor(i).donorId}/eligibility`),
     );
-    const historyRaw = timing(await timed(n, (i) => listDonationsOfPerson(db, donors[i + 1]!.personId)));
-    const tomorrow = addDays(data.today, 1);
+    const history = await pair(
+      n,
+      (i) => listDonationsOfPerson(db, rawDonor(i).personId),
+      (i) => call(A, `/api/blood/donors/${apiDonor(i).donorId}/donations`),
+    );
+    log(`(a) eligibility p95 raw ${elig.raw.p95.toFixed(1)} / API ${elig.api.p95.toFixed(1)} ms`);
+    const tomorrow = addDays(today, 1);
     const [big] = await rows<{ code: string }>(
       db,
       sql`SELECT home_province_code AS code FROM donor_profiles WHERE abo = 'O' AND rh = 'neg'
           GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
     );
     let found = { candidates: 0, eligible: 0 };
-    const calloutRaw = timing(
-      await timed(n, async () => {
+    const callout = await pair(
+      n,
+      async () => {
         found = await calloutSearch(db, big!.code, tomorrow);
-      }),
+      },
+      () =>
+        call(A, '/api/blood/callouts', {
+          requesterOrgId: data.root.id,
+          abo: 'O',
+          rh: 'neg',
+          units: 2,
+          place: 'Bệnh viện Bạch Mai',
+          provinceCode: big!.code,
+          neededBy: `${tomorrow}T03:00:00Z`,
+        }),
     );
     const funnelBookings = quick ? 400 : 2_000;
-    const live = await liveDrive(db, data.root, data.today, funnelBookings);
-    const funnelRaw = timing(await timed(n, () => db.execute(funnelSql(live.id))));
+    const live = await liveDrive(db, data.root, today, funnelBookings);
+    const funnel = await pair(
+      n,
+      () => db.execute(funnelSql(live.id)),
+      () => call(A, `/api/blood/drives/${live.id}/funnel`),
+    );
     log(
-      `raw: eligibility p95 ${eligRaw.p95.toFixed(1)}, call-out p95 ${calloutRaw.p95.toFixed(1)} (${JSON.stringify(found)}), funnel p95 ${funnelRaw.p95.toFixed(1)} ms`,
+      `(b) call-out p95 raw ${callout.raw.p95.toFixed(1)} / API ${callout.api.p95.toFixed(1)} (${JSON.stringify(found)}); (c) funnel p95 raw ${funnel.raw.p95.toFixed(1)} / API ${funnel.api.p95.toFixed(1)} ms`,
     );
-    // (d) raw: the repo's booking steps in one transaction each, all at once, alternately on the two pools.
-    const driveDay = addDays(data.today, 14);
-    const people = await eligibleDonors(db, driveDay, rush.attempts);
-    if (people.length < rush.attempts) throw new Error(`only ${people.length} eligible donors for the rush`);
-    const user = await buildUser(db, { grants: [{ org: data.root, role: 'blood_organiser' }] });
-    const rawDrive = await openDrive(
-      db,
-      data.root,
-      'Bench: đặt chỗ (SQL)',
-      driveDay,
-      rush.slots,
-      rush.capacity,
-    );
-    const rawRush = await burst(rush.attempts, async (i) => {
-      const pool = (i % 2 ? b : a).db;
-      const slotId = rawDrive.slotIds[i % rush.slots]!;
-      return pool.transaction(async (tx) => {
-        if (await liveBookingOf(tx, rawDrive.id, people[i]!.personId)) return 409;
-        await checkEligibleOn(tx, people[i]!.personId, driveDay, true);
-        if (!(await takePlace(tx, rawDrive.id, slotId))) return 409;
-        await insertBooking(tx, {
-          driveId: rawDrive.id,
-          slotId,
-          personId: people[i]!.personId,
-          organiserPath: data.root.path,
-          channel: 'staff',
-          tokenHash: null,
-          createdBy: user.id,
-        });
-        return 201;
+
+    // (d) A drive and a set of distinct eligible donors per run (each run meets cold rows, none the others').
+    const driveDay = addDays(today, 14);
+    const k = rushSize.attempts;
+    const runs = 2 + 2 * rates.length;
+    const people = await eligibleDonors(db, driveDay, runs * k);
+    if (people.length < runs * k) throw new Error(`only ${people.length} eligible donors for the rush`);
+    const drive = async (title: string, group: number) => {
+      const d = await openDrive(db, data.root, title, driveDay, rushSize.slots, rushSize.capacity);
+      return { ...d, who: people.slice(group * k, (group + 1) * k).map((p) => p.personId) };
+    };
+    const raw = (d: Awaited<ReturnType<typeof drive>>) => (i: number) =>
+      rawBooking((i % 2 ? b : a).db, {
+        drive: { id: d.id, organiserOrgId: data.root.id, organiserPath: data.root.path },
+        slotId: d.slotIds[i % d.slotIds.length]!,
+        personId: d.who[i]!,
+        userId: user.id,
+        since: today,
       });
-    });
-    const raw = { ...rawRush, overbooked: await overbooked(db, rawDrive.id) };
-    log(`raw rush: ${JSON.stringify(raw)}`);
-    const apiDrive = await openDrive(
-      db,
-      data.root,
-      'Bench: đặt chỗ (API)',
-      driveDay,
-      rush.slots,
-      rush.capacity,
-    );
-    const appA = await startApp(a);
-    const appB = await startApp(b);
-    try {
-      const api = await apiPart({
-        user,
-        bases: [appA.base, appB.base],
-        n,
-        root: data.root,
-        donors,
-        province: big!.code,
-        tomorrow,
-        funnelDrive: live.id,
-        rushDrive: apiDrive,
-        people,
-      });
+    const api = (d: Awaited<ReturnType<typeof drive>>) => (i: number) =>
+      call(
+        at(i),
+        `/api/blood/drives/${d.id}/bookings`,
+        { personId: d.who[i]!, slotId: d.slotIds[i % d.slotIds.length]! },
+        [201, 409],
+      );
+    const settle = () => new Promise((r) => setTimeout(r, 2_000));
+    /**
+     * Runs one rush and counts the CPU it cost: the instances' for the API, this process's for raw SQL, and the
+     * database backends' for both.
+     */
+    const measured = async (side: 'raw' | 'api', run: () => Promise<Omit<Rush, 'overbooked'>>) => {
+      const cpu = async () =>
+        side === 'api' ? cpuOf(instances) : (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+      const [c0, b0] = [await cpu(), await backendCpu(db)];
+      const r = await run();
+      const [c1, b1] = [await cpu(), await backendCpu(db)];
+      const spent = backendCpuSpent(b0, b1);
       return {
-        date: new Date().toISOString(),
-        machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
-        quick,
-        size,
-        counts: data.counts,
-        buildMs: data.buildMs,
-        eligibility: { raw: eligRaw, api: api.eligibility },
-        history: { raw: historyRaw, api: api.history },
-        callout: { raw: calloutRaw, api: api.callout, ...found },
-        funnel: { raw: funnelRaw, api: api.funnel, bookings: funnelBookings },
-        rush: {
-          slots: rush.slots,
-          places: rush.slots * rush.capacity,
-          raw,
-          api: { ...api.rush, overbooked: await overbooked(db, apiDrive.id) },
-        },
+        ...r,
+        cpuMsPerAttempt: (c1 - c0) / r.attempts,
+        dbCpuMsPerAttempt: spent === null ? null : spent / r.attempts,
       };
-    } finally {
-      await appA.app.close();
-      await appB.app.close();
+    };
+    const ended = async (d: { id: number }, r: Omit<Rush, 'overbooked'>) => {
+      const done = { ...r, overbooked: await overbooked(db, d.id) };
+      log(`  ${JSON.stringify({ ...done, latency: undefined })} latency ${JSON.stringify(done.latency)}`);
+      await settle();
+      return done;
+    };
+    log(`(d) burst: ${k} attempts at once, raw SQL then API…`);
+    const d1 = await drive('Bench: đặt chỗ dồn dập (SQL)', 0);
+    const burstRaw = await ended(d1, await measured('raw', () => burst(k, raw(d1))));
+    const d2 = await drive('Bench: đặt chỗ dồn dập (API)', 1);
+    const burstApi = await ended(d2, await measured('api', () => burst(k, api(d2))));
+    const open: BloodResult['rush']['open'] = [];
+    for (const [j, perSecond] of rates.entries()) {
+      log(`(d) open arrival: ${k} attempts at ${perSecond}/s, raw SQL then API…`);
+      const dr = await drive(`Bench: mở đăng ký ${perSecond}/s (SQL)`, 2 + 2 * j);
+      const r = await ended(dr, await measured('raw', () => openArrival(k, perSecond, raw(dr))));
+      const da = await drive(`Bench: mở đăng ký ${perSecond}/s (API)`, 3 + 2 * j);
+      open.push({
+        perSecond,
+        raw: r,
+        api: await ended(da, await measured('api', () => openArrival(k, perSecond, api(da)))),
+      });
     }
+    const cpus = os.cpus();
+    return {
+      date: new Date().toISOString(),
+      machine: `nproc ${cpus.length} (${cpus[0]?.model.trim() ?? 'CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${pgVersion!.v}`,
+      load: [load0, os.loadavg()[0]!],
+      quick,
+      size,
+      counts: data.counts,
+      buildMs: data.buildMs,
+      dataset,
+      poolSize,
+      eligibility: elig,
+      history,
+      callout: { ...callout, ...found },
+      funnel: { ...funnel, bookings: funnelBookings },
+      rush: {
+        slots: rushSize.slots,
+        places: rushSize.slots * rushSize.capacity,
+        burst: { raw: burstRaw, api: burstApi },
+        open,
+      },
+    };
   } finally {
+    await stopInstances(instances);
     await a.close();
     await b.close();
   }
-}
-
-/** `attempts` calls started at once; each one's latency, and how they ended (2xx booked, 409 refused). */
-export async function burst(
-  attempts: number,
-  one: (i: number) => Promise<number>,
-): Promise<Omit<Rush, 'overbooked'>> {
-  const t0 = performance.now();
-  const got = await Promise.all(
-    Array.from({ length: attempts }, async (_, i) => {
-      const s = performance.now();
-      const status = await one(i).catch(() => 500);
-      return { status, ms: performance.now() - s };
-    }),
-  );
-  return {
-    attempts,
-    booked: got.filter((g) => g.status < 300).length,
-    refused: got.filter((g) => g.status >= 400 && g.status < 500).length,
-    errors: got.filter((g) => g.status >= 500).length,
-    latency: timing(got.map((g) => g.ms)),
-    ms: performance.now() - t0,
-  };
 }

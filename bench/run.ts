@@ -358,7 +358,10 @@ async function main() {
     // Issue 12's figures alone (bench/blood*.ts, PostgreSQL), spliced into their own section of the doc.
     const { runBlood } = await import('./blood.ts');
     const { spliceBloodSection } = await import('./blood-report.ts');
-    const md = spliceBloodSection(await readFile(out, 'utf8').catch(() => ''), await runBlood(quick));
+    // BENCH_BLOOD_JSON=<file> keeps the raw figures, to re-render the section without re-running it.
+    const result = await runBlood(quick);
+    if (process.env.BENCH_BLOOD_JSON) await writeFile(process.env.BENCH_BLOOD_JSON, JSON.stringify(result));
+    const md = spliceBloodSection(await readFile(out, 'utf8').catch(() => ''), result);
     await writeFile(out, md);
     log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote the blood section of ${out}`);
     return;

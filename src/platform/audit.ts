@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { type AuditVocabulary, composeAuditWords } from '../contracts/audit-vocabulary.ts';
 import { auditLog } from './audit.tables.ts';
 import type { RequestMeta } from './context.ts';
@@ -49,6 +50,28 @@ export async function recordAudit(
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/**
+ * `recordAudit` as SQL, for a write made in ONE statement (data-modifying CTEs: a booking taken under a slot's
+ * guarded counter, with no transaction round trips around it): an `INSERT INTO audit_log … SELECT …` to put in a
+ * `WITH` of that statement, so the entry commits or rolls back with the write. `entityId` is SQL naming the row
+ * the statement wrote (e.g. `(SELECT id FROM b)`); `when` is SQL that is true when it wrote one (no row, no entry).
+ */
+export function auditSql(
+  who: { actor: Pick<Actor, 'userId' | 'username'> | null; meta: RequestMeta },
+  entry: Omit<AuditEntry, 'entityId'> & { entityId: SQL },
+  when: SQL,
+): SQL {
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  return sql`INSERT INTO audit_log (actor_user_id, actor_username, ip, user_agent, request_id, action, entity_type,
+                                   entity_id, entity_label, org_id, org_path, before, after)
+    SELECT ${who.actor?.userId ?? null}::int, ${who.actor?.username ?? null}::text, ${who.meta.ip}::text,
+           ${who.meta.userAgent?.slice(0, 300) ?? null}::text, ${who.meta.requestId}::text, ${entry.action}::text,
+           ${entry.entityType}::text, (${entry.entityId})::text,
+           ${entry.entityLabel ?? labelOf(entry.after) ?? labelOf(entry.before)}::text, ${entry.orgId ?? null}::int,
+           ${entry.orgPath ?? null}::ltree, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb
+    WHERE ${when}`;
 }
 
 /** The fields that name an object, in order; the migration that added `entity_label` backfilled with the same. */

@@ -20,9 +20,11 @@ export {
   type IdentityMatch,
   insertPeople,
   linkPeople,
+  linkPeopleSql,
   lockIdentities,
   type PersonLink,
   type PersonWrite,
+  visibleSql as personVisibleSql,
 } from './people.repo.ts';
 // The public face of the person registry.
 export {

@@ -355,11 +355,20 @@ export type PersonLink = {
 /** Links organisations to people (one statement); an ended link of the same keeper and purpose is reopened. */
 export async function linkPeople(tx: Db | Tx, links: PersonLink[]): Promise<void> {
   if (links.length === 0) return;
-  await tx.execute(
-    sql`INSERT INTO person_links (person_id, org_id, org_path, purpose, since)
+  await tx.execute(linkPeopleSql(links));
+}
+
+/**
+ * `linkPeople`'s statement, to put in a `WITH` of a write made in one statement (a booking): the links are made
+ * only `when` that SQL is true (the statement wrote its row). A link already open is not touched (neither
+ * locked nor rewritten: most people booked are kept already); an ended one is reopened.
+ */
+export function linkPeopleSql(links: PersonLink[], when: SQL = sql`true`): SQL {
+  return sql`INSERT INTO person_links (person_id, org_id, org_path, purpose, since)
         SELECT x."personId", x."orgId", x."orgPath"::ltree, x.purpose, x.since::date
         FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb)
           AS x("personId" int, "orgId" int, "orgPath" text, purpose text, since text)
-        ON CONFLICT (person_id, org_id, purpose) DO UPDATE SET until = NULL`,
-  );
+        WHERE ${when} AND NOT EXISTS (SELECT 1 FROM person_links o WHERE o.person_id = x."personId"
+                                        AND o.org_id = x."orgId" AND o.purpose = x.purpose AND o.until IS NULL)
+        ON CONFLICT (person_id, org_id, purpose) DO UPDATE SET until = NULL`;
 }

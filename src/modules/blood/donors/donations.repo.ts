@@ -132,6 +132,15 @@ export const listDonationsOfPerson = (db: Db, personId: number) =>
     sql`SELECT ${donationColumns} ${donationFrom} WHERE d.person_id = ${personId} ORDER BY d.donated_on DESC, d.id DESC`,
   );
 
+/** The same by donor profile id, to read at once with the donor's scope check (the caller drops it on a 404). */
+export const listDonationsOfDonor = (db: Db, donorId: number) =>
+  rows<DonationRow>(
+    db,
+    sql`SELECT ${donationColumns} ${donationFrom}
+        WHERE d.person_id = (SELECT person_id FROM donor_profiles WHERE id = ${donorId})
+        ORDER BY d.donated_on DESC, d.id DESC`,
+  );
+
 /** One attempt by id; the caller then checks the donor is in its scope. */
 export async function findDonation(db: Db | Tx, id: number) {
   const [row] = await rows<DonationRow>(

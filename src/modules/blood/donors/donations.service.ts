@@ -149,11 +149,13 @@ export function toDonationView(r: donations.DonationRow, health: boolean) {
  * log (read by audit.read holders without blood.health) does not tell which donors were deferred.
  */
 export async function listDonations(ctx: Ctx, donorId: number) {
-  const today = vnToday(ctx.clock);
-  const donor = await repo.findDonor(ctx.db, scopeOf(ctx.actor), donorId, today);
+  // Two reads at once: the donor in scope with its keepers, and the attempts (dropped unread on a 404).
+  const [donor, rows] = await Promise.all([
+    repo.findDonorKeepers(ctx.db, scopeOf(ctx.actor), donorId),
+    donations.listDonationsOfDonor(ctx.db, donorId),
+  ]);
   if (!donor) throw donorErrors.not_found();
   const health = canHealth(ctx.actor, donor);
-  const rows = await donations.listDonationsOfPerson(ctx.db, donor.personId);
   if (health) {
     const k = donor.keepers.find((x) => hasPermission(ctx.actor, 'blood.health', x.orgPath))!;
     await recordAudit(ctx.db, ctx, {

@@ -257,6 +257,7 @@ describe('donors and donations', () => {
   it('hides another union’s donors: 404 on a path, 400 naming the field in a body', async () => {
     expectNotFound(await otherDesk.get(`/api/blood/donors/${an.id}`), ['Nguyễn Văn An', an.donorNo]);
     expectNotFound(await otherDesk.get(`/api/blood/donors/${an.id}/donations`), ['Nguyễn Văn An']);
+    expectNotFound(await otherDesk.get(`/api/blood/donors/${an.id}/eligibility`), ['Nguyễn Văn An']);
     expect((await otherDesk.get('/api/blood/donors?q=an')).json().total).toBe(0);
     expectFieldRefusal(
       await otherDesk.post('/api/blood/donations', donation({ organiserOrgId: bacNinh.id })),

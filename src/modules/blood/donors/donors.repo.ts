@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, fetchPage, rows, type Tx } from '../../../platform/db/database.ts';
 import { matchesSearch, vietnameseNameOrderSql } from '../../../platform/db/sql-helpers.ts';
 import { type Scope, scopeSql } from '../../../platform/scope.ts';
+import { recentAttemptsSql, rulesJsonSql } from './eligibility.repo.ts';
 import type { BloodRuleSet, DonorFacts } from './eligibility.rules.ts';
 
 /**
@@ -49,10 +50,10 @@ export type DonorRow = {
   recent: DonorFacts['history'];
 };
 
-const historyItem = (d: string) =>
-  sql.raw(`json_build_object('donatedOn', ${d}.donated_on::text, 'kind', ${d}.kind, 'outcome', ${d}.outcome,
-    'deferralUntil', ${d}.deferral_until::text, 'deferralPermanent', ${d}.deferral_permanent,
-    'deferralReason', ${d}.deferral_reason)`);
+const keepersSql = sql`coalesce((SELECT json_agg(json_build_object('orgId', l.org_id, 'orgName', ko.name,
+                                                   'orgPath', l.org_path::text) ORDER BY l.id)
+            FROM person_links l JOIN organisations ko ON ko.id = l.org_id
+            WHERE l.person_id = p.id AND l.purpose = 'blood' AND ${activeLink}), '[]'::json)`;
 
 const columns = (today: string) => sql`
   dp.id, dp.person_id AS "personId", dp.donor_no AS "donorNo", p.full_name AS "fullName",
@@ -62,19 +63,11 @@ const columns = (today: string) => sql`
   mo.name AS "memberOfName", mo.path::text AS "memberOfPath", dp.home_province_code AS "homeProvinceCode",
   dp.preferred_contact AS "preferredContact", dp.consent_contact AS "consentContact",
   dp.consent_health_at AS "consentHealthAt", dp.version,
-  coalesce((SELECT json_agg(json_build_object('orgId', l.org_id, 'orgName', ko.name, 'orgPath', l.org_path::text)
-                            ORDER BY l.id)
-            FROM person_links l JOIN organisations ko ON ko.id = l.org_id
-            WHERE l.person_id = p.id AND l.purpose = 'blood' AND ${activeLink}), '[]'::json) AS keepers,
+  ${keepersSql} AS keepers,
   (SELECT count(*)::int FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'donated') AS "donationCount",
   (SELECT max(d.donated_on)::text FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'donated')
     AS "lastDonatedOn",
-  coalesce((SELECT json_agg(${historyItem('r')}) FROM (
-      (SELECT * FROM blood_donations d WHERE d.person_id = p.id AND d.outcome <> 'deferred'
-       ORDER BY d.donated_on DESC, d.id DESC LIMIT 1)
-      UNION ALL
-      (SELECT * FROM blood_donations d WHERE d.person_id = p.id AND d.outcome = 'deferred'
-         AND (d.deferral_permanent OR d.deferral_until > ${today}::date))) r), '[]'::json) AS recent`;
+  ${recentAttemptsSql(sql`p.id`, today)} AS recent`;
 
 const from = sql`FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
   LEFT JOIN organisations mo ON mo.id = dp.member_of_org_id`;
@@ -154,6 +147,39 @@ export async function findDonor(db: Db | Tx, scope: Scope, id: number, today: st
         ${forUpdate ? sql`FOR UPDATE OF dp` : sql``}`,
   );
   return row;
+}
+
+/** A donor in scope with its keepers only (who may read its health data), for reads that need no more of it. */
+export async function findDonorKeepers(db: Db | Tx, scope: Scope, id: number) {
+  const [row] = await rows<Pick<DonorRow, 'id' | 'personId' | 'donorNo' | 'keepers'>>(
+    db,
+    sql`SELECT dp.id, dp.person_id AS "personId", dp.donor_no AS "donorNo", ${keepersSql} AS keepers
+        FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
+        WHERE dp.id = ${id} AND ${donorVisibleSql(scope)}`,
+  );
+  return row;
+}
+
+/**
+ * What a donor's eligibility on `day` reads, in one statement: the donor in scope (undefined: missing or out of
+ * scope, the same 404), the facts with the recent attempts only, the rules in force on `day`, and the keepers
+ * (whether the caller reads the donor's health data: what the answer may say).
+ */
+export async function findDonorFacts(db: Db | Tx, scope: Scope, id: number, day: string) {
+  const [row] = await rows<DonorFacts & { rules: BloodRuleSet; keepers: DonorKeeper[] }>(
+    db,
+    sql`SELECT p.birth_date::text AS "birthDate", p.sex, dp.weight_kg::float8 AS "weightKg",
+          ${recentAttemptsSql(sql`p.id`, day)} AS history, ${rulesJsonSql(day)} AS rules, ${keepersSql} AS keepers
+        FROM donor_profiles dp JOIN people p ON p.id = dp.person_id
+        WHERE dp.id = ${id} AND ${donorVisibleSql(scope)}`,
+  );
+  if (!row) return undefined;
+  const { rules, keepers, ...facts } = row;
+  return {
+    rules,
+    keepers,
+    facts: { ...facts, weightKg: facts.weightKg === null ? null : Number(facts.weightKg) },
+  };
 }
 
 /** The donor profile of a person, in scope (recording a donation names the person). */

@@ -16,9 +16,9 @@ import { findPeopleInScope, linkPeople } from '../../people/index.ts';
 import { donorErrors } from './donors.errors.ts';
 import { registerDonorPerson } from './donors.person.ts';
 import * as repo from './donors.repo.ts';
-import { canHealth, canManageDonor, rowEligibility, toDonorView } from './donors.view.ts';
+import { canHealth, canManageDonor, toDonorView } from './donors.view.ts';
 import { rulesOn } from './eligibility.repo.ts';
-import { type DonationKind, type Eligibility, explainVi, seenBy } from './eligibility.rules.ts';
+import { type DonationKind, type Eligibility, eligibility, explainVi, seenBy } from './eligibility.rules.ts';
 
 export async function listDonors(ctx: Ctx, q: DonorListQuery) {
   const today = vnToday(ctx.clock);
@@ -253,13 +253,12 @@ export async function updateDonor(ctx: Ctx, id: number, body: UpdateDonorBody) {
 /** Whether the donor may give `kind` today (the injected clock's day), from when, and why not — in words. */
 export async function donorEligibility(ctx: Ctx, id: number, kind: DonationKind) {
   const today = vnToday(ctx.clock);
-  const row = await repo.findDonor(ctx.db, scopeOf(ctx.actor), id, today);
-  if (!row) throw donorErrors.not_found();
-  const rules = await rulesOn(ctx.db, today);
+  const got = await repo.findDonorFacts(ctx.db, scopeOf(ctx.actor), id, today);
+  if (!got) throw donorErrors.not_found();
   return {
     day: today,
     kind,
-    ...eligibilityAnswer(rowEligibility(row, rules, today, kind), canHealth(ctx.actor, row)),
+    ...eligibilityAnswer(eligibility(got.facts, got.rules, today, kind), canHealth(ctx.actor, got)),
   };
 }
 

@@ -1,8 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../../../platform/db/database.ts';
-import type { Scope } from '../../../platform/scope.ts';
+import { type Scope, scopeSql } from '../../../platform/scope.ts';
+import { personVisibleSql } from '../../people/index.ts';
 import { donorVisibleSql } from '../donors/donors.repo.ts';
-import { vnIso } from './drives.repo.ts';
+import { factsAndRules, factsAndRulesSql } from '../donors/eligibility.repo.ts';
+import type { BloodRuleSet, DonorFacts } from '../donors/eligibility.rules.ts';
+import { type DriveRow, vnIso } from './drives.repo.ts';
 
 /** SQL of bookings: the slot counter (never read-then-write), the bookings, the waitlist. */
 
@@ -32,12 +35,130 @@ export type BookingRow = {
   organiserPath: string;
 };
 
-const bookingSelect = sql`SELECT b.id, b.drive_id AS "driveId", dr.title AS "driveTitle", b.slot_id AS "slotId",
+/** A booking's columns, from `b` (drive_bookings), `dr` (blood_drives), `p` (people) and `s` (drive_slots). */
+const bookingColumns = sql`b.id, b.drive_id AS "driveId", dr.title AS "driveTitle", b.slot_id AS "slotId",
     ${vnIso(sql`s.starts_at`)} AS "slotStartsAt", ${vnIso(sql`s.ends_at`)} AS "slotEndsAt",
     b.person_id AS "personId", p.full_name AS "fullName", p.phone, b.channel, b.status, b.queue_no AS "queueNo",
     ${vnIso(sql`b.checked_in_at`)} AS "checkedInAt", b.questionnaire IS NOT NULL AS "hasQuestionnaire",
-    b.organiser_path::text AS "organiserPath"
+    b.organiser_path::text AS "organiserPath"`;
+
+const bookingSelect = sql`SELECT ${bookingColumns}
   FROM drive_bookings b JOIN blood_drives dr ON dr.id = b.drive_id JOIN people p ON p.id = b.person_id LEFT JOIN drive_slots s ON s.id = b.slot_id`;
+
+export type BookingChecks = {
+  /** What booking needs of the drive: its status, day and organiser. */
+  drive: Pick<DriveRow, 'id' | 'driveDate' | 'status' | 'organiserOrgId' | 'organiserPath'>;
+  /** The drive's organiser lies in the caller's scope. */
+  driveInScope: boolean;
+  /** The person is an active person of the registry that the caller's scope sees. */
+  personInScope: boolean;
+  /**
+   * The person's donor profile is kept (an active 'blood' link) in the caller's blood.health scope: the caller
+   * reads their health data already, as the donor's views (`canHealth`).
+   */
+  healthReadable: boolean;
+  /** The person holds a live booking at the drive. */
+  alreadyBooked: boolean;
+  /** When the slot starts ("…+07:00"); null when there is no such slot in the drive. */
+  slotStartsAt: string | null;
+  facts: DonorFacts;
+  rules: BloodRuleSet;
+};
+
+/**
+ * Everything a booking checks before it takes a place, in ONE read: the drive (in `scope`?), the person (active
+ * and seen by `scope`? health data readable in `healthScope`?), the person's live booking at the drive, the slot
+ * (of this drive), and the person's eligibility facts with the rules in force on the drive's day. Undefined when
+ * there is no such drive.
+ */
+export async function bookingChecks(
+  db: Db | Tx,
+  b: { driveId: number; slotId: number; personId: number; scope: Scope; healthScope: Scope },
+): Promise<BookingChecks | undefined> {
+  type Row = Parameters<typeof factsAndRules>[0] &
+    BookingChecks['drive'] &
+    Pick<
+      BookingChecks,
+      'driveInScope' | 'personInScope' | 'healthReadable' | 'alreadyBooked' | 'slotStartsAt'
+    >;
+  const [row] = await rows<Row>(
+    db,
+    sql`SELECT dr.id, dr.drive_date::text AS "driveDate", dr.status, dr.organiser_org_id AS "organiserOrgId",
+          dr.organiser_path::text AS "organiserPath", ${scopeSql(b.scope, sql`dr.organiser_path`)} AS "driveInScope",
+          EXISTS (SELECT 1 FROM people p WHERE p.id = ${b.personId} AND p.status = 'active'
+                    AND ${personVisibleSql(b.scope)}) AS "personInScope",
+          ${donorVisibleSql(b.healthScope, sql`${b.personId}::int`)} AS "healthReadable",
+          EXISTS (SELECT 1 FROM drive_bookings x WHERE x.drive_id = dr.id AND x.person_id = ${b.personId}
+                    AND x.status NOT IN ('cancelled', 'late_cancelled')) AS "alreadyBooked",
+          (SELECT ${vnIso(sql`s.starts_at`)} FROM drive_slots s WHERE s.id = ${b.slotId} AND s.drive_id = dr.id)
+            AS "slotStartsAt",
+          f.*
+        FROM blood_drives dr CROSS JOIN LATERAL (${factsAndRulesSql(b.personId, sql`dr.drive_date`)}) f
+        WHERE dr.id = ${b.driveId}`,
+  );
+  if (!row) return undefined;
+  const { id, driveDate, status, organiserOrgId, organiserPath } = row;
+  return {
+    drive: { id, driveDate, status, organiserOrgId, organiserPath },
+    driveInScope: row.driveInScope,
+    personInScope: row.personInScope,
+    healthReadable: row.healthReadable,
+    alreadyBooked: row.alreadyBooked,
+    slotStartsAt: row.slotStartsAt,
+    ...factsAndRules(row),
+  };
+}
+
+/** Inside `bookPlace`'s statement: true when it booked, and the new booking's id — for the caller's statements. */
+export const booked = { made: sql`EXISTS (SELECT 1 FROM b)`, id: sql`(SELECT id FROM b)` };
+
+/**
+ * Books a place in ONE statement, atomic on its own (no BEGIN/COMMIT round trips; the slot's row lock is held
+ * only while it runs and commits): the guarded counter `UPDATE … WHERE booked < capacity RETURNING` (the only
+ * writer of `booked` upwards, never read-then-write: concurrent takers queue on the row lock and re-check after
+ * it, whatever the number of app instances), the booking inserted from what it returned (the unique live index
+ * refuses a second live booking of the person: 23505, and nothing is written), the waiter marked booked, and
+ * `also` — the caller's statements (its link, its audit entry), gated on `booked.made`. Answers the booking, or
+ * undefined when the slot is full (or not the drive's).
+ */
+export async function bookPlace(
+  db: Db | Tx,
+  n: {
+    driveId: number;
+    slotId: number;
+    personId: number;
+    organiserPath: string;
+    channel: 'self' | 'staff';
+    tokenHash: string | null;
+    createdBy: number;
+  },
+  also: SQL[] = [],
+): Promise<BookingRow | undefined> {
+  const [row] = await rows<BookingRow>(
+    db,
+    sql`WITH s AS (
+          UPDATE drive_slots SET booked = booked + 1
+          WHERE id = ${n.slotId} AND drive_id = ${n.driveId} AND booked < capacity
+          RETURNING id, starts_at, ends_at
+        ), b AS (
+          INSERT INTO drive_bookings (drive_id, slot_id, person_id, organiser_path, channel, token_hash, status,
+                                      created_by)
+          SELECT ${n.driveId}, s.id, ${n.personId}, ${n.organiserPath}::ltree, ${n.channel}, ${n.tokenHash}, 'booked',
+                 ${n.createdBy}::int
+          FROM s
+          RETURNING *
+        ), w AS (
+          UPDATE drive_waitlist SET status = 'booked'
+          WHERE drive_id = ${n.driveId} AND person_id = ${n.personId} AND ${booked.made}
+        )${sql.join(
+          also.map((q, i) => sql`, ${sql.raw(`also_${i}`)} AS (${q})`),
+          sql``,
+        )}
+        SELECT ${bookingColumns}
+        FROM b JOIN s ON s.id = b.slot_id JOIN blood_drives dr ON dr.id = b.drive_id JOIN people p ON p.id = b.person_id`,
+  );
+  return row;
+}
 
 /**
  * Takes one place in the slot, in the booking's transaction: the guarded UPDATE is the only writer of `booked`
@@ -217,25 +338,6 @@ export async function offerFirstWaiter(tx: Tx, driveId: number, at: Date) {
           coalesce((SELECT array_agg(u.id) FROM users u WHERE u.person_id = w.person_id AND u.is_active), '{}') AS "userIds"`,
   );
   return w;
-}
-
-/** A waiter who books is off the list. */
-export async function markWaiterBooked(tx: Tx, driveId: number, personId: number) {
-  await tx.execute(
-    sql`UPDATE drive_waitlist SET status = 'booked' WHERE drive_id = ${driveId} AND person_id = ${personId}`,
-  );
-}
-
-/**
- * Whether the person's donor profile is kept (an active 'blood' link) in `healthScope` — the caller's blood.health
- * scope: whether it reads their health data already, as the donor's views (`canHealth`).
- */
-export async function healthReadable(db: Db | Tx, healthScope: Scope, personId: number): Promise<boolean> {
-  const [row] = await rows<{ ok: boolean }>(
-    db,
-    sql`SELECT ${donorVisibleSql(healthScope, sql`${personId}::int`)} AS ok`,
-  );
-  return row?.ok ?? false;
 }
 
 /** Sign-in accounts of a person (users.person_id): whom to notify. */

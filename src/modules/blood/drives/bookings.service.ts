@@ -1,15 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { BookingView } from '../../../contracts/blood/drives.ts';
-import { recordAudit } from '../../../platform/audit.ts';
+import { auditSql, recordAudit } from '../../../platform/audit.ts';
 import { vnToday } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { type Actor, hasPermission, scopeOf } from '../../../platform/scope.ts';
 import { notifyUsers } from '../../notifications/index.ts';
-import { findPeopleInScope, linkPeople } from '../../people/index.ts';
-import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
-import { eligibility, explainVi, type Refusal, seenBy } from '../donors/eligibility.rules.ts';
+import { findPeopleInScope, linkPeopleSql } from '../../people/index.ts';
+import {
+  type BloodRuleSet,
+  type DonorFacts,
+  eligibility,
+  explainVi,
+  type Refusal,
+  seenBy,
+} from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
 import { drivesErrors } from './drives.errors.ts';
 import { type DriveRow, findSlot } from './drives.repo.ts';
@@ -76,8 +82,7 @@ const BOOKING_STOPS: Refusal['code'][] = [
  * caller without `health` (the donor themself, or blood.health over one of the keepers of their donor profile) as
  * `seenBy` says them: a deferral is one refusal 'health', without its end.
  */
-export async function checkEligibleOn(tx: Tx, personId: number, day: string, health: boolean) {
-  const [facts, rules] = await Promise.all([factsOf(tx, personId), rulesOn(tx, day)]);
+function refuseIfIneligible(facts: DonorFacts, rules: BloodRuleSet, day: string, health: boolean) {
   const result = eligibility(facts, rules, day);
   const stops = result.refusals.filter((r) => BOOKING_STOPS.includes(r.code));
   if (stops.length) {
@@ -97,34 +102,62 @@ const isLiveDuplicate = (e: unknown) => {
 };
 
 /**
- * Books a place in a slot, in one transaction: eligibility on the drive's day, the guarded counter (never
- * read-then-write), the booking (the unique live index refuses a second one: 409), the person kept by the
- * organiser for purpose 'blood', the audit entry. Answers the invitation token once: only its hash is stored.
+ * Books a place after `bookings.bookingChecks` (ONE read of everything checked: the drive, the person, a live
+ * booking of the person at the drive, the slot, eligibility on the drive's day) — the caller has judged the
+ * drive and the person — then ONE statement that takes the place under the slot's guarded counter and writes
+ * the booking, the waiter booked, the person kept by the organiser for purpose 'blood' and the audit entry, all
+ * or nothing (bookings.repo `bookPlace`). The unique live index refuses a second live booking made at the same
+ * moment: 409. Answers the invitation token once: only its hash is stored.
  */
 export async function bookPlace(
   ctx: Ctx,
-  drive: Pick<DriveRow, 'id' | 'driveDate' | 'status' | 'organiserOrgId' | 'organiserPath'>,
+  check: bookings.BookingChecks,
   personId: number,
   slotId: number,
   channel: 'self' | 'staff',
 ) {
+  const { drive } = check;
   if (drive.status !== 'open' && !(channel === 'staff' && drive.status === 'planned'))
     throw drivesErrors.not_open();
+  // A donor books a slot still to come; the desk takes late arrivals in the walk-in lane.
+  if (
+    channel === 'self' &&
+    check.slotStartsAt !== null &&
+    Date.parse(check.slotStartsAt) <= ctx.clock.now().getTime()
+  )
+    throw drivesErrors.slot_started();
+  if (check.alreadyBooked) throw drivesErrors.already_booked();
+  if (check.slotStartsAt === null) throw errors.idNotFound('body.slotId');
+  refuseIfIneligible(
+    check.facts,
+    check.rules,
+    drive.driveDate,
+    ctx.actor.personId === personId || check.healthReadable,
+  );
   const token = randomBytes(32).toString('base64url');
+  const link = {
+    personId,
+    orgId: drive.organiserOrgId,
+    orgPath: drive.organiserPath,
+    purpose: 'blood' as const,
+    since: vnToday(ctx.clock),
+  };
+  const audit = auditSql(
+    ctx,
+    {
+      action: channel === 'self' ? 'blood.booking.self' : 'blood.booking.staff',
+      entityType: 'drive_booking',
+      entityId: bookings.booked.id,
+      orgId: drive.organiserOrgId,
+      orgPath: drive.organiserPath,
+      after: { driveId: drive.id, slotId, personId, channel },
+    },
+    bookings.booked.made,
+  );
   try {
-    const id = await ctx.db.transaction(async (tx) => {
-      if (await bookings.liveBookingOf(tx, drive.id, personId)) throw drivesErrors.already_booked();
-      if (!(await findSlot(tx, drive.id, slotId))) throw errors.idNotFound('body.slotId');
-      await checkEligibleOn(
-        tx,
-        personId,
-        drive.driveDate,
-        ctx.actor.personId === personId ||
-          (await bookings.healthReadable(tx, scopeOf(ctx.actor, 'blood.health'), personId)),
-      );
-      if (!(await bookings.takePlace(tx, drive.id, slotId)))
-        throw drivesErrors.slot_full({ driveId: drive.id, slotId, waitlist: true });
-      const bookingId = await bookings.insertBooking(tx, {
+    const booking = await bookings.bookPlace(
+      ctx.db,
+      {
         driveId: drive.id,
         slotId,
         personId,
@@ -132,28 +165,10 @@ export async function bookPlace(
         channel,
         tokenHash: hashToken(token),
         createdBy: ctx.actor.userId,
-      });
-      await bookings.markWaiterBooked(tx, drive.id, personId);
-      await linkPeople(tx, [
-        {
-          personId,
-          orgId: drive.organiserOrgId,
-          orgPath: drive.organiserPath,
-          purpose: 'blood',
-          since: vnToday(ctx.clock),
-        },
-      ]);
-      await recordAudit(tx, ctx, {
-        action: channel === 'self' ? 'blood.booking.self' : 'blood.booking.staff',
-        entityType: 'drive_booking',
-        entityId: bookingId,
-        orgId: drive.organiserOrgId,
-        orgPath: drive.organiserPath,
-        after: { driveId: drive.id, slotId, personId, channel },
-      });
-      return bookingId;
-    });
-    const booking = (await bookings.findBooking(ctx.db, drive.id, id))!;
+      },
+      [linkPeopleSql([link], bookings.booked.made), audit],
+    );
+    if (!booking) throw drivesErrors.slot_full({ driveId: drive.id, slotId, waitlist: true });
     return { booking: bookingView(ctx.actor, booking), invitationToken: token };
   } catch (e) {
     // Two requests for one donor at once: the second meets the unique live index.
@@ -162,13 +177,22 @@ export async function bookPlace(
   }
 }
 
-/** Staff book a donor in their scope (by id: picked from a list, or found by phone). */
+/**
+ * Staff book a donor in their scope (by id: picked from a list, or found by phone). Three statements in all: the
+ * session, `bookingChecks`, `bookPlace`.
+ */
 export async function staffBook(ctx: Ctx, driveId: number, body: { personId: number; slotId: number }) {
-  const drive = await driveInScope(ctx.db, ctx.actor, driveId);
-  if (!canManageDrive(ctx.actor, drive)) throw errors.forbidden();
-  const [person] = await findPeopleInScope(ctx.db, scopeOf(ctx.actor), [body.personId]);
-  if (person?.status !== 'active') throw errors.idNotFound('body.personId');
-  return bookPlace(ctx, drive, body.personId, body.slotId, 'staff');
+  const scope = scopeOf(ctx.actor);
+  const check = await bookings.bookingChecks(ctx.db, {
+    driveId,
+    ...body,
+    scope,
+    healthScope: scopeOf(ctx.actor, 'blood.health'),
+  });
+  if (!check?.driveInScope) throw drivesErrors.not_found();
+  if (!canManageDrive(ctx.actor, check.drive)) throw errors.forbidden();
+  if (!check.personInScope) throw errors.idNotFound('body.personId');
+  return bookPlace(ctx, check, body.personId, body.slotId, 'staff');
 }
 
 export async function listDriveBookings(ctx: Ctx, driveId: number) {

@@ -10,6 +10,7 @@ import {
 import { buildUser } from '../../../../test/helpers/factories.ts';
 import { expectFieldRefusal, expectNotFound } from '../../../../test/helpers/refusals.ts';
 import { countRows, createTestApp, signIn, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { rows } from '../../../platform/db/database.ts';
 
 // Điện Biên, April 2021: bookings a week before the drive of 7/4.
 let t: TestApp;
@@ -167,6 +168,74 @@ describe('bookings: no overbooking, one live booking, waitlist, eligibility', ()
       (await w.organiser.post(`/api/blood/drives/${d.id}/bookings`, { personId: a, slotId: slot.id }))
         .statusCode,
     ).toBe(201);
+  });
+
+  it('writes the booking with its audit entry, keeps the donor for purpose blood, takes them off the waitlist; a refused booking writes nothing', async () => {
+    const d = await openDrive();
+    const slot = d.slots[1];
+    const [waiter, second, third] = [
+      await buildPerson(t.db, w.union),
+      await buildPerson(t.db, w.union),
+      await buildPerson(t.db, w.union),
+    ];
+    expect(
+      (await w.organiser.post(`/api/blood/drives/${d.id}/waitlist`, { personId: waiter })).statusCode,
+    ).toBe(201);
+    const made = await w.organiser.post(`/api/blood/drives/${d.id}/bookings`, {
+      personId: waiter,
+      slotId: slot.id,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const booking = made.json().booking;
+    expect(booking).toMatchObject({
+      driveId: d.id,
+      slotId: slot.id,
+      slotStartsAt: slot.startsAt,
+      personId: waiter,
+      channel: 'staff',
+      status: 'booked',
+      hasQuestionnaire: false,
+    });
+    const entries = await rows<{ action: string; orgId: number; after: unknown }>(
+      t.db,
+      sql`SELECT action, org_id AS "orgId", after FROM audit_log
+          WHERE entity_type = 'drive_booking' AND entity_id = ${String(booking.id)}`,
+    );
+    expect(entries).toEqual([
+      {
+        action: 'blood.booking.staff',
+        orgId: w.union.id,
+        after: { driveId: d.id, slotId: slot.id, personId: waiter, channel: 'staff' },
+      },
+    ]);
+    const kept = (personId: number) =>
+      countRows(
+        t.db,
+        'person_links',
+        sql`person_id = ${personId} AND org_id = ${w.union.id} AND purpose = 'blood' AND until IS NULL`,
+      );
+    expect(await kept(waiter)).toBe(1);
+    expect(
+      await countRows(
+        t.db,
+        'drive_waitlist',
+        sql`drive_id = ${d.id} AND person_id = ${waiter} AND status = 'booked'`,
+      ),
+    ).toBe(1);
+    expect(
+      (await w.organiser.post(`/api/blood/drives/${d.id}/bookings`, { personId: second, slotId: slot.id }))
+        .statusCode,
+    ).toBe(201);
+    const audited = await countRows(t.db, 'audit_log', sql`entity_type = 'drive_booking'`);
+    const full = await w.organiser.post(`/api/blood/drives/${d.id}/bookings`, {
+      personId: third,
+      slotId: slot.id,
+    });
+    expect(full.json().error.code).toBe('drives.slot_full');
+    expect(await countRows(t.db, 'audit_log', sql`entity_type = 'drive_booking'`)).toBe(audited);
+    expect(await kept(third)).toBe(0);
+    expect(await countRows(t.db, 'drive_bookings', sql`person_id = ${third}`)).toBe(0);
+    expect((await w.organiser.get(`/api/blood/drives/${d.id}`)).json().slots[1].booked).toBe(2);
   });
 
   it('refuses a booking within 12 weeks of a February whole-blood donation, in the donor’s words', async () => {

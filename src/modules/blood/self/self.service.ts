@@ -16,8 +16,6 @@ import {
   joinWaitlistIn,
   moveBookingIn,
 } from '../drives/bookings.service.ts';
-import { drivesErrors } from '../drives/drives.errors.ts';
-import { findSlot } from '../drives/drives.repo.ts';
 import { donorSelfErrors } from './self.errors.ts';
 import * as repo from './self.repo.ts';
 
@@ -77,11 +75,18 @@ async function openDriveFor(ctx: Ctx, id: number, field?: string) {
 
 export async function bookSelf(ctx: Ctx, body: { driveId: number; slotId: number }) {
   const { personId } = await me(ctx);
-  const drive = await openDriveFor(ctx, body.driveId, 'body.driveId');
-  // A donor books a slot still to come; the desk takes late arrivals in the walk-in lane.
-  const slot = await findSlot(ctx.db, drive.id, body.slotId);
-  if (slot && Date.parse(slot.startsAt) <= ctx.clock.now().getTime()) throw drivesErrors.slot_started();
-  return bookPlace(ctx, drive, personId, body.slotId, 'self');
+  // Any open drive still to come, whoever organises it: a donor books where they like.
+  // Their own data: every refusal is said to them (bookPlace: the actor is the person), whatever healthScope says.
+  const check = await bookings.bookingChecks(ctx.db, {
+    ...body,
+    personId,
+    scope: { all: true },
+    healthScope: { all: false, paths: [] },
+  });
+  if (check?.drive.status !== 'open' || check.drive.driveDate < vnToday(ctx.clock))
+    throw errors.idNotFound('body.driveId');
+  // bookPlace refuses a slot already started to a donor (channel 'self').
+  return bookPlace(ctx, check, personId, body.slotId, 'self');
 }
 
 async function ownLive(
