@@ -104,19 +104,15 @@ function pdfText(bytes: Buffer, name: string): string {
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'blood-')), 'd.pdf');
   writeFileSync(file, bytes);
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '60',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    file,
-    `artifacts/e2e/blood-${name}`,
-  ]);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+  execFileSync(
+    'pdftoppm',
+    ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, `artifacts/e2e/blood-${name}`],
+    { stdio: 'ignore' },
+  );
+  return execFileSync('pdftotext', ['-layout', file, '-'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).normalize('NFC');
 }
 
 /** Nothing wider than the screen: the page never scrolls sideways. */
