@@ -8,7 +8,8 @@ import { type Db, rows } from '../src/platform/db/database.ts';
 
 /**
  * The booking rush of issue 12 (2,000 attempts on 300 slots of 5 places, two app instances / two pools), measured
- * two ways, each through the API and as raw SQL at the same concurrency:
+ * two ways, each through the API and as raw SQL at the same concurrency, each in two runs ordered raw, API, API,
+ * raw (a machine that gets busier or quieter during the four runs weighs on both sides alike) and pooled:
  * - `burst`: every attempt starts at the same instant. No server answers 2,000 simultaneous requests on 2 cores
  *   in 250 ms each: what this measures is the time to drain the queue (and that nothing is overbooked).
  * - `openArrival`: the attempts arrive at a fixed rate (a registration opening: an open system, each attempt sent
@@ -17,6 +18,30 @@ import { type Db, rows } from '../src/platform/db/database.ts';
  */
 
 export type Timing = { n: number; p50: number; p95: number; p99: number; max: number };
+
+/** One run: a fresh drive, other donors. */
+export type RushRun = {
+  attempts: number;
+  booked: number;
+  refused: number;
+  errors: number;
+  /** Each attempt's latency (ms). */
+  samples: number[];
+  /** First start to last answer. */
+  ms: number;
+  /** Open arrival only: how late the load generator sent (p99, ms). */
+  sentLateP99?: number;
+};
+
+/** A run as measured: its slots checked after it, the CPU it cost, the machine's 1-minute load when it started. */
+export type MeasuredRun = RushRun & {
+  overbooked: number;
+  cpuMs: number;
+  dbCpuMs: number | null;
+  load: number;
+};
+
+/** Runs of one side (API or raw SQL) pooled: sums, latency over every attempt of every run, each run's own figures. */
 export type Rush = {
   attempts: number;
   booked: number;
@@ -24,15 +49,11 @@ export type Rush = {
   errors: number;
   overbooked: number;
   latency: Timing;
-  /** First start to last answer. */
-  ms: number;
-  /** Open arrival only: the rate asked, and how late the load generator sent (p99, ms). */
-  perSecond?: number;
-  sentLateP99?: number;
+  runs: { ms: number; load: number; sentLateP99?: number; booked: number; overbooked: number }[];
   /** CPU time per attempt (ms): the two app instances' (API), or the bench process's (raw SQL: its driver work). */
-  cpuMsPerAttempt?: number;
-  /** CPU time per attempt (ms) of the database's backends serving the run (PostgreSQL on this machine only). */
-  dbCpuMsPerAttempt?: number | null;
+  cpuMsPerAttempt: number;
+  /** CPU time per attempt (ms) of the database's backends serving the runs (PostgreSQL on this machine only). */
+  dbCpuMsPerAttempt: number | null;
 };
 
 export function timing(xs: number[]): Timing {
@@ -41,24 +62,43 @@ export function timing(xs: number[]): Timing {
   return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s[s.length - 1] ?? 0 };
 }
 
+export function pooled(runs: MeasuredRun[]): Rush {
+  const sum = (f: (r: MeasuredRun) => number) => runs.reduce((t, r) => t + f(r), 0);
+  const attempts = sum((r) => r.attempts);
+  return {
+    attempts,
+    booked: sum((r) => r.booked),
+    refused: sum((r) => r.refused),
+    errors: sum((r) => r.errors),
+    overbooked: sum((r) => r.overbooked),
+    latency: timing(runs.flatMap((r) => r.samples)),
+    runs: runs.map(({ ms, load, sentLateP99, booked, overbooked }) => ({
+      ms,
+      load,
+      sentLateP99,
+      booked,
+      overbooked,
+    })),
+    cpuMsPerAttempt: sum((r) => r.cpuMs) / attempts,
+    dbCpuMsPerAttempt: runs.some((r) => r.dbCpuMs === null) ? null : sum((r) => r.dbCpuMs ?? 0) / attempts,
+  };
+}
+
 type Outcome = { status: number; ms: number; late: number };
 
-function summary(attempts: number, got: Outcome[], ms: number): Omit<Rush, 'overbooked'> {
+function summary(attempts: number, got: Outcome[], ms: number): RushRun {
   return {
     attempts,
     booked: got.filter((g) => g.status < 300).length,
     refused: got.filter((g) => g.status >= 400 && g.status < 500).length,
     errors: got.filter((g) => g.status >= 500).length,
-    latency: timing(got.map((g) => g.ms)),
+    samples: got.map((g) => g.ms),
     ms,
   };
 }
 
 /** `attempts` calls started at once; each one's latency, and how they ended (2xx booked, 409 refused). */
-export async function burst(
-  attempts: number,
-  one: (i: number) => Promise<number>,
-): Promise<Omit<Rush, 'overbooked'>> {
+export async function burst(attempts: number, one: (i: number) => Promise<number>): Promise<RushRun> {
   const t0 = performance.now();
   const got = await Promise.all(
     Array.from({ length: attempts }, async (_, i) => {
@@ -75,7 +115,7 @@ export async function openArrival(
   attempts: number,
   perSecond: number,
   one: (i: number) => Promise<number>,
-): Promise<Omit<Rush, 'overbooked'>> {
+): Promise<RushRun> {
   const t0 = performance.now() + 20;
   const got = await Promise.all(
     Array.from(
@@ -96,7 +136,6 @@ export async function openArrival(
   );
   return {
     ...summary(attempts, got, performance.now() - t0),
-    perSecond,
     sentLateP99: timing(got.map((g) => g.late)).p99,
   };
 }

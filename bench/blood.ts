@@ -14,9 +14,12 @@ import {
   backendCpu,
   backendCpuSpent,
   burst,
+  type MeasuredRun,
   openArrival,
   overbooked,
+  pooled,
   type Rush,
+  type RushRun,
   rawBooking,
   type Timing,
   timing,
@@ -205,17 +208,21 @@ export async function runBlood(quick: boolean): Promise<BloodResult> {
       `(b) call-out p95 raw ${callout.raw.p95.toFixed(1)} / API ${callout.api.p95.toFixed(1)} (${JSON.stringify(found)}); (c) funnel p95 raw ${funnel.raw.p95.toFixed(1)} / API ${funnel.api.p95.toFixed(1)} ms`,
     );
 
-    // (d) A drive and a set of distinct eligible donors per run (each run meets cold rows, none the others').
+    // (d) A drive and a set of distinct eligible donors per run (each run meets cold rows, none the others'); each
+    // measurement is four runs, raw SQL, API, API, raw SQL, pooled per side.
     const driveDay = addDays(today, 14);
     const k = rushSize.attempts;
-    const runs = 2 + 2 * rates.length;
+    const runs = 4 * (1 + rates.length);
     const people = await eligibleDonors(db, driveDay, runs * k);
     if (people.length < runs * k) throw new Error(`only ${people.length} eligible donors for the rush`);
-    const drive = async (title: string, group: number) => {
+    let group = 0;
+    const drive = async (title: string) => {
       const d = await openDrive(db, data.root, title, driveDay, rushSize.slots, rushSize.capacity);
-      return { ...d, who: people.slice(group * k, (group + 1) * k).map((p) => p.personId) };
+      const g = group++;
+      return { ...d, who: people.slice(g * k, (g + 1) * k).map((p) => p.personId) };
     };
-    const raw = (d: Awaited<ReturnType<typeof drive>>) => (i: number) =>
+    type Drive = Awaited<ReturnType<typeof drive>>;
+    const raw = (d: Drive) => (i: number) =>
       rawBooking((i % 2 ? b : a).db, {
         drive: { id: d.id, organiserOrgId: data.root.id, organiserPath: data.root.path },
         slotId: d.slotIds[i % d.slotIds.length]!,
@@ -223,53 +230,58 @@ export async function runBlood(quick: boolean): Promise<BloodResult> {
         userId: user.id,
         since: today,
       });
-    const api = (d: Awaited<ReturnType<typeof drive>>) => (i: number) =>
+    const api = (d: Drive) => (i: number) =>
       call(
         at(i),
         `/api/blood/drives/${d.id}/bookings`,
         { personId: d.who[i]!, slotId: d.slotIds[i % d.slotIds.length]! },
         [201, 409],
       );
-    const settle = () => new Promise((r) => setTimeout(r, 2_000));
     /**
-     * Runs one rush and counts the CPU it cost: the instances' for the API, this process's for raw SQL, and the
-     * database backends' for both.
+     * One run on a fresh drive, with the CPU it cost (the instances' for the API, this process's for raw SQL, the
+     * database backends' for both) and the drive's slots checked after it.
      */
-    const measured = async (side: 'raw' | 'api', run: () => Promise<Omit<Rush, 'overbooked'>>) => {
+    const measured = async (
+      side: 'raw' | 'api',
+      title: string,
+      run: (one: (i: number) => Promise<number>) => Promise<RushRun>,
+    ): Promise<MeasuredRun> => {
+      const d = await drive(`${title} (${side === 'api' ? 'API' : 'SQL'})`);
       const cpu = async () =>
         side === 'api' ? cpuOf(instances) : (process.cpuUsage().user + process.cpuUsage().system) / 1000;
+      const load = os.loadavg()[0]!;
       const [c0, b0] = [await cpu(), await backendCpu(db)];
-      const r = await run();
+      const r = await run(side === 'api' ? api(d) : raw(d));
       const [c1, b1] = [await cpu(), await backendCpu(db)];
-      const spent = backendCpuSpent(b0, b1);
-      return {
+      const done = {
         ...r,
-        cpuMsPerAttempt: (c1 - c0) / r.attempts,
-        dbCpuMsPerAttempt: spent === null ? null : spent / r.attempts,
+        overbooked: await overbooked(db, d.id),
+        cpuMs: c1 - c0,
+        dbCpuMs: backendCpuSpent(b0, b1),
+        load,
       };
-    };
-    const ended = async (d: { id: number }, r: Omit<Rush, 'overbooked'>) => {
-      const done = { ...r, overbooked: await overbooked(db, d.id) };
-      log(`  ${JSON.stringify({ ...done, latency: undefined })} latency ${JSON.stringify(done.latency)}`);
-      await settle();
+      const t = timing(r.samples);
+      log(
+        `  ${side}: ${done.booked} booked, ${done.overbooked} overbooked, ${done.errors} errors, ${done.ms.toFixed(0)} ms, p50 ${t.p50.toFixed(1)} p99 ${t.p99.toFixed(1)} ms, load ${load.toFixed(1)}`,
+      );
+      await new Promise((res) => setTimeout(res, 2_000));
       return done;
     };
-    log(`(d) burst: ${k} attempts at once, raw SQL then API…`);
-    const d1 = await drive('Bench: đặt chỗ dồn dập (SQL)', 0);
-    const burstRaw = await ended(d1, await measured('raw', () => burst(k, raw(d1))));
-    const d2 = await drive('Bench: đặt chỗ dồn dập (API)', 1);
-    const burstApi = await ended(d2, await measured('api', () => burst(k, api(d2))));
+    /** raw SQL, API, API, raw SQL: a drift of the shared machine's load during the four weighs on both sides. */
+    const abba = async (title: string, run: (one: (i: number) => Promise<number>) => Promise<RushRun>) => {
+      const r1 = await measured('raw', title, run);
+      const a1 = await measured('api', title, run);
+      const a2 = await measured('api', title, run);
+      const r2 = await measured('raw', title, run);
+      return { raw: pooled([r1, r2]), api: pooled([a1, a2]) };
+    };
+    log(`(d) burst: ${k} attempts at once, raw SQL / API / API / raw SQL…`);
+    const burstPair = await abba('Bench: đặt chỗ dồn dập', (one) => burst(k, one));
     const open: BloodResult['rush']['open'] = [];
-    for (const [j, perSecond] of rates.entries()) {
-      log(`(d) open arrival: ${k} attempts at ${perSecond}/s, raw SQL then API…`);
-      const dr = await drive(`Bench: mở đăng ký ${perSecond}/s (SQL)`, 2 + 2 * j);
-      const r = await ended(dr, await measured('raw', () => openArrival(k, perSecond, raw(dr))));
-      const da = await drive(`Bench: mở đăng ký ${perSecond}/s (API)`, 3 + 2 * j);
-      open.push({
-        perSecond,
-        raw: r,
-        api: await ended(da, await measured('api', () => openArrival(k, perSecond, api(da)))),
-      });
+    for (const perSecond of rates) {
+      log(`(d) open arrival: ${k} attempts at ${perSecond}/s, raw SQL / API / API / raw SQL…`);
+      const pair = await abba(`Bench: mở đăng ký ${perSecond}/s`, (one) => openArrival(k, perSecond, one));
+      open.push({ perSecond, ...pair });
     }
     const cpus = os.cpus();
     return {
@@ -289,7 +301,7 @@ export async function runBlood(quick: boolean): Promise<BloodResult> {
       rush: {
         slots: rushSize.slots,
         places: rushSize.slots * rushSize.capacity,
-        burst: { raw: burstRaw, api: burstApi },
+        burst: burstPair,
         open,
       },
     };

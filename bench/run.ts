@@ -16,7 +16,8 @@ import type { Command, Explained, FromServer, Memory, RawQuery, Ready, ServerSpe
  * loads the real list endpoint next to a bare route running the same SQL, times subtree queries through
  * the API and as raw SQL, then (PostgreSQL) loads a plan with ~10 million report values on the same forest and
  * measures its dashboards and submissions (bench/plans-*.ts), and writes docs/benchmarks.md. BENCH_QUICK=1
- * shrinks everything for a smoke run; BENCH_ONLY=plans (or training, volunteers, blood) runs that part alone.
+ * shrinks everything for a smoke run; BENCH_ONLY=plans (or training, volunteers, blood) runs that part alone
+ * (blood keeps its dataset between runs: bench/blood-dataset.ts).
  */
 
 const quick = process.env.BENCH_QUICK === '1';
