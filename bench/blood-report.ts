@@ -91,11 +91,9 @@ export function renderBloodSection(r: BloodResult): string {
     `${name} p95 < ${goal} ms ${mark(x.api.p95 < goal)} (${ms(x.api.p95)} ms; raw SQL ${ms(x.raw.p95)} ms)`;
   const openVerdict = (o: (typeof open)[number]) => {
     const ok = o.api.latency.p99 < RUSH_GOAL_MS;
-    const why =
-      o.perSecond > capacity
-        ? `above the ${n(Math.round(capacity))}/s the API drained in the burst: a queue builds`
-        : `below the ${n(Math.round(capacity))}/s the API drained in the burst; raw SQL p99 ${ms(o.raw.latency.p99)} ms at the same rate`;
-    return `${n(o.perSecond)}/s: p99 ${ms(o.api.latency.p99)} ms ${mark(ok)} (${why})`;
+    const share = o.perSecond / capacity;
+    const queue = share >= 0.8 ? ': arrivals near what the API serves here, a queue builds' : '';
+    return `${n(o.perSecond)}/s: p99 ${ms(o.api.latency.p99)} ms ${mark(ok)} (${Math.round(share * 100)} % of the ${n(Math.round(capacity))}/s the API drained in the burst${queue}; raw SQL p99 ${ms(o.raw.latency.p99)} ms at the same rate)`;
   };
   const verdict = [
     `**Verdict.** (a) ${readGoal('eligibility', r.eligibility, 20)}; ${readGoal('history', r.history, 20)}.`,
