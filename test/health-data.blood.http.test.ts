@@ -11,6 +11,7 @@ import {
   bloodOperations,
   buildBloodSide,
   buildKeptPerson,
+  dienBienSide,
   insertProvinces,
   personAccount,
 } from './helpers/blood-scope.fixtures.ts';
@@ -160,12 +161,7 @@ beforeAll(async () => {
   t = await createTestApp(BLOOD_NOW);
   await insertProvinces(t);
   const national = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
-  a = await buildBloodSide(t, national, {
-    province: 'Hội Chữ thập đỏ tỉnh Điện Biên',
-    union: 'Công đoàn ngành Y tế tỉnh Điện Biên',
-    code: '11',
-    names: 'Điện Biên An',
-  });
+  a = await buildBloodSide(t, national, dienBienSide);
   organiser = await loginAs(t, a.province, 'blood_organiser');
   viewer = await loginAs(t, a.province, 'viewer');
   admin = await loginAs(t, a.province, 'org_admin');

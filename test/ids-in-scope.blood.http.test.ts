@@ -7,6 +7,7 @@ import {
   bloodOperations,
   buildBloodSide,
   buildKeptPerson,
+  dienBienSide,
   insertProvinces,
   MISSING,
   personAccount,
@@ -39,12 +40,7 @@ beforeAll(async () => {
   t = await createTestApp(BLOOD_NOW);
   await insertProvinces(t);
   const national = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
-  a = await buildBloodSide(t, national, {
-    province: 'Hội Chữ thập đỏ tỉnh Điện Biên',
-    union: 'Công đoàn ngành Y tế tỉnh Điện Biên',
-    code: '11',
-    names: 'Điện Biên An',
-  });
+  a = await buildBloodSide(t, national, dienBienSide);
   b = await buildBloodSide(t, national, {
     province: 'Hội Chữ thập đỏ tỉnh Bắc Ninh',
     union: 'Công đoàn KCN Quế Võ',

@@ -59,6 +59,14 @@ export async function insertProvinces(t: TestApp) {
  * province (blood.manage + blood.health), and what the desk made. `names` marks every text, so that an answer to
  * the other side can be searched for it.
  */
+/** The side both blood scope tests build first: Điện Biên's Red Cross and the health union under it. */
+export const dienBienSide = {
+  province: 'Hội Chữ thập đỏ tỉnh Điện Biên',
+  union: 'Công đoàn ngành Y tế tỉnh Điện Biên',
+  code: '11',
+  names: 'Điện Biên An',
+};
+
 export async function buildBloodSide(
   t: TestApp,
   national: BuiltOrg,

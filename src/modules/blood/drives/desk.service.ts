@@ -171,6 +171,17 @@ async function eligibilityAt(tx: Tx, personId: number, day: string, weightKg: nu
   return eligibility({ ...facts, weightKg }, rules, day, kind as 'whole_blood');
 }
 
+/** Where and for whom an attempt at the drive's desk is recorded: the drive's day, site and parties. */
+const attemptAt = (d: DriveRow, personId: number) => ({
+  personId,
+  donatedOn: d.driveDate,
+  driveId: d.id,
+  site: d.site,
+  organiserOrgId: d.organiserOrgId,
+  organiserPath: d.organiserPath,
+  establishmentOrgId: d.establishmentOrgId,
+});
+
 /**
  * The screening outcome. Eligible: the rules are checked with the weight measured (a refusal answers the
  * donor's words, and the desk defers). Deferred: the reason (health data) goes on the attempt's donation row,
@@ -205,13 +216,7 @@ export async function screen(
         ? (await eligibilityAt(tx, b.personId, d.driveDate, body.weightKg)).nextEligibleOn
         : null);
     const donationId = await insertDonation(tx, {
-      personId: b.personId,
-      donatedOn: d.driveDate,
-      driveId,
-      site: d.site,
-      organiserOrgId: d.organiserOrgId,
-      organiserPath: d.organiserPath,
-      establishmentOrgId: d.establishmentOrgId,
+      ...attemptAt(d, b.personId),
       kind: 'whole_blood',
       volumeMl: null,
       outcome: 'deferred',
@@ -251,13 +256,7 @@ export async function recordDonation(
         { path: 'body.volumeMl', message: bloodIssues.volume_too_high, params: { max: el.maxVolumeMl } },
       ]);
     const donationId = await insertDonation(tx, {
-      personId: b.personId,
-      donatedOn: d.driveDate,
-      driveId,
-      site: d.site,
-      organiserOrgId: d.organiserOrgId,
-      organiserPath: d.organiserPath,
-      establishmentOrgId: d.establishmentOrgId,
+      ...attemptAt(d, b.personId),
       kind: body.kind,
       volumeMl: body.volumeMl,
       outcome: 'donated',
