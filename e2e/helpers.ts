@@ -50,6 +50,24 @@ export async function choose(page: Page, select: Locator, title: string | RegExp
   if ((await select.getAttribute('aria-expanded')) === 'true') await select.press('Escape');
 }
 
+/**
+ * Opens a select and chooses an option until `chosen` shows the choice: on a starved machine a click on an option
+ * still sliding in can be lost (the list stays open over the form), and a person would simply click again.
+ */
+export async function chooseUntil(
+  page: Page,
+  select: Locator,
+  title: string | RegExp,
+  chosen: Locator,
+): Promise<void> {
+  await expect(async () => {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    await openOption(page, title).click({ timeout: 5_000 });
+    await expect(chosen).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 40_000 });
+  if ((await select.getAttribute('aria-expanded')) === 'true') await select.press('Escape');
+}
+
 /** Types a dd/mm/yyyy date into a date picker and leaves it with Tab (Enter would submit a modal's form). */
 export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> {
   await input.click();

@@ -22,6 +22,19 @@ function useRefresh() {
   return () => qc.invalidateQueries({ queryKey: selfKeys.all });
 }
 
+/**
+ * A write that answers the donor's page as it stands after it: the page shows that answer at once (a refetch
+ * still in flight from an earlier write cannot bring back what this one changed), and the open drives are reread.
+ */
+function useSetPage() {
+  const qc = useQueryClient();
+  return async (page: SelfView) => {
+    await qc.cancelQueries({ queryKey: [...selfKeys.all, 'page'] });
+    qc.setQueryData([...selfKeys.all, 'page'], page);
+    await qc.invalidateQueries({ queryKey: [...selfKeys.all, 'drives'] });
+  };
+}
+
 export function useBookMe() {
   const refresh = useRefresh();
   return useMutation({
@@ -32,31 +45,31 @@ export function useBookMe() {
 }
 
 export function useMyBookingAction() {
-  const refresh = useRefresh();
+  const setPage = useSetPage();
   return useMutation({
     mutationFn: (v: { id: number; action: 'cancel' } | { id: number; action: 'move'; slotId: number }) =>
       api.post<SelfView>(
         `/me/blood/bookings/${v.id}/${v.action}`,
         v.action === 'move' ? { slotId: v.slotId } : {},
       ),
-    onSuccess: refresh,
+    onSuccess: setPage,
   });
 }
 
 export function useQuestionnaire() {
-  const refresh = useRefresh();
+  const setPage = useSetPage();
   return useMutation({
     mutationFn: (v: { id: number; answers: Record<string, boolean> }) =>
       request<SelfView>('PUT', `/me/blood/bookings/${v.id}/questionnaire`, { body: { answers: v.answers } }),
-    onSuccess: refresh,
+    onSuccess: setPage,
   });
 }
 
 export function useJoinWaitlist() {
-  const refresh = useRefresh();
+  const setPage = useSetPage();
   return useMutation({
     mutationFn: (v: { driveId: number; nextDrive: boolean }) =>
       api.post<SelfView>(`/me/blood/drives/${v.driveId}/waitlist`, { nextDrive: v.nextDrive }),
-    onSuccess: refresh,
+    onSuccess: setPage,
   });
 }
