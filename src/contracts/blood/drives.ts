@@ -168,7 +168,8 @@ export const deskView = z.object({
     waiting: z.number().int(),
     walkInsWaiting: z.number().int(),
     donated: z.number().int(),
-    deferred: z.number().int(),
+    /** null without blood.health on the drive (health data). */
+    deferred: z.number().int().nullable(),
   }),
   /** Deferral reasons with their fixed length (days) when they have one, or permanent. */
   reasons: z.array(
@@ -197,7 +198,9 @@ const funnelCounts = {
   checkedIn: z.number().int(),
   screened: z.number().int(),
   donated: z.number().int(),
-  deferred: z.number().int(),
+  /** null: the caller reads no health data of the drive's organiser — a deferral is health data (it counts among
+   * the screened, as in the drive's report). */
+  deferred: z.number().int().nullable(),
   noShow: z.number().int(),
   cancelled: z.number().int(),
   lateCancelled: z.number().int(),

@@ -8,6 +8,7 @@ export type FunnelRow = {
   startsAt: string | null;
   capacity: number | null;
   targetUnits: number | null;
+  organiserPath: string;
   registered: number;
   checkedIn: number;
   screened: number;
@@ -28,7 +29,7 @@ export async function funnel(db: Db, scope: Scope, driveId: number): Promise<Fun
   return rows<FunnelRow>(
     db,
     sql`WITH d AS (
-          SELECT id, target_units FROM blood_drives WHERE id = ${driveId} AND ${scopeSql(scope, sql`organiser_path`)}
+          SELECT id, target_units, organiser_path FROM blood_drives WHERE id = ${driveId} AND ${scopeSql(scope, sql`organiser_path`)}
         ), s AS (
           SELECT s.id, s.starts_at, s.capacity FROM drive_slots s JOIN d ON d.id = s.drive_id
         ), b AS (
@@ -36,7 +37,7 @@ export async function funnel(db: Db, scope: Scope, driveId: number): Promise<Fun
           FROM drive_bookings b JOIN d ON d.id = b.drive_id
         )
         SELECT s.id AS "slotId", ${vnIso(sql`s.starts_at`)} AS "startsAt", s.capacity,
-          (SELECT target_units FROM d) AS "targetUnits",
+          (SELECT target_units FROM d) AS "targetUnits", (SELECT organiser_path::text FROM d) AS "organiserPath",
           count(b.status) FILTER (WHERE b.status NOT IN ('cancelled', 'late_cancelled'))::int AS registered,
           count(b.checked_in_at)::int AS "checkedIn",
           count(b.status) FILTER (WHERE b.status IN ('screened', 'donated', 'deferred'))::int AS screened,

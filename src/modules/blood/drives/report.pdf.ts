@@ -9,7 +9,7 @@ import {
   vnDateText,
 } from '../../../platform/pdf.ts';
 import type { DriveReport } from './report.service.ts';
-import { channelVi, funnelRows, hhmm, pct, statusVi } from './report.words.ts';
+import { channelVi, hhmm, pct, shownFunnelRows, slotColumns, statusVi } from './report.words.ts';
 
 /**
  * The drive report as a printable A4 document: the organiser's heading, the drive's facts, the funnel against
@@ -83,31 +83,24 @@ export async function driveReportPdf(r: DriveReport): Promise<Buffer> {
       { title: 'Số lượng', width: width * 0.2, align: 'right' },
       { title: 'So với chỉ tiêu', width: width * 0.25, align: 'right' },
     ],
-    funnelRows.map(([key, label]) => [
+    shownFunnelRows(f).map(([key, label]) => [
       label,
-      f.totals[key],
+      f.totals[key] ?? '',
       key === 'donated' ? pct(f.totals.donated, f.targetUnits) : '',
     ]),
   );
   doc.font('bold').fontSize(12).text(vn('2. Theo khung giờ')).moveDown(0.3);
-  // The first column holds "Đến trực tiếp" (the walk-in lane) on one line; the six figures share the rest.
+  // The first column holds "Đến trực tiếp" (the walk-in lane) on one line; the figures share the rest.
   const first = width * 0.22;
+  const columns = slotColumns(f, false);
   table(
     doc,
-    ['Khung giờ', 'Sức chứa', 'Đăng ký', 'Tiếp nhận', 'Đã hiến', 'Tạm hoãn', 'Vắng'].map((title, i) => ({
+    columns.map(([title], i) => ({
       title,
-      width: i ? (width - first) / 6 : first,
+      width: i ? (width - first) / (columns.length - 1) : first,
       align: i ? 'right' : 'left',
     })),
-    f.slots.map((s) => [
-      hhmm(s.startsAt),
-      s.capacity ?? '',
-      s.registered,
-      s.checkedIn,
-      s.donated,
-      s.deferred,
-      s.noShow,
-    ]),
+    f.slots.map((s) => columns.map(([, value]) => value(s))),
   );
   doc.font('bold').fontSize(12).text(vn('3. Danh sách người hiến')).moveDown(0.3);
   table(

@@ -1,3 +1,5 @@
+import type { FunnelView } from '../../../contracts/blood/drives.ts';
+
 /** Vietnamese words of the drive report (XLSX and PDF share them). */
 export const statusVi: Record<string, string> = {
   booked: 'Đã đặt lịch',
@@ -33,3 +35,26 @@ export const funnelRows = [
 export const hhmm = (iso: string | null) => (iso ? iso.slice(11, 16) : 'Đến trực tiếp');
 export const pct = (n: number, of: number | null) =>
   of ? `${(Math.round((n / of) * 1000) / 10).toString().replace('.', ',')}%` : '—';
+
+/** The funnel's rows a report shows: no deferrals for a reader of no health data (the funnel's null). */
+export const shownFunnelRows = (f: FunnelView) =>
+  funnelRows.filter(([k]) => k !== 'deferred' || f.totals.deferred !== null);
+
+type SlotRow = FunnelView['slots'][number];
+
+/** The per-slot table's columns (title, value), the deferrals only for a reader of health data. */
+export function slotColumns(f: FunnelView, walkIns: boolean): [string, (s: SlotRow) => string | number][] {
+  const all: [string, (s: SlotRow) => string | number][] = [
+    ['Khung giờ', (s) => hhmm(s.startsAt)],
+    ['Sức chứa', (s) => s.capacity ?? ''],
+    ['Đăng ký', (s) => s.registered],
+    ['Tiếp nhận', (s) => s.checkedIn],
+    ['Đã hiến', (s) => s.donated],
+    ['Tạm hoãn', (s) => s.deferred ?? ''],
+    ['Vắng', (s) => s.noShow],
+    ['Trực tiếp', (s) => s.walkIns],
+  ];
+  return all.filter(
+    ([title]) => (title !== 'Tạm hoãn' || f.totals.deferred !== null) && (title !== 'Trực tiếp' || walkIns),
+  );
+}

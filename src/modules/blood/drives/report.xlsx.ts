@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { vnDateText } from '../../../platform/pdf.ts';
 import type { DriveReport } from './report.service.ts';
-import { channelVi, driveStatusVi, funnelRows, hhmm, pct, statusVi } from './report.words.ts';
+import { channelVi, driveStatusVi, hhmm, pct, shownFunnelRows, slotColumns, statusVi } from './report.words.ts';
 
 /** The drive report as a workbook: the summary (facts, funnel against the target, per slot) and the donor list. */
 export async function driveReportXlsx(r: DriveReport): Promise<Buffer> {
@@ -37,31 +37,12 @@ export async function driveReportXlsx(r: DriveReport): Promise<Buffer> {
   ws.addRow([]);
   const head = ws.addRow(['Kết quả', 'Số lượng', 'So với chỉ tiêu']);
   head.font = { bold: true };
-  for (const [key, label] of funnelRows)
+  for (const [key, label] of shownFunnelRows(f))
     ws.addRow([label, f.totals[key], key === 'donated' ? pct(f.totals.donated, f.targetUnits) : '']);
   ws.addRow([]);
-  const slotHead = ws.addRow([
-    'Khung giờ',
-    'Sức chứa',
-    'Đăng ký',
-    'Tiếp nhận',
-    'Đã hiến',
-    'Tạm hoãn',
-    'Vắng',
-    'Trực tiếp',
-  ]);
-  slotHead.font = { bold: true };
-  for (const s of f.slots)
-    ws.addRow([
-      hhmm(s.startsAt),
-      s.capacity ?? '',
-      s.registered,
-      s.checkedIn,
-      s.donated,
-      s.deferred,
-      s.noShow,
-      s.walkIns,
-    ]);
+  const columns = slotColumns(f, true);
+  ws.addRow(columns.map(([title]) => title)).font = { bold: true };
+  for (const s of f.slots) ws.addRow(columns.map(([, value]) => value(s)));
 
   const list = wb.addWorksheet('Danh sách người hiến');
   list.columns = [

@@ -14,7 +14,11 @@ export function FunnelChart({ driveId }: { driveId: number }) {
   const funnel = useFunnel(driveId);
   const f = funnel.data;
   if (!f) return null;
-  const data = STEPS.map((k) => ({ step: t(`bloodDrives.funnel.${k}`), value: f.totals[k] }));
+  // Deferrals (health data) only for a reader of health data: null otherwise, and no bar.
+  const data = STEPS.filter((k) => f.totals[k] !== null).map((k) => ({
+    step: t(`bloodDrives.funnel.${k}`),
+    value: f.totals[k],
+  }));
   return (
     <Card size="small" title={t('bloodDrives.funnel.title')} extra={t('bloodDrives.funnel.live')}>
       <Row gutter={16} style={{ marginBottom: 12 }}>
