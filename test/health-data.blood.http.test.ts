@@ -191,7 +191,7 @@ describe('a Điện Biên world of health data, every write audited', () => {
       );
       return { id: d.id as number, personId: d.personId as number, attempts: [] as number[] };
     };
-    w.donorH = await donor('Lò Thị Sức Khoẻ', {
+    w.donorH = await donor('Lò Thị Sức Khỏe', {
       abo: 'AB',
       rh: 'neg',
       rareFlags: ['kell_neg'],

@@ -6,7 +6,7 @@ export const donorSelfAuditWords = defineAuditWords({
   actions: {
     'blood.booking.self': { vi: 'Người hiến tự đặt lịch', en: 'Donor booked a slot' },
     'blood.booking.questionnaire': {
-      vi: 'Người hiến trả lời câu hỏi sức khoẻ',
+      vi: 'Người hiến trả lời câu hỏi sức khỏe',
       en: 'Donor answered the health questionnaire',
     },
   },

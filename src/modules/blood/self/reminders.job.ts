@@ -22,7 +22,7 @@ export const donorRemindersJob: ModuleJob = {
         userId: s.userId,
         kind: 'blood.slot_reminder',
         title: `Nhắc lịch hiến máu ngày mai: ${s.startsAt.slice(11, 16)} tại ${s.site}`,
-        body: `${s.driveTitle}, ngày ${formatViDate(tomorrow)}. Hãy ngủ đủ, ăn nhẹ và trả lời câu hỏi sức khoẻ trước khi đến.`,
+        body: `${s.driveTitle}, ngày ${formatViDate(tomorrow)}. Hãy ngủ đủ, ăn nhẹ và trả lời câu hỏi sức khỏe trước khi đến.`,
         link: '/me/blood',
         dedupeKey: `blood.slot_reminder:${s.bookingId}`,
       })),

@@ -3,7 +3,7 @@
 export const FIRST_AID_SOURCE = 'Thông tư 19/2016/TT-BYT (lực lượng sơ cứu tại nơi làm việc)';
 
 /**
- * First-aiders a workplace must have (Thông tư 19/2016/TT-BYT, hướng dẫn quản lý vệ sinh lao động và sức khoẻ
+ * First-aiders a workplace must have (Thông tư 19/2016/TT-BYT, hướng dẫn quản lý vệ sinh lao động và sức khỏe
  * người lao động — bố trí lực lượng sơ cứu; see DOMAIN.md "Workplace first aid"):
  * - strict-OSH jobs (nghề, công việc có yêu cầu nghiêm ngặt về ATVSLĐ): 1 per 100 workers started, ⌈n / 100⌉;
  * - other workplaces: 1 below 200 workers; from 200 on, 1 more per 150 workers started

@@ -270,11 +270,11 @@ describe('volunteer self-registration: links, the public form, approval', () => 
     const noReason = await officer.post(`/api/volunteers/applications/${app.id}/reject`, { reason: ' ' });
     expect(noReason.statusCode).toBe(400);
     const res = await officer.post(`/api/volunteers/applications/${app.id}/reject`, {
-      reason: 'Chưa đủ sức khoẻ',
+      reason: 'Chưa đủ sức khỏe',
     });
     expect(res.json()).toMatchObject({
       status: 'rejected',
-      rejectReason: 'Chưa đủ sức khoẻ',
+      rejectReason: 'Chưa đủ sức khỏe',
       personId: null,
     });
     expect(await countRows(t.db, 'people', sql`full_name = 'Vũ Minh Quân'`)).toBe(0);

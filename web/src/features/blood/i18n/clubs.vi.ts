@@ -31,7 +31,7 @@ export const viBloodClubs = {
     birthYear: 'Năm sinh',
     donations: 'Số lần hiến',
     group: 'Nhóm máu',
-    groupHidden: 'Cần quyền xem dữ liệu sức khoẻ',
+    groupHidden: 'Cần quyền xem dữ liệu sức khỏe',
     end: 'Kết thúc',
     ended: 'Đã kết thúc tư cách thành viên',
     membersAdded: 'Đã thêm {{count}} thành viên',

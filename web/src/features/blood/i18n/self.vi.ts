@@ -12,13 +12,13 @@ export const viDonorSelf = {
   cancelConfirm: 'Huỷ lịch này? Huỷ trong vòng 24 giờ trước giờ hẹn được ghi là huỷ muộn.',
   move: 'Đổi giờ',
   moveTo: 'Chọn giờ mới',
-  questionnaire: 'Trả lời câu hỏi sức khoẻ',
-  questionnaireDone: 'Đã trả lời câu hỏi sức khoẻ',
-  questionnaireTitle: 'Câu hỏi sức khoẻ trước khi đến',
+  questionnaire: 'Trả lời câu hỏi sức khỏe',
+  questionnaireDone: 'Đã trả lời câu hỏi sức khỏe',
+  questionnaireTitle: 'Câu hỏi sức khỏe trước khi đến',
   questionnaireIntro:
     'Trả lời trong ngày hiến máu, trước khi đến. Câu trả lời chỉ cán bộ y tế của điểm hiến xem.',
   q: {
-    feelsWell: 'Hôm nay bạn thấy khoẻ?',
+    feelsWell: 'Hôm nay bạn thấy khỏe?',
     sleptWell: 'Đêm qua bạn ngủ đủ giấc?',
     ateToday: 'Bạn đã ăn nhẹ trước khi đến?',
     recentIllness: 'Trong 2 tuần qua bạn có ốm, sốt?',
