@@ -52,8 +52,11 @@ test('the organiser without health rights sees a donor without blood group or de
   await organiser.context().close();
 });
 
-test('the call-out shows counts and numbered replies, and no phone number or name', async ({ page }) => {
-  // The hospital's O Rh− call-out of May 2021 (the administrator sees every requester's).
+test('the call-out shows the hospital counts and numbered replies, and no phone number or name', async ({
+  browser,
+}) => {
+  // The hospital's haematology officer opens its O Rh− call-out of May 2021.
+  const page = await pageAs(browser, 'huyethoc.bvdk');
   await page.goto('/blood/callouts');
   const row = page.getByRole('row', { name: /O Rh−/ });
   await expect(row).toContainText('Khoa Huyết học – Truyền máu, Bệnh viện Đa khoa tỉnh Điện Biên');
@@ -71,4 +74,5 @@ test('the call-out shows counts and numbered replies, and no phone number or nam
   expect(text).not.toMatch(/(\+84|\b0)\d{2}[ .]?\d{3}[ .]?\d{3,4}\b/);
   for (const name of ['Quàng Văn Thiêm', 'Điêu Chính Tơi', 'Lò Thị Yến']) expect(text).not.toContain(name);
   await page.screenshot({ path: 'artifacts/e2e/blood-privacy-callout.png', fullPage: true });
+  await page.context().close();
 });

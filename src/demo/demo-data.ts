@@ -340,4 +340,7 @@ export const demoUsers: { username: string; fullName: string; grants: [string, s
   { username: 'nguoihien.dienbien', fullName: 'Lường Văn Chiến', grants: [] },
   // The health union's officer who organises its drives (bookings, the funnel, the report; no health data).
   { username: 'hienmau.ytedb', fullName: 'Điêu Thị Ngọc', grants: [['cd_yte_db', 'blood_organiser']] },
+  // The provincial hospital's haematology officer: asks for rare groups (call-outs) and follows the replies —
+  // counts and numbered donors, never a name or a phone number.
+  { username: 'huyethoc.bvdk', fullName: 'Lò Văn Hưng', grants: [['bv_db', 'blood_organiser']] },
 ];

@@ -37,6 +37,7 @@ describe('the demo dataset', () => {
       'hienmau.dienbien',
       'nguoihien.dienbien',
       'hienmau.ytedb',
+      'huyethoc.bvdk',
     ]) {
       await expect(signIn(t, u, DEMO_PASSWORD)).resolves.toBeTruthy();
     }
