@@ -11,11 +11,11 @@ import {
   test,
 } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { openOption, signIn, vnDay } from './helpers.ts';
+import { chooseUntil, openOption, signIn, vnDay } from './helpers.ts';
 
 // Issue 12, seed 001 in a real browser. The health union's organiser (hienmau.ytedb) plans a drive from the
-// keyboard, books a donor by phone, follows the live funnel and downloads the report; the check-in desk runs the upcoming demo drive on a
-// tablet (1024×768), keyboard first; the demo donor (Lường Văn Chiến), on his phone, finds the donation the desk
+// keyboard, books a donor by phone, follows the live funnel and downloads the report; the check-in desk runs a drive
+// of today on a tablet (1024×768), keyboard first; the demo donor (Lường Văn Chiến), on his phone, finds the donation the desk
 // just recorded, the day he may donate again in words and its certificate, then books, moves and cancels a slot
 // at the new drive. The journeys share one database in file order (serial).
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -228,8 +228,7 @@ test('1. the organiser plans a drive from the keyboard, books a donor by phone, 
   ).toBeVisible();
   await who.press('Enter');
   const slot = book.getByLabel('Khung giờ');
-  await slot.click();
-  await openOption(page, /^08:30–09:30/).click();
+  await chooseUntil(page, slot, /^08:30–09:30/, book.getByTitle(/^08:30–09:30/).first());
   await book.getByRole('button', { name: 'Đặt lịch' }).click();
   const done = page.getByRole('dialog', { name: 'Đã đặt lịch' });
   await expect(done.locator('code')).toHaveText(/^[A-Za-z0-9_-]{43}$/);
@@ -273,36 +272,74 @@ test('1. the organiser plans a drive from the keyboard, books a donor by phone, 
   await page.context().close();
 });
 
-test('2. the check-in desk runs the upcoming drive on a tablet, from the keyboard', async ({ browser }) => {
+test('2. the check-in desk runs today’s drive on a tablet, from the keyboard', async ({ browser }) => {
   const page = await pageAs(browser, 'hienmau.dienbien', { width: 1024, height: 768 });
   const http = await api(page);
-  // Set-up: the demo's upcoming drive (the soonest open one from today, not the one planned above); and, for the
-  // no-show, a drive of yesterday with a donor booked who never came.
-  const open: { id: number; title: string; driveDate: string }[] = await http.get(
-    '/api/blood/drives?status=open',
-  );
-  demoDrive = open
-    .filter((d) => d.title !== title && d.driveDate >= iso(vnDay(0)))
-    .sort((a, b) => a.driveDate.localeCompare(b.driveDate))[0]!;
-  expect(demoDrive).toBeTruthy();
+  // Set-up: a drive of today at the provincial hospital (the desk opens on a drive's day, not before), where
+  // Lường Văn Chiến comes instead of the demo's upcoming drive he had booked; and, for the no-show, a drive of
+  // yesterday with a donor booked who never came.
   const me = await http.get('/api/auth/me');
   const federation = me.grants.find(
     (g: { orgName: string }) => g.orgName === 'Liên đoàn Lao động tỉnh Điện Biên',
   );
-  const yesterday = await http.send(
-    'POST',
-    '/api/blood/drives',
+  const drive = async (fields: Record<string, unknown>, open: boolean) => {
+    const body = { organiserOrgId: federation.orgId, slotMinutes: 60, ...fields };
+    const made = await http.send('POST', '/api/blood/drives', body, 201);
+    if (!open) return made;
+    const { organiserOrgId: _o, ...rest } = body;
+    return http.send('PUT', `/api/blood/drives/${made.id}`, {
+      ...rest,
+      version: made.version,
+      status: 'open',
+    });
+  };
+  const today = await drive(
     {
-      organiserOrgId: federation.orgId,
+      title: `Ngày hội hiến máu hôm nay ${run}`,
+      site: 'Hội trường Bệnh viện Đa khoa tỉnh Điện Biên',
+      driveDate: iso(vnDay(0)),
+      opensAt: '07:00',
+      closesAt: '17:00',
+      capacityPerSlot: 10,
+    },
+    true,
+  );
+  demoDrive = { id: today.id, driveDate: today.driveDate, title: today.title };
+  const open: { id: number; title: string; driveDate: string }[] = await http.get(
+    '/api/blood/drives?status=open',
+  );
+  const upcoming = open
+    .filter((d) => d.title !== title && d.driveDate > iso(vnDay(0)))
+    .sort((a, b) => a.driveDate.localeCompare(b.driveDate))[0]!;
+  const chien = (await http.get(`/api/blood/donors?q=${encodeURIComponent('luong van chien')}`)).items.find(
+    (d: { fullName: string }) => d.fullName === donor,
+  );
+  const hisBooking = (await http.get(`/api/blood/drives/${upcoming.id}/bookings`)).find(
+    (b: { personId: number; status: string }) => b.personId === chien.personId && b.status === 'booked',
+  );
+  await http.send('POST', `/api/blood/drives/${upcoming.id}/bookings/${hisBooking.id}/cancel`, {});
+  await http.send(
+    'POST',
+    `/api/blood/drives/${today.id}/bookings`,
+    { personId: chien.personId, slotId: today.slots[0].id },
+    201,
+  );
+  // The upcoming drive's desk says from which day it opens, and checks nobody in before.
+  await page.goto(`/blood/drives/${upcoming.id}/desk`);
+  await expect(
+    page.getByText(`Điểm hiến máu diễn ra ngày ${ddmmyyyy(upcoming.driveDate)}. Bàn tiếp nhận mở từ ngày đó`),
+  ).toBeVisible();
+  await expect(page.getByLabel('Mã mời')).toHaveCount(0);
+  const yesterday = await drive(
+    {
       title: `Điểm hiến máu hôm qua ${run}`,
       site: 'Hội trường Liên đoàn Lao động tỉnh',
       driveDate: iso(vnDay(-1)),
       opensAt: '07:00',
       closesAt: '08:00',
-      slotMinutes: 60,
       capacityPerSlot: 5,
     },
-    201,
+    false,
   );
   const [dung] = (await http.get(`/api/blood/donors?q=${encodeURIComponent('ca van dung')}`)).items;
   await http.send(
@@ -502,11 +539,11 @@ test('3. the donor, on his phone, sees his donation, when he may give again and 
   await expect(mine).toContainText(`${driveDay} · 07:30–08:30`);
 
   // The health questionnaire: every question must be answered before it is sent.
-  await mine.getByRole('button', { name: 'Trả lời câu hỏi sức khoẻ' }).click();
-  const q = page.getByRole('dialog', { name: 'Câu hỏi sức khoẻ trước khi đến' });
+  await mine.getByRole('button', { name: 'Trả lời câu hỏi sức khỏe' }).click();
+  const q = page.getByRole('dialog', { name: 'Câu hỏi sức khỏe trước khi đến' });
   const answer = (question: string, value: 'Có' | 'Không') =>
     q.locator('.ant-form-item').filter({ hasText: question }).getByText(value, { exact: true }).click();
-  await answer('Hôm nay bạn thấy khoẻ?', 'Có');
+  await answer('Hôm nay bạn thấy khỏe?', 'Có');
   await answer('Đêm qua bạn ngủ đủ giấc?', 'Có');
   await q.getByRole('button', { name: 'Gửi' }).click();
   await expect(q.getByText('Chọn Có hoặc Không')).toHaveCount(4);
@@ -518,17 +555,24 @@ test('3. the donor, on his phone, sees his donation, when he may give again and 
   await shot(page, '3-questionnaire-390');
   await q.getByRole('button', { name: 'Gửi' }).click();
   await expect(q).toBeHidden();
-  await expect(mine.getByText('Đã trả lời câu hỏi sức khoẻ')).toBeVisible();
+  await expect(mine.getByText('Đã trả lời câu hỏi sức khỏe')).toBeVisible();
 
   // Another hour, then he cannot come after all.
-  await mine.getByRole('combobox', { name: 'Chọn giờ mới' }).click();
-  await openOption(page, /^09:30 · còn \d+ chỗ$/).click();
-  await expect(mine).toContainText(`${driveDay} · 09:30–10:30`);
+  await chooseUntil(
+    page,
+    mine.getByRole('combobox', { name: 'Chọn giờ mới' }),
+    /^09:30 · còn \d+ chỗ$/,
+    mine.getByText(`${driveDay} · 09:30–10:30`).first(),
+  );
   await mine.getByRole('button', { name: 'Huỷ lịch' }).click();
+  const cancelled = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && /\/api\/me\/blood\/bookings\/\d+\/cancel$/.test(r.url()),
+  );
   await page
     .getByRole('tooltip')
     .getByRole('button', { name: /OK|Đồng ý/ })
     .click();
+  expect((await cancelled).status()).toBe(200);
   await expect(mine).toHaveCount(0);
   await expect(page.getByText('Bạn chưa đặt lịch nào. Chọn một điểm hiến bên dưới.')).toBeVisible();
   await expect(offer.getByRole('button', { name: /^09:30 · còn \d+ chỗ$/ })).toBeVisible();

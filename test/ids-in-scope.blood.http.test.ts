@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/platform/db/database.ts';
 import {
+  BLOOD_DRIVE_DAY,
   BLOOD_NOW,
   type BloodSide,
   bloodOperations,
@@ -37,7 +38,8 @@ let spare: number;
 const secrets = ['Bí Mật', 'Quế Võ', 'Bắc Ninh'];
 
 beforeAll(async () => {
-  t = await createTestApp(BLOOD_NOW);
+  // Sessions outlive the 12 days to the drive's day, when the desk's tests move the clock there.
+  t = await createTestApp(BLOOD_NOW, { SESSION_TTL_HOURS: '1000' });
   await insertProvinces(t);
   const national = await buildOrg(t.db, { name: 'Trung ương Hội Chữ thập đỏ Việt Nam', kind: 'red_cross' });
   a = await buildBloodSide(t, national, dienBienSide);
@@ -691,7 +693,10 @@ describe('ids in blood requests go through the caller’s scope', () => {
   });
 
   it('answers the collection desk (blood.manage + blood.health) an id of the other province as a missing one', async () => {
-    for (const c of staffCases()) await check(a.desk, c, true);
+    // On the drive's day: the desk checks in from then on, so its ids are what decides the answer.
+    await onDriveDay(async () => {
+      for (const c of staffCases()) await check(a.desk, c, true);
+    });
   });
 
   it('answers the organiser and the viewer the same, and a donor’s own account (no grants) the same', async () => {
@@ -750,6 +755,16 @@ describe('ids in blood requests go through the caller’s scope', () => {
   });
 });
 
+/** Runs `work` with the clock on the drive's day (the desk's check-in opens then), and puts it back. */
+async function onDriveDay(work: () => Promise<void>) {
+  t.clock.set(BLOOD_DRIVE_DAY);
+  try {
+    await work();
+  } finally {
+    t.clock.set(BLOOD_NOW);
+  }
+}
+
 describe('invitation tokens at the desk', () => {
   it('are long random strings, stored only as a hash, answered once', async () => {
     expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -768,55 +783,57 @@ describe('invitation tokens at the desk', () => {
       expect((await (url.startsWith('/api/me') ? donorA : a.desk).get(url)).body).not.toContain(a.token);
   });
 
-  it('are not usable at another drive’s desk, even one of the same organiser', async () => {
-    const onPlanned = await a.desk.post(`/api/blood/drives/${a.plannedDriveId}/bookings`, {
-      personId: spare,
-      slotId: a.plannedSlots[0],
-    });
-    expect(onPlanned.statusCode, onPlanned.body).toBe(201);
-    const random = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, {
-      token: 'x'.repeat(43),
-    });
-    expect(random.json().error.code).toBe('drives.token_invalid');
-    for (const token of [onPlanned.json().invitationToken, b.token])
+  it('are not usable at another drive’s desk, even one of the same organiser', () =>
+    onDriveDay(async () => {
+      const onPlanned = await a.desk.post(`/api/blood/drives/${a.plannedDriveId}/bookings`, {
+        personId: spare,
+        slotId: a.plannedSlots[0],
+      });
+      expect(onPlanned.statusCode, onPlanned.body).toBe(201);
+      const random = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, {
+        token: 'x'.repeat(43),
+      });
+      expect(random.json().error.code).toBe('drives.token_invalid');
+      for (const token of [onPlanned.json().invitationToken, b.token])
+        expectSameRefusal(
+          await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, { token }),
+          random,
+          secrets,
+        );
+      // Bắc Ninh's desk cannot use a Điện Biên token at its own drive either.
       expectSameRefusal(
-        await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, { token }),
-        random,
-        secrets,
+        await b.desk.post(`/api/blood/drives/${b.driveId}/desk/check-in`, { token: a.token }),
+        await b.desk.post(`/api/blood/drives/${b.driveId}/desk/check-in`, { token: 'y'.repeat(43) }),
+        [a.donorName],
       );
-    // Bắc Ninh's desk cannot use a Điện Biên token at its own drive either.
-    expectSameRefusal(
-      await b.desk.post(`/api/blood/drives/${b.driveId}/desk/check-in`, { token: a.token }),
-      await b.desk.post(`/api/blood/drives/${b.driveId}/desk/check-in`, { token: 'y'.repeat(43) }),
-      [a.donorName],
-    );
-  });
+    }));
 
-  it('check a donor in once: the same token again changes nothing', async () => {
-    const first = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, { token: a.token });
-    expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toMatchObject({ id: a.bookingId, status: 'checked_in', queueNo: 1 });
-    const again = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, { token: a.token });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('drives.booking_state');
-    const [row] = await rows<{ queueNo: number; n: number }>(
-      t.db,
-      sql`SELECT queue_no AS "queueNo", (SELECT count(*)::int FROM audit_log WHERE action = 'blood.desk.check_in') AS n
+  it('check a donor in once: the same token again changes nothing', () =>
+    onDriveDay(async () => {
+      const first = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, { token: a.token });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ id: a.bookingId, status: 'checked_in', queueNo: 1 });
+      const again = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, { token: a.token });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('drives.booking_state');
+      const [row] = await rows<{ queueNo: number; n: number }>(
+        t.db,
+        sql`SELECT queue_no AS "queueNo", (SELECT count(*)::int FROM audit_log WHERE action = 'blood.desk.check_in') AS n
           FROM drive_bookings WHERE id = ${a.bookingId}`,
-    );
-    expect(row).toEqual({ queueNo: 1, n: 1 });
-    // A cancelled booking's token checks nobody in.
-    const cancelled = await a.desk.post(
-      `/api/blood/drives/${a.driveId}/bookings/${otherDonor.bookingId}/cancel`,
-    );
-    expect(cancelled.statusCode, cancelled.body).toBe(200);
-    const late = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, {
-      token: otherDonor.token,
-    });
-    expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('drives.booking_state');
-    expect(await countRows(t.db, 'drive_bookings', sql`status = 'checked_in'`)).toBe(1);
-  });
+      );
+      expect(row).toEqual({ queueNo: 1, n: 1 });
+      // A cancelled booking's token checks nobody in.
+      const cancelled = await a.desk.post(
+        `/api/blood/drives/${a.driveId}/bookings/${otherDonor.bookingId}/cancel`,
+      );
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      const late = await a.desk.post(`/api/blood/drives/${a.driveId}/desk/check-in`, {
+        token: otherDonor.token,
+      });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.code).toBe('drives.booking_state');
+      expect(await countRows(t.db, 'drive_bookings', sql`status = 'checked_in'`)).toBe(1);
+    }));
 });
 
 describe('the platform’s guards on blood routes', () => {

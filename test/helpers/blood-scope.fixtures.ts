@@ -13,6 +13,8 @@ import { loginAs, type Session, signIn, type TestApp } from './test-app.ts';
  */
 
 export const BLOOD_NOW = '2026-05-04T02:00:00Z';
+/** 08:00 in Vietnam on the day of each side's drive: its check-in desk opens that day, not before. */
+export const BLOOD_DRIVE_DAY = '2026-05-16T01:00:00Z';
 /** A well-formed id that names no row. */
 export const MISSING = 2_147_483_000;
 

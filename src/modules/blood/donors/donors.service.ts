@@ -180,6 +180,22 @@ export async function createDonor(ctx: Ctx, body: CreateDonorBody) {
   return getDonor(ctx, id);
 }
 
+/**
+ * A person checked in at a drive who is no donor yet (a walk-in, or someone booked by phone) becomes one, kept by
+ * the drive's organiser: numbered, in its donor list, their donation certified and counted for honours. No health
+ * value is written here; the desk's measured weight follows with the screening.
+ */
+export async function ensureDonorProfile(
+  tx: Tx,
+  ctx: Ctx,
+  personId: number,
+  keeper: { id: number; path: string },
+): Promise<number> {
+  return (
+    (await repo.profileIdOfPerson(tx, personId)) ?? insertDonor(tx, ctx, personId, keeper, emptyProfile, [])
+  );
+}
+
 async function insertDonor(
   tx: Tx,
   ctx: Ctx,

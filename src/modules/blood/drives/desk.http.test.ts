@@ -172,17 +172,23 @@ describe('the check-in desk', () => {
     expect(noShow.json().status).toBe('no_show');
 
     const funnel = (await w.organiser.get(`/api/blood/drives/${d.id}/funnel`)).json();
+    // The organiser reads no health data: the deferral is among the screened, counted nowhere on its own.
     expect(funnel.totals).toEqual({
       registered: 4,
       checkedIn: 3,
       screened: 2,
       donated: 1,
-      deferred: 1,
+      deferred: null,
       noShow: 1,
       cancelled: 0,
       lateCancelled: 0,
       walkIns: 1,
     });
+    expect(funnel.slots.every((s: { deferred: number | null }) => s.deferred === null)).toBe(true);
+    const seen = (await w.desk.get(`/api/blood/drives/${d.id}/funnel`)).json();
+    expect(seen.totals.deferred).toBe(1);
+    expect((await w.organiser.get(`/api/blood/drives/${d.id}/desk`)).json().counts.deferred).toBeNull();
+    expect((await w.desk.get(`/api/blood/drives/${d.id}/desk`)).json().counts.deferred).toBe(1);
     expect(funnel.targetUnits).toBe(10);
     const walkInLane = funnel.slots.find((s: { slotId: number | null }) => s.slotId === null);
     expect(walkInLane).toMatchObject({ walkIns: 1, checkedIn: 1 });
@@ -222,5 +228,55 @@ describe('the check-in desk', () => {
     await markNoShows({ db: t.db, clock: t.clock, meta: { ip: null, userAgent: 'test', requestId: null } });
     const list = (await w.organiser.get(`/api/blood/drives/${d.id}/bookings`)).json();
     expect(list.find((b: { id: number }) => b.id === made.booking.id).status).toBe('no_show');
+  });
+
+  it('opens on the drive’s day, not before; a walk-in who gives becomes a donor: numbered, listed, certified', async () => {
+    t.clock.set('2021-04-01T02:00:00Z');
+    const d = await openDrive();
+    const desk = `/api/blood/drives/${d.id}/desk`;
+    const walkIn = {
+      walkIn: {
+        person: { fullName: 'Quàng Thị Mới', birthDate: '1995-02-03', sex: 'female', phone: '0987000111' },
+      },
+    };
+    // Six days early: nobody checked in, nobody registered, and the desk says from which day it opens.
+    const early = await w.desk.post(`${desk}/check-in`, walkIn);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({
+      code: 'drives.desk_not_yet',
+      message: 'Điểm hiến máu diễn ra ngày 07/04/2021: bàn tiếp nhận chỉ tiếp nhận người hiến từ ngày đó.',
+    });
+    expect(await countRows(t.db, 'people', sql`full_name = 'Quàng Thị Mới'`)).toBe(0);
+
+    t.clock.set('2021-04-07T01:00:00Z');
+    const came = await w.desk.post(`${desk}/check-in`, walkIn);
+    expect(came.statusCode, came.body).toBe(200);
+    const id = came.json().id;
+    // She is a donor of the drive's organiser from check-in: in its list, numbered for the year.
+    const listed = (await w.desk.get(`/api/blood/donors?q=${encodeURIComponent('quang thi moi')}`)).json();
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({ fullName: 'Quàng Thị Mới' });
+    expect(listed.items[0].donorNo).toMatch(/^HM-2021-\d{6}$/);
+    await w.desk.post(`${desk}/bookings/${id}/screening`, { outcome: 'eligible', weightKg: 52 });
+    const given = await w.desk.post(`${desk}/bookings/${id}/donation`, { volumeMl: 350, weightKg: 52 });
+    expect(given.statusCode, given.body).toBe(200);
+    const history = (await w.desk.get(`/api/blood/donors/${listed.items[0].id}/donations`)).json();
+    const donation = (history.items ?? history)[0];
+    expect(donation).toMatchObject({ donatedOn: '2021-04-07', outcome: 'donated' });
+    const pdf = await w.desk.get(`/api/blood/donations/${donation.id}/certificate.pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    if (hasPoppler()) expect(pdfText(pdf.rawPayload)).toContain('Quàng Thị Mới');
+    // One profile, whichever way she is checked in next time; its creation is in the audit log.
+    expect(
+      await countRows(
+        t.db,
+        'donor_profiles',
+        sql`person_id = (SELECT id FROM people WHERE full_name = 'Quàng Thị Mới')`,
+      ),
+    ).toBe(1);
+    expect(
+      await countRows(t.db, 'audit_log', sql`entity_type = 'donor_profile' AND action = 'create'`),
+    ).toBeGreaterThanOrEqual(1);
   });
 });

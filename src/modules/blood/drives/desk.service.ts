@@ -7,9 +7,11 @@ import { type Ctx, cliMeta, type SystemCtx } from '../../../platform/context.ts'
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import type { ModuleJob } from '../../../platform/modules.ts';
+import { vnDateText } from '../../../platform/pdf.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { linkPeople } from '../../people/index.ts';
 import { insertDonation, nextCertificateNo, recordMeasuredWeight } from '../donors/donations.repo.ts';
+import { ensureDonorProfile } from '../donors/donors.service.ts';
 import { factsOf, rulesOn } from '../donors/eligibility.repo.ts';
 import { addDays, eligibility, explainVi } from '../donors/eligibility.rules.ts';
 import * as bookings from './bookings.repo.ts';
@@ -57,7 +59,7 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
       waiting: waiting.length,
       walkInsWaiting: waiting.filter((b) => b.channel === 'walk_in').length,
       donated: all.filter((b) => b.status === 'donated').length,
-      deferred: all.filter((b) => b.status === 'deferred').length,
+      deferred: health ? all.filter((b) => b.status === 'deferred').length : null,
     },
     reasons: health
       ? reasons.map(({ code, nameVi, nameEn, days, permanent }) => ({
@@ -82,6 +84,10 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
   const id = await ctx.db.transaction(async (tx) => {
     const d = await deskDrive(ctx, tx, driveId, true);
     if (d.status !== 'open') throw drivesErrors.not_open();
+    // A donation is dated on the drive's day: the desk opens that day (and stays open after it, for the records
+    // of the day entered late), never before it.
+    if (vnToday(ctx.clock) < d.driveDate) throw drivesErrors.desk_not_yet({ date: vnDateText(d.driveDate) });
+    const keeper = { id: d.organiserOrgId, path: d.organiserPath };
     let b: bookings.BookingRow | undefined;
     if (body.token) {
       b = await bookings.findBookingByToken(tx, driveId, hashToken(body.token));
@@ -91,13 +97,7 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
       if (!b) throw errors.idNotFound('body.bookingId');
     } else {
       const scope = scopeOf(ctx.actor);
-      const who = await walkInPerson(
-        ctx,
-        tx,
-        scope,
-        { id: d.organiserOrgId, path: d.organiserPath },
-        body.walkIn!,
-      );
+      const who = await walkInPerson(ctx, tx, scope, keeper, body.walkIn!);
       await linkPeople(tx, [
         {
           personId: who.personId,
@@ -119,6 +119,7 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
       // A booked donor who comes to the walk-in line is checked in on their booking.
       b = await bookings.liveBookingOf(tx, driveId, who.personId);
       if (!b) {
+        await ensureDonorProfile(tx, ctx, who.personId, keeper);
         const queueNo = await bookings.nextQueueNo(tx, driveId);
         const newId = await bookings.insertBooking(tx, {
           driveId,
@@ -137,6 +138,7 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
       }
     }
     if (b.status !== 'booked') throw bookingStateError(ctx.actor, b);
+    await ensureDonorProfile(tx, ctx, b.personId, keeper);
     const queueNo = await bookings.nextQueueNo(tx, driveId);
     await bookings.setBookingStatus(tx, b.id, 'checked_in', { checkedInAt: now, queueNo });
     await audit(ctx, tx, d, b.id, 'blood.desk.check_in', { queueNo, via: body.token ? 'token' : 'list' });

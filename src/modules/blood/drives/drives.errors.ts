@@ -15,6 +15,11 @@ export const drivesErrors = defineErrors('drives', {
       `Không chuyển được điểm hiến máu từ trạng thái “${p.from}” sang “${p.to}”.`,
   },
   not_open: { status: 409, message: 'Điểm hiến máu chưa mở hoặc đã đóng: không nhận đăng ký.' },
+  desk_not_yet: {
+    status: 409,
+    message: (p: { date: string }) =>
+      `Điểm hiến máu diễn ra ngày ${p.date}: bàn tiếp nhận chỉ tiếp nhận người hiến từ ngày đó.`,
+  },
   hours_locked: {
     status: 409,
     message: 'Đã có người đăng ký: không đổi được ngày, giờ hay độ dài khung giờ. Hãy sửa từng khung giờ.',

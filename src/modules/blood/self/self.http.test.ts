@@ -17,7 +17,7 @@ let t: TestApp;
 let w: Awaited<ReturnType<typeof buildDriveWorld>>;
 
 beforeAll(async () => {
-  t = await createTestApp('2021-03-31T02:00:00Z', { SESSION_TTL_HOURS: '1000' });
+  t = await createTestApp('2021-03-31T02:00:00Z', { SESSION_TTL_HOURS: '10000' });
   w = await buildDriveWorld(t);
 });
 afterAll(() => t.app.close());
@@ -129,6 +129,13 @@ describe('the donor’s own page', () => {
     const other = await donorSession(t, await buildPerson(t.db, w.union));
     const booked = (await me.post('/api/me/blood/bookings', { driveId: d.id, slotId: d.slots[0].id })).json();
     const desk = `/api/blood/drives/${d.id}/desk`;
+    // Before the drive's day the desk checks nobody in; on it, the donor is checked in.
+    const early = await w.desk.post(`${desk}/check-in`, { bookingId: booked.booking.id });
+    expect(early.json().error).toMatchObject({
+      code: 'drives.desk_not_yet',
+      message: 'Điểm hiến máu diễn ra ngày 20/05/2021: bàn tiếp nhận chỉ tiếp nhận người hiến từ ngày đó.',
+    });
+    t.clock.set('2021-05-20T01:00:00Z');
     expect((await w.desk.post(`${desk}/check-in`, { bookingId: booked.booking.id })).statusCode).toBe(200);
     await w.desk.post(`${desk}/bookings/${booked.booking.id}/screening`, {
       outcome: 'eligible',
@@ -154,6 +161,7 @@ describe('the donor’s own page', () => {
     const theirs = await other.get(`/api/me/blood/donations/${donation.id}/certificate.pdf`);
     expect(theirs.statusCode).toBe(404);
     expect(theirs.body).not.toContain('Điêu Văn Chứng');
+    t.clock.set('2021-03-31T02:00:00Z');
   });
 
   it('reminds the day before the slot and on the day the donor may donate again (once)', async () => {

@@ -208,6 +208,7 @@ export const enErrors: typeof viErrors = {
     version_conflict: 'Someone else has just changed this drive. Reload before saving.',
     status_change: 'The drive cannot go from “{{from}}” to “{{to}}”.',
     not_open: 'The drive is not open: it takes no bookings.',
+    desk_not_yet: 'The drive takes place on {{date}}: the desk checks donors in from that day.',
     hours_locked: 'Donors have booked: the day, hours and slot length cannot change. Edit slots one by one.',
     slot_full: 'This slot is full. Pick another slot, join the waitlist or register for the next drive.',
     capacity_below_booked: '{{booked}} donors have booked this slot: its capacity cannot be lower.',

@@ -208,6 +208,7 @@ export const viErrors = {
     version_conflict: 'Điểm hiến máu vừa được người khác sửa. Hãy tải lại trước khi lưu.',
     status_change: 'Không chuyển được điểm hiến máu từ trạng thái “{{from}}” sang “{{to}}”.',
     not_open: 'Điểm hiến máu chưa mở hoặc đã đóng: không nhận đăng ký.',
+    desk_not_yet: 'Điểm hiến máu diễn ra ngày {{date}}: bàn tiếp nhận chỉ tiếp nhận người hiến từ ngày đó.',
     hours_locked:
       'Đã có người đăng ký: không đổi được ngày, giờ hay độ dài khung giờ. Hãy sửa từng khung giờ.',
     slot_full:

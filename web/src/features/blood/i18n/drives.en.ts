@@ -112,6 +112,9 @@ export const enBloodDrives: Shape<typeof viBloodDrives> = {
     walkIns: 'Walk-ins',
   },
   desk: {
+    toDrive: 'Open the drive',
+    notYet:
+      'The drive takes place on {{date}}. The desk opens that day; until then, see and change the bookings on the drive’s page.',
     title: 'Check-in desk',
     currentSlot: 'Current slot: {{slot}}',
     noSlot: 'Outside the slots',

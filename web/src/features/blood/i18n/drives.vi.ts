@@ -106,6 +106,9 @@ export const viBloodDrives = {
     walkIns: 'Trực tiếp',
   },
   desk: {
+    toDrive: 'Xem điểm hiến máu',
+    notYet:
+      'Điểm hiến máu diễn ra ngày {{date}}. Bàn tiếp nhận mở từ ngày đó; trước ngày đó hãy xem và sửa danh sách đặt lịch ở trang điểm hiến máu.',
     title: 'Bàn tiếp nhận',
     currentSlot: 'Khung giờ hiện tại: {{slot}}',
     noSlot: 'Ngoài khung giờ',
@@ -148,7 +151,7 @@ export const viBloodDrives = {
     kind: 'Loại hiến',
     volume: 'Thể tích (ml)',
     saved: 'Đã ghi',
-    noHealth: 'Khám sàng lọc và ghi hiến máu cần quyền xem dữ liệu sức khoẻ.',
+    noHealth: 'Khám sàng lọc và ghi hiến máu cần quyền xem dữ liệu sức khỏe.',
     until: 'Có thể hiến lại từ ngày',
     untilHint: 'Để trống nếu chưa xác định được',
     deferredTitle: 'Tạm hoãn hiến máu: {{name}} — {{reason}}',

@@ -12,6 +12,9 @@ import { DeskCheckIn } from '../../components/drives/desk-check-in.tsx';
 import { type Deferral, DonationModal, ScreeningModal } from '../../components/drives/desk-modals.tsx';
 import { BookingStatusTag, hhmm } from '../../components/drives/drive-labels.tsx';
 
+/** The Vietnamese calendar day of an instant (UTC+7 all year). */
+const vnDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+
 function DeferralNotice({ d, onClose }: { d: Deferral; onClose: () => void }) {
   const { t } = useTranslation();
   const when = d.permanent
@@ -58,6 +61,8 @@ export function DeskPage() {
     tokenRef.current?.focus();
   };
   const fail = (e: unknown) => setProblem(errorMessage(e));
+  // The desk opens on the drive's day (in Vietnam, as the server counts it): before it, nobody is checked in.
+  const notYet = vnDay(d.now) < d.drive.driveDate;
   const slot = d.currentSlot
     ? `${hhmm(d.currentSlot.startsAt)}–${hhmm(d.currentSlot.endsAt)}`
     : t('bloodDrives.desk.noSlot');
@@ -82,17 +87,33 @@ export function DeskPage() {
         <Col flex="1 1 120px">{stat(t('bloodDrives.desk.walkInsWaiting'), d.counts.walkInsWaiting)}</Col>
         <Col flex="1 1 120px">{stat(t('bloodDrives.desk.expected'), d.counts.expected)}</Col>
         <Col flex="1 1 120px">{stat(t('bloodDrives.desk.donated'), d.counts.donated)}</Col>
-        <Col flex="1 1 120px">{stat(t('bloodDrives.desk.deferred'), d.counts.deferred)}</Col>
+        {d.counts.deferred !== null && (
+          <Col flex="1 1 120px">{stat(t('bloodDrives.desk.deferred'), d.counts.deferred)}</Col>
+        )}
       </Row>
+      {notYet && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('bloodDrives.desk.notYet', { date: formatDate(d.drive.driveDate) })}
+          action={
+            <Link to={`/blood/drives/${id}`}>
+              <Button size="small">{t('bloodDrives.desk.toDrive')}</Button>
+            </Link>
+          }
+        />
+      )}
       {problem && <Alert type="error" showIcon title={problem} closable onClose={() => setProblem(null)} />}
       {deferral && <DeferralNotice d={deferral} onClose={() => setDeferral(null)} />}
       {/* Two columns from a tablet up (1024 px with the menu open); one under the other on a phone. */}
       <Row gutter={[12, 12]}>
-        <Col xs={24} lg={10}>
-          <Card size="small">
-            <DeskCheckIn driveId={id} tokenRef={tokenRef} onDone={done} onFail={fail} />
-          </Card>
-        </Col>
+        {!notYet && (
+          <Col xs={24} lg={10}>
+            <Card size="small">
+              <DeskCheckIn driveId={id} tokenRef={tokenRef} onDone={done} onFail={fail} />
+            </Card>
+          </Col>
+        )}
         <Col xs={24} lg={14}>
           {!d.can.health && (
             <Alert type="info" showIcon title={t('bloodDrives.desk.noHealth')} style={{ marginBottom: 8 }} />
