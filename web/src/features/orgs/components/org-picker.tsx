@@ -2,6 +2,7 @@ import { Select } from 'antd';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
+import { useOwnLabel } from '../../../app/hooks/use-own-label.ts';
 import { useOrg, useOrgSearch } from '../api.ts';
 
 type Props = {
@@ -21,6 +22,9 @@ export function OrgPicker({ id, value, onChange, excludeIds = [], placeholder, s
   const q = useDebouncedValue(text.trim(), 250);
   const search = useOrgSearch({ q: q || undefined, status: 'active', pageSize: 20 });
   const [labels, setLabels] = useState<Record<number, string>>({});
+  // An explicit placeholder says what to type ("Gõ tên đơn vị chủ trì để chọn") and names the field; else its label.
+  const ownLabel = useOwnLabel(id, t('orgs.pickerLabel'));
+  const ariaLabel = placeholder ?? ownLabel;
   const options = (search.data?.items ?? [])
     .filter((o) => !excludeIds.includes(o.id))
     .map((o) => ({
@@ -44,7 +48,7 @@ export function OrgPicker({ id, value, onChange, excludeIds = [], placeholder, s
       options={options}
       loading={search.isFetching}
       placeholder={placeholder ?? t('orgs.pickerPlaceholder')}
-      aria-label={placeholder ?? t('orgs.pickerLabel')}
+      aria-label={ariaLabel}
       notFoundContent={search.isFetching ? t('common.loading') : t('orgs.pickerEmpty')}
       showSearch={{ filterOption: false, onSearch: setText }}
       popupMatchSelectWidth={440}

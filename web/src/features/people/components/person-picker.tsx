@@ -3,6 +3,7 @@ import { type CSSProperties, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/dates.ts';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
+import { useOwnLabel } from '../../../app/hooks/use-own-label.ts';
 import { type Person, usePeople } from '../api.ts';
 
 type Common = {
@@ -31,6 +32,9 @@ export function PersonPicker(props: Single | Multiple) {
   const q = useDebouncedValue(text.trim(), 250);
   const search = usePeople({ q: q || undefined, pageSize: 20 });
   const [labels, setLabels] = useState<Record<number, string>>({});
+  // An explicit placeholder says what to type and names the field; else the field's label, or "Chọn người".
+  const ownLabel = useOwnLabel(props.id, t('people.pickerLabel'));
+  const ariaLabel = props.placeholder ?? ownLabel;
   const exclude = new Set(props.excludeIds ?? []);
   const options = (search.data?.items ?? [])
     .filter((p) => !exclude.has(p.id))
@@ -54,7 +58,7 @@ export function PersonPicker(props: Single | Multiple) {
     options,
     loading: search.isFetching,
     placeholder: props.placeholder ?? t('people.pickerPlaceholder'),
-    'aria-label': props.placeholder ?? t('people.pickerLabel'),
+    'aria-label': ariaLabel,
     notFoundContent: search.isFetching ? t('common.loading') : t('people.pickerEmpty'),
     showSearch: { filterOption: false, onSearch: setText },
     popupMatchSelectWidth: 460,

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOwnLabel } from '../../../app/hooks/use-own-label.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type Provider, useProviders } from '../api/catalogue.ts';
@@ -20,6 +21,8 @@ type Props = {
 export function MyOrgSelect({ id, value, onChange, placeholder, style }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const ownLabel = useOwnLabel(id, t('orgs.pickerLabel'));
+  const ariaLabel = placeholder ?? ownLabel;
   if (me.isSystemAdmin)
     return (
       <OrgPicker
@@ -42,7 +45,7 @@ export function MyOrgSelect({ id, value, onChange, placeholder, style }: Props) 
       options={options}
       style={style}
       placeholder={placeholder ?? t('orgs.pickerPlaceholder')}
-      aria-label={placeholder ?? t('orgs.pickerLabel')}
+      aria-label={ariaLabel}
       showSearch={foldedSearch}
     />
   );
