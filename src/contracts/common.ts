@@ -42,6 +42,7 @@ export const commonIssues = defineFieldIssues('common', {
   int_invalid: 'Phải là số nguyên, chỉ gồm chữ số',
   date_range: 'Ngày phải trong khoảng {{min}} – {{max}}',
   text_nul: 'Văn bản chứa ký tự NUL (mã 0), không được phép',
+  province_not_current: 'Chọn một trong 34 tỉnh, thành phố hiện hành',
   /** An id outside the caller's scope, or of nothing: the same words, so nothing is said about the object. */
   id_not_found: 'Không tìm thấy hoặc bạn không có quyền truy cập',
 });

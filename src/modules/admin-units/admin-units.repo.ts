@@ -36,6 +36,15 @@ export async function listProvincesWithCounts(db: Db) {
   );
 }
 
+/** Whether `code` is a province in force today (one of the 34): a home province a call-out or a wave can match. */
+export async function isCurrentProvince(db: Db | Tx, code: string): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM admin_units WHERE code = ${code} AND level = 'province' AND valid_to IS NULL`,
+  );
+  return (row?.n ?? 0) > 0;
+}
+
 export async function provinceCodes(db: Db | Tx): Promise<Set<string>> {
   const found = await rows<{ code: string }>(db, sql`SELECT code FROM admin_units WHERE level = 'province'`);
   return new Set(found.map((r) => r.code));

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type { ImportResult, ImportRowError, listAdminUnitsQuery } from '../../contracts/admin-units.ts';
+import { commonIssues } from '../../contracts/common.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestMeta } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { errors } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/scope.ts';
 import { importInvalid } from './admin-units.errors.ts';
 import { type CommuneRow, communeKind, parseAdminUnitFile } from './admin-units.parse.ts';
 import {
+  isCurrentProvince,
   listAdminUnitsPage,
   listProvincesWithCounts,
   lockCommunes,
@@ -17,6 +20,15 @@ import {
 export async function listAdminUnits(db: Db, q: z.output<typeof listAdminUnitsQuery>) {
   const { items, total } = await listAdminUnitsPage(db, q);
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * A home province given on a form (a donor's, a volunteer's) is one of the provinces in force: a code that names
+ * none, or a pre-2025 province, would never match a call-out or a wave. Refused on `path`; empty passes.
+ */
+export async function requireCurrentProvince(db: Db | Tx, code: string | null | undefined, path: string) {
+  if (code && !(await isCurrentProvince(db, code)))
+    throw errors.validation([{ path, message: commonIssues.province_not_current }]);
 }
 
 export async function listProvinces(db: Db) {

@@ -20,6 +20,11 @@ export const adminUnitsModule: ModuleDef = {
 export { type BuiltInLoad, builtInAdminUnitFiles, loadBuiltInAdminUnits } from './admin-units.built-in.ts';
 export { importInvalid } from './admin-units.errors.ts';
 export { importLegacyMapping, resolveLegacyCode } from './admin-units.legacy.ts';
-export { type ProvinceAsOf, provincesAsOf, REFORM_2025 } from './admin-units.repo.ts';
-export { importAdminUnits, listAdminUnits, listProvinces } from './admin-units.service.ts';
+export { isCurrentProvince, type ProvinceAsOf, provincesAsOf, REFORM_2025 } from './admin-units.repo.ts';
+export {
+  importAdminUnits,
+  listAdminUnits,
+  listProvinces,
+  requireCurrentProvince,
+} from './admin-units.service.ts';
 export { adminUnitLegacy, adminUnits } from './admin-units.tables.ts';

@@ -86,6 +86,22 @@ describe('donors and donations', () => {
     expect(again.json().error.code).toBe('donors.duplicate');
   });
 
+  it('takes a home province only among the 34 in force (a call-out by province must find the donor)', async () => {
+    for (const code of ['99', '30']) {
+      // 99 names no province; 30 (Hải Dương) was merged into Hải Phòng on 1/7/2025.
+      const res = await organiser.post('/api/blood/donors', {
+        keeperOrgId: dienBien.id,
+        person: { fullName: 'Quàng Văn Tỉnh', birthDate: '1990-01-02', sex: 'male' },
+        homeProvinceCode: code,
+      });
+      expect(res.statusCode, code).toBe(400);
+      expect(res.json().error.details.issues).toEqual([
+        expect.objectContaining({ path: 'body.homeProvinceCode', code: 'common.province_not_current' }),
+      ]);
+    }
+    expect(await countRows(t.db, 'people', sql`full_name = 'Quàng Văn Tỉnh'`)).toBe(0);
+  });
+
   it('refuses health fields to a caller without blood.health, accepts them from the desk', async () => {
     const res = await organiser.request({
       method: 'PUT',

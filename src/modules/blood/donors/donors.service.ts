@@ -11,6 +11,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { hasPermission, scopeOf } from '../../../platform/scope.ts';
+import { requireCurrentProvince } from '../../admin-units/index.ts';
 import { findOrgRow, orgForField } from '../../orgs/index.ts';
 import { findPeopleInScope, linkPeople } from '../../people/index.ts';
 import { donorErrors } from './donors.errors.ts';
@@ -148,6 +149,7 @@ export async function createDonor(ctx: Ctx, body: CreateDonorBody) {
   if (health.length && !hasPermission(ctx.actor, 'blood.health', keeper.path))
     throw donorErrors.health_forbidden();
   if (body.memberOfOrgId) await namedOrg(ctx, body.memberOfOrgId, 'body.memberOfOrgId');
+  await requireCurrentProvince(ctx.db, body.homeProvinceCode, 'body.homeProvinceCode');
   const id = await ctx.db.transaction(async (tx) => {
     let personId: number;
     if (body.personId !== undefined) {
@@ -229,6 +231,8 @@ export async function updateDonor(ctx: Ctx, id: number, body: UpdateDonorBody) {
     if (row.version !== body.version) throw donorErrors.version_conflict();
     if (body.memberOfOrgId && body.memberOfOrgId !== row.memberOfOrgId)
       await namedOrg(ctx, body.memberOfOrgId, 'body.memberOfOrgId');
+    if (body.homeProvinceCode !== row.homeProvinceCode)
+      await requireCurrentProvince(tx, body.homeProvinceCode, 'body.homeProvinceCode');
     const before: repo.ProfileWrite = {
       ...row,
       weightKg: row.weightKg === null ? null : Number(row.weightKg),

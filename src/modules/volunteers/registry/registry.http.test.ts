@@ -260,4 +260,21 @@ describe('volunteer registry', () => {
     expect((await src('volunteers.ready').compute(t.db, may))?.value).toBe(1);
     expect((await src('volunteers.deployed').compute(t.db, may))?.value).toBe(0);
   });
+
+  it('takes a home province only among the 34 in force, on its field; Hải Phòng (31) is one', async () => {
+    const bad = await register(hpOfficer, {
+      person: { fullName: 'Phạm Thu Hằng', birthDate: '2003-05-05', sex: 'female', phone: '0912000333' },
+      homeProvinceCode: 'HP',
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: 'body.homeProvinceCode', code: 'common.province_not_current' }),
+    ]);
+    const ok = await register(hpOfficer, {
+      person: { fullName: 'Phạm Thu Hằng', birthDate: '2003-05-05', sex: 'female', phone: '0912000333' },
+      homeProvinceCode: '31',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().homeProvinceCode).toBe('31');
+  });
 });

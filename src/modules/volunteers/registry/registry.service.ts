@@ -12,6 +12,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
 import { errors } from '../../../platform/errors.ts';
 import { type Actor, hasPermission, scopeOf } from '../../../platform/scope.ts';
+import { requireCurrentProvince } from '../../admin-units/index.ts';
 import { orgForField } from '../../orgs/index.ts';
 import { maskCccd } from '../../people/index.ts';
 import { registryErrors } from './registry.errors.ts';
@@ -93,6 +94,7 @@ export async function createVolunteer(ctx: Ctx, body: CreateVolunteerBody) {
   const org = await orgForField(ctx.db, scope, body.orgId, 'body.orgId');
   if (!canManage(ctx.actor, org.path)) throw errors.forbidden();
   if ((body.personId === undefined) === (body.person === undefined)) throw registryErrors.person_required();
+  await requireCurrentProvince(ctx.db, body.homeProvinceCode, 'body.homeProvinceCode');
   const { orgId: _o, personId: _p, person: _n, ...fields } = body;
   const id = await ctx.db.transaction(async (tx) => {
     const personId = await registerPerson(ctx, tx, scope, org, body);
@@ -122,6 +124,8 @@ export async function updateVolunteer(ctx: Ctx, id: number, body: UpdateVoluntee
   await ctx.db.transaction(async (tx) => {
     const p = await loadProfile(ctx, tx, id, true, true);
     if (p.version !== body.version) throw registryErrors.version_conflict({ current: p.version });
+    if (body.homeProvinceCode !== p.homeProvinceCode)
+      await requireCurrentProvince(tx, body.homeProvinceCode, 'body.homeProvinceCode');
     const { version: _v, ...fields } = body;
     await repo.updateProfile(tx, id, fields, ctx.clock.now());
     const before = {

@@ -18,6 +18,7 @@ export const enFieldIssues: Shape<typeof viFieldIssues> = {
     int_invalid: 'Must be a whole number written in digits only',
     date_range: 'The date must be between {{min}} and {{max}}',
     text_nul: 'The text holds a NUL character (code 0), which is not allowed',
+    province_not_current: 'Pick one of the 34 provinces in force',
   },
   admin_units: {
     province_code_digits: 'A province code has 2 digits',

@@ -17,6 +17,7 @@ export const viFieldIssues = {
     int_invalid: 'Phải là số nguyên, chỉ gồm chữ số',
     date_range: 'Ngày phải trong khoảng {{min}} – {{max}}',
     text_nul: 'Văn bản chứa ký tự NUL (mã 0), không được phép',
+    province_not_current: 'Chọn một trong 34 tỉnh, thành phố hiện hành',
   },
   admin_units: {
     province_code_digits: 'Mã tỉnh gồm 2 chữ số',

@@ -15,6 +15,7 @@ export const enAdminUnits: typeof viAdminUnits = {
   emptySearch: 'Nothing matches. Remove a filter or try another search.',
   pickPlaceholder: 'Type a province or commune name',
   pickEmpty: 'No administrative unit found',
+  provincePlaceholder: 'Type the province’s name (accents optional)',
   import: {
     title: 'Import the official list',
     hint: 'Upload the list of administrative units published by the statistics office. Existing units are updated, never duplicated.',

@@ -14,6 +14,7 @@ export const viAdminUnits = {
   emptySearch: 'Không có đơn vị nào khớp. Hãy bỏ bớt bộ lọc hoặc thử từ khoá khác.',
   pickPlaceholder: 'Gõ tên tỉnh hoặc xã để tìm',
   pickEmpty: 'Không tìm thấy đơn vị hành chính',
+  provincePlaceholder: 'Gõ tên tỉnh, thành phố (không cần dấu)',
   import: {
     title: 'Nhập danh sách chính thức',
     hint: 'Tải lên danh sách đơn vị hành chính do Cục Thống kê công bố. Đơn vị đã có sẽ được cập nhật, không bị nhân đôi.',

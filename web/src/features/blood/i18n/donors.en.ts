@@ -46,7 +46,7 @@ export const enBloodDonors: typeof viBloodDonors = {
     weightOn: 'Weighed on',
     keeper: 'Kept by',
     memberOf: 'Member of',
-    homeProvinceCode: 'Home province code',
+    homeProvinceCode: 'Home province',
     preferredContact: 'Preferred contact',
     consentContact: 'Agrees to be contacted when blood is needed',
     consentHealth: 'Agrees to the processing of health data (Decree 13/2023/NĐ-CP)',
@@ -123,6 +123,7 @@ export const enBloodDonors: typeof viBloodDonors = {
     download: 'Download PDF',
   },
   form: {
+    homeProvinceHint: 'Rare-blood call-outs find donors by this province',
     createTitle: 'Add a blood donor',
     editTitle: 'Edit {{name}}',
     who: 'Donor',

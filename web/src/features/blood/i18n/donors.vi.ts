@@ -44,7 +44,7 @@ export const viBloodDonors = {
     weightOn: 'Ngày cân',
     keeper: 'Đơn vị quản lý',
     memberOf: 'Là đoàn viên của',
-    homeProvinceCode: 'Mã tỉnh nơi ở',
+    homeProvinceCode: 'Tỉnh, thành phố nơi ở',
     preferredContact: 'Cách liên hệ',
     consentContact: 'Đồng ý cho liên hệ khi cần máu',
     consentHealth: 'Đồng ý cho xử lý dữ liệu sức khỏe (Nghị định 13/2023/NĐ-CP)',
@@ -127,6 +127,7 @@ export const viBloodDonors = {
     download: 'Tải PDF',
   },
   form: {
+    homeProvinceHint: 'Yêu cầu máu hiếm tìm người hiến theo tỉnh này',
     createTitle: 'Thêm người hiến máu',
     editTitle: 'Sửa hồ sơ {{name}}',
     who: 'Người hiến',

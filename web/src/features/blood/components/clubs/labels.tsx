@@ -1,9 +1,8 @@
 import { clubKinds } from '@contracts/blood/common.ts';
 import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useProvinces } from '../../../admin-units/api.ts';
 
-/** Shared bits of the clubs pages: kind names, the province picker, an id from the route. */
+/** Shared bits of the clubs pages: kind names, an id from the route. */
 
 export function parseId(raw: string | undefined): number | undefined {
   return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined;
@@ -26,22 +25,5 @@ export function ClubKindSelect(props: {
   const { t } = useTranslation();
   return (
     <Select {...props} options={clubKinds.map((k) => ({ value: k, label: t(`bloodClubs.kinds.${k}`) }))} />
-  );
-}
-
-export function ProvinceSelect(props: {
-  id?: string;
-  value?: string;
-  onChange?: (v: string) => void;
-  allowClear?: boolean;
-}) {
-  const provinces = useProvinces();
-  return (
-    <Select
-      {...props}
-      showSearch={{ optionFilterProp: 'label' }}
-      loading={provinces.isLoading}
-      options={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
-    />
   );
 }

@@ -10,6 +10,7 @@ import { NumberField } from '../../../../app/components/number-field.tsx';
 import { fromIsoDate, toIsoDate } from '../../../../app/dates.ts';
 import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
+import { ProvinceSelect } from '../../../admin-units/components/province-select.tsx';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import { NewPersonFields } from '../../../people/components/new-person-fields.tsx';
@@ -22,6 +23,7 @@ type Values = {
   personId?: number;
   person?: { fullName?: string; birthDate?: Dayjs; sex?: 'male' | 'female'; cccd?: string; phone?: string };
   memberOfOrgId?: number;
+  homeProvinceCode?: string;
   preferredContact?: string;
   consentContact?: boolean;
   consentHealth?: boolean;
@@ -39,6 +41,7 @@ function initial(d: DonorView | undefined, orgId: number | undefined): Values {
   if (!d) return { keeperOrgId: orgId, who: 'new', preferredContact: 'sms', consentContact: false };
   return {
     memberOfOrgId: d.memberOfOrgId ?? undefined,
+    homeProvinceCode: d.homeProvinceCode ?? undefined,
     preferredContact: d.preferredContact,
     consentContact: d.consentContact,
     consentHealth: d.consentHealthAt !== null,
@@ -89,6 +92,7 @@ export function DonorFormModal({
       : {};
     const fields = {
       memberOfOrgId: v.memberOfOrgId ?? null,
+      homeProvinceCode: v.homeProvinceCode ?? null,
       preferredContact: v.preferredContact,
       consentContact: v.consentContact ?? false,
       consentHealth: v.consentHealth ?? false,
@@ -172,6 +176,15 @@ export function DonorFormModal({
         {half(
           <Form.Item name="memberOfOrgId" label={t('bloodDonors.fields.memberOf')}>
             <OrgPicker />
+          </Form.Item>,
+        )}
+        {half(
+          <Form.Item
+            name="homeProvinceCode"
+            label={t('bloodDonors.fields.homeProvinceCode')}
+            extra={t('bloodDonors.form.homeProvinceHint')}
+          >
+            <ProvinceSelect allowClear />
           </Form.Item>,
         )}
         {half(

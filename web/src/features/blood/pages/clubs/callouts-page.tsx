@@ -31,6 +31,7 @@ import { formatDateTime, toIsoDate } from '../../../../app/dates.ts';
 import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
 import { useFormatNumber } from '../../../../app/numbers.ts';
+import { ProvinceSelect } from '../../../admin-units/components/province-select.tsx';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import {
@@ -43,7 +44,6 @@ import {
   useClubs,
   useCreateCallout,
 } from '../../components/clubs/api.ts';
-import { ProvinceSelect } from '../../components/clubs/labels.tsx';
 
 type Values = {
   requesterOrgId?: number;

@@ -14,10 +14,11 @@ import { formatDate, toIsoDate } from '../../../../app/dates.ts';
 import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
 import { useFormatNumber } from '../../../../app/numbers.ts';
+import { ProvinceSelect } from '../../../admin-units/components/province-select.tsx';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import { type Club, useClubs, useCreateClub } from '../../components/clubs/api.ts';
-import { ClubKindSelect, ClubKindTag, ProvinceSelect } from '../../components/clubs/labels.tsx';
+import { ClubKindSelect, ClubKindTag } from '../../components/clubs/labels.tsx';
 
 type Values = {
   orgId?: number;

@@ -19,6 +19,7 @@ import { PageLoading } from '../../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../../app/components/query-error.tsx';
 import { formatDate, formatDateTime } from '../../../../app/dates.ts';
 import { useFormatNumber } from '../../../../app/numbers.ts';
+import { ProvinceName } from '../../../admin-units/components/province-select.tsx';
 import { DonationFormModal } from '../../components/donors/donation-form-modal.tsx';
 import { DonorFormModal } from '../../components/donors/donor-form-modal.tsx';
 import { EligibilityTag, GroupTag, useRefusalText } from '../../components/donors/donor-labels.tsx';
@@ -189,6 +190,9 @@ export function DonorDetailPage() {
             <Descriptions.Item label={t('bloodDonors.fields.keeper')}>{d.keeperName}</Descriptions.Item>
             <Descriptions.Item label={t('bloodDonors.fields.memberOf')}>
               {dash(d.memberOfName)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('bloodDonors.fields.homeProvinceCode')}>
+              <ProvinceName code={d.homeProvinceCode} />
             </Descriptions.Item>
             <Descriptions.Item label={t('bloodDonors.fields.preferredContact')}>
               {t(`bloodDonors.contact.${d.preferredContact}`)}

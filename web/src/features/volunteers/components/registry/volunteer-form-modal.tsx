@@ -14,6 +14,7 @@ import { NumberField } from '../../../../app/components/number-field.tsx';
 import { fromIsoDate, toIsoDate } from '../../../../app/dates.ts';
 import { errorMessage } from '../../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../../app/forms.ts';
+import { ProvinceSelect } from '../../../admin-units/components/province-select.tsx';
 import { useCurrentUser } from '../../../auth/api.ts';
 import { OrgPicker } from '../../../orgs/components/org-picker.tsx';
 import { NewPersonFields } from '../../../people/components/new-person-fields.tsx';
@@ -208,7 +209,7 @@ export function VolunteerFormModal({
         )}
         {half(
           <Form.Item name="homeProvinceCode" label={t('volunteers.fields.homeProvince')}>
-            <Input maxLength={10} />
+            <ProvinceSelect allowClear />
           </Form.Item>,
         )}
         {half(

@@ -8,6 +8,7 @@ import { PageBreadcrumb } from '../../../../app/components/page-breadcrumb.tsx';
 import { PageLoading } from '../../../../app/components/page-loading.tsx';
 import { QueryError } from '../../../../app/components/query-error.tsx';
 import { formatDate } from '../../../../app/dates.ts';
+import { ProvinceName } from '../../../admin-units/components/province-select.tsx';
 import { AvailabilityCard } from '../../components/registry/availability-card.tsx';
 import { QualificationsCard } from '../../components/registry/qualifications-card.tsx';
 import { useVolunteer } from '../../components/registry/registry-api.ts';
@@ -75,7 +76,7 @@ export function VolunteerDetailPage() {
             {dash(v.languages.join(', '))}
           </Descriptions.Item>
           <Descriptions.Item label={t('volunteers.fields.homeProvince')}>
-            {dash(v.homeProvinceCode)}
+            <ProvinceName code={v.homeProvinceCode} />
           </Descriptions.Item>
           <Descriptions.Item label={t('volunteers.fields.readyDeclaredOn')}>
             {dash(formatDate(v.readyDeclaredOn))}

@@ -1,0 +1,39 @@
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useProvinces } from '../api.ts';
+
+/** One of the 34 provinces in force, found by typing part of its name (diacritics ignored); its code is the value. */
+export function ProvinceSelect(props: {
+  id?: string;
+  value?: string | null;
+  onChange?: (v: string | undefined) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+}) {
+  const { t } = useTranslation();
+  const provinces = useProvinces();
+  return (
+    <Select<string>
+      {...props}
+      value={props.value ?? undefined}
+      placeholder={props.placeholder ?? t('adminUnits.provincePlaceholder')}
+      showSearch={{ optionFilterProp: 'label', filterOption: foldedFilter }}
+      loading={provinces.isLoading}
+      options={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
+    />
+  );
+}
+
+const fold = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+
+function foldedFilter(input: string, option?: { label?: unknown }) {
+  return fold(String(option?.label ?? '')).includes(fold(input));
+}
+
+/** A province's name from its code (the code itself while the list loads or when it names none). */
+export function ProvinceName({ code }: { code: string | null | undefined }) {
+  const provinces = useProvinces();
+  if (!code) return <>—</>;
+  return <>{provinces.data?.find((p) => p.code === code)?.name ?? code}</>;
+}
