@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { vnDateText } from '../../../platform/pdf.ts';
 import type { DriveReport } from './report.service.ts';
-import { channelVi, driveStatusVi, hhmm, pct, shownFunnelRows, slotColumns, statusVi } from './report.words.ts';
+import {
+  channelVi,
+  driveStatusVi,
+  hhmm,
+  pct,
+  shownFunnelRows,
+  slotColumns,
+  statusVi,
+} from './report.words.ts';
 
 /** The drive report as a workbook: the summary (facts, funnel against the target, per slot) and the donor list. */
 export async function driveReportXlsx(r: DriveReport): Promise<Buffer> {
