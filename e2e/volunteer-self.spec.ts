@@ -16,7 +16,7 @@ test('a volunteer signs up through a link, is approved, signs in and declares sh
   const links = page.getByTestId('signup-links');
   await links.getByRole('button', { name: 'Tạo liên kết' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo liên kết' });
-  const org = dialog.getByRole('combobox', { name: 'Cơ sở', exact: true });
+  const org = dialog.getByRole('combobox', { name: /^(\* )?Cơ sở$/ });
   await org.click();
   await org.fill('Khu công nghiệp tỉnh Bắc Ninh');
   await openOption(page, new RegExp(`^${institution}( — |$)`)).click();

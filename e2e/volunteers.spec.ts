@@ -179,7 +179,7 @@ test('1. the department reads readiness on 24/05/2021, wave 2 and its documents,
   await page.getByRole('button', { name: 'Tạo đợt huy động' }).click();
   const form = page.getByRole('dialog', { name: 'Tạo đợt huy động' });
   // The organisation pickers are named by their fields' labels.
-  const issuer = form.getByRole('combobox', { name: 'Đơn vị huy động', exact: true });
+  const issuer = form.getByRole('combobox', { name: /^(\* )?Đơn vị huy động$/ });
   await issuer.click();
   await issuer.fill('Cục Khoa học');
   await openOption(page, /^Cục Khoa học công nghệ và Đào tạo/).click();
@@ -207,7 +207,7 @@ test('1. the department reads readiness on 24/05/2021, wave 2 and its documents,
   await topics.fill('lay nhiem');
   await openOption(page, new RegExp(`— ${topic}$`)).click();
   await topics.press('Escape');
-  const quota = form.getByRole('combobox', { name: 'Cơ sở', exact: true });
+  const quota = form.getByRole('combobox', { name: /^(\* )?Cơ sở$/ });
   await quota.click();
   await quota.fill('Y Dược Hải Phòng');
   await openOption(page, new RegExp(`^${school}`)).click();
@@ -307,7 +307,7 @@ test('2. the school pledges, proposes, sees its own registry only and shares a s
   const links = page.getByTestId('signup-links');
   await links.getByRole('button', { name: 'Tạo liên kết' }).click();
   const dialog = page.getByRole('dialog', { name: 'Tạo liên kết' });
-  const org = dialog.getByRole('combobox', { name: 'Cơ sở', exact: true });
+  const org = dialog.getByRole('combobox', { name: /^(\* )?Cơ sở$/ });
   await org.click();
   await org.fill('Y Dược Hải Phòng');
   await openOption(page, new RegExp(`^${school}( — |$)`)).click();
