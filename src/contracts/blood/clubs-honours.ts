@@ -80,6 +80,8 @@ export const honourView = z.object({
   id: z.number().int(),
   personId: z.number().int(),
   name: z.string(),
+  /** A family honour's family (the person is its head); null for an individual honour. */
+  familyClubId: z.number().int().nullable(),
   familyClubName: z.string().nullable(),
   ruleId: z.number().int(),
   kind: z.enum(honourKinds),

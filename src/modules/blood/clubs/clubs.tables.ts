@@ -129,7 +129,7 @@ export const honourRules = pgTable(
   (t) => [index('honour_rules_org_idx').on(t.orgId, t.kind, t.threshold)],
 );
 
-/** An honour proposed for (and later awarded to) a donor, up the tree. */
+/** An honour proposed for (and later awarded to) a donor — or a family, through its head — up the tree. */
 export const donorHonours = pgTable(
   'donor_honours',
   {
@@ -140,6 +140,8 @@ export const donorHonours = pgTable(
     ruleId: integer('rule_id')
       .notNull()
       .references(() => honourRules.id),
+    /** A family honour's family (a club of kind 'family'); the person is its head when proposed. */
+    clubId: integer('club_id').references(() => donorClubs.id),
     countAtProposal: integer('count_at_proposal').notNull(),
     proposedByOrgId: integer('proposed_by_org_id')
       .notNull()

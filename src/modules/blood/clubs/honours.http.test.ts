@@ -247,9 +247,31 @@ describe('honours', () => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()[0]).toMatchObject({
+      familyClubId: club.id,
       familyClubName: 'Gia đình ông Lò Văn Hai Mươi',
       countAtProposal: 39,
     });
+    // The honour is the family's: when its head also heads another family (listed first by name), the honour
+    // still names the family it was given to.
+    const other = (
+      await province.post('/api/blood/clubs', {
+        orgId: w.dienBien.id,
+        name: 'Gia đình A Lò Văn Hai Mươi',
+        kind: 'family',
+        provinceCode: '11',
+      })
+    ).json();
+    await t.db.execute(
+      sql`UPDATE donor_club_members SET club_id = ${other.id} WHERE club_id = ${club.id} AND role = 'leader'`,
+    );
+    await t.db.execute(
+      sql`INSERT INTO donor_club_members (club_id, person_id, role, since)
+          VALUES (${club.id}, ${d.twenty!.id}, 'leader', '2020-01-01')`,
+    );
+    const [held] = (await province.get(`/api/blood/honours?orgId=${w.dienBien.id}&status=proposed`))
+      .json()
+      .filter((h: { familyClubId: number | null }) => h.familyClubId !== null);
+    expect(held).toMatchObject({ familyClubId: club.id, familyClubName: 'Gia đình ông Lò Văn Hai Mươi' });
   });
 
   it('prints the honour list and a certificate in Vietnamese', async () => {

@@ -127,15 +127,16 @@ export async function heldLevels(db: Db | Tx, personIds: number[]) {
 
 export async function insertHonours(
   tx: Tx,
-  items: { personId: number; count: number }[],
+  items: { personId: number; clubId: number | null; count: number }[],
   h: { ruleId: number; orgId: number; orgPath: string },
 ): Promise<number[]> {
   const res = await rows<{ id: number }>(
     tx,
-    sql`INSERT INTO donor_honours (person_id, rule_id, count_at_proposal, proposed_by_org_id, org_path, status)
-        SELECT x."personId", ${h.ruleId}, x.count, ${h.orgId}, ${h.orgPath}::ltree, 'proposed'
-        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x("personId" int, count int)
-        ON CONFLICT (person_id, rule_id) DO UPDATE SET status = 'proposed', count_at_proposal = EXCLUDED.count_at_proposal,
+    sql`INSERT INTO donor_honours (person_id, club_id, rule_id, count_at_proposal, proposed_by_org_id, org_path, status)
+        SELECT x."personId", x."clubId", ${h.ruleId}, x.count, ${h.orgId}, ${h.orgPath}::ltree, 'proposed'
+        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x("personId" int, "clubId" int, count int)
+        ON CONFLICT (person_id, rule_id) DO UPDATE SET status = 'proposed', club_id = EXCLUDED.club_id,
+          count_at_proposal = EXCLUDED.count_at_proposal,
           proposed_by_org_id = EXCLUDED.proposed_by_org_id, org_path = EXCLUDED.org_path, decision_no = NULL,
           decided_on = NULL
           WHERE donor_honours.status = 'rejected'
@@ -148,6 +149,7 @@ export type HonourRow = {
   id: number;
   personId: number;
   name: string;
+  familyClubId: number | null;
   familyClubName: string | null;
   ruleId: number;
   ruleOrgPath: string | null;
@@ -167,9 +169,7 @@ export type HonourRow = {
 };
 
 const honourSelect = sql`SELECT h.id, h.person_id AS "personId", p.full_name AS name,
-  CASE WHEN r.kind = 'family' THEN (SELECT c.name FROM donor_club_members m JOIN donor_clubs c ON c.id = m.club_id
-    WHERE m.person_id = h.person_id AND m.role = 'leader' AND c.kind = 'family' ORDER BY m.id LIMIT 1) END
-    AS "familyClubName",
+  h.club_id AS "familyClubId", (SELECT c.name FROM donor_clubs c WHERE c.id = h.club_id) AS "familyClubName",
   h.rule_id AS "ruleId", ro.path::text AS "ruleOrgPath", r.kind, r.threshold, r.title_vi AS "titleVi",
   r.title_en AS "titleEn", r.deciding_body AS "decidingBody", h.count_at_proposal AS "countAtProposal",
   h.proposed_by_org_id AS "proposedByOrgId", po.name AS "proposedByName", h.org_path::text AS "orgPath", h.status,

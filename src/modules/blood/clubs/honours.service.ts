@@ -140,7 +140,7 @@ export async function propose(ctx: Ctx, body: z.output<typeof proposeBody>) {
     if (!appliesTo(rule, org.path) || rule.effectiveFrom > today)
       throw errors.validation([{ path: 'body.ruleId', message: clubsIssues.rule_not_applicable }]);
     const issues: FieldIssue[] = [];
-    const items: { personId: number; count: number; path: string }[] = [];
+    const items: { personId: number; clubId: number | null; count: number; path: string }[] = [];
     const wrong = rule.kind === 'individual' ? 'clubIds' : 'personIds';
     for (const i of body[wrong].keys())
       issues.push({
@@ -160,7 +160,7 @@ export async function propose(ctx: Ctx, body: z.output<typeof proposeBody>) {
         const c = counts.find((x) => x.personId === personId);
         const path = `body.personIds.${i}`;
         if (!c) issues.push({ path, message: commonIssues.id_not_found });
-        else items.push({ personId, count: c.donations, path });
+        else items.push({ personId, clubId: null, count: c.donations, path });
       });
     } else {
       const fams = await repo.familyCounts(tx, scope, {
@@ -174,7 +174,7 @@ export async function propose(ctx: Ctx, body: z.output<typeof proposeBody>) {
         const path = `body.clubIds.${i}`;
         if (!f) issues.push({ path, message: commonIssues.id_not_found });
         else if (!f.leaderId) issues.push({ path, message: clubsIssues.family_no_leader });
-        else items.push({ personId: f.leaderId, count: f.donations, path });
+        else items.push({ personId: f.leaderId, clubId, count: f.donations, path });
       });
     }
     const held = await repo.heldLevels(
