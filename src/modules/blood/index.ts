@@ -3,6 +3,7 @@ import { donorsAuditWords } from '../../contracts/blood/audit-words.donors.ts';
 import { drivesAuditWords } from '../../contracts/blood/audit-words.drives.ts';
 import { donorSelfAuditWords } from '../../contracts/blood/audit-words.self.ts';
 import type { ModuleDef } from '../../platform/modules.ts';
+import { bloodHomeBlocks } from './blood.home.ts';
 // clubs
 import { calloutRoutes } from './clubs/callouts.routes.ts';
 import { clubsErrors } from './clubs/clubs.errors.ts';
@@ -63,12 +64,7 @@ export const bloodModule: ModuleDef = {
     ...bloodIndicatorSources,
     // clubs
   ],
-  homeBlocks: [
-    // donors
-    // drives
-    // clubs
-    // self
-  ],
+  homeBlocks: bloodHomeBlocks,
   jobs: [
     // drives
     noShowJob,

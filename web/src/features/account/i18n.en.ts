@@ -16,6 +16,24 @@ export const enHome: typeof viHome = {
     'Nothing is waiting for you. Reports to submit or review, training requests and classes appear here when there are some; you can also start from Quick links.',
   noDetail: '—',
   blocks: {
+    blood_drives_to_run: {
+      title: 'Blood drives to run',
+      empty: 'No blood drive in the next 7 days. Plan a new one on the Blood drives page.',
+      urgent: '{{count}} drives are past their day but still open — close them and file their report',
+      all: 'See blood drives ({{count}})',
+    },
+    blood_callouts_open: {
+      title: 'Open rare-blood call-outs',
+      empty: 'No rare-blood call-out is open.',
+      urgent: '{{count}} call-outs need attention',
+      all: 'See call-outs ({{count}})',
+    },
+    blood_my_donation: {
+      title: 'My blood donations',
+      empty: 'You have no donation booked. Pick a coming drive on the My blood donations page.',
+      urgent: '{{count}} rare-blood call-outs wait for your answer',
+      all: 'Open my blood donations',
+    },
     waves_requests_pending: {
       title: 'Mobilisation requests to answer',
       empty:

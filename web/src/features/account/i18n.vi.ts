@@ -15,6 +15,24 @@ export const viHome = {
     'Hiện chưa có việc gì chờ bạn. Khi có báo cáo phải nộp hoặc chờ duyệt, đề nghị tập huấn hay lớp học, chúng sẽ hiện ở đây; bạn cũng có thể bắt đầu từ mục Truy cập nhanh.',
   noDetail: '—',
   blocks: {
+    blood_drives_to_run: {
+      title: 'Điểm hiến máu cần làm',
+      empty: 'Không có điểm hiến máu nào trong 7 ngày tới. Lập kế hoạch điểm hiến mới ở trang Điểm hiến máu.',
+      urgent: '{{count}} điểm hiến đã qua ngày nhưng chưa kết thúc — hãy đóng và lập báo cáo',
+      all: 'Xem điểm hiến máu ({{count}})',
+    },
+    blood_callouts_open: {
+      title: 'Yêu cầu máu hiếm đang mở',
+      empty: 'Không có yêu cầu máu hiếm nào đang mở.',
+      urgent: '{{count}} yêu cầu cần chú ý',
+      all: 'Xem yêu cầu ({{count}})',
+    },
+    blood_my_donation: {
+      title: 'Hiến máu của tôi',
+      empty: 'Bạn chưa đặt lịch hiến máu nào. Chọn một điểm hiến máu sắp tới ở trang Hiến máu của tôi.',
+      urgent: '{{count}} yêu cầu máu hiếm đang chờ bạn trả lời',
+      all: 'Mở trang hiến máu của tôi',
+    },
     waves_requests_pending: {
       title: 'Yêu cầu huy động cần trả lời',
       empty:
