@@ -1,5 +1,6 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fold } from '../../../app/text.ts';
 import { useProvinces } from '../api.ts';
 
 /** One of the 34 provinces in force, found by typing part of its name (diacritics ignored); its code is the value. */
@@ -23,9 +24,6 @@ export function ProvinceSelect(props: {
     />
   );
 }
-
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 function foldedFilter(input: string, option?: { label?: unknown }) {
   return fold(String(option?.label ?? '')).includes(fold(input));
