@@ -485,6 +485,23 @@ test('2. the check-in desk runs today’s drive on a tablet, from the keyboard',
   await expect(absent).toContainText('Vắng mặt');
   const funnel = page.locator('.ant-card').filter({ hasText: 'Kết quả trực tiếp' });
   await expect(stat(funnel, 'Vắng')).toHaveText('1');
+
+  // Her home page says what she must act on: today's drive leads to its desk; yesterday's, still not closed, is
+  // urgent.
+  await page.goto('/');
+  const todo = page.getByTestId('home-block-blood.drives_to_run');
+  await expect(todo.getByRole('link', { name: demoDrive.title })).toHaveAttribute(
+    'href',
+    `/blood/drives/${demoDrive.id}/desk`,
+  );
+  await expect(todo.getByRole('link', { name: yesterday.title })).toHaveAttribute(
+    'href',
+    `/blood/drives/${yesterday.id}`,
+  );
+  await expect(
+    todo.getByText(/^\d+ điểm hiến đã qua ngày nhưng chưa kết thúc — hãy đóng và lập báo cáo$/),
+  ).toBeVisible();
+  await shot(page, '2-home');
   await page.context().close();
 });
 
