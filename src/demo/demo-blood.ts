@@ -138,7 +138,7 @@ async function seed7April(tx: Tx, hospital: Org) {
     WHERE s.drive_id IN (SELECT drive_id FROM demo_drive)`);
 }
 
-/** A drive coming up (dated from today), booked by the demo donor and a few colleagues. */
+/** A drive coming up (dated from today), booked by the demo donor and a few colleagues; a walk-in site open today. */
 async function seedUpcoming(tx: Tx, hospital: Org, clock: Clock) {
   const today = vnToday(clock);
   const day = new Date(Date.parse(`${today}T00:00:00Z`) + 12 * 86_400_000).toISOString().slice(0, 10);
@@ -160,6 +160,18 @@ async function seedUpcoming(tx: Tx, hospital: Org, clock: Clock) {
   await tx.execute(sql`
     UPDATE drive_slots s SET booked = (SELECT count(*) FROM drive_bookings b WHERE b.slot_id = s.id)
     WHERE s.drive_id = ${d!.id}`);
+  // The Red Cross's fixed site, open today for walk-ins: the check-in desk opens on a drive's day, and this is one
+  // to try it on (no booking, so no one becomes a no-show whatever the hour the demo starts).
+  await insertDrives(tx, hospital, today, 'open', [
+    {
+      organiser: 'Hội Chữ thập đỏ tỉnh Điện Biên',
+      title: 'Điểm hiến máu cố định của Hội Chữ thập đỏ tỉnh Điện Biên',
+      site: 'Trụ sở Hội Chữ thập đỏ tỉnh Điện Biên',
+      au: '03334',
+      target: 30,
+      capacity: 10,
+    },
+  ]);
 }
 
 /**
