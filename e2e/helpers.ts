@@ -68,6 +68,19 @@ export async function chooseUntil(
   if ((await select.getAttribute('aria-expanded')) === 'true') await select.press('Escape');
 }
 
+/**
+ * Clicks an option of an open list until `done` shows the choice. A list opened above its field moves up when its
+ * options arrive, so a click aimed a moment earlier can land beside the option on a busy machine; a person would
+ * click again. Nothing is clicked once the choice shows.
+ */
+export async function clickOptionUntil(option: Locator, done: Locator): Promise<void> {
+  await expect(async () => {
+    if (await done.isVisible()) return;
+    await option.click({ timeout: 5_000 });
+    await expect(done).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 40_000 });
+}
+
 /** Types a dd/mm/yyyy date into a date picker and leaves it with Tab (Enter would submit a modal's form). */
 export async function typeDate(input: Locator, ddmmyyyy: string): Promise<void> {
   await input.click();

@@ -10,7 +10,7 @@ import {
   test,
 } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { DEMO_PASSWORD } from './helpers.ts';
+import { clickOptionUntil, DEMO_PASSWORD } from './helpers.ts';
 
 // Issue 3, the parts of the plans UI the first journeys leave out: editing a draft, amending an issued plan,
 // a recipient's implementing plan, attachments, activity results, the notification bell and the Excel
@@ -151,8 +151,10 @@ function option(page: Page, title: string | RegExp) {
 async function pickOrg(page: Page, scope: Page | Locator, picker: string, search: string, name: string) {
   await scope.getByRole('combobox', { name: picker }).fill(search);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await option(page, new RegExp(`^${escaped}( — .*)?$`)).click();
-  await expect(scope.getByRole('button', { name: `Xoá ${name}` })).toBeVisible();
+  await clickOptionUntil(
+    option(page, new RegExp(`^${escaped}( — .*)?$`)),
+    scope.getByRole('button', { name: `Xoá ${name}` }),
+  );
 }
 
 async function chooseOption(page: Page, select: Locator, label: string) {

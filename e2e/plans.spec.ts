@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers.ts';
+import { clickOptionUntil, signIn } from './helpers.ts';
 
 // Issue 3 end to end: the federation drafts and issues a plan, splits its targets, a unit reports on time,
 // the federation returns the report with a comment and then accepts it; the dashboard and the export follow.
@@ -48,11 +48,12 @@ async function fillDate(page: Page, label: string, value: string) {
 async function pickOrg(page: Page, picker: string, search: string, name: string) {
   await page.getByRole('combobox', { name: picker }).fill(search);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(new RegExp(`^${escaped}( — .*)?$`))
-    .click();
-  await expect(page.getByRole('button', { name: `Xoá ${name}` })).toBeVisible();
+  await clickOptionUntil(
+    page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle(new RegExp(`^${escaped}( — .*)?$`)),
+    page.getByRole('button', { name: `Xoá ${name}` }),
+  );
 }
 
 async function openPlan(page: Page) {
