@@ -158,6 +158,8 @@ export const deskView = z.object({
     status: z.enum(driveStatuses),
   }),
   now: z.string(),
+  /** Before the drive's day: the desk checks nobody in yet (`drives.desk_not_yet`). */
+  notYet: z.boolean(),
   currentSlot: slotView.nullable(),
   /** Booked for the current slot and not yet arrived. */
   expected: z.array(bookingView),

@@ -213,14 +213,16 @@ describe('honours', () => {
   });
 
   it('counts a family as its members’ donations and records the honour on its head', async () => {
-    const club = (
-      await province.post('/api/blood/clubs', {
-        orgId: w.dienBien.id,
-        name: 'Gia đình ông Lò Văn Hai Mươi',
-        kind: 'family',
-        provinceCode: '11',
-      })
-    ).json();
+    const family = async (name: string) =>
+      (
+        await province.post('/api/blood/clubs', {
+          orgId: w.dienBien.id,
+          name,
+          kind: 'family',
+          provinceCode: '11',
+        })
+      ).json();
+    const club = await family('Gia đình ông Lò Văn Hai Mươi');
     const add = (personIds: number[], role: string) =>
       province.post(`/api/blood/clubs/${club.id}/members`, { personIds, role, since: '2020-01-01' });
     expect((await add([d.nineteen!.id], 'member')).statusCode).toBe(201);
@@ -253,14 +255,7 @@ describe('honours', () => {
     });
     // The honour is the family's: when its head also heads another family (listed first by name), the honour
     // still names the family it was given to.
-    const other = (
-      await province.post('/api/blood/clubs', {
-        orgId: w.dienBien.id,
-        name: 'Gia đình A Lò Văn Hai Mươi',
-        kind: 'family',
-        provinceCode: '11',
-      })
-    ).json();
+    const other = await family('Gia đình A Lò Văn Hai Mươi');
     await t.db.execute(
       sql`UPDATE donor_club_members SET club_id = ${other.id} WHERE club_id = ${club.id} AND role = 'leader'`,
     );

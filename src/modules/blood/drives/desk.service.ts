@@ -24,6 +24,9 @@ import { walkInPerson } from './walk-in.service.ts';
 
 /** The check-in desk: the live queue, check-in (token, booking, walk-in), screening, the donation, no-shows. */
 
+/** A donation is dated on the drive's day: the desk opens that day (and stays open after it), never before. */
+const notYet = (ctx: Ctx, d: DriveRow) => vnToday(ctx.clock) < d.driveDate;
+
 async function deskDrive(ctx: Ctx, tx: Tx | Ctx['db'], id: number, forUpdate = false) {
   const d = await driveInScope(tx, ctx.actor, id, forUpdate);
   if (!canManageDrive(ctx.actor, d)) throw errors.forbidden();
@@ -51,6 +54,7 @@ export async function getDesk(ctx: Ctx, driveId: number): Promise<DeskView> {
   return {
     drive: { id: d.id, title: d.title, site: d.site, driveDate: d.driveDate, status: d.status },
     now: now.toISOString(),
+    notYet: notYet(ctx, d),
     currentSlot: current ? (({ driveId: _d, ...s }) => s)(current) : null,
     expected: expected.map((b) => bookingView(ctx.actor, b)),
     waiting: waiting.map((b) => bookingView(ctx.actor, b)),
@@ -84,9 +88,7 @@ export async function checkIn(ctx: Ctx, driveId: number, body: z.output<typeof c
   const id = await ctx.db.transaction(async (tx) => {
     const d = await deskDrive(ctx, tx, driveId, true);
     if (d.status !== 'open') throw drivesErrors.not_open();
-    // A donation is dated on the drive's day: the desk opens that day (and stays open after it, for the records
-    // of the day entered late), never before it.
-    if (vnToday(ctx.clock) < d.driveDate) throw drivesErrors.desk_not_yet({ date: vnDateText(d.driveDate) });
+    if (notYet(ctx, d)) throw drivesErrors.desk_not_yet({ date: vnDateText(d.driveDate) });
     const keeper = { id: d.organiserOrgId, path: d.organiserPath };
     let b: bookings.BookingRow | undefined;
     if (body.token) {

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fold } from '../../../app/text.ts';
+import { foldedSearch } from '../../../app/text.ts';
 import { useProvinces } from '../api.ts';
 
 /** One of the 34 provinces in force, found by typing part of its name (diacritics ignored); its code is the value. */
@@ -18,15 +18,11 @@ export function ProvinceSelect(props: {
       {...props}
       value={props.value ?? undefined}
       placeholder={props.placeholder ?? t('adminUnits.provincePlaceholder')}
-      showSearch={{ optionFilterProp: 'label', filterOption: foldedFilter }}
+      showSearch={foldedSearch}
       loading={provinces.isLoading}
       options={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
     />
   );
-}
-
-function foldedFilter(input: string, option?: { label?: unknown }) {
-  return fold(String(option?.label ?? '')).includes(fold(input));
 }
 
 /** A province's name from its code (the code itself while the list loads or when it names none). */

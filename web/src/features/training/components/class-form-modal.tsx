@@ -6,13 +6,14 @@ import { useNavigate } from 'react-router';
 import { FormModal } from '../../../app/components/form-modal.tsx';
 import { NumberField } from '../../../app/components/number-field.tsx';
 import { parseWith } from '../../../app/forms.ts';
+import { foldedSearch } from '../../../app/text.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { useCourses } from '../api/catalogue.ts';
 import { type TrainingClass, useClassChange } from '../api/classes.ts';
 import { MoneyInput } from './money-input.tsx';
 import { MyOrgSelect } from './org-choice.tsx';
 import { useModalSaveError } from './save-error.ts';
-import { foldedSearch, sortCourses, useCourseName, useMoney } from './training-labels.tsx';
+import { sortCourses, useCourseName, useMoney } from './training-labels.tsx';
 
 type Values = {
   providerOrgId?: number;

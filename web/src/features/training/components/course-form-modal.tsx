@@ -9,10 +9,11 @@ import { NumberField } from '../../../app/components/number-field.tsx';
 import { toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { foldedSearch } from '../../../app/text.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { useCourses, useCreateCourse } from '../api/catalogue.ts';
-import { foldedSearch, useCourseName } from './training-labels.tsx';
+import { useCourseName } from './training-labels.tsx';
 
 type Values = {
   ownerOrgId?: number;

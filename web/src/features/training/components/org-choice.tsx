@@ -2,12 +2,12 @@ import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOwnLabel } from '../../../app/hooks/use-own-label.ts';
+import { foldedSearch } from '../../../app/text.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { type Provider, useProviders } from '../api/catalogue.ts';
 import { useClasses } from '../api/classes.ts';
 import { useRequests } from '../api/requests.ts';
-import { foldedSearch } from './training-labels.tsx';
 
 type Props = {
   id?: string;

@@ -11,11 +11,12 @@ import { NumberField } from '../../../app/components/number-field.tsx';
 import { formatDate, fromIsoDate, toIsoDate } from '../../../app/dates.ts';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
+import { foldedSearch } from '../../../app/text.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { type Provider, useCourses } from '../api/catalogue.ts';
 import { type TrainingRequest, useRequestChange } from '../api/requests.ts';
 import { MyOrgSelect, ProviderSelect } from './org-choice.tsx';
-import { foldedSearch, sortCourses, useCourseLength, useCourseName } from './training-labels.tsx';
+import { sortCourses, useCourseLength, useCourseName } from './training-labels.tsx';
 
 type Values = {
   requesterOrgId?: number;

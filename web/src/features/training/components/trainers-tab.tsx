@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../app/components/empty-state.tsx';
 import { errorMessage, serverFieldIssues } from '../../../app/errors.ts';
+import { foldedSearch } from '../../../app/text.ts';
 import { hasPermission, useCurrentUser } from '../../auth/api.ts';
 import { type TrainingClass, useClassChange } from '../api/classes.ts';
 import { useTrainers } from '../api/trainers.ts';
 import { RuleCheck } from './class-overview-tab.tsx';
-import { foldedSearch, useQualification } from './training-labels.tsx';
+import { useQualification } from './training-labels.tsx';
 
 /**
  * Giảng viên of the class: at least the course's minimum (else the class cannot open), and never one who

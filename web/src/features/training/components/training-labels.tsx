@@ -2,7 +2,6 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { labelIn } from '../../../app/i18n/keys.ts';
 import { useFormatNumber } from '../../../app/numbers.ts';
-import { fold } from '../../../app/text.ts';
 import type { Course } from '../api/catalogue.ts';
 import type { Certificate } from '../api/certificates.ts';
 import type { ClassStatus, Enrolment } from '../api/classes.ts';
@@ -76,12 +75,6 @@ export function parseId(raw: string | undefined): number | undefined {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
-
-/** Select search that ignores diacritics and case: "lam viec" finds "làm việc". */
-export const foldedSearch = {
-  filterOption: (input: string, option?: { label?: unknown }) =>
-    fold(String(option?.label ?? '')).includes(fold(input.trim())),
-};
 
 const familyOrder = ['red_cross_first_aid', 'workplace_first_aid', 'osh', 'custom'];
 

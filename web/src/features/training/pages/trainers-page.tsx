@@ -10,18 +10,13 @@ import { ListTable } from '../../../app/components/list-table.tsx';
 import { QueryError } from '../../../app/components/query-error.tsx';
 import { errorMessage } from '../../../app/errors.ts';
 import { parseWith, showServerIssues } from '../../../app/forms.ts';
-import { fold } from '../../../app/text.ts';
+import { fold, foldedSearch } from '../../../app/text.ts';
 import { useCurrentUser } from '../../auth/api.ts';
 import { OrgPicker } from '../../orgs/components/org-picker.tsx';
 import { PersonPicker } from '../../people/components/person-picker.tsx';
 import { useCourses } from '../api/catalogue.ts';
 import { type Trainer, useCreateTrainer, useTrainers } from '../api/trainers.ts';
-import {
-  foldedSearch,
-  qualificationKeys,
-  useCourseName,
-  useQualification,
-} from '../components/training-labels.tsx';
+import { qualificationKeys, useCourseName, useQualification } from '../components/training-labels.tsx';
 
 type Values = { personId?: number; orgId?: number; qualification?: string; courseCodes?: string[] };
 

@@ -12,9 +12,6 @@ import { DeskCheckIn } from '../../components/drives/desk-check-in.tsx';
 import { type Deferral, DonationModal, ScreeningModal } from '../../components/drives/desk-modals.tsx';
 import { BookingStatusTag, hhmm } from '../../components/drives/drive-labels.tsx';
 
-/** The Vietnamese calendar day of an instant (UTC+7 all year). */
-const vnDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-
 function DeferralNotice({ d, onClose }: { d: Deferral; onClose: () => void }) {
   const { t } = useTranslation();
   const when = d.permanent
@@ -61,8 +58,6 @@ export function DeskPage() {
     tokenRef.current?.focus();
   };
   const fail = (e: unknown) => setProblem(errorMessage(e));
-  // The desk opens on the drive's day (in Vietnam, as the server counts it): before it, nobody is checked in.
-  const notYet = vnDay(d.now) < d.drive.driveDate;
   const slot = d.currentSlot
     ? `${hhmm(d.currentSlot.startsAt)}–${hhmm(d.currentSlot.endsAt)}`
     : t('bloodDrives.desk.noSlot');
@@ -91,7 +86,7 @@ export function DeskPage() {
           <Col flex="1 1 120px">{stat(t('bloodDrives.desk.deferred'), d.counts.deferred)}</Col>
         )}
       </Row>
-      {notYet && (
+      {d.notYet && (
         <Alert
           type="info"
           showIcon
@@ -107,7 +102,7 @@ export function DeskPage() {
       {deferral && <DeferralNotice d={deferral} onClose={() => setDeferral(null)} />}
       {/* Two columns from a tablet up (1024 px with the menu open); one under the other on a phone. */}
       <Row gutter={[12, 12]}>
-        {!notYet && (
+        {!d.notYet && (
           <Col xs={24} lg={10}>
             <Card size="small">
               <DeskCheckIn driveId={id} tokenRef={tokenRef} onDone={done} onFail={fail} />
